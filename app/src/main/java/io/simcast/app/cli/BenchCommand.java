@@ -1,0 +1,104 @@
+package io.simcast.app.cli;
+
+import io.simcast.sim.bench.PhysicsBenchmark;
+import io.simcast.sim.scene.Scene;
+import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.sim.scene.SceneLimits;
+import io.simcast.sim.scene.SceneLocator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code simcast bench}: the benchmarks behind docs/PERFORMANCE.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
+        subcommands = {BenchCommand.Physics.class})
+final class BenchCommand {
+
+    /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed. */
+    @Command(name = "physics", mixinStandardHelpOptions = true,
+            description = "Steps per second of mj_step from Java, next to native mujoco-testspeed on the same file.")
+    static final class Physics implements Callable<Integer> {
+        private static final Path NATIVE_TESTSPEED = Path.of("/usr/bin/mujoco-testspeed");
+        private static final Pattern STEPS_PER_SECOND = Pattern.compile("Steps per second\\s*:\\s*([0-9.]+)");
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", required = true, paramLabel = "ID_OR_FILE", description = "Preset id or MJCF file.")
+        String model;
+
+        @Option(names = "--steps", defaultValue = "20000", description = "Steps to time (default ${DEFAULT-VALUE}).")
+        long steps;
+
+        @Option(names = "--ctrlnoise", defaultValue = "0.01",
+                description = "Control noise per step, as testspeed (default ${DEFAULT-VALUE}).")
+        double controlNoise;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Runs of each; the best counts (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Scene scene = new SceneCompiler().compile(SceneLocator.locate(model, SceneLimits.DEFAULT));
+            double best = 0;
+            try {
+                for (int i = 0; i < repeat; i++) {
+                    best = Math.max(best, PhysicsBenchmark.run(scene, steps, controlNoise).stepsPerSecond());
+                }
+            } finally {
+                scene.release();
+            }
+            out.printf("java   %s: %.0f steps/s (best of %d x %d steps)%n", scene.id(), best, repeat, steps);
+            OptionalDouble nativeRate = nativeRate(scene);
+            if (nativeRate.isPresent()) {
+                out.printf("native %s: %.0f steps/s (mujoco-testspeed, best of %d)%n", scene.id(),
+                        nativeRate.getAsDouble(), repeat);
+                out.printf("ratio java/native: %.3f%n", best / nativeRate.getAsDouble());
+            } else {
+                out.println("native: mujoco-testspeed not available for this model (package libmujoco-samples,"
+                        + " file models only)");
+            }
+            out.flush();
+            return 0;
+        }
+
+        /** testspeed needs a file: presets are written to a temporary one. */
+        private OptionalDouble nativeRate(Scene scene) throws IOException, InterruptedException {
+            if (!Files.isExecutable(NATIVE_TESTSPEED)) {
+                return OptionalDouble.empty();
+            }
+            Path file = scene.source().folder() != null
+                    ? scene.source().folder().resolve(scene.source().fileName())
+                    : Files.writeString(Files.createTempFile("simcast-bench", ".xml"), scene.xml());
+            double best = 0;
+            for (int i = 0; i < repeat; i++) {
+                Process process = new ProcessBuilder(NATIVE_TESTSPEED.toString(), file.toString(),
+                        Long.toString(steps), "1", Double.toString(controlNoise)).redirectErrorStream(true).start();
+                String output;
+                try (BufferedReader reader = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    output = String.join("\n", reader.lines().toList());
+                }
+                process.waitFor();
+                Matcher matcher = STEPS_PER_SECOND.matcher(output);
+                if (!matcher.find()) {
+                    return OptionalDouble.empty();
+                }
+                best = Math.max(best, Double.parseDouble(matcher.group(1)));
+            }
+            return OptionalDouble.of(best);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.simcast.app.cli;
+
+import io.simcast.sim.SimcastVersion;
+import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.scene.Preset;
+import io.simcast.sim.scene.PresetCatalog;
+import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.sim.scene.SceneLoadException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code simcast check}: what this machine can run, one line per component. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Print versions and check that MuJoCo and the presets load.")
+final class CheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Simcast " + SimcastVersion.version());
+        out.println("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+        boolean ok = true;
+        try {
+            out.println("MuJoCo " + MuJoCoLibrary.version() + " (JavaCPP " + SimcastVersion.javacpp() + ")");
+        } catch (RuntimeException | LinkageError e) {
+            out.println("MuJoCo: NOT LOADED: " + e.getMessage());
+            out.flush();
+            return 1;
+        }
+        List<String> failed = new ArrayList<>();
+        SceneCompiler compiler = new SceneCompiler();
+        PresetCatalog catalog = PresetCatalog.builtIn();
+        for (Preset preset : catalog.presets()) {
+            try {
+                compiler.compile(catalog.source(preset)).release();
+            } catch (SceneLoadException e) {
+                failed.add(preset.id() + ": " + e.getMessage());
+                ok = false;
+            }
+        }
+        out.printf("Presets: %d of %d compile%n", catalog.presets().size() - failed.size(), catalog.presets().size());
+        failed.forEach(f -> out.println("  FAILED " + f));
+        out.flush();
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,56 @@
+package io.simcast.app.cli;
+
+import io.simcast.sim.SimcastVersion;
+import io.simcast.sim.scene.SceneLoadException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code simcast}: the root of the command line. Without a subcommand it starts the product. */
+@Command(name = "simcast",
+        mixinStandardHelpOptions = true,
+        versionProvider = SimcastCommand.Version.class,
+        description = "Run a MuJoCo simulation and share it live with browsers.",
+        subcommands = {CheckCommand.class, PresetsCommand.class, StepCommand.class, BenchCommand.class})
+public final class SimcastCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Runs the command line and returns the process exit code. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new SimcastCommand());
+        commandLine.setExecutionExceptionHandler(SimcastCommand::reportFailure);
+        return commandLine.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Expected failures (bad scene, bad argument) print one line a user can act on, not a stack trace. */
+    private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (e instanceof SceneLoadException || e instanceof IllegalArgumentException) {
+            PrintWriter err = commandLine.getErr();
+            err.println("simcast: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        throw e;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Simcast " + SimcastVersion.version()};
+        }
+    }
+}

@@ -1,0 +1,20 @@
+# Sourced by every Simcast script: the JDK and JVM flags the product and the build need.
+# Temurin 25 is where this kind of machine keeps it; any JDK 25+ named by SIMCAST_JAVA_HOME wins.
+simcast_java_home() {
+  local candidate
+  for candidate in "${SIMCAST_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 "${JAVA_HOME:-}"; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] \
+       && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  echo "simcast: no JDK 25 found; install Temurin 25 (/usr/lib/jvm/temurin-25-jdk-amd64) or set SIMCAST_JAVA_HOME" >&2
+  return 1
+}
+JAVA_HOME="$(simcast_java_home)"
+export JAVA_HOME
+# JavaCPP (MuJoCo), LWJGL (EGL), webrtc-java and JavaFX all load native code.
+SIMCAST_JVM_FLAGS="--enable-native-access=ALL-UNNAMED"
+# One malloc arena per thread makes native WebRTC threads balloon the resident size.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Simcast needs, and nothing when they are already there.
+#   scripts/setup.sh            what building and running need
+#   scripts/setup.sh --test     plus what the test suite needs (Chromium, Xvfb, network namespaces, packaging)
+#   scripts/setup.sh --runtime  only what running a built Simcast needs (the container image uses this)
+set -euo pipefail
+
+runtime=(
+  libmujoco2.2.2 libccd2 liblodepng0 libqhull-r8.0 libtinyxml2-9   # MuJoCo and what it links
+  libegl1 libegl-mesa0 libgl1-mesa-dri libgl1                       # headless EGL rendering (Mesa on CPU)
+  libpulse0 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3 libudev1  # webrtc-java's native library
+  libgtk-3-0 libxtst6 libxxf86vm1 fonts-dejavu-core                # JavaFX console
+)
+build=(libmujoco-dev libmujoco-samples g++)                         # our JavaCPP preset, native testspeed
+testing=(chromium xvfb xauth iproute2 nodejs npm fakeroot dpkg-dev procps)
+
+case "${1:-}" in
+  --runtime) wanted=("${runtime[@]}") ;;
+  --test) wanted=("${runtime[@]}" "${build[@]}" "${testing[@]}") ;;
+  "") wanted=("${runtime[@]}" "${build[@]}") ;;
+  *) echo "usage: $0 [--runtime|--test]" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo=(sudo)
+else
+  echo "simcast: missing Debian packages: ${missing[*]}" >&2
+  echo "simcast: install them as root: apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+echo "simcast: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+if ! "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >/tmp/simcast-apt.log 2>&1; then
+  "${sudo[@]}" apt-get update >>/tmp/simcast-apt.log 2>&1
+  "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >>/tmp/simcast-apt.log 2>&1 \
+    || { echo "simcast: apt-get failed, see /tmp/simcast-apt.log" >&2; tail -5 /tmp/simcast-apt.log >&2; exit 1; }
+fi

@@ -1,0 +1,45 @@
+package io.simcast.sim.physics;
+
+import io.simcast.sim.scene.Scene;
+
+/**
+ * One consistent state of the simulation, copied by the physics thread between two steps. Immutable by contract:
+ * the arrays are the snapshot's own copies and readers must not modify them. Any thread may read it.
+ *
+ * @param sequence increases with every snapshot published
+ * @param scene the scene this state belongs to
+ * @param sceneGeneration increases with every scene loaded (a reload of the same file counts)
+ * @param playing whether time is advancing
+ * @param paced whether time is paced to the wall clock
+ * @param speed the speed factor used when paced
+ * @param time simulation time in seconds
+ * @param steps steps taken since the scene was loaded or reset
+ * @param qpos generalised positions (nq)
+ * @param qvel generalised velocities (nv)
+ * @param act actuator activations (na)
+ * @param ctrl actuator controls (nu)
+ * @param mocapPos mocap body positions (nmocap x 3)
+ * @param mocapQuat mocap body orientations (nmocap x 4)
+ * @param potentialEnergy potential energy in joules
+ * @param kineticEnergy kinetic energy in joules
+ * @param contacts number of active contacts
+ * @param realTimeFactor simulated seconds per wall-clock second over the last half second (0 when paused)
+ * @param stepsPerSecond steps per wall-clock second over the same window
+ * @param perturbation what the mouse is doing to a body
+ * @param capturedNanos {@link System#nanoTime()} when the state was copied
+ */
+public record SimulationSnapshot(long sequence, Scene scene, long sceneGeneration, boolean playing, boolean paced,
+                                 double speed, double time, long steps, double[] qpos, double[] qvel, double[] act,
+                                 double[] ctrl, double[] mocapPos, double[] mocapQuat, double potentialEnergy,
+                                 double kineticEnergy, int contacts, double realTimeFactor, double stepsPerSecond,
+                                 Perturbation perturbation, long capturedNanos) {
+
+    /** Total mechanical energy. */
+    public double energy() {
+        return potentialEnergy + kineticEnergy;
+    }
+
+    public String sceneId() {
+        return scene.id();
+    }
+}
