@@ -1,0 +1,61 @@
+package io.simcast.sim.rl;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Cart-pole balancing, modelled on Gymnasium's CartPole-v1 with a continuous force. Per copy; stepping thread only.
+ *
+ * <p>Observation [x, x_dot, theta, theta_dot] (cart position m, velocity m/s, pole angle rad from upright, angular
+ * velocity rad/s; CartPole-v1's order). Action [force] in [-1, 1] = -20..20 N on the cart. Start: every state value
+ * uniform in [-0.05, 0.05]. Reward +1 per step, the last one included. Terminated when |theta| > 12 degrees or
+ * |x| > 1.4 m (the rail's stops are at 1.5 m). Truncated after 500 steps of 0.02 s (10 physics steps), so the
+ * best return is 500 and "solved" means a mean return of at least 475 over 100 episodes.
+ */
+final class CartPoleBalance implements Task {
+    static final double MAX_ANGLE = Math.toRadians(12);
+    static final double MAX_POSITION = 1.4;
+
+    static TaskTemplate template() {
+        TaskSpec spec = new TaskSpec("cartpole", "balance", "Balance",
+                "Keep the pole upright. Observation [x, x_dot, theta, theta_dot]; action: cart force in [-1, 1]"
+                        + " (20 N); reward +1 per step; terminated when |theta| > 12 deg or |x| > 1.4 m;"
+                        + " truncated after 500 steps (10 s). Solved: mean return >= 475 over 100 episodes.",
+                Box.unbounded(4), Box.of(1, -1, 1), 10, 500, List.of());
+        return new TaskTemplate(spec, xml -> xml, CartPoleBalance::new);
+    }
+
+    private final CartPoleJoints cartPole;
+
+    private CartPoleBalance(PhysicsView physics) {
+        this.cartPole = CartPoleJoints.of(physics);
+    }
+
+    @Override
+    public void reset(RandomGenerator random, ResetOptions options) {
+        cartPole.start(random, 0);
+    }
+
+    @Override
+    public void applyAction(double[] action) {
+        cartPole.push(action[0]);
+    }
+
+    @Override
+    public void observe(double[] observation) {
+        observation[0] = cartPole.x();
+        observation[1] = cartPole.xDot();
+        observation[2] = cartPole.theta();
+        observation[3] = cartPole.thetaDot();
+    }
+
+    @Override
+    public double reward(double[] action) {
+        return 1;
+    }
+
+    @Override
+    public boolean terminated() {
+        return Math.abs(cartPole.theta()) > MAX_ANGLE || Math.abs(cartPole.x()) > MAX_POSITION;
+    }
+}
