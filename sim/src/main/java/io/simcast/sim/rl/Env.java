@@ -62,8 +62,7 @@ public final class Env implements AutoCloseable {
             data.close();
             throw e;
         }
-        physics.resetToKeyframe(0);
-        physics.forward();
+        physics.forward(); // the model's reference pose, until the first reset
         live.publish(scene, data, 0);
     }
 

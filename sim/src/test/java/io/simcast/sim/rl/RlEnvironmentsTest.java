@@ -1,0 +1,58 @@
+package io.simcast.sim.rl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RlEnvironmentsTest {
+    private final RlEnvironments environments = new RlEnvironments();
+
+    @AfterEach
+    void closeAll() {
+        environments.close();
+    }
+
+    @Test
+    void createdEnvironmentsAreFoundByTheirIdUntilClosed() {
+        VectorEnv first = environments.create("cartpole", "balance", 1L, 2, null);
+        VectorEnv second = environments.create("anymal", "walk", 1L, 1, 100);
+
+        assertThat(first.id()).isNotEqualTo(second.id());
+        assertThat(environments.get(second.id())).isSameAs(second);
+        assertThat(second.maxEpisodeSteps()).isEqualTo(100);
+        assertThat(environments.list()).containsExactlyInAnyOrder(first, second);
+
+        environments.close(first.id());
+        assertThatThrownBy(() -> environments.get(first.id())).isInstanceOf(NoSuchElementException.class)
+                .hasMessage("No RL environment with id '" + first.id() + "' (closed, or never created)");
+        assertThatThrownBy(() -> first.reset(null, ResetOptions.NONE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> environments.close(first.id())).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void sizesOutOfRangeAreRefusedBeforeAnythingIsBuilt() {
+        assertThatThrownBy(() -> environments.create("cartpole", "balance", 1L, 0, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("num_envs must be between 1 and 1024, got 0");
+        assertThatThrownBy(() -> environments.create("cartpole", "balance", 1L, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("max_episode_steps must be between 1 and 1000000, got 0");
+        assertThatThrownBy(() -> environments.create("cartpole", "hover", 1L, 1, null))
+                .isInstanceOf(NoSuchElementException.class)
+                .hasMessage("Robot 'cartpole' has no task 'hover'. Its tasks: balance, swing-up");
+        assertThat(environments.list()).isEmpty();
+    }
+
+    @Test
+    void atMost32EnvironmentsAreOpenAtOnce() {
+        for (int i = 0; i < RlLimits.MAX_OPEN_ENVIRONMENTS; i++) {
+            environments.create("cartpole", "balance", 1L, 1, null);
+        }
+        assertThatThrownBy(() -> environments.create("cartpole", "balance", 1L, 1, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Already 32 RL environments are open; close one first (DELETE /api/rl/{id})");
+    }
+}
