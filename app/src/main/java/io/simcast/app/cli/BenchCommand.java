@@ -1,6 +1,8 @@
 package io.simcast.app.cli;
 
 import io.simcast.sim.bench.PhysicsBenchmark;
+import io.simcast.sim.bench.RlBenchmark;
+import io.simcast.sim.rl.RlCatalog;
 import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /** {@code simcast bench}: the benchmarks behind docs/PERFORMANCE.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
-        subcommands = {BenchCommand.Physics.class})
+        subcommands = {BenchCommand.Physics.class, BenchCommand.Rl.class})
 final class BenchCommand {
 
     /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed. */
@@ -99,6 +102,71 @@ final class BenchCommand {
                 best = Math.max(best, Double.parseDouble(matcher.group(1)));
             }
             return OptionalDouble.of(best);
+        }
+    }
+
+    /** {@code simcast bench rl}: RL environment steps per second in process, against raw mj_step on the same model. */
+    @Command(name = "rl", mixinStandardHelpOptions = true,
+            description = "Environment steps per second of an RL task (random actions, autoreset), 1 and N copies,"
+                    + " next to raw mj_step on the same model.")
+    static final class Rl implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--robot", defaultValue = "cartpole", description = "Robot id (default ${DEFAULT-VALUE}).")
+        String robot;
+
+        @Option(names = "--task", defaultValue = "balance", description = "Task id (default ${DEFAULT-VALUE}).")
+        String task;
+
+        @Option(names = "--copies", split = ",", defaultValue = "1,16",
+                description = "Copy counts to measure (default ${DEFAULT-VALUE}).")
+        List<Integer> copies;
+
+        @Option(names = "--threads", split = ",", defaultValue = "1,0",
+                description = "Threads to step them with; 0 = automatic (default ${DEFAULT-VALUE}).")
+        List<Integer> threads;
+
+        @Option(names = "--physics-steps", defaultValue = "200000",
+                description = "Physics steps per measurement, all copies together (default ${DEFAULT-VALUE}).")
+        long physicsSteps;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Runs of each; the best counts (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            int frameSkip = RlCatalog.builtIn().spec(robot, task).frameSkip();
+            var scene = RlCatalog.builtIn().compileScene(robot, task);
+            double raw = 0;
+            try {
+                for (int i = 0; i < repeat; i++) {
+                    raw = Math.max(raw, PhysicsBenchmark.run(scene, physicsSteps, 0.01).stepsPerSecond());
+                }
+            } finally {
+                scene.release();
+            }
+            out.printf("%s/%s, frame skip %d, random actions, best of %d, %d cores%n", robot, task, frameSkip, repeat,
+                    Runtime.getRuntime().availableProcessors());
+            out.printf("raw mj_step, 1 thread: %.0f physics steps/s%n", raw);
+            out.println("copies  threads  env steps/s  physics steps/s  vs raw");
+            for (int count : copies) {
+                for (int requested : threads.stream().distinct().toList()) {
+                    RlBenchmark.Result best = null;
+                    for (int i = 0; i < repeat; i++) {
+                        RlBenchmark.Result result = RlBenchmark.run(robot, task, count, requested,
+                                Math.max(1, physicsSteps / frameSkip / count));
+                        if (best == null || result.envStepsPerSecond() > best.envStepsPerSecond()) {
+                            best = result;
+                        }
+                    }
+                    out.printf("%6d  %7d  %11.0f  %15.0f  %6.2f%n", count, best.threads(), best.envStepsPerSecond(),
+                            best.physicsStepsPerSecond(), best.physicsStepsPerSecond() / raw);
+                    out.flush();
+                }
+            }
+            return 0;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.simcast.app.cli;
 import io.simcast.sim.SimcastVersion;
 import io.simcast.sim.scene.SceneLoadException;
 import java.io.PrintWriter;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
-        subcommands = {CheckCommand.class, PresetsCommand.class, StepCommand.class, BenchCommand.class})
+        subcommands = {CheckCommand.class, PresetsCommand.class, StepCommand.class, BenchCommand.class,
+                RlCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -35,10 +37,11 @@ public final class SimcastCommand implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Expected failures (bad scene, bad argument) print one line a user can act on, not a stack trace. */
+    /** Expected failures (bad scene, bad argument, unknown name) print one line a user can act on, not a stack trace. */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
-        if (e instanceof SceneLoadException || e instanceof IllegalArgumentException) {
+        if (e instanceof SceneLoadException || e instanceof IllegalArgumentException
+                || e instanceof NoSuchElementException) {
             PrintWriter err = commandLine.getErr();
             err.println("simcast: " + e.getMessage());
             err.flush();

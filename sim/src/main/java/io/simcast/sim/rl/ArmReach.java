@@ -5,13 +5,9 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Reaching a target point with the end effector, for any {@link ArmSpec}. Per copy; stepping thread only.
- *
- * <p>Observation (3 x dof + 9): joint angles, joint velocities, servo targets, end-effector position, target
- * position, target minus end effector (m). Action (dof) in [-1, 1]: servo target moves ({@link Arm}). Start: home
- * pose with each joint moved by up to 0.1 rad; target drawn from the arm's box (or the reset option
- * {@code target}). Reward -distance (m) - 0.001 |action|^2. Never terminated; truncated after 250 steps of 0.02 s.
- * {@code info["is_success"]}: within {@value #SUCCESS_DISTANCE} m.
+ * Reaching a target point with the end effector, for any {@link ArmSpec}; the target is a mocap marker
+ * ({@link Target}). Per copy; stepping thread only. The rules are in {@link #template}'s description (and
+ * docs/RL.md).
  */
 final class ArmReach implements Task {
     static final double SUCCESS_DISTANCE = 0.05;

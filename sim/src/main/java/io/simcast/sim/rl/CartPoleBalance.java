@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Cart-pole balancing, modelled on Gymnasium's CartPole-v1 with a continuous force. Per copy; stepping thread only.
- *
- * <p>Observation [x, x_dot, theta, theta_dot] (cart position m, velocity m/s, pole angle rad from upright, angular
- * velocity rad/s; CartPole-v1's order). Action [force] in [-1, 1] = -20..20 N on the cart. Start: every state value
- * uniform in [-0.05, 0.05]. Reward +1 per step, the last one included. Terminated when |theta| > 12 degrees or
- * |x| > 1.4 m (the rail's stops are at 1.5 m). Truncated after 500 steps of 0.02 s (10 physics steps), so the
- * best return is 500 and "solved" means a mean return of at least 475 over 100 episodes.
+ * Cart-pole balancing, modelled on Gymnasium's CartPole-v1 with a continuous force: same observation order, reward
+ * (+1 per step), 12-degree limit and 500-step episodes, so its "solved" level (mean return >= 475 over 100 episodes)
+ * carries over. Per copy; stepping thread only. The rules are in {@link #template()}'s description (and
+ * docs/RL.md).
  */
 final class CartPoleBalance implements Task {
     static final double MAX_ANGLE = Math.toRadians(12);

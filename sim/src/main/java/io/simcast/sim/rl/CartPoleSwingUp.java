@@ -4,13 +4,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Cart-pole swing-up, with dm_control's smooth reward. Per copy; stepping thread only.
- *
- * <p>Observation [x, x_dot, cos(theta), sin(theta), theta_dot] (the angle is given as cosine and sine because it
- * winds past +-pi). Action [force] in [-1, 1] = -20..20 N. Start: pole hanging down (theta = pi), every state value
- * perturbed by up to 0.05. Reward in [0, 1], the product of upright (1 + cos theta) / 2, centred
- * (1 + exp(-x^2)) / 2, small control (4 + 1 - force^2) / 5 and small angular velocity (1 + exp(-theta_dot^2 / 25)) /
- * 2. Never terminated (the rail's stops hold the cart); truncated after 1000 steps of 0.02 s.
+ * Cart-pole swing-up with dm_control's smooth reward (upright x centred x small control x small velocity). Per
+ * copy; stepping thread only. The rules are in {@link #template()}'s description (and docs/RL.md).
  */
 final class CartPoleSwingUp implements Task {
 

@@ -6,7 +6,7 @@ import java.util.function.IntConsumer;
 /**
  * Runs one piece of work for every environment copy, the copies split into contiguous ranges ("lanes") that run in
  * parallel. Lane 0 runs on the calling thread; every other lane has its own platform thread
- * ({@code simcast-rl-lane-K}) that always gets the same copies, so each copy's native data stays with one thread.
+ * (named after the environment, {@code simcast-rl-N-lane-K}) that always gets the same copies, so each copy's native data stays with one thread.
  *
  * <p>{@link #forEach} is called by one thread at a time (the {@link VectorEnv} holding its lock) and returns when
  * every lane is done: what the lanes wrote is then visible to the caller. Lane threads only wait (parked) between

@@ -76,6 +76,14 @@ public final class RlCatalog {
                 "RL robot " + robot + " has no preset"));
     }
 
+    /**
+     * Compiles a task's scene: the robot's preset with the task's props (target markers). The caller owns the
+     * scene's model reference. Environments compile their own; this is for benchmarks and previews.
+     */
+    public Scene compileScene(String robot, String task) {
+        return compile(template(robot, task));
+    }
+
     /** Compiles the task's scene; the caller owns the returned scene's model reference. */
     static Scene compile(TaskTemplate template) {
         try {

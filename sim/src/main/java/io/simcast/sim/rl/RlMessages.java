@@ -40,6 +40,10 @@ final class RlMessages {
         return "copy must be between 0 and " + (numEnvs - 1) + ", got " + copy;
     }
 
+    static String unknownAlgorithm(String algorithm, Collection<String> known) {
+        return "Unknown algorithm '" + algorithm + "'. Algorithms: " + String.join(", ", known);
+    }
+
     // ---- call order ------------------------------------------------------------------------------------------
 
     static String stepBeforeReset() {

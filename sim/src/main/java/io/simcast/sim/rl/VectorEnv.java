@@ -56,7 +56,7 @@ public final class VectorEnv implements AutoCloseable {
             closeCopies();
             throw e;
         }
-        this.lanes = new Lanes(numEnvs, threads > 0 ? threads : automaticLanes(numEnvs), id);
+        this.lanes = new Lanes(numEnvs, threads > 0 ? threads : automaticLanes(numEnvs), "simcast-" + id);
     }
 
     /**
