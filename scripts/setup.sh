@@ -12,7 +12,7 @@ runtime=(
   libgtk-3-0 libxtst6 libxxf86vm1 fonts-dejavu-core                # JavaFX console
 )
 build=(libmujoco-dev libmujoco-samples g++)                         # our JavaCPP preset, native testspeed
-testing=(chromium xvfb xauth iproute2 nodejs npm fakeroot dpkg-dev procps)
+testing=(chromium xvfb xauth iproute2 nodejs npm fakeroot dpkg-dev procps python3)  # python3: byte-compiles the RL training scripts
 
 case "${1:-}" in
   --runtime) wanted=("${runtime[@]}") ;;
