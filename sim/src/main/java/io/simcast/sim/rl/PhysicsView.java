@@ -6,7 +6,6 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_JOINT;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_KEY;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SITE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetDataKeyframe;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step;
 
 import io.simcast.sim.mujoco.mjData;
@@ -41,6 +40,7 @@ public final class PhysicsView {
     public final DoubleBuffer xpos;
     /** Site positions after the last step (nsite x 3). */
     public final DoubleBuffer siteXpos;
+    private final KeyframeReset keyframes;
 
     PhysicsView(Scene scene, SimData data) {
         this.scene = scene;
@@ -54,6 +54,7 @@ public final class PhysicsView {
         this.mocapPos = buffer(data.mocapPos());
         this.xpos = buffer(d.xpos().capacity(3L * model.nbody()));
         this.siteXpos = buffer(d.site_xpos().capacity(3L * m.nsite()));
+        this.keyframes = new KeyframeReset(m, data);
     }
 
     private static DoubleBuffer buffer(DoublePointer pointer) {
@@ -140,9 +141,9 @@ public final class PhysicsView {
 
     // ---- state changes (the owning thread only) --------------------------------------------------------------
 
-    /** Sets the whole state (positions, velocities, controls, mocap) to a keyframe, time to 0. */
+    /** Sets the whole simulation state to a keyframe's (see {@link KeyframeReset}); call {@link #forward()} after. */
     public void resetToKeyframe(int key) {
-        mj_resetDataKeyframe(m, d, key);
+        keyframes.apply(key);
     }
 
     /** Recomputes positions and everything derived from the state, without advancing time. */

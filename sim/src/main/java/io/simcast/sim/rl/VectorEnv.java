@@ -88,7 +88,7 @@ public final class VectorEnv implements AutoCloseable {
     }
 
     /** One lane per core, but only when each lane gets at least {@value #MIN_COPIES_PER_LANE} copies. */
-    static int automaticLanes(int numEnvs) {
+    public static int automaticLanes(int numEnvs) {
         return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), numEnvs / MIN_COPIES_PER_LANE));
     }
 

@@ -19,34 +19,53 @@ class EnvTest {
     }
 
     /** Observations of {@code steps} steps with actions drawn from {@code actionSeed}, after reset(seed). */
-    private static List<double[]> trajectory(TaskSpec task, long seed, long actionSeed, int steps) {
+    private static List<double[]> trajectory(Env env, long seed, long actionSeed, int steps) {
         List<double[]> observations = new ArrayList<>();
         SplittableRandom actions = new SplittableRandom(actionSeed);
-        try (Env env = Env.create(task.robot(), task.id(), null, null)) {
-            observations.add(env.reset(seed, ResetOptions.NONE).observation());
-            for (int i = 0; i < steps; i++) {
-                Env.Step step = env.step(env.actionSpace().sample(actions));
-                observations.add(step.observation());
-                if (step.done()) {
-                    break;
-                }
+        observations.add(env.reset(seed, ResetOptions.NONE).observation());
+        for (int i = 0; i < steps; i++) {
+            Env.Step step = env.step(env.actionSpace().sample(actions));
+            observations.add(step.observation());
+            if (step.done()) {
+                break;
             }
         }
         return observations;
     }
 
+    private static List<double[]> freshTrajectory(TaskSpec task, long seed, long actionSeed, int steps) {
+        try (Env env = Env.create(task.robot(), task.id(), null, null)) {
+            return trajectory(env, seed, actionSeed, steps);
+        }
+    }
+
+    private static void assertSameTrajectory(List<double[]> actual, List<double[]> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i)).as("step %d", i).containsExactly(expected.get(i));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyTask")
     void theSameSeedAndActionsGiveTheSameTrajectoryBitForBitAndAnotherSeedAnotherOne(TaskSpec task) {
-        List<double[]> first = trajectory(task, 42, 7, 40);
-        List<double[]> again = trajectory(task, 42, 7, 40);
-        List<double[]> otherSeed = trajectory(task, 43, 7, 40);
+        List<double[]> first = freshTrajectory(task, 42, 7, 40);
+        List<double[]> again = freshTrajectory(task, 42, 7, 40);
+        List<double[]> otherSeed = freshTrajectory(task, 43, 7, 40);
 
-        assertThat(again).hasSameSizeAs(first);
-        for (int i = 0; i < first.size(); i++) {
-            assertThat(again.get(i)).as("step %d", i).containsExactly(first.get(i));
-        }
+        assertSameTrajectory(again, first);
         assertThat(otherSeed.getFirst()).isNotEqualTo(first.getFirst());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyTask")
+    void aCopyThatRanEarlierEpisodesRepeatsAFreshCopysTrajectoryBitForBit(TaskSpec task) {
+        try (Env used = Env.create(task.robot(), task.id(), 5L, null)) {
+            for (int episode = 0; episode < 3; episode++) {
+                trajectory(used, 100L + episode, episode, 150);
+            }
+            assertSameTrajectory(trajectory(used, 42, 7, 40), freshTrajectory(task, 42, 7, 40));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
