@@ -16,15 +16,32 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class RlEnvironments implements AutoCloseable {
     private final ConcurrentMap<String, VectorEnv> open = new ConcurrentHashMap<>();
+    private final int maxEnvironments;
+    private final int maxCopies;
+
+    /** At most {@value RlLimits#MAX_OPEN_ENVIRONMENTS} environments, {@value RlLimits#MAX_OPEN_COPIES} copies. */
+    public RlEnvironments() {
+        this(RlLimits.MAX_OPEN_ENVIRONMENTS, RlLimits.MAX_OPEN_COPIES);
+    }
+
+    /** At most {@code maxEnvironments} environments with {@code maxCopies} copies in all open at once. */
+    public RlEnvironments(int maxEnvironments, int maxCopies) {
+        this.maxEnvironments = maxEnvironments;
+        this.maxCopies = maxCopies;
+    }
 
     /**
      * Opens {@code numEnvs} copies of a task; see {@link VectorEnv#create(String, String, Long, int, Integer)}.
      *
-     * @throws IllegalArgumentException when {@value RlLimits#MAX_OPEN_ENVIRONMENTS} are already open
+     * @throws IllegalArgumentException when more environments or copies than allowed would be open
      */
     public synchronized VectorEnv create(String robot, String task, Long seed, int numEnvs, Integer maxEpisodeSteps) {
-        if (open.size() >= RlLimits.MAX_OPEN_ENVIRONMENTS) {
-            throw new IllegalArgumentException(RlMessages.tooManyEnvironments(RlLimits.MAX_OPEN_ENVIRONMENTS));
+        if (open.size() >= maxEnvironments) {
+            throw new IllegalArgumentException(RlMessages.tooManyEnvironments(maxEnvironments));
+        }
+        int copies = open.values().stream().mapToInt(VectorEnv::numEnvs).sum();
+        if (copies + numEnvs > maxCopies) {
+            throw new IllegalArgumentException(RlMessages.tooManyCopies(numEnvs, copies, maxCopies));
         }
         VectorEnv env = VectorEnv.create(robot, task, seed, numEnvs, maxEpisodeSteps);
         open.put(env.id(), env);

@@ -3,7 +3,9 @@ package io.simcast.sim.rl;
 /** How large an RL request may be, checked in one place before anything is allocated. Stateless. */
 final class RlLimits {
     /** Copies per vector environment. */
-    static final int MAX_NUM_ENVS = 1024;
+    static final int MAX_NUM_ENVS = 256;
+    /** Copies open at once in one {@link RlEnvironments}: each holds 3-4 MB of MuJoCo data. */
+    static final int MAX_OPEN_COPIES = 1024;
     /** Steps per episode. */
     static final int MAX_EPISODE_STEPS = 1_000_000;
     /** Environments open at once in one {@link RlEnvironments}. */

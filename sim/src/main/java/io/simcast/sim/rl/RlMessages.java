@@ -32,6 +32,11 @@ final class RlMessages {
         return "Already " + max + " RL environments are open; close one first (DELETE /api/rl/{id})";
     }
 
+    static String tooManyCopies(int requested, int open, int max) {
+        return requested + " more copies would make " + (open + requested) + " open; at most " + max
+                + " environment copies are open at once; close an environment first (DELETE /api/rl/{id})";
+    }
+
     static String unknownEnvironment(String id) {
         return "No RL environment with id '" + id + "' (closed, or never created)";
     }

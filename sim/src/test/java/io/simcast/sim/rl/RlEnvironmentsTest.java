@@ -36,7 +36,7 @@ class RlEnvironmentsTest {
     void sizesOutOfRangeAreRefusedBeforeAnythingIsBuilt() {
         assertThatThrownBy(() -> environments.create("cartpole", "balance", 1L, 0, null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("num_envs must be between 1 and 1024, got 0");
+                .hasMessage("num_envs must be between 1 and 256, got 0");
         assertThatThrownBy(() -> environments.create("cartpole", "balance", 1L, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("max_episode_steps must be between 1 and 1000000, got 0");
@@ -47,12 +47,17 @@ class RlEnvironmentsTest {
     }
 
     @Test
-    void atMost32EnvironmentsAreOpenAtOnce() {
-        for (int i = 0; i < RlLimits.MAX_OPEN_ENVIRONMENTS; i++) {
-            environments.create("cartpole", "balance", 1L, 1, null);
+    void theNumberOfOpenEnvironmentsAndCopiesIsLimited() {
+        try (RlEnvironments small = new RlEnvironments(2, 10)) {
+            small.create("cartpole", "balance", 1L, 6, null);
+            assertThatThrownBy(() -> small.create("cartpole", "balance", 1L, 5, null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("5 more copies would make 11 open; at most 10 environment copies are open at once;"
+                            + " close an environment first (DELETE /api/rl/{id})");
+            small.create("cartpole", "balance", 1L, 4, null);
+            assertThatThrownBy(() -> small.create("cartpole", "balance", 1L, 1, null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Already 2 RL environments are open; close one first (DELETE /api/rl/{id})");
         }
-        assertThatThrownBy(() -> environments.create("cartpole", "balance", 1L, 1, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Already 32 RL environments are open; close one first (DELETE /api/rl/{id})");
     }
 }

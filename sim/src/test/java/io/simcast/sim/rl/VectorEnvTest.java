@@ -147,6 +147,6 @@ class VectorEnvTest {
     void automaticLanesUseMoreThreadsOnlyForEnoughCopies() {
         assertThat(VectorEnv.automaticLanes(1)).isEqualTo(1);
         assertThat(VectorEnv.automaticLanes(VectorEnv.MIN_COPIES_PER_LANE * 2 - 1)).isEqualTo(1);
-        assertThat(VectorEnv.automaticLanes(1024)).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(VectorEnv.automaticLanes(256)).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 }
