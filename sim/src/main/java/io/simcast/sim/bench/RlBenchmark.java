@@ -23,14 +23,19 @@ public final class RlBenchmark {
      * @param frameSkip physics steps per environment step
      * @param envSteps environment steps timed, all copies together
      * @param seconds wall time of the timed loop
+     * @param cpuSeconds CPU time the process used meanwhile (the lanes' threads included)
      */
-    public record Result(int copies, int threads, int frameSkip, long envSteps, double seconds) {
+    public record Result(int copies, int threads, int frameSkip, long envSteps, double seconds, double cpuSeconds) {
         public double envStepsPerSecond() {
             return envSteps / seconds;
         }
 
         public double physicsStepsPerSecond() {
             return envStepsPerSecond() * frameSkip;
+        }
+
+        public double physicsStepsPerCpuSecond() {
+            return envSteps * frameSkip / cpuSeconds;
         }
     }
 
@@ -48,10 +53,12 @@ public final class RlBenchmark {
             }
             env.reset(null, ResetOptions.NONE);
             loop(env, batches, Math.max(1, vectorSteps / 10));
+            long cpu = CpuClock.nanos();
             long start = System.nanoTime();
             loop(env, batches, vectorSteps);
             double seconds = (System.nanoTime() - start) * 1e-9;
-            return new Result(copies, env.threads(), env.spec().frameSkip(), vectorSteps * copies, seconds);
+            return new Result(copies, env.threads(), env.spec().frameSkip(), vectorSteps * copies, seconds,
+                    (CpuClock.nanos() - cpu) * 1e-9);
         }
     }
 
