@@ -78,10 +78,15 @@ public final class Env implements AutoCloseable {
         int limit = RlLimits.maxEpisodeSteps(maxEpisodeSteps, template.spec());
         Scene scene = RlCatalog.compile(template);
         try {
-            return new Env(scene, template, limit, seed != null ? seed : new SplittableRandom().nextLong());
+            return new Env(scene, template, limit, seedOrRandom(seed));
         } finally {
             scene.release(); // the data holds its own model reference
         }
+    }
+
+    /** The given seed, or a fresh random one. */
+    static long seedOrRandom(Long seed) {
+        return seed != null ? seed : new SplittableRandom().nextLong();
     }
 
     public TaskSpec spec() {

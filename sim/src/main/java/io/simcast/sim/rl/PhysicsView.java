@@ -23,7 +23,7 @@ import org.bytedeco.javacpp.DoublePointer;
  * <p>Owned by the thread stepping the copy, like the {@link SimData} it wraps; the buffers are valid until the
  * copy is closed. Model-side lookups (names, ranges, keyframes) read the shared, immutable model.
  */
-public final class PhysicsView {
+final class PhysicsView {
     private final Scene scene;
     private final mjModel m;
     private final SimData data;

@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * {@link #applyAction}, the physics steps, {@link #observe}, {@link #reward}, {@link #terminated}, {@link #info}.
  * Arguments are already checked against the task's spaces and options.
  */
-public interface Task {
+interface Task {
     /**
      * Puts an episode's whole initial state into the data (start from a keyframe, then randomise), drawing every
      * random number from {@code random} so that a seed fixes the episode; the caller recomputes derived

@@ -4,7 +4,6 @@ import io.simcast.sim.scene.Scene;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -75,8 +74,7 @@ public final class VectorEnv implements AutoCloseable {
         int limit = RlLimits.maxEpisodeSteps(maxEpisodeSteps, template.spec());
         Scene scene = RlCatalog.compile(template);
         try {
-            return new VectorEnv(template, scene, seed != null ? seed : new SplittableRandom().nextLong(), numEnvs,
-                    limit, threads);
+            return new VectorEnv(template, scene, Env.seedOrRandom(seed), numEnvs, limit, threads);
         } finally {
             scene.release(); // each copy's data holds its own model reference
         }
@@ -136,6 +134,7 @@ public final class VectorEnv implements AutoCloseable {
             double[][] observations = new double[copies.length][];
             @SuppressWarnings("unchecked")
             Map<String, Object>[] infos = new Map[copies.length];
+            started = false; // until every copy has started its episode: a refused option stops some midway
             lanes.forEach(i -> {
                 Env.Reset reset = copies[i].reset(seed == null ? null : seed + i, options);
                 observations[i] = reset.observation();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TrainingScriptTest {
-    /** Debian's interpreter when there is one (the test machines have it), else whatever python3 is on PATH. */
-    private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-
     static Stream<Arguments> everyTaskAndAlgorithm() {
         return EnvTest.everyTask().flatMap(task -> Stream.of(TrainingScript.Algorithm.values())
                 .map(algorithm -> Arguments.of(task.robot(), task.id(), algorithm)));
@@ -30,11 +27,8 @@ class TrainingScriptTest {
         Path script = folder.resolve("train.py");
         Files.writeString(script, TrainingScript.generate(robot, task, algorithm));
 
-        Process process = new ProcessBuilder(PYTHON, "-m", "py_compile", script.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        Python.Outcome compiled = Python.run(Map.of(), "-m", "py_compile", script.toString());
+        assertThat(compiled.exitCode()).as(compiled.output()).isZero();
     }
 
     @Test

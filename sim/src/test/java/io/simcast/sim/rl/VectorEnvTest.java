@@ -107,6 +107,21 @@ class VectorEnvTest {
     }
 
     @Test
+    void aResetRefusedForItsOptionsLeavesTheEnvironmentNeedingAReset() {
+        try (VectorEnv env = VectorEnv.create("panda", "reach", 1L, 2, null)) {
+            env.reset(null, ResetOptions.NONE);
+            env.step(new double[14]);
+            assertThatThrownBy(() -> env.reset(null, ResetOptions.of(Map.of("target", new double[] {9, 9, 9}))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Reset option 'target'[0] = 9.0 must be between 0.3 and 0.6");
+            assertThatThrownBy(() -> env.step(new double[14]))
+                    .hasMessage("Call reset before step: the episode has not started or has ended");
+            env.reset(null, ResetOptions.NONE);
+            assertThat(env.step(new double[14]).rewards()).hasSize(2);
+        }
+    }
+
+    @Test
     void aWatchedCopyPublishesEverySteppedStateAnUnwatchedOneOnlyItsResets() {
         try (VectorEnv env = VectorEnv.create("cartpole", "swing-up", 1L, 3, null)) {
             CopyWatch watched = env.watch(1);
