@@ -101,6 +101,11 @@ final class LlmMessages {
                 + "' (HTTP 404): check the model name in Settings" + saying(provider, said);
     }
 
+    static String noApiAt(Provider provider, String baseUrl, String said) {
+        return provider.displayName() + " has no chat API at " + baseUrl
+                + " (HTTP 404): check the address in Settings (Ollama's ends in /v1)" + saying(provider, said);
+    }
+
     static String requestRejected(Provider provider, int status, String said) {
         return provider.displayName() + " rejected the request (HTTP " + status + ")" + saying(provider, said);
     }

@@ -56,7 +56,10 @@ final class ProviderErrors {
             return LlmMessages.rateLimited(provider, said);
         }
         if (status == 404) {
-            return LlmMessages.modelUnknown(provider, settings.effectiveModel(), said);
+            // A wrong model and a wrong address (Ollama without /v1) both answer 404; only the first names the model.
+            return said.toLowerCase().contains("model")
+                    ? LlmMessages.modelUnknown(provider, settings.effectiveModel(), said)
+                    : LlmMessages.noApiAt(provider, settings.effectiveBaseUrl(), said);
         }
         if (status >= 500) {
             return LlmMessages.serverError(provider, status, said);
@@ -91,9 +94,6 @@ final class ProviderErrors {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return null;

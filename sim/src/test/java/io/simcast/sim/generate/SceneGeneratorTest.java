@@ -258,6 +258,20 @@ class SceneGeneratorTest {
     }
 
     @Test
+    void anAddressWithoutTheApiPathIsToldApartFromAnUnknownModel() throws Exception {
+        fake = FakeProvider.start(Provider.OPENAI_COMPATIBLE);
+        String withoutV1 = fake.baseUrl().replace("/v1", "");
+        LlmConfiguration configuration = configuration();
+        configuration.configure(new ProviderSettings(Provider.OPENAI_COMPATIBLE, null, "llama3.1", withoutV1));
+        GenerationTask task = new SceneGenerator(configuration, GenerationOptions.DEFAULT).start(
+                GenerationRequest.of(PROMPT), events::add);
+
+        assertThat(failureOf(task)).isEqualTo("The OpenAI-compatible server has no chat API at " + withoutV1
+                + " (HTTP 404): check the address in Settings (Ollama's ends in /v1). The OpenAI-compatible server "
+                + "said: fake: no route /chat/completions");
+    }
+
+    @Test
     void aContentFilterRefusalEndsGenerationWithoutRetrying() throws Exception {
         SceneGenerator generator = generatorFor(Provider.GEMINI, GenerationOptions.DEFAULT);
         fake.enqueue(Reply.answer("", Finish.CONTENT_FILTER));
