@@ -3,8 +3,9 @@ package io.simcast.sim.generate;
 import io.simcast.sim.scene.Scene;
 
 /**
- * A generated scene that compiled and passed the run check. The receiver owns the scene's model reference: it loads
- * the scene ({@code SimCommand.LoadScene} takes the reference) or calls {@code scene.release()}.
+ * A generated scene that compiled and passed the run check; immutable, so any thread may take it. The receiver owns
+ * the scene's model reference: it loads the scene ({@code SimCommand.LoadScene} takes the reference) or calls
+ * {@code scene.release()}.
  *
  * @param scene the compiled scene
  * @param xml the MJCF as the model wrote it (what {@code scene.xml()} also returns)
