@@ -1,6 +1,8 @@
 package io.simcast.app.cli;
 
 import io.simcast.sim.SimcastVersion;
+import io.simcast.sim.generate.GenerationException;
+import io.simcast.sim.generate.LlmConfigurationException;
 import io.simcast.sim.scene.SceneLoadException;
 import java.io.PrintWriter;
 import java.util.NoSuchElementException;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
         subcommands = {CheckCommand.class, PresetsCommand.class, StepCommand.class, BenchCommand.class,
-                RlCommand.class})
+                GenerateCommand.class, LlmCommand.class, RlCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,11 +43,15 @@ public final class SimcastCommand implements Callable<Integer> {
         System.exit(run(out, err, args));
     }
 
-    /** Expected failures (bad scene, bad argument, unknown name) print one line a user can act on, not a stack trace. */
+    /**
+     * Expected failures (bad scene, bad argument, an unknown robot or task, a generation that found no working scene,
+     * settings that cannot be stored) print one line a user can act on, not a stack trace.
+     */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
         if (e instanceof SceneLoadException || e instanceof IllegalArgumentException
-                || e instanceof NoSuchElementException) {
+                || e instanceof NoSuchElementException || e instanceof GenerationException
+                || e instanceof LlmConfigurationException) {
             PrintWriter err = commandLine.getErr();
             err.println("simcast: " + e.getMessage());
             err.flush();
