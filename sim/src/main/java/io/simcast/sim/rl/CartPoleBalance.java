@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * carries over. Per copy; stepping thread only. The rules are in {@link #template()}'s description (and
  * docs/RL.md).
  */
-final class CartPoleBalance implements Task {
+final class CartPoleBalance extends CartPoleTask {
     static final double MAX_ANGLE = Math.toRadians(12);
     static final double MAX_POSITION = 1.4;
 
@@ -22,28 +22,21 @@ final class CartPoleBalance implements Task {
         return new TaskTemplate(spec, xml -> xml, CartPoleBalance::new);
     }
 
-    private final CartPoleJoints cartPole;
-
     private CartPoleBalance(PhysicsView physics) {
-        this.cartPole = CartPoleJoints.of(physics);
+        super(physics);
     }
 
     @Override
     public void reset(RandomGenerator random, ResetOptions options) {
-        cartPole.start(random, 0);
-    }
-
-    @Override
-    public void applyAction(double[] action) {
-        cartPole.push(action[0]);
+        start(random, 0);
     }
 
     @Override
     public void observe(double[] observation) {
-        observation[0] = cartPole.x();
-        observation[1] = cartPole.xDot();
-        observation[2] = cartPole.theta();
-        observation[3] = cartPole.thetaDot();
+        observation[0] = x();
+        observation[1] = xDot();
+        observation[2] = theta();
+        observation[3] = thetaDot();
     }
 
     @Override
@@ -53,6 +46,6 @@ final class CartPoleBalance implements Task {
 
     @Override
     public boolean terminated() {
-        return Math.abs(cartPole.theta()) > MAX_ANGLE || Math.abs(cartPole.x()) > MAX_POSITION;
+        return Math.abs(theta()) > MAX_ANGLE || Math.abs(x()) > MAX_POSITION;
     }
 }

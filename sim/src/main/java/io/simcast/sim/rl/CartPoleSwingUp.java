@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * Cart-pole swing-up with dm_control's smooth reward (upright x centred x small control x small velocity). Per
  * copy; stepping thread only. The rules are in {@link #template()}'s description (and docs/RL.md).
  */
-final class CartPoleSwingUp implements Task {
+final class CartPoleSwingUp extends CartPoleTask {
 
     static TaskTemplate template() {
         TaskSpec spec = new TaskSpec("cartpole", "swing-up", "Swing-up",
@@ -18,37 +18,30 @@ final class CartPoleSwingUp implements Task {
         return new TaskTemplate(spec, xml -> xml, CartPoleSwingUp::new);
     }
 
-    private final CartPoleJoints cartPole;
-
     private CartPoleSwingUp(PhysicsView physics) {
-        this.cartPole = CartPoleJoints.of(physics);
+        super(physics);
     }
 
     @Override
     public void reset(RandomGenerator random, ResetOptions options) {
-        cartPole.start(random, Math.PI);
-    }
-
-    @Override
-    public void applyAction(double[] action) {
-        cartPole.push(action[0]);
+        start(random, Math.PI);
     }
 
     @Override
     public void observe(double[] observation) {
-        observation[0] = cartPole.x();
-        observation[1] = cartPole.xDot();
-        observation[2] = Math.cos(cartPole.theta());
-        observation[3] = Math.sin(cartPole.theta());
-        observation[4] = cartPole.thetaDot();
+        observation[0] = x();
+        observation[1] = xDot();
+        observation[2] = Math.cos(theta());
+        observation[3] = Math.sin(theta());
+        observation[4] = thetaDot();
     }
 
     @Override
     public double reward(double[] action) {
-        double upright = (1 + Math.cos(cartPole.theta())) / 2;
-        double centred = (1 + Math.exp(-cartPole.x() * cartPole.x())) / 2;
+        double upright = (1 + Math.cos(theta())) / 2;
+        double centred = (1 + Math.exp(-x() * x())) / 2;
         double smallControl = (4 + 1 - action[0] * action[0]) / 5;
-        double smallVelocity = (1 + Math.exp(-cartPole.thetaDot() * cartPole.thetaDot() / 25)) / 2;
+        double smallVelocity = (1 + Math.exp(-thetaDot() * thetaDot() / 25)) / 2;
         return upright * centred * smallControl * smallVelocity;
     }
 

@@ -150,21 +150,19 @@ public final class VectorEnv implements AutoCloseable {
 
     /** Steps every copy; {@code actions} holds num_envs x action_dim numbers, copy after copy. */
     public Step step(double[] actions) {
-        lock.lock();
-        try {
-            requireStarted();
-            return advance(ActionCheck.rows(actions, copies.length, spec.actionSpace()));
-        } finally {
-            lock.unlock();
-        }
+        return stepChecked(ActionCheck.rows(actions, copies.length, spec.actionSpace()));
     }
 
     /** Steps every copy; {@code actions[i]} is copy i's action. */
     public Step step(double[][] actions) {
+        return stepChecked(ActionCheck.rows(actions, copies.length, spec.actionSpace()));
+    }
+
+    private Step stepChecked(double[][] actions) {
         lock.lock();
         try {
             requireStarted();
-            return advance(ActionCheck.rows(actions, copies.length, spec.actionSpace()));
+            return advance(actions);
         } finally {
             lock.unlock();
         }
