@@ -132,8 +132,7 @@ public final class VectorEnv implements AutoCloseable {
         try {
             requireOpen();
             double[][] observations = new double[copies.length][];
-            @SuppressWarnings("unchecked")
-            Map<String, Object>[] infos = new Map[copies.length];
+            Map<String, Object>[] infos = infoArray(copies.length);
             started = false; // until every copy has started its episode: a refused option stops some midway
             lanes.forEach(i -> {
                 Env.Reset reset = copies[i].reset(seed == null ? null : seed + i, options);
@@ -174,8 +173,7 @@ public final class VectorEnv implements AutoCloseable {
         double[] rewards = new double[n];
         boolean[] terminated = new boolean[n];
         boolean[] truncated = new boolean[n];
-        @SuppressWarnings("unchecked")
-        Map<String, Object>[] infos = new Map[n];
+        Map<String, Object>[] infos = infoArray(n);
         lanes.forEach(i -> {
             if (autoreset[i]) {
                 Env.Reset reset = copies[i].reset(null, ResetOptions.NONE);
@@ -193,6 +191,12 @@ public final class VectorEnv implements AutoCloseable {
             }
         });
         return new Step(observations, rewards, terminated, truncated, Arrays.asList(infos));
+    }
+
+    /** One info slot per copy, filled by the lanes (an array: each lane writes its own slots). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, Object>[] infoArray(int n) {
+        return new Map[n];
     }
 
     /** A live view of copy {@code copy} for a renderer; see {@link CopyWatch}. Any thread, no lock. */
