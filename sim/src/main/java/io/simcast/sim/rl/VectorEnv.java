@@ -17,8 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * and every autoreset continue each copy's generator. Infos are one map per copy (as Stable-Baselines3's VecEnv).
  *
  * <p>Threads: any thread may call; calls are serialised by a lock. Copies are stepped in parallel {@link Lanes}
- * when there are enough of them to pay for it; each copy's data stays with its lane's thread. {@link #watch} needs
- * no lock. {@link #close()} frees every copy's data exactly once.
+ * when there are enough of them to pay for it: lane 0 on the caller (under the lock), every other lane always on its
+ * own thread, so a copy's data is never touched by two threads at once. {@link #watch} needs no lock.
+ * {@link #close()} frees every copy's data exactly once.
  */
 public final class VectorEnv implements AutoCloseable {
     /** Fewer copies than this per extra thread, and parallel stepping costs more than it saves. */
