@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  *
  * <p>Owns its {@link SimData} (which holds a model reference) and frees it exactly once in {@link #close()}. Not
  * thread-safe: one thread at a time, and the data belongs to the thread inside {@code reset} or {@code step};
- * {@link VectorEnv} keeps each copy on one thread.
+ * {@link VectorEnv} never lets two threads touch a copy at once.
  *
  * <p>A step whose physics diverges (MuJoCo warns or fails, or the state is no longer finite) ends the episode as
  * truncated with reward 0 and {@code info["diverged"]} saying why; non-finite observation values read 0.
