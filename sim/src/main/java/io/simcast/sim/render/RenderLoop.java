@@ -156,16 +156,21 @@ final class RenderLoop implements Runnable {
     private void pass() {
         SimulationSnapshot snapshot = simulation.snapshot();
         boolean sceneReady = ensureScene(snapshot); // first, so tasks act on the scene they will be drawn in
+        if (sceneReady && !tasks.isEmpty()) {
+            scene.load(snapshot); // picks and drags act on the state on screen, not an older one
+        }
         runTasks();
         long now = System.nanoTime();
-        if (!sceneReady) {
+        snapshot = simulation.snapshot(); // the newest state, taken after the tasks that asked for a picture
+        if (!sceneReady || snapshot.sceneGeneration() != scene.generation()) {
             meter.add(now, 0, 0, 0);
-            sleepUntil(now + IDLE_WAIT_NANOS);
-            return;
+            if (!sceneReady) {
+                sleepUntil(now + IDLE_WAIT_NANOS);
+            }
+            return; // a new scene arrived meanwhile: the next pass opens it
         }
         followSelection(snapshot);
         List<ViewState> due = new ArrayList<>();
-        long wake = now + IDLE_WAIT_NANOS;
         for (ViewState view : views) {
             if (view.wantsFrame(now, snapshot.sequence())) {
                 due.add(view);
@@ -173,6 +178,7 @@ final class RenderLoop implements Runnable {
         }
         render(due, snapshot, now);
         long after = System.nanoTime();
+        long wake = after + IDLE_WAIT_NANOS;
         for (ViewState view : views) {
             wake = Math.min(wake, view.wakeAt(after));
         }
@@ -224,6 +230,7 @@ final class RenderLoop implements Runnable {
         if (next == null) {
             return false; // replaced and freed while we looked: the next snapshot has the newer scene
         }
+        next.load(snapshot);
         SceneResources old = scene;
         scene = next;
         selection = Perturbation.NONE;

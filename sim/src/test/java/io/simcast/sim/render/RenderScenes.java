@@ -37,22 +37,26 @@ final class RenderScenes {
             """;
 
     /**
-     * A free red box (1 kg) resting on the floor at the centre of camera "front" (at y = -3, z = 0.3, looking along
-     * +y): the body to pick and drag. A directional light straight above casts its shadow.
+     * A free red box (1 kg) resting on a reflective floor at the centre of camera "front" (at y = -3, z = 0.3,
+     * looking along +y): the body to pick and drag. Camera "high" looks down at it from the front. A slanted
+     * directional light casts the box's shadow toward +x.
      */
     static final String LOOSE_BOX = """
             <mujoco model="loose-box">
               <option timestep="0.002"/>
               <visual>
                 <headlight ambient="0.4 0.4 0.4" diffuse="0.4 0.4 0.4" specular="0 0 0"/>
+                <quality offsamples="4"/>
               </visual>
               <asset>
                 <material name="red" rgba="1 0 0 1" emission="1" specular="0"/>
+                <material name="floor" rgba="0.8 0.8 0.8 1" reflectance="0.5"/>
               </asset>
               <worldbody>
-                <light directional="true" pos="0 0 5" dir="0 0 -1" castshadow="true"/>
+                <light directional="true" pos="0 0 5" dir="0.7 0 -1" castshadow="true"/>
                 <camera name="front" pos="0 -3 0.3" xyaxes="1 0 0 0 0 1"/>
-                <geom name="floor" type="plane" size="5 5 0.1" rgba="0.8 0.8 0.8 1"/>
+                <camera name="high" pos="0 -2.5 2.5" xyaxes="1 0 0 0 1 1"/>
+                <geom name="floor" type="plane" size="5 5 0.1" material="floor"/>
                 <body name="box" pos="0 0 0.3">
                   <freejoint/>
                   <geom name="box_geom" type="box" size="0.3 0.3 0.3" mass="1" material="red"/>
