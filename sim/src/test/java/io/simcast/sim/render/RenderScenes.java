@@ -45,15 +45,16 @@ final class RenderScenes {
             <mujoco model="loose-box">
               <option timestep="0.002"/>
               <visual>
-                <headlight ambient="0.4 0.4 0.4" diffuse="0.4 0.4 0.4" specular="0 0 0"/>
+                <headlight ambient="0.2 0.2 0.2" diffuse="0.2 0.2 0.2" specular="0 0 0"/>
                 <quality offsamples="4"/>
               </visual>
               <asset>
                 <material name="red" rgba="1 0 0 1" emission="1" specular="0"/>
-                <material name="floor" rgba="0.8 0.8 0.8 1" reflectance="0.5"/>
+                <material name="floor" rgba="0.6 0.6 0.6 1" specular="0" reflectance="0.5"/>
               </asset>
               <worldbody>
-                <light directional="true" pos="0 0 5" dir="0.7 0 -1" castshadow="true"/>
+                <light directional="true" pos="-3.5 0 5" dir="0.7 0 -1" diffuse="0.5 0.5 0.5" specular="0 0 0"
+                       castshadow="true"/>
                 <camera name="front" pos="0 -3 0.3" xyaxes="1 0 0 0 0 1"/>
                 <camera name="high" pos="0 -2.5 2.5" xyaxes="1 0 0 0 1 1"/>
                 <geom name="floor" type="plane" size="5 5 0.1" material="floor"/>
