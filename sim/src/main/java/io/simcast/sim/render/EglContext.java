@@ -24,7 +24,6 @@ import org.lwjgl.PointerBuffer;
 import org.lwjgl.egl.EGL;
 import org.lwjgl.egl.EXTDeviceEnumeration;
 import org.lwjgl.egl.EXTDeviceQuery;
-import org.lwjgl.egl.EXTPlatformBase;
 import org.lwjgl.egl.EXTPlatformDevice;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GL11C;
@@ -166,8 +165,7 @@ final class EglContext implements AutoCloseable {
             case DEVICE -> clientExtensions.contains("EGL_EXT_platform_device")
                     && clientExtensions.contains("EGL_EXT_device_enumeration") ? openDevice(tried) : skip(platform, tried);
             case SURFACELESS -> clientExtensions.contains("EGL_MESA_platform_surfaceless")
-                    ? initialize(EXTPlatformBase.neglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, 0L, 0L),
-                            platform, tried)
+                    ? initialize(platformDisplay(EGL_PLATFORM_SURFACELESS_MESA, 0L), platform, tried)
                     : skip(platform, tried);
         };
     }
@@ -195,13 +193,18 @@ final class EglContext implements AutoCloseable {
         }
         hardware.addAll(software);
         for (long device : hardware) {
-            Opened opened = initialize(EXTPlatformBase.neglGetPlatformDisplayEXT(
-                    EXTPlatformDevice.EGL_PLATFORM_DEVICE_EXT, device, 0L), Platform.DEVICE, tried);
+            Opened opened = initialize(platformDisplay(EXTPlatformDevice.EGL_PLATFORM_DEVICE_EXT, device),
+                    Platform.DEVICE, tried);
             if (opened != null) {
                 return opened;
             }
         }
         return null;
+    }
+
+    /** eglGetPlatformDisplayEXT called directly: LWJGL's wrappers refuse the NULL native display of surfaceless. */
+    private static long platformDisplay(int platform, long nativeDisplay) {
+        return JNI.callPPP(platform, nativeDisplay, 0L, EGL.getCapabilities().eglGetPlatformDisplayEXT);
     }
 
     private static Opened initialize(long display, Platform platform, List<String> tried) {

@@ -78,7 +78,9 @@ public final class ViewInput {
      * Horizontal wheel motion does nothing, as in simulate.
      */
     public void wheel(double dx, double dy) {
-        view.move(DragAction.ZOOM, 0, -ZOOM_PER_NOTCH * dy);
+        if (dy != 0) {
+            view.move(DragAction.ZOOM, 0, -ZOOM_PER_NOTCH * dy);
+        }
     }
 
     /** A double-click: select (left), look at (right) or track (Ctrl+right) what is under the pointer. */
