@@ -1,6 +1,7 @@
 package io.simcast.app.cli;
 
 import io.simcast.sim.SimcastVersion;
+import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.sim.scene.SceneLoadException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
-        subcommands = {CheckCommand.class, PresetsCommand.class, StepCommand.class, BenchCommand.class})
+        subcommands = {CheckCommand.class, PresetsCommand.class, StepCommand.class, SnapshotCommand.class,
+                BenchCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -42,7 +44,8 @@ public final class SimcastCommand implements Callable<Integer> {
     /** Expected failures (bad scene, bad argument) print one line a user can act on, not a stack trace. */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
-        if (e instanceof SceneLoadException || e instanceof IllegalArgumentException) {
+        if (e instanceof SceneLoadException || e instanceof IllegalArgumentException
+                || e instanceof RenderUnavailableException) {
             PrintWriter err = commandLine.getErr();
             err.println("simcast: " + e.getMessage());
             err.flush();

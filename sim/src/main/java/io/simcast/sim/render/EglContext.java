@@ -116,7 +116,7 @@ final class EglContext implements AutoCloseable {
                             RenderMessages.noOpenGl("make the context current", eglGetError()));
                 }
                 RendererInfo info = loadOpenGl(display, opened.platform());
-                log.info("Rendering with {}", info.summary());
+                log.debug("EGL context: {}", info.summary());
                 return new EglContext(display, context, info);
             } catch (RuntimeException e) {
                 GL.setCapabilities(null);

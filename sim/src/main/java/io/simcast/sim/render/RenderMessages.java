@@ -1,5 +1,7 @@
 package io.simcast.sim.render;
 
+import java.util.List;
+
 /** Every message about rendering a user can read, in one place (tests assert these words). */
 final class RenderMessages {
     /** The Debian packages that give a machine without a GPU driver a software EGL and OpenGL (Mesa llvmpipe). */
@@ -45,5 +47,10 @@ final class RenderMessages {
     static String noFixedCamera(int index, int count) {
         return count == 0 ? "this scene has no fixed cameras"
                 : "fixed camera must be between 0 and " + (count - 1) + ", got " + index;
+    }
+
+    static String noCameraNamed(String name, List<String> names) {
+        return "No camera named '" + name + "' in this scene; "
+                + (names.isEmpty() ? "it has none" : "its cameras: " + String.join(", ", names));
     }
 }

@@ -52,7 +52,9 @@ public final class Renderer implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         try {
-            return new Renderer(loop, thread, awaitReady(loop.ready()));
+            RendererInfo info = awaitReady(loop.ready());
+            log.info("Rendering with {}", info.summary());
+            return new Renderer(loop, thread, info);
         } catch (RenderUnavailableException e) {
             loop.close();
             throw e;

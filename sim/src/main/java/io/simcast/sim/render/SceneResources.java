@@ -65,18 +65,18 @@ final class SceneResources implements AutoCloseable {
     }
 
     /**
-     * Resources for the snapshot's scene, or null when that scene was already replaced and freed (read a newer
-     * snapshot).
+     * Resources for {@code model}, or null when the model was already freed (its scene was replaced: read a newer
+     * snapshot). The state copy starts as MuJoCo made it; {@link #load} fills it.
      *
+     * @param generation the scene generation these resources serve
      * @throws RuntimeException with MuJoCo's message when MuJoCo cannot make its GL context for the model
      */
-    static SceneResources open(SimulationSnapshot snapshot) {
-        Model model = snapshot.scene().model();
+    static SceneResources open(Model model, long generation) {
         if (!model.tryRetain()) {
             return null;
         }
         try {
-            return new SceneResources(snapshot.sceneGeneration(), new SimData(model));
+            return new SceneResources(generation, new SimData(model));
         } finally {
             model.release(); // the SimData holds its own reference
         }

@@ -1,5 +1,6 @@
 package io.simcast.sim.render;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -116,6 +117,20 @@ public final class View implements ViewControls, AutoCloseable {
         int count = loop.fixedCameras();
         if (index < 0 || index >= count) {
             throw new IllegalArgumentException(RenderMessages.noFixedCamera(index, count));
+        }
+        run(s -> s.useFixedCamera(index));
+    }
+
+    /**
+     * Looks through the model's fixed camera called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the cameras the current scene has
+     */
+    public void useFixedCamera(String name) {
+        List<String> names = loop.fixedCameraNames();
+        int index = names.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException(RenderMessages.noCameraNamed(name, names));
         }
         run(s -> s.useFixedCamera(index));
     }
