@@ -60,6 +60,8 @@ import java.nio.ByteBuffer;
 final class RenderTarget implements AutoCloseable {
     private final int width;
     private final int height;
+    /** Samples asked for; the driver may give fewer. */
+    private final int requestedSamples;
     private final int samples;
     private final int drawFramebuffer;
     private final int drawColor;
@@ -74,6 +76,7 @@ final class RenderTarget implements AutoCloseable {
     private RenderTarget(int width, int height, int samples) {
         this.width = width;
         this.height = height;
+        this.requestedSamples = samples;
         this.samples = Math.min(samples, glGetInteger(GL_MAX_SAMPLES));
         drawFramebuffer = glGenFramebuffers();
         drawColor = glGenRenderbuffers();
@@ -111,8 +114,7 @@ final class RenderTarget implements AutoCloseable {
 
     /** Whether this target serves a view of this size and sample count as asked. */
     boolean fits(int width, int height, int samples) {
-        return this.width == width && this.height == height
-                && this.samples == Math.min(samples, glGetInteger(GL_MAX_SAMPLES));
+        return this.width == width && this.height == height && requestedSamples == samples;
     }
 
     int width() {

@@ -147,4 +147,25 @@ class FrameDeliveryTest {
         assertThatThrownBy(() -> fixture.renderer.createView(new ViewSpec(8, 8, 1, Quality.FAST)))
                 .hasMessage("the renderer is closed");
     }
+
+    @Test
+    void theRendererReportsItsFrameRateAndWhereTheTimeGoes() throws Exception {
+        fixture = new RenderFixture(TestScenesForRender.PENDULUM, PLAYING);
+        View view = fixture.renderer.createView(new ViewSpec(64, 48, 30, Quality.FAST));
+        try (FrameSubscription subscription = view.subscribe()) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+            while (System.nanoTime() < deadline) {
+                Frame frame = subscription.take(100, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    frame.release();
+                }
+            }
+        }
+        RenderStats stats = fixture.renderer.stats();
+        assertThat(stats.framesPerSecond()).isBetween(10.0, 31.0);
+        assertThat(stats.frames()).isGreaterThan(20);
+        assertThat(stats.renderMillis()).isPositive();
+        assertThat(stats.readbackMillis()).isPositive();
+        assertThat(stats.readbackShare()).isBetween(0.0, 1.0);
+    }
 }
