@@ -1,11 +1,20 @@
 package io.simcast.sim.render;
 
+import static org.lwjgl.egl.EGL10.EGL_BLUE_SIZE;
+import static org.lwjgl.egl.EGL10.EGL_DEPTH_SIZE;
 import static org.lwjgl.egl.EGL10.EGL_EXTENSIONS;
+import static org.lwjgl.egl.EGL10.EGL_GREEN_SIZE;
+import static org.lwjgl.egl.EGL10.EGL_NONE;
+import static org.lwjgl.egl.EGL10.EGL_PBUFFER_BIT;
+import static org.lwjgl.egl.EGL10.EGL_RED_SIZE;
+import static org.lwjgl.egl.EGL10.EGL_STENCIL_SIZE;
+import static org.lwjgl.egl.EGL10.EGL_SURFACE_TYPE;
 import static org.lwjgl.egl.EGL10.EGL_NO_CONTEXT;
 import static org.lwjgl.egl.EGL10.EGL_NO_DISPLAY;
 import static org.lwjgl.egl.EGL10.EGL_NO_SURFACE;
 import static org.lwjgl.egl.EGL10.EGL_VENDOR;
 import static org.lwjgl.egl.EGL10.EGL_VERSION;
+import static org.lwjgl.egl.EGL10.eglChooseConfig;
 import static org.lwjgl.egl.EGL10.eglDestroyContext;
 import static org.lwjgl.egl.EGL10.eglGetError;
 import static org.lwjgl.egl.EGL10.eglInitialize;
@@ -13,7 +22,9 @@ import static org.lwjgl.egl.EGL10.eglMakeCurrent;
 import static org.lwjgl.egl.EGL10.eglQueryString;
 import static org.lwjgl.egl.EGL10.eglTerminate;
 import static org.lwjgl.egl.EGL12.eglBindAPI;
+import static org.lwjgl.egl.EGL12.EGL_RENDERABLE_TYPE;
 import static org.lwjgl.egl.EGL14.EGL_OPENGL_API;
+import static org.lwjgl.egl.EGL14.EGL_OPENGL_BIT;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * <p>Opens an EGL display on the EGL device platform first (a hardware device before Mesa's software one, so
  * NVIDIA's EGL wins on a GPU machine and llvmpipe serves a CPU-only one), then on Mesa's surfaceless platform. The
  * context is a desktop OpenGL one created without attributes, which gives the compatibility profile MuJoCo 2.2.2's
- * fixed-function renderer needs, and it is made current without any surface (we draw into our own framebuffers).
+ * fixed-function renderer needs, and it is made current without any surface (we draw into our own framebuffers),
+ * which every display must offer (EGL_KHR_surfaceless_context).
  *
  * <p>Thread: created, used and closed by one thread, the render thread that owns it. When libEGL, a display or a
  * usable OpenGL is missing, {@link #create} throws {@link RenderUnavailableException} saying which.
@@ -105,7 +117,7 @@ final class EglContext implements AutoCloseable {
             if (!eglBindAPI(EGL_OPENGL_API)) {
                 throw new RenderUnavailableException(RenderMessages.noOpenGl("bind the OpenGL API", eglGetError()));
             }
-            long context = JNI.callPPPPP(display, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, 0L,
+            long context = JNI.callPPPPP(display, chooseConfig(display), EGL_NO_CONTEXT, 0L,
                     EGL.getCapabilities().eglCreateContext);
             if (context == EGL_NO_CONTEXT) {
                 throw new RenderUnavailableException(RenderMessages.noOpenGl("create an OpenGL context", eglGetError()));
@@ -223,14 +235,30 @@ final class EglContext implements AutoCloseable {
             displayUsers.merge(display, 1, Integer::sum);
         }
         String extensions = eglQueryString(display, EGL_EXTENSIONS);
-        if (extensions == null || !extensions.contains("EGL_KHR_surfaceless_context")
-                || !extensions.contains("EGL_KHR_no_config_context")) {
+        if (extensions == null || !extensions.contains("EGL_KHR_surfaceless_context")) {
             tried.add(platform.label + " platform (" + eglQueryString(display, EGL_VENDOR)
-                    + " lacks EGL_KHR_surfaceless_context or EGL_KHR_no_config_context)");
+                    + " lacks EGL_KHR_surfaceless_context)");
             releaseDisplay(display);
             return null;
         }
         return new Opened(display, platform);
+    }
+
+    /**
+     * An OpenGL-capable pbuffer config (what NVIDIA's EGL offers), else no config at all (EGL_KHR_no_config_context:
+     * Mesa's device platform offers no OpenGL config but accepts a context without one).
+     */
+    private static long chooseConfig(long display) {
+        int[] attributes = {
+            EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8,
+            EGL_BLUE_SIZE, 8, EGL_DEPTH_SIZE, 24, EGL_STENCIL_SIZE, 8, EGL_NONE,
+        };
+        PointerBuffer configs = BufferUtils.createPointerBuffer(1);
+        int[] count = new int[1];
+        if (eglChooseConfig(display, attributes, configs, count) && count[0] > 0) {
+            return configs.get(0);
+        }
+        return EGL_NO_CONFIG_KHR;
     }
 
     /** Loads OpenGL entry points through EGL (once per process) and this thread's capabilities. */

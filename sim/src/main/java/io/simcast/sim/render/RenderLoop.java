@@ -66,11 +66,6 @@ final class RenderLoop implements Runnable {
         return meter.stats();
     }
 
-    /** Fixed cameras in the simulation's current scene (any thread). */
-    int fixedCameras() {
-        return simulation.snapshot().scene().model().ncam();
-    }
-
     /** Names of the fixed cameras in the simulation's current scene, in model order (any thread). */
     List<String> fixedCameraNames() {
         Model model = simulation.snapshot().scene().model();

@@ -114,7 +114,7 @@ public final class View implements ViewControls, AutoCloseable {
      * @throws IllegalArgumentException when the current scene has no such camera
      */
     public void useFixedCamera(int index) {
-        int count = loop.fixedCameras();
+        int count = loop.fixedCameraNames().size();
         if (index < 0 || index >= count) {
             throw new IllegalArgumentException(RenderMessages.noFixedCamera(index, count));
         }

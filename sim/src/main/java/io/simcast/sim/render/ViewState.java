@@ -379,9 +379,7 @@ final class ViewState {
             return;
         }
         closed = true;
-        if (loop.scene() != null) {
-            endPerturb();
-        }
+        endPerturb();
         abandonFrame();
         subscribers.forEach(FrameSubscription::closeQuietly);
         subscribers.clear();
