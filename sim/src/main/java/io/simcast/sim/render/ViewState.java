@@ -1,17 +1,11 @@
 package io.simcast.sim.render;
 
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_BODY;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_ROTATE;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_TRANSLATE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_defaultOption;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjv_defaultPerturb;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjv_initPerturb;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjv_movePerturb;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_select;
 
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjvOption;
-import io.simcast.sim.mujoco.mjvPerturb;
 import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimulationSnapshot;
 import java.util.ArrayList;
@@ -21,16 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The render thread's side of one {@link View}: its camera, visual options, framebuffers, frame pool, subscribers,
- * frame schedule, and the state of a perturbation drag.
+ * The render thread's side of one {@link View}: its camera, visual options, framebuffers, frame pool and
+ * subscribers; it draws and publishes the view's frames, picks under its pixels, and owns its {@link FrameSchedule}
+ * and {@link PerturbDrag}.
  *
  * <p>Render thread only. Created (without native objects) by the caller of {@code Renderer.createView};
  * {@link #attach} allocates its native objects on the render thread and {@link #close} frees them there.
  */
 final class ViewState {
     private static final Logger log = LoggerFactory.getLogger(ViewState.class);
-    /** A due view whose picture would not change looks again this often for a new snapshot. */
-    private static final long CHANGE_POLL_NANOS = 4_000_000L;
     /** Frames a view may have out at once: two per subscriber (one in its slot, one in use) and a few spare. */
     private static final int SPARE_FRAMES = 4;
 
@@ -38,49 +31,29 @@ final class ViewState {
     private final RenderLoop loop;
     private final FramePool pool = new FramePool();
     private final List<FrameSubscription> subscribers = new ArrayList<>();
+    private final FrameSchedule schedule;
     private int width;
     private int height;
-    private long periodNanos;
     private Quality quality;
     private VisualOptions visual;
     private ViewCamera camera;
     private mjvOption option;
-    private mjvPerturb perturb;
+    private PerturbDrag drag;
     private RenderTarget target;
-    private long nextDue;
-    private long lastSequence = -1;
-    private boolean changed = true;
     private long frameNumber;
-    private Drag drag;
     private Frame frame;
     private boolean settling;
     private boolean starved;
     private boolean closed;
-
-    /** A drag that began with Ctrl held: perturbs the selected body, or moves the camera when none is selected. */
-    private static final class Drag {
-        final PerturbMode mode;
-        final boolean perturbing;
-        double lastX;
-        double lastY;
-
-        Drag(PerturbMode mode, boolean perturbing, double x, double y) {
-            this.mode = mode;
-            this.perturbing = perturbing;
-            this.lastX = x;
-            this.lastY = y;
-        }
-    }
 
     ViewState(String id, RenderLoop loop, ViewSpec spec) {
         this.id = id;
         this.loop = loop;
         this.width = spec.width();
         this.height = spec.height();
-        this.periodNanos = period(spec.fps());
+        this.schedule = new FrameSchedule(spec.fps(), System.nanoTime());
         this.quality = spec.quality();
         this.visual = VisualOptions.of(spec.quality());
-        this.nextDue = System.nanoTime();
     }
 
     String id() {
@@ -91,13 +64,12 @@ final class ViewState {
         return closed;
     }
 
-    /** Allocates the camera and options; the camera starts as the scene's default free camera. */
+    /** Allocates the camera, options and drag; the camera starts as the scene's default free camera. */
     void attach(SceneResources scene) {
         camera = new ViewCamera();
         option = new mjvOption();
-        perturb = new mjvPerturb();
+        drag = new PerturbDrag(loop, camera);
         mjv_defaultOption(option);
-        mjv_defaultPerturb(perturb);
         if (scene != null) {
             camera.reset(scene);
         }
@@ -106,8 +78,8 @@ final class ViewState {
     /** A new scene replaced the old: default camera, no drag (its body is gone), framebuffers rebuilt if needed. */
     void sceneChanged(SceneResources scene) {
         camera.reset(scene);
-        drag = null;
-        changed = true;
+        drag.forget();
+        schedule.changed();
     }
 
     // ---- settings ------------------------------------------------------------------------------------------
@@ -115,28 +87,28 @@ final class ViewState {
     void resize(int newWidth, int newHeight) {
         width = newWidth;
         height = newHeight;
-        changed = true;
+        schedule.changed();
     }
 
     void setFps(double fps) {
-        periodNanos = period(fps);
+        schedule.setFps(fps);
     }
 
     void setQuality(Quality next) {
         quality = next;
         visual = VisualOptions.of(next);
-        changed = true;
+        schedule.changed();
     }
 
     void setOptions(VisualOptions next) {
         visual = next;
-        changed = true;
+        schedule.changed();
     }
 
     void addSubscriber(FrameSubscription subscription) {
         if (!subscription.isClosed()) {
             subscribers.add(subscription);
-            changed = true; // a new subscriber gets a picture even when nothing moves
+            schedule.changed(); // a new subscriber gets a picture even when nothing moves
         }
     }
 
@@ -150,20 +122,20 @@ final class ViewState {
         SceneResources scene = loop.scene();
         if (scene != null) {
             camera.move(action, reldx, reldy, scene);
-            changed = true;
+            schedule.changed();
         }
     }
 
     void useFreeCamera() {
         camera.useFree();
-        changed = true;
+        schedule.changed();
     }
 
     void useFixedCamera(int index) {
         SceneResources scene = loop.scene();
         if (scene != null && index >= 0 && index < scene.modelHandle().ncam()) {
             camera.useFixed(index);
-            changed = true;
+            schedule.changed();
         }
     }
 
@@ -171,20 +143,20 @@ final class ViewState {
         SceneResources scene = loop.scene();
         if (scene != null) {
             camera.next(scene.modelHandle().ncam());
-            changed = true;
+            schedule.changed();
         }
     }
 
     void previousCamera() {
         camera.previous();
-        changed = true;
+        schedule.changed();
     }
 
     void track(int body) {
         SceneResources scene = loop.scene();
         if (scene != null && body >= 0 && body < scene.modelHandle().nbody()) {
             camera.track(body, scene);
-            changed = true;
+            schedule.changed();
         }
     }
 
@@ -192,7 +164,7 @@ final class ViewState {
         SceneResources scene = loop.scene();
         if (scene != null) {
             camera.reset(scene);
-            changed = true;
+            schedule.changed();
         }
     }
 
@@ -201,7 +173,7 @@ final class ViewState {
         Pick pick = pick(x, y);
         if (pick.hit()) {
             camera.lookAt(pick.point());
-            changed = true;
+            schedule.changed();
         }
         return pick;
     }
@@ -213,10 +185,10 @@ final class ViewState {
         if (pick.body() > 0 && scene != null) {
             camera.track(pick.body(), scene);
             camera.lookAt(pick.point());
-            changed = true;
+            schedule.changed();
         } else if (pick.hit()) {
             camera.lookAt(pick.point());
-            changed = true;
+            schedule.changed();
         }
         return pick;
     }
@@ -260,63 +232,29 @@ final class ViewState {
 
     /** Ctrl+drag begins: perturb the selected body; without a selection the drag moves the camera, as simulate. */
     void beginPerturb(PerturbMode mode, double x, double y) {
-        SceneResources scene = loop.scene();
-        Perturbation selection = loop.selection();
-        boolean perturbing = scene != null && selection.body() > 0;
-        drag = new Drag(mode, perturbing, x, y);
-        if (perturbing) {
-            PerturbationStruct.write(selection, perturb);
-            perturb.active(mode == PerturbMode.TRANSLATE ? mjPERT_TRANSLATE : mjPERT_ROTATE);
-            camera.updateIn(scene);
-            mjv_initPerturb(scene.model(), scene.data().pointer(), scene.scene(), perturb);
-            loop.perturb(PerturbationStruct.read(perturb));
-        }
+        drag.begin(mode, x, y);
     }
 
     /** The pointer moved to (x, y) while dragging; {@code horizontal} is simulate's Shift. */
     void dragPerturb(double x, double y, boolean horizontal) {
-        Drag current = drag;
-        SceneResources scene = loop.scene();
-        if (current == null || scene == null) {
-            return;
-        }
-        double reldx = (x - current.lastX) / height;
-        double reldy = (y - current.lastY) / height;
-        current.lastX = x;
-        current.lastY = y;
-        DragAction action = current.mode.action(horizontal);
-        if (!current.perturbing) {
-            move(action, reldx, reldy);
-            return;
-        }
-        camera.updateIn(scene);
-        mjv_movePerturb(scene.model(), scene.data().pointer(), action.mujoco, reldx, reldy, scene.scene(), perturb);
-        loop.perturb(PerturbationStruct.read(perturb));
+        drag.moveTo(x, y, horizontal, height, this::move);
     }
 
     /** The drag ended: the body stays selected and the spring lets go. */
     void endPerturb() {
-        Drag current = drag;
-        drag = null;
-        if (current != null && current.perturbing) {
-            perturb.active(0);
-            loop.perturb(PerturbationStruct.read(perturb));
-        }
+        drag.end();
     }
 
     // ---- frames --------------------------------------------------------------------------------------------
 
     /** Whether to draw now: someone is subscribed, the frame is due, and the picture would change. */
     boolean wantsFrame(long now, long sequence) {
-        return !subscribers.isEmpty() && now - nextDue >= 0 && (changed || sequence != lastSequence);
+        return !subscribers.isEmpty() && schedule.due(now, sequence);
     }
 
     /** When this view next needs the render thread, or {@link Long#MAX_VALUE} when it needs nothing. */
     long wakeAt(long now) {
-        if (subscribers.isEmpty()) {
-            return Long.MAX_VALUE;
-        }
-        return now - nextDue < 0 ? nextDue : now + CHANGE_POLL_NANOS;
+        return subscribers.isEmpty() ? Long.MAX_VALUE : schedule.wakeAt(now);
     }
 
     /**
@@ -359,10 +297,7 @@ final class ViewState {
             subscription.offer(drawn.retain());
         }
         drawn.release();
-        lastSequence = snapshot.sequence();
-        changed = settling; // a tracking camera still gliding toward its body needs more frames
-        // Keep the cadence; after a long stall start afresh instead of rendering a burst to catch up.
-        nextDue = frameStart - nextDue > periodNanos ? frameStart + periodNanos : nextDue + periodNanos;
+        schedule.drawn(frameStart, snapshot.sequence(), settling);
     }
 
     /** Gives back a frame acquired by {@link #draw} that will not be published (drawing failed). */
@@ -379,7 +314,6 @@ final class ViewState {
             return;
         }
         closed = true;
-        endPerturb();
         abandonFrame();
         subscribers.forEach(FrameSubscription::closeQuietly);
         subscribers.clear();
@@ -387,9 +321,10 @@ final class ViewState {
             target.close();
         }
         if (camera != null) {
+            drag.end(); // no spring keeps pulling after its view is gone
+            drag.close();
             camera.close();
             option.close();
-            perturb.close();
         }
     }
 
@@ -406,9 +341,5 @@ final class ViewState {
             }
         }
         return local;
-    }
-
-    private static long period(double fps) {
-        return (long) (1e9 / fps);
     }
 }

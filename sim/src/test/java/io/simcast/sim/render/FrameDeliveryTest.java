@@ -100,7 +100,6 @@ class FrameDeliveryTest {
             assertThat(frame.rgba().isReadOnly()).isTrue();
             assertThat(frame.rgba().isDirect()).isTrue();
             frame.release();
-            assertThatThrownBy(frame::release).hasMessageContaining("released more often");
         }
     }
 
