@@ -167,4 +167,33 @@ class FrameDeliveryTest {
         assertThat(stats.readbackMillis()).isPositive();
         assertThat(stats.readbackShare()).isBetween(0.0, 1.0);
     }
+
+    @Test
+    void everyFrameShowsExactlyTheStateOfItsSimulationTime() throws Exception {
+        fixture = new RenderFixture(RenderScenes.FALLING_BOX, PLAYING);
+        View live = fixture.renderer.createView(new ViewSpec(120, 90, 60, Quality.FAST));
+        live.useFixedCamera(0);
+        java.util.List<Frame> frames = new java.util.ArrayList<>();
+        try (FrameSubscription subscription = live.subscribe()) {
+            while (frames.size() < 5) {
+                frames.add(RenderFixture.next(subscription)); // taken while the box falls and physics runs on
+            }
+        }
+        // MuJoCo is deterministic: a paused copy stepped to the same time must give the very same picture.
+        try (RenderFixture replay = new RenderFixture(RenderScenes.FALLING_BOX)) {
+            View view = replay.view(120, 90, Quality.FAST);
+            view.useFixedCamera(0);
+            long stepped = 0;
+            for (Frame frame : frames) {
+                long steps = Math.round(frame.simTime() / 0.002);
+                if (steps > stepped) {
+                    replay.simulation.submit(new SimCommand.Step((int) (steps - stepped))).get(5, TimeUnit.SECONDS);
+                    stepped = steps;
+                }
+                Picture expected = RenderFixture.after(view);
+                assertThat(Picture.of(frame).differingFraction(expected, 0)).as("frame at t=%s", frame.simTime())
+                        .isZero();
+            }
+        }
+    }
 }
