@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.scene.TestScenes;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +47,7 @@ class FrameDeliveryTest {
 
     @Test
     void aViewNeverRendersFasterThanItsFrameRate() throws Exception {
-        fixture = new RenderFixture(TestScenesForRender.PENDULUM, PLAYING);
+        fixture = new RenderFixture(TestScenes.PENDULUM, PLAYING);
         View view = fixture.renderer.createView(new ViewSpec(64, 48, 10, Quality.FAST));
         try (FrameSubscription subscription = view.subscribe()) {
             Frame first = RenderFixture.next(subscription);
@@ -105,7 +108,7 @@ class FrameDeliveryTest {
 
     @Test
     void framesAreReusedOnceReleased() throws Exception {
-        fixture = new RenderFixture(TestScenesForRender.PENDULUM, PLAYING);
+        fixture = new RenderFixture(TestScenes.PENDULUM, PLAYING);
         View view = fixture.renderer.createView(new ViewSpec(64, 48, 120, Quality.FAST));
         Set<Object> buffers = new HashSet<>();
         try (FrameSubscription subscription = view.subscribe()) {
@@ -149,7 +152,7 @@ class FrameDeliveryTest {
 
     @Test
     void theRendererReportsItsFrameRateAndWhereTheTimeGoes() throws Exception {
-        fixture = new RenderFixture(TestScenesForRender.PENDULUM, PLAYING);
+        fixture = new RenderFixture(TestScenes.PENDULUM, PLAYING);
         View view = fixture.renderer.createView(new ViewSpec(64, 48, 30, Quality.FAST));
         try (FrameSubscription subscription = view.subscribe()) {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
@@ -173,7 +176,7 @@ class FrameDeliveryTest {
         fixture = new RenderFixture(RenderScenes.FALLING_BOX, PLAYING);
         View live = fixture.renderer.createView(new ViewSpec(120, 90, 60, Quality.FAST));
         live.useFixedCamera(0);
-        java.util.List<Frame> frames = new java.util.ArrayList<>();
+        List<Frame> frames = new ArrayList<>();
         try (FrameSubscription subscription = live.subscribe()) {
             while (frames.size() < 5) {
                 frames.add(RenderFixture.next(subscription)); // taken while the box falls and physics runs on

@@ -1,5 +1,6 @@
 package io.simcast.sim.render;
 
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_BODY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.sim.physics.Simulation;
@@ -28,7 +29,7 @@ final class RenderFixture implements AutoCloseable {
     }
 
     int body(String name) {
-        return simulation.snapshot().scene().model().id(1, name);
+        return simulation.snapshot().scene().model().id(mjOBJ_BODY, name);
     }
 
     /** The next frame within 5 s; fails the test when none comes. */

@@ -2,6 +2,8 @@ package io.simcast.sim.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simcast.sim.physics.SimCommand;
+import io.simcast.sim.scene.TestScenes;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +72,7 @@ class VisualOptionsTest {
         assertThat(plain.differingFraction(picture(NOTHING.with(VisualFlag.BODY_FRAMES, true)), 16))
                 .as("body frames").isGreaterThan(0.001);
         fixture.close();
-        fixture = new RenderFixture(TestScenesForRender.PENDULUM);
+        fixture = new RenderFixture(TestScenes.PENDULUM);
         view = fixture.view(320, 240, Quality.FAST);
         Picture pendulum = picture(NOTHING);
         assertThat(pendulum.differingFraction(picture(NOTHING.with(VisualFlag.JOINTS, true)), 16))
@@ -79,7 +81,7 @@ class VisualOptionsTest {
 
     @Test
     void contactForcesAppearWhileTheBoxIsPressedOntoTheFloor() throws Exception {
-        fixture.simulation.submit(new io.simcast.sim.physics.SimCommand.Step(50)).get();
+        fixture.simulation.submit(new SimCommand.Step(50)).get();
         Picture plain = picture(NOTHING);
         Picture forces = picture(NOTHING.with(VisualFlag.CONTACT_FORCES, true).with(VisualFlag.TRANSPARENCY, true));
         Picture transparent = picture(NOTHING.with(VisualFlag.TRANSPARENCY, true));
