@@ -15,6 +15,9 @@ final class ConsoleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    SimcastCommand parent;
+
     @Option(names = "--scene", paramLabel = "ID_OR_FILE",
             description = "Start with this preset, MJCF/URDF file or scene folder (default: the last scene, else pendulum).")
     String scene;
@@ -25,7 +28,7 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!ConsoleLauncher.displayAvailable(System.getenv())) {
+        if (!ConsoleLauncher.displayAvailable(parent.environment())) {
             spec.commandLine().getErr().println("simcast: the console needs a display (DISPLAY or WAYLAND_DISPLAY)");
             spec.commandLine().getErr().flush();
             return 1;

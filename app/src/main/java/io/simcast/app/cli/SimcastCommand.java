@@ -30,6 +30,11 @@ public final class SimcastCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
+    /** The environment that says whether there is a display. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     @Override
     public Integer call() {
         if (ConsoleLauncher.displayAvailable(environment)) {

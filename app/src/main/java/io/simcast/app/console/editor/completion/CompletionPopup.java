@@ -5,6 +5,7 @@ import static org.fxmisc.wellbehaved.event.InputMap.consume;
 import static org.fxmisc.wellbehaved.event.InputMap.consumeWhen;
 import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 
+import io.simcast.app.console.editor.XmlTags;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -15,9 +16,9 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.wellbehaved.event.Nodes;
 
 /**
- * The completion list under the caret: Ctrl+Space opens it (so does typing {@code <}), typing narrows it, Up and
- * Down choose, Enter or Tab insert, Esc closes. The editor keeps the focus throughout; the list lies on a layer
- * over the editor ({@link #layer()}). JavaFX thread.
+ * The completion list under the caret: Ctrl+Space opens it (so does typing {@code <}), typing a name narrows it,
+ * Up and Down choose, Enter or Tab insert, Esc (or typing anything but a name) closes. The editor keeps the focus
+ * throughout; the list lies on a layer over the editor ({@link #layer()}). JavaFX thread.
  */
 public final class CompletionPopup {
     private final CodeArea area;
@@ -43,8 +44,16 @@ public final class CompletionPopup {
                 consumeWhen(keyPressed(KeyCode.TAB), this::isShowing, event -> insert()),
                 consumeWhen(keyPressed(KeyCode.ESCAPE), this::isShowing, event -> close())));
         area.plainTextChanges().subscribe(change -> {
-            if (isShowing() || change.getInserted().equals("<")) {
+            String typed = change.getInserted();
+            if (typed.equals("<")) {
                 open();
+            } else if (isShowing()) {
+                // Typing or deleting a name narrows the list; anything else (space, '>', '=', Enter) ends it.
+                if (typed.chars().allMatch(c -> XmlTags.isNameChar((char) c))) {
+                    open();
+                } else {
+                    close();
+                }
             }
         });
         area.focusedProperty().addListener((observable, was, focused) -> {
