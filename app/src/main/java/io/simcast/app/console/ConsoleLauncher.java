@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleLauncher {
     private static final Logger log = LoggerFactory.getLogger(ConsoleLauncher.class);
     /** How long the window settles (layout, colours, first snapshots) before a screenshot is taken. */
-    private static final javafx.util.Duration SCREENSHOT_DELAY = javafx.util.Duration.seconds(2);
+    private static final Duration SCREENSHOT_DELAY = Duration.seconds(2);
 
     private ConsoleLauncher() {}
 

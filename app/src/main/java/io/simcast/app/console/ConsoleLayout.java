@@ -1,5 +1,6 @@
 package io.simcast.app.console;
 
+import java.util.Locale;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -46,7 +47,7 @@ final class ConsoleLayout {
     /** Adds {@code panel}'s tab in its place among the side panels. */
     void addSidePanel(SidePanel panel, Node content) {
         Tab tab = new Tab(panel.title(), content);
-        tab.setId("panel-" + panel.name().toLowerCase(java.util.Locale.ROOT));
+        tab.setId("panel-" + panel.name().toLowerCase(Locale.ROOT));
         tab.setUserData(panel);
         int index = 0;
         while (index < sidePanels.getTabs().size()

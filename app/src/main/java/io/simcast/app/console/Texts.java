@@ -39,7 +39,6 @@ public final class Texts {
     public static final String NO_RECENT_FILES = "Files you open or save appear here.";
     public static final String LIVE_VIEW_PENDING = "The live view of the simulation will appear here.";
     public static final String UNTITLED = "Untitled";
-    public static final String DROP_HINT = "Drop an MJCF file or a scene folder to load it";
 
     // ---- toolbar ----------------------------------------------------------------------------------------------
     public static final String PLAY = "Play";

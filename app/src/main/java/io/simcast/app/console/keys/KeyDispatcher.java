@@ -45,7 +45,7 @@ public final class KeyDispatcher implements EventHandler<KeyEvent> {
     }
 
     /** Whether keys typed into {@code focus} are text. */
-    static boolean typing(Node focus) {
+    private static boolean typing(Node focus) {
         return focus instanceof TextInputControl || focus instanceof GenericStyledArea<?, ?, ?>;
     }
 }

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.collections.ObservableList;
 
-/** The scenes panel: the presets with their descriptions and the recent files, each loaded with one click. */
+/**
+ * The scenes panel: the presets with their descriptions and the recent files, each loaded with one click into the
+ * editor and the simulation. JavaFX thread.
+ */
 public final class ScenesViewModel {
     private final DocumentViewModel documents;
     private final ConsolePreferences preferences;
 
-    /** JavaFX thread. */
     public ScenesViewModel(DocumentViewModel documents, ConsolePreferences preferences) {
         this.documents = documents;
         this.preferences = preferences;

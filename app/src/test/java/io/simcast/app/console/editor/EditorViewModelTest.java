@@ -12,6 +12,7 @@ import io.simcast.app.console.session.Sessions;
 import io.simcast.app.console.session.SimulationSession;
 import io.simcast.sim.scene.PresetCatalog;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +86,6 @@ class EditorViewModelTest {
     void aLoadedDocumentIsAppliedAtOnceAndRememberedForTheNextStart() {
         documents.loadPreset(PresetCatalog.builtIn().find("cartpole").orElseThrow());
         Eventually.await("cart-pole to run", () -> session.snapshot().sceneId().equals("cartpole"));
-        Eventually.await("the preference", () -> preferences.lastScene().equals(java.util.Optional.of("cartpole")));
+        Eventually.await("the preference", () -> preferences.lastScene().equals(Optional.of("cartpole")));
     }
 }

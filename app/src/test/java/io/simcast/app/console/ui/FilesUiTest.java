@@ -3,6 +3,7 @@ package io.simcast.app.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.app.console.Eventually;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,7 +91,7 @@ class FilesUiTest extends ConsoleUiTest {
     private static String read(Path file) {
         try {
             return Files.isRegularFile(file) ? Files.readString(file) : "";
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }

@@ -2,6 +2,7 @@ package io.simcast.app.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FindReplaceUiTest extends ConsoleUiTest {
 
     private long count(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1L;
+        return text.split(Pattern.quote(part), -1).length - 1L;
     }
 
     @Test
