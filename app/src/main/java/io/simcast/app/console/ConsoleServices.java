@@ -4,6 +4,7 @@ import io.simcast.app.console.files.ConsolePreferences;
 import io.simcast.app.console.files.EditorDocument;
 import io.simcast.app.console.files.RecoveryStore;
 import io.simcast.app.console.session.SimulationSession;
+import io.simcast.app.console.session.WorkerThreads;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
@@ -15,10 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a console window works with, made before the window opens and closed after it is gone: the preferences and
@@ -32,8 +30,8 @@ public final class ConsoleServices implements AutoCloseable {
     /** The scene a console starts with when nothing else is asked for or remembered. */
     public static final String DEFAULT_SCENE = "pendulum";
 
-    private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(daemon("simcast-console-io"));
-    private final ExecutorService analysis = Executors.newSingleThreadExecutor(daemon("simcast-console-editor"));
+    private final ScheduledExecutorService io = WorkerThreads.scheduled("simcast-console-io");
+    private final ExecutorService analysis = WorkerThreads.single("simcast-console-editor");
     private final ConsolePreferences preferences;
     private final RecoveryStore recovery;
     private final List<String> startupNotes = new ArrayList<>();
@@ -136,21 +134,8 @@ public final class ConsoleServices implements AutoCloseable {
     /** Lets pending writes finish (a few seconds at most), then stops the threads and the simulation. */
     @Override
     public void close() {
-        analysis.shutdownNow();
-        io.shutdown();
-        try {
-            io.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        WorkerThreads.stop(analysis, true);
+        WorkerThreads.stop(io, false);
         session.close();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

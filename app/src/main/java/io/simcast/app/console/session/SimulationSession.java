@@ -11,8 +11,6 @@ import io.simcast.sim.scene.SceneSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +27,7 @@ public final class SimulationSession implements AutoCloseable {
 
     private final Simulation simulation;
     private final SceneCompiler compiler = new SceneCompiler();
-    private final ExecutorService compileThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "simcast-console-compile");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService compileThread = WorkerThreads.single("simcast-console-compile");
 
     private SimulationSession(Simulation simulation) {
         this.simulation = simulation;
@@ -84,12 +78,7 @@ public final class SimulationSession implements AutoCloseable {
     /** Stops compiling and the simulation. Idempotent; waits briefly for a compile in progress. Not the FX thread. */
     @Override
     public void close() {
-        compileThread.shutdownNow();
-        try {
-            compileThread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        WorkerThreads.stop(compileThread, true);
         simulation.close();
     }
 }
