@@ -1,36 +1,61 @@
 package io.simcast.app.cli;
 
+import io.simcast.app.console.ConsoleLauncher;
 import io.simcast.sim.SimcastVersion;
 import io.simcast.sim.generate.GenerationException;
 import io.simcast.sim.generate.LlmConfigurationException;
+import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.sim.scene.SceneLoadException;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code simcast}: the root of the command line. Without a subcommand it starts the product. */
+/**
+ * {@code simcast}: the root of the command line. Without a subcommand it starts the product: the console where
+ * there is a display; elsewhere, for now, it prints the commands.
+ */
 @Command(name = "simcast",
         mixinStandardHelpOptions = true,
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
-        subcommands = {CheckCommand.class, PresetsCommand.class, StepCommand.class, BenchCommand.class,
-                GenerateCommand.class, LlmCommand.class, RlCommand.class})
+        subcommands = {ConsoleCommand.class, CheckCommand.class, PresetsCommand.class, StepCommand.class,
+                SnapshotCommand.class, BenchCommand.class, GenerateCommand.class, LlmCommand.class, RlCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> environment;
+
+    private SimcastCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** The environment that says whether there is a display. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     @Override
     public Integer call() {
+        if (ConsoleLauncher.displayAvailable(environment)) {
+            return spec.commandLine().getSubcommands().get("console").execute();
+        }
         spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
     }
 
     /** Runs the command line with the given output streams and returns the process exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new SimcastCommand());
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, in the given environment (which names the display). */
+    static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+        CommandLine commandLine = new CommandLine(new SimcastCommand(environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(SimcastCommand::reportFailure);
@@ -45,13 +70,13 @@ public final class SimcastCommand implements Callable<Integer> {
 
     /**
      * Expected failures (bad scene, bad argument, an unknown robot or task, a generation that found no working scene,
-     * settings that cannot be stored) print one line a user can act on, not a stack trace.
+     * settings that cannot be stored, no renderer) print one line a user can act on, not a stack trace.
      */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
         if (e instanceof SceneLoadException || e instanceof IllegalArgumentException
                 || e instanceof NoSuchElementException || e instanceof GenerationException
-                || e instanceof LlmConfigurationException) {
+                || e instanceof LlmConfigurationException || e instanceof RenderUnavailableException) {
             PrintWriter err = commandLine.getErr();
             err.println("simcast: " + e.getMessage());
             err.flush();
