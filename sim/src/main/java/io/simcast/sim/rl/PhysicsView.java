@@ -6,7 +6,8 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_JOINT;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_KEY;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SITE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_step;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_step1;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_step2;
 
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
@@ -151,8 +152,15 @@ final class PhysicsView {
         mj_forward(m, d);
     }
 
-    /** One physics step. */
+    /**
+     * One physics step: {@code mj_step2} finishes the step that the last {@code mj_step1} (or {@link #forward()})
+     * began, with the current controls, then {@code mj_step1} begins the next. The same computation as
+     * {@code mj_step}, in dm_control's order, so that afterwards body and site positions describe the state just
+     * reached (after {@code mj_step} they still describe the state before it), as observations and renderers
+     * expect. Needs {@link #forward()} after any change of the state other than a step.
+     */
     void step() {
-        mj_step(m, d);
+        mj_step2(m, d);
+        mj_step1(m, d);
     }
 }

@@ -1,12 +1,17 @@
 package io.simcast.sim.rl;
 
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SITE;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.simcast.sim.physics.Model;
+import io.simcast.sim.physics.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.bytedeco.javacpp.DoublePointer;
 import org.junit.jupiter.api.Test;
 
 class VectorEnvTest {
@@ -143,6 +148,40 @@ class VectorEnvTest {
             assertThat(unwatched.get()).isSameAs(atReset);
             assertThatThrownBy(() -> env.watch(3)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("copy must be between 0 and 2, got 3");
+        }
+    }
+
+    @Test
+    void aWatchedSnapshotIsAllARendererNeedsToPutTheArmAndTargetWhereTheObservationSays() {
+        try (VectorEnv env = VectorEnv.create("panda", "reach", 2L, 2, null)) {
+            CopyWatch watch = env.watch(1);
+            env.reset(null, ResetOptions.NONE);
+            VectorEnv.Step step = null;
+            for (int t = 0; t < 15; t++) {
+                step = env.step(randomActions(env, new SplittableRandom(t)));
+            }
+            double[] observation = step.observations()[1];
+
+            // What the renderer does (SceneResources.load): copy the state into its own data, mj_forward.
+            SimulationSnapshot snapshot = watch.get();
+            Model model = snapshot.scene().model();
+            assertThat(model.tryRetain()).isTrue();
+            try (SimData data = new SimData(model)) {
+                data.qpos().put(snapshot.qpos());
+                data.qvel().put(snapshot.qvel());
+                data.ctrl().put(snapshot.ctrl());
+                data.mocapPos().put(snapshot.mocapPos());
+                data.mocapQuat().put(snapshot.mocapQuat());
+                mj_forward(model.pointer(), data.pointer());
+                int ee = model.id(mjOBJ_SITE, "ee");
+                DoublePointer sites = data.pointer().site_xpos();
+                for (int axis = 0; axis < 3; axis++) {
+                    assertThat(sites.get(3L * ee + axis)).isEqualTo(observation[21 + axis]);
+                    assertThat(snapshot.mocapPos()[axis]).isEqualTo(observation[24 + axis]);
+                }
+            } finally {
+                model.release();
+            }
         }
     }
 
