@@ -1,6 +1,9 @@
 package io.simcast.app.cli;
 
 import io.simcast.sim.bench.PhysicsBenchmark;
+import io.simcast.sim.bench.RlBenchmark;
+import io.simcast.sim.rl.RlCatalog;
+import io.simcast.sim.rl.VectorEnv;
 import io.simcast.sim.render.Quality;
 import io.simcast.sim.render.RenderBenchmark;
 import io.simcast.sim.scene.Scene;
@@ -14,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Option;
 
 /** {@code simcast bench}: the benchmarks behind docs/PERFORMANCE.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
-        subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class})
+        subcommands = {BenchCommand.Physics.class, BenchCommand.Rl.class, BenchCommand.Render.class})
 final class BenchCommand {
 
     /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed, same workload. */
@@ -101,6 +105,83 @@ final class BenchCommand {
             process.waitFor();
             Matcher matcher = STEPS_PER_SECOND.matcher(output);
             return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+        }
+    }
+
+    /** {@code simcast bench rl}: RL environment steps per second in process, against raw mj_step on the same model. */
+    @Command(name = "rl", mixinStandardHelpOptions = true,
+            description = "Environment steps per second of an RL task (random actions, autoreset), 1 and N copies,"
+                    + " next to raw mj_step on the same model.")
+    static final class Rl implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--robot", defaultValue = "cartpole", description = "Robot id (default ${DEFAULT-VALUE}).")
+        String robot;
+
+        @Option(names = "--task", defaultValue = "balance", description = "Task id (default ${DEFAULT-VALUE}).")
+        String task;
+
+        @Option(names = "--copies", split = ",", defaultValue = "1,16",
+                description = "Copy counts to measure (default ${DEFAULT-VALUE}).")
+        List<Integer> copies;
+
+        @Option(names = "--threads", split = ",", defaultValue = "1,0",
+                description = "Threads to step them with; 0 = automatic (default ${DEFAULT-VALUE}).")
+        List<Integer> threads;
+
+        @Option(names = "--physics-steps", defaultValue = "200000",
+                description = "Physics steps per measurement, all copies together (default ${DEFAULT-VALUE}).")
+        int physicsSteps;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Runs of each; the best counts (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            int frameSkip = RlCatalog.builtIn().spec(robot, task).frameSkip();
+            // (copies, threads) pairs, with "automatic" resolved so that no configuration runs twice.
+            List<int[]> configurations = copies.stream().flatMap(count -> threads.stream()
+                            .map(requested -> Math.min(requested > 0 ? requested : VectorEnv.automaticLanes(count),
+                                    count))
+                            .distinct().map(lanes -> new int[] {count, lanes}))
+                    .toList();
+            RlBenchmark.Result[] best = new RlBenchmark.Result[configurations.size()];
+            PhysicsBenchmark.Result raw = null;
+            Scene scene = RlCatalog.builtIn().compileScene(robot, task);
+            try {
+                // Rounds alternate raw stepping and every configuration, so a busy moment hurts all alike.
+                for (int round = 0; round < repeat; round++) {
+                    PhysicsBenchmark.Result rawRun = PhysicsBenchmark.run(scene, physicsSteps, 0.01);
+                    if (raw == null || rawRun.stepsPerSecond() > raw.stepsPerSecond()) {
+                        raw = rawRun;
+                    }
+                    for (int k = 0; k < best.length; k++) {
+                        int[] configuration = configurations.get(k);
+                        RlBenchmark.Result result = RlBenchmark.run(robot, task, configuration[0], configuration[1],
+                                Math.max(1, physicsSteps / frameSkip / configuration[0]));
+                        if (best[k] == null || result.envStepsPerSecond() > best[k].envStepsPerSecond()) {
+                            best[k] = result;
+                        }
+                    }
+                }
+            } finally {
+                scene.release();
+            }
+            out.printf("%s/%s, frame skip %d, random actions, best of %d, %d cores%n", robot, task, frameSkip, repeat,
+                    Runtime.getRuntime().availableProcessors());
+            out.printf("raw mj_step, 1 thread: %.0f physics steps/s, %.0f per CPU second%n", raw.stepsPerSecond(),
+                    raw.stepsPerCpuSecond());
+            out.println("copies  threads  env steps/s  physics steps/s  vs raw  per CPU s  vs raw");
+            for (RlBenchmark.Result result : best) {
+                out.printf("%6d  %7d  %11.0f  %15.0f  %6.2f  %9.0f  %6.2f%n", result.copies(), result.threads(),
+                        result.envStepsPerSecond(), result.physicsStepsPerSecond(),
+                        result.physicsStepsPerSecond() / raw.stepsPerSecond(), result.physicsStepsPerCpuSecond(),
+                        result.physicsStepsPerCpuSecond() / raw.stepsPerCpuSecond());
+            }
+            out.flush();
+            return 0;
         }
     }
 

@@ -8,6 +8,7 @@ import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.sim.scene.SceneLoadException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
         subcommands = {ConsoleCommand.class, CheckCommand.class, PresetsCommand.class, StepCommand.class,
-                SnapshotCommand.class, BenchCommand.class, GenerateCommand.class, LlmCommand.class})
+                SnapshotCommand.class, BenchCommand.class, GenerateCommand.class, LlmCommand.class, RlCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -68,14 +69,14 @@ public final class SimcastCommand implements Callable<Integer> {
     }
 
     /**
-     * Expected failures (bad scene, bad argument, a generation that found no working scene, settings that cannot be
-     * stored) print one line a user can act on, not a stack trace.
+     * Expected failures (bad scene, bad argument, an unknown robot or task, a generation that found no working scene,
+     * settings that cannot be stored, no renderer) print one line a user can act on, not a stack trace.
      */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
         if (e instanceof SceneLoadException || e instanceof IllegalArgumentException
-                || e instanceof GenerationException || e instanceof LlmConfigurationException
-                || e instanceof RenderUnavailableException) {
+                || e instanceof NoSuchElementException || e instanceof GenerationException
+                || e instanceof LlmConfigurationException || e instanceof RenderUnavailableException) {
             PrintWriter err = commandLine.getErr();
             err.println("simcast: " + e.getMessage());
             err.flush();

@@ -26,10 +26,15 @@ public final class PhysicsBenchmark {
      *
      * @param steps steps timed
      * @param seconds wall time of the timed loop
+     * @param cpuSeconds CPU time the process used meanwhile
      */
-    public record Result(long steps, double seconds) {
+    public record Result(long steps, double seconds, double cpuSeconds) {
         public double stepsPerSecond() {
             return steps / seconds;
+        }
+
+        public double stepsPerCpuSecond() {
+            return steps / cpuSeconds;
         }
     }
 
@@ -50,6 +55,7 @@ public final class PhysicsBenchmark {
                 mj_resetDataKeyframe(m, d, testKey);
             }
             DoublePointer ctrl = data.ctrl();
+            long cpu = CpuClock.nanos();
             long start = System.nanoTime();
             for (int i = 0; i < steps; i++) {
                 if (nu > 0) {
@@ -57,7 +63,7 @@ public final class PhysicsBenchmark {
                 }
                 mj_step(m, d);
             }
-            return new Result(steps, (System.nanoTime() - start) * 1e-9);
+            return new Result(steps, (System.nanoTime() - start) * 1e-9, (CpuClock.nanos() - cpu) * 1e-9);
         }
     }
 

@@ -1,0 +1,238 @@
+package io.simcast.sim.rl;
+
+import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.physics.SimData;
+import io.simcast.sim.scene.Scene;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One environment with Gymnasium's semantics: {@link #reset} returns (observation, info), {@link #step} returns
+ * (observation, reward, terminated, truncated, info); episodes are truncated after {@code maxEpisodeSteps} steps,
+ * as Gymnasium's {@code TimeLimit} does. A seed passed to {@code reset} re-seeds the copy's random generator, so the
+ * same seed and the same actions give the same trajectory, bit for bit; a reset without a seed continues the
+ * generator.
+ *
+ * <p>Owns its {@link SimData} (which holds a model reference) and frees it exactly once in {@link #close()}. Not
+ * thread-safe: one thread at a time, and the data belongs to the thread inside {@code reset} or {@code step};
+ * {@link VectorEnv} never lets two threads touch a copy at once.
+ *
+ * <p>A step whose physics diverges (MuJoCo warns or fails, or the state is no longer finite) ends the episode as
+ * truncated with reward 0 and {@code info["diverged"]} saying why; non-finite observation values read 0.
+ */
+public final class Env implements AutoCloseable {
+    /** What {@code reset} returns. */
+    public record Reset(double[] observation, Map<String, Object> info) {}
+
+    /** What {@code step} returns. */
+    public record Step(double[] observation, double reward, boolean terminated, boolean truncated,
+                       Map<String, Object> info) {
+        /** Terminated or truncated: the next call must be a reset. */
+        public boolean done() {
+            return terminated || truncated;
+        }
+    }
+
+    private final TaskSpec spec;
+    private final Scene scene;
+    private final SimData data;
+    private final PhysicsView physics;
+    private final Task task;
+    private final LiveCopy live = new LiveCopy();
+    private final int maxEpisodeSteps;
+    private SplittableRandom random;
+    private int elapsed;
+    private long physicsSteps;
+    private boolean needsReset = true;
+    private boolean closed;
+
+    /** A copy of {@code template}'s task in {@code scene} (which must be the template's scene); takes no ownership. */
+    Env(Scene scene, TaskTemplate template, int maxEpisodeSteps, long seed) {
+        this.spec = template.spec();
+        this.scene = scene;
+        this.maxEpisodeSteps = maxEpisodeSteps;
+        this.random = new SplittableRandom(seed);
+        this.data = new SimData(scene.model());
+        try {
+            this.physics = new PhysicsView(scene, data);
+            this.task = template.factory().apply(physics);
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+        physics.forward(); // the model's reference pose, until the first reset
+        live.publish(scene, data, 0);
+    }
+
+    /**
+     * One environment of a task from the catalogue.
+     *
+     * @param seed seeds the generator; null draws a seed
+     * @param maxEpisodeSteps truncation limit; null takes the task's default
+     * @throws java.util.NoSuchElementException for an unknown robot or task
+     */
+    public static Env create(String robot, String task, Long seed, Integer maxEpisodeSteps) {
+        TaskTemplate template = RlCatalog.builtIn().template(robot, task);
+        int limit = RlLimits.maxEpisodeSteps(maxEpisodeSteps, template.spec());
+        Scene scene = RlCatalog.compile(template);
+        try {
+            return new Env(scene, template, limit, seedOrRandom(seed));
+        } finally {
+            scene.release(); // the data holds its own model reference
+        }
+    }
+
+    /** The given seed, or a fresh random one. */
+    static long seedOrRandom(Long seed) {
+        return seed != null ? seed : new SplittableRandom().nextLong();
+    }
+
+    public TaskSpec spec() {
+        return spec;
+    }
+
+    public Box observationSpace() {
+        return spec.observationSpace();
+    }
+
+    public Box actionSpace() {
+        return spec.actionSpace();
+    }
+
+    public int maxEpisodeSteps() {
+        return maxEpisodeSteps;
+    }
+
+    /** Simulated seconds per environment step. */
+    public double controlTimestep() {
+        return spec.frameSkip() * physics.timestep();
+    }
+
+    /**
+     * Starts an episode.
+     *
+     * @param seed re-seeds the copy's generator when not null
+     * @param options the task's reset options (see {@link TaskSpec#resetOptions()})
+     */
+    public Reset reset(Long seed, ResetOptions options) {
+        requireOpen();
+        options.requireKnown(spec.resetOptions());
+        if (seed != null) {
+            random = new SplittableRandom(seed);
+        }
+        needsReset = true;
+        task.reset(random, options);
+        physics.forward();
+        MuJoCoLibrary.drainWarnings(); // what earlier work on this thread reported is not this episode's
+        elapsed = 0;
+        physicsSteps = 0;
+        needsReset = false;
+        double[] observation = observation();
+        Map<String, Object> info = new LinkedHashMap<>();
+        task.info(info);
+        live.publish(scene, data, physicsSteps);
+        return new Reset(observation, info);
+    }
+
+    /** Takes one step; the action must lie in the action space. */
+    public Step step(double[] action) {
+        requireOpen();
+        if (needsReset) {
+            throw new IllegalStateException(RlMessages.stepBeforeReset());
+        }
+        ActionCheck.single(action, spec.actionSpace());
+        return advance(action);
+    }
+
+    /** {@link #step} for an action already checked. */
+    Step advance(double[] action) {
+        task.applyAction(action);
+        String divergence = simulate();
+        double[] observation = observation();
+        if (divergence == null && !allFinite(observation)) {
+            divergence = "NaN or infinity in the state";
+        }
+        elapsed++;
+        Map<String, Object> info = new LinkedHashMap<>();
+        Step step;
+        if (divergence == null) {
+            double reward = task.reward(action);
+            task.info(info);
+            step = new Step(observation, reward, task.terminated(), elapsed >= maxEpisodeSteps, info);
+        } else {
+            zeroNonFinite(observation);
+            info.put("diverged", divergence);
+            step = new Step(observation, 0, false, true, info);
+        }
+        needsReset = step.done();
+        if (live.watched()) {
+            live.publish(scene, data, physicsSteps);
+        }
+        return step;
+    }
+
+    /** Runs the physics steps of one environment step; returns why it diverged, or null. */
+    private String simulate() {
+        long warningsBefore = MuJoCoLibrary.warningCount();
+        try {
+            for (int i = 0; i < spec.frameSkip(); i++) {
+                physics.step();
+                physicsSteps++;
+            }
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+        if (MuJoCoLibrary.warningCount() != warningsBefore) {
+            List<String> warnings = MuJoCoLibrary.drainWarnings(); // the count is process-wide, the list ours
+            if (!warnings.isEmpty()) {
+                return String.join("; ", warnings);
+            }
+        }
+        return null;
+    }
+
+    private double[] observation() {
+        double[] observation = new double[spec.observationSpace().size()];
+        task.observe(observation);
+        return observation;
+    }
+
+    /** A live view of this copy for a renderer; see {@link CopyWatch}. */
+    public CopyWatch watch() {
+        return new CopyWatch(live);
+    }
+
+    /** Frees the native data (once); later calls fail with a clear message. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            data.close();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(RlMessages.closed());
+        }
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void zeroNonFinite(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                values[i] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.simcast.sim.rl;
+
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_ACTUATOR;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_BODY;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_JOINT;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_KEY;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SITE;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_step1;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_step2;
+
+import io.simcast.sim.mujoco.mjData;
+import io.simcast.sim.mujoco.mjModel;
+import io.simcast.sim.physics.Model;
+import io.simcast.sim.physics.SimData;
+import io.simcast.sim.scene.Scene;
+import java.nio.DoubleBuffer;
+import org.bytedeco.javacpp.DoublePointer;
+
+/**
+ * One environment copy's model and data as a {@link Task} sees them: ids looked up by name, and the state arrays
+ * as direct buffers over MuJoCo's own memory, so reading an element costs no native call.
+ *
+ * <p>Owned by the thread stepping the copy, like the {@link SimData} it wraps; the buffers are valid until the
+ * copy is closed. Model-side lookups (names, ranges, keyframes) read the shared, immutable model.
+ */
+final class PhysicsView {
+    private final Scene scene;
+    private final mjModel m;
+    private final SimData data;
+    private final mjData d;
+    /** Generalised positions (nq). */
+    public final DoubleBuffer qpos;
+    /** Generalised velocities (nv). */
+    public final DoubleBuffer qvel;
+    /** Actuator controls (nu). */
+    public final DoubleBuffer ctrl;
+    /** Mocap body positions (nmocap x 3): where tasks keep their target markers. */
+    public final DoubleBuffer mocapPos;
+    /** Body positions after the last step (nbody x 3). */
+    public final DoubleBuffer xpos;
+    /** Site positions after the last step (nsite x 3). */
+    public final DoubleBuffer siteXpos;
+    private final KeyframeReset keyframes;
+
+    PhysicsView(Scene scene, SimData data) {
+        this.scene = scene;
+        this.m = scene.model().pointer();
+        this.data = data;
+        this.d = data.pointer();
+        Model model = scene.model();
+        this.qpos = buffer(data.qpos());
+        this.qvel = buffer(data.qvel());
+        this.ctrl = buffer(data.ctrl());
+        this.mocapPos = buffer(data.mocapPos());
+        this.xpos = buffer(d.xpos().capacity(3L * model.nbody()));
+        this.siteXpos = buffer(d.site_xpos().capacity(3L * m.nsite()));
+        this.keyframes = new KeyframeReset(m, data);
+    }
+
+    private static DoubleBuffer buffer(DoublePointer pointer) {
+        return pointer.capacity() == 0 ? DoubleBuffer.allocate(0) : pointer.asBuffer();
+    }
+
+    SimData data() {
+        return data;
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    // ---- names -----------------------------------------------------------------------------------------------
+
+    /** Index of the joint's first element in {@link #qpos}. */
+    public int qposAddress(String joint) {
+        return m.jnt_qposadr().get(id(mjOBJ_JOINT, "joint", joint));
+    }
+
+    /** Index of the joint's first element in {@link #qvel}. */
+    public int dofAddress(String joint) {
+        return m.jnt_dofadr().get(id(mjOBJ_JOINT, "joint", joint));
+    }
+
+    public int site(String name) {
+        return id(mjOBJ_SITE, "site", name);
+    }
+
+    public int body(String name) {
+        return id(mjOBJ_BODY, "body", name);
+    }
+
+    public int actuator(String name) {
+        return id(mjOBJ_ACTUATOR, "actuator", name);
+    }
+
+    public int keyframe(String name) {
+        return id(mjOBJ_KEY, "keyframe", name);
+    }
+
+    /** Index of a mocap body among the mocap bodies (the row of {@link #mocapPos}). */
+    public int mocap(String body) {
+        int mocap = m.body_mocapid().get(body(body));
+        if (mocap < 0) {
+            throw new IllegalStateException(RlMessages.missingInScene(scene.id(), "mocap body", body));
+        }
+        return mocap;
+    }
+
+    private int id(int type, String kind, String name) {
+        int id = scene.model().id(type, name);
+        if (id < 0) {
+            throw new IllegalStateException(RlMessages.missingInScene(scene.id(), kind, name));
+        }
+        return id;
+    }
+
+    // ---- model constants -------------------------------------------------------------------------------------
+
+    public double ctrlLow(int actuator) {
+        return m.actuator_ctrlrange().get(2L * actuator);
+    }
+
+    public double ctrlHigh(int actuator) {
+        return m.actuator_ctrlrange().get(2L * actuator + 1);
+    }
+
+    /** A keyframe's control for one actuator. */
+    public double keyCtrl(int key, int actuator) {
+        return m.key_ctrl().get((long) key * m.nu() + actuator);
+    }
+
+    /** A keyframe's value of one qpos element. */
+    public double keyQpos(int key, int index) {
+        return m.key_qpos().get((long) key * m.nq() + index);
+    }
+
+    /** Seconds per physics step. */
+    public double timestep() {
+        return scene.model().timestep();
+    }
+
+    // ---- state changes (the owning thread only) --------------------------------------------------------------
+
+    /** Sets the whole simulation state to a keyframe's (see {@link KeyframeReset}); call {@link #forward()} after. */
+    public void resetToKeyframe(int key) {
+        keyframes.apply(key);
+    }
+
+    /** Recomputes positions and everything derived from the state, without advancing time. */
+    void forward() {
+        mj_forward(m, d);
+    }
+
+    /**
+     * One physics step: {@code mj_step2} finishes the step that the last {@code mj_step1} (or {@link #forward()})
+     * began, with the current controls, then {@code mj_step1} begins the next. The same computation as
+     * {@code mj_step}, in dm_control's order, so that afterwards body and site positions describe the state just
+     * reached (after {@code mj_step} they still describe the state before it), as observations and renderers
+     * expect. Needs {@link #forward()} after any change of the state other than a step.
+     */
+    void step() {
+        mj_step2(m, d);
+        mj_step1(m, d);
+    }
+}

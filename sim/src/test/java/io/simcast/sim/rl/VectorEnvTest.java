@@ -1,0 +1,206 @@
+package io.simcast.sim.rl;
+
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SITE;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.simcast.sim.physics.Model;
+import io.simcast.sim.physics.SimData;
+import io.simcast.sim.physics.SimulationSnapshot;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.bytedeco.javacpp.DoublePointer;
+import org.junit.jupiter.api.Test;
+
+class VectorEnvTest {
+
+    private static double[][] randomActions(VectorEnv env, SplittableRandom random) {
+        double[][] actions = new double[env.numEnvs()][];
+        for (int i = 0; i < actions.length; i++) {
+            actions[i] = env.singleActionSpace().sample(random);
+        }
+        return actions;
+    }
+
+    @Test
+    void copyIIsTheSingleEnvironmentSeededWithSeedPlusI() {
+        try (VectorEnv vector = VectorEnv.create("panda", "reach", null, 3, null);
+                Env copy2 = Env.create("panda", "reach", null, null)) {
+            VectorEnv.Reset reset = vector.reset(100L, ResetOptions.NONE);
+            assertThat(reset.observations()[2]).containsExactly(copy2.reset(102L, ResetOptions.NONE).observation());
+
+            SplittableRandom random = new SplittableRandom(1);
+            for (int t = 0; t < 20; t++) {
+                double[][] actions = randomActions(vector, random);
+                VectorEnv.Step step = vector.step(actions);
+                Env.Step single = copy2.step(actions[2]);
+                assertThat(step.observations()[2]).containsExactly(single.observation());
+                assertThat(step.rewards()[2]).isEqualTo(single.reward());
+                assertThat(step.infos().get(2)).isEqualTo(single.info());
+            }
+        }
+    }
+
+    @Test
+    void anEndedCopyIsResetByTheNextStepWhichIgnoresItsActionAndReturnsRewardZero() {
+        try (VectorEnv vector = VectorEnv.create("cartpole", "balance", 5L, 4, null);
+                Env twin = Env.create("cartpole", "balance", 5L, null)) {
+            vector.reset(null, ResetOptions.NONE);
+            twin.reset(null, ResetOptions.NONE);
+            double[][] push = {{1}, {1}, {1}, {1}};
+            VectorEnv.Step step;
+            do {
+                step = vector.step(push);
+                twin.step(push[0]);
+            } while (!step.terminated()[0]);
+            assertThat(Math.abs(step.observations()[0][2])).as("final observation: pole past 12 degrees")
+                    .isGreaterThan(CartPoleBalance.MAX_ANGLE);
+            assertThat(step.rewards()[0]).isEqualTo(1);
+
+            VectorEnv.Step next = vector.step(new double[][] {{-1}, {1}, {1}, {1}});
+
+            assertThat(next.rewards()[0]).isZero();
+            assertThat(next.terminated()[0]).isFalse();
+            assertThat(next.truncated()[0]).isFalse();
+            assertThat(next.observations()[0]).as("the next episode's first observation, generator continued")
+                    .containsExactly(twin.reset(null, ResetOptions.NONE).observation());
+        }
+    }
+
+    @Test
+    void parallelLanesGiveExactlyWhatOneThreadGives() {
+        try (VectorEnv serial = VectorEnv.create("anymal", "walk", 3L, 8, 50, 1);
+                VectorEnv parallel = VectorEnv.create("anymal", "walk", 3L, 8, 50, 2)) {
+            assertThat(parallel.threads()).isEqualTo(2);
+            SplittableRandom random = new SplittableRandom(4);
+            serial.reset(null, ResetOptions.NONE);
+            parallel.reset(null, ResetOptions.NONE);
+            for (int t = 0; t < 120; t++) {
+                double[][] actions = randomActions(serial, random);
+                VectorEnv.Step a = serial.step(actions);
+                VectorEnv.Step b = parallel.step(actions);
+                assertThat(b.observations()).isDeepEqualTo(a.observations());
+                assertThat(b.rewards()).containsExactly(a.rewards());
+                assertThat(b.terminated()).containsExactly(a.terminated());
+                assertThat(b.truncated()).containsExactly(a.truncated());
+            }
+        }
+    }
+
+    @Test
+    void flatAndNestedActionsAreTheSameStep() {
+        try (VectorEnv nested = VectorEnv.create("ur5e", "reach", 8L, 2, null);
+                VectorEnv flat = VectorEnv.create("ur5e", "reach", 8L, 2, null)) {
+            nested.reset(null, ResetOptions.NONE);
+            flat.reset(null, ResetOptions.NONE);
+            double[][] actions = {{0.1, -0.2, 0.3, -0.4, 0.5, -0.6}, {1, 1, -1, -1, 0, 0}};
+            double[] flatActions = {0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 1, 1, -1, -1, 0, 0};
+            assertThat(flat.step(flatActions).observations()).isDeepEqualTo(nested.step(actions).observations());
+        }
+    }
+
+    @Test
+    void resetOptionsReachEveryCopy() {
+        try (VectorEnv env = VectorEnv.create("anymal", "walk", 1L, 3, null)) {
+            VectorEnv.Reset reset = env.reset(null, ResetOptions.of(Map.of("speed", 0.8)));
+            for (double[] observation : reset.observations()) {
+                assertThat(observation[46]).isEqualTo(0.8);
+            }
+        }
+    }
+
+    @Test
+    void aResetRefusedForItsOptionsLeavesTheEnvironmentNeedingAReset() {
+        try (VectorEnv env = VectorEnv.create("panda", "reach", 1L, 2, null)) {
+            env.reset(null, ResetOptions.NONE);
+            env.step(new double[14]);
+            assertThatThrownBy(() -> env.reset(null, ResetOptions.of(Map.of("target", new double[] {9, 9, 9}))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Reset option 'target'[0] = 9.0 must be between 0.3 and 0.6");
+            assertThatThrownBy(() -> env.step(new double[14]))
+                    .hasMessage("Call reset before step: the episode has not started or has ended");
+            env.reset(null, ResetOptions.NONE);
+            assertThat(env.step(new double[14]).rewards()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aWatchedCopyPublishesEverySteppedStateAnUnwatchedOneOnlyItsResets() {
+        try (VectorEnv env = VectorEnv.create("cartpole", "swing-up", 1L, 3, null)) {
+            CopyWatch watched = env.watch(1);
+            CopyWatch unwatched = env.watch(2);
+            unwatched.close();
+            VectorEnv.Reset reset = env.reset(null, ResetOptions.NONE);
+            SimulationSnapshot atReset = unwatched.get();
+            assertThat(atReset.time()).isZero();
+            assertThat(Math.cos(atReset.qpos()[1])).as("cos of the hinge angle").isEqualTo(reset.observations()[2][2]);
+
+            for (int t = 1; t <= 3; t++) {
+                VectorEnv.Step step = env.step(new double[] {0.5, 0.5, 0.5});
+                SimulationSnapshot now = watched.get();
+                assertThat(now.time()).isCloseTo(t * env.controlTimestep(), within(1e-12));
+                assertThat(now.qpos()[0]).as("cart position").isEqualTo(step.observations()[1][0]);
+                assertThat(now.ctrl()).containsExactly(0.5);
+                assertThat(now.scene().id()).isEqualTo("rl-cartpole-swing-up");
+            }
+            assertThat(unwatched.get()).isSameAs(atReset);
+            assertThatThrownBy(() -> env.watch(3)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("copy must be between 0 and 2, got 3");
+        }
+    }
+
+    @Test
+    void aWatchedSnapshotIsAllARendererNeedsToPutTheArmAndTargetWhereTheObservationSays() {
+        try (VectorEnv env = VectorEnv.create("panda", "reach", 2L, 2, null)) {
+            CopyWatch watch = env.watch(1);
+            env.reset(null, ResetOptions.NONE);
+            VectorEnv.Step step = null;
+            for (int t = 0; t < 15; t++) {
+                step = env.step(randomActions(env, new SplittableRandom(t)));
+            }
+            double[] observation = step.observations()[1];
+
+            // What the renderer does (SceneResources.load): copy the state into its own data, mj_forward.
+            SimulationSnapshot snapshot = watch.get();
+            Model model = snapshot.scene().model();
+            assertThat(model.tryRetain()).isTrue();
+            try (SimData data = new SimData(model)) {
+                data.qpos().put(snapshot.qpos());
+                data.qvel().put(snapshot.qvel());
+                data.ctrl().put(snapshot.ctrl());
+                data.mocapPos().put(snapshot.mocapPos());
+                data.mocapQuat().put(snapshot.mocapQuat());
+                mj_forward(model.pointer(), data.pointer());
+                int ee = model.id(mjOBJ_SITE, "ee");
+                DoublePointer sites = data.pointer().site_xpos();
+                for (int axis = 0; axis < 3; axis++) {
+                    assertThat(sites.get(3L * ee + axis)).isEqualTo(observation[21 + axis]);
+                    assertThat(snapshot.mocapPos()[axis]).isEqualTo(observation[24 + axis]);
+                }
+            } finally {
+                model.release();
+            }
+        }
+    }
+
+    @Test
+    void stepBeforeTheFirstResetAndCallsAfterCloseAreRefused() {
+        VectorEnv env = VectorEnv.create("cartpole", "balance", 1L, 2, null);
+        assertThatThrownBy(() -> env.step(new double[] {0, 0})).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Call reset before step: the episode has not started or has ended");
+        CopyWatch watch = env.watch(0);
+        env.close();
+        env.close();
+        assertThatThrownBy(() -> env.reset(1L, ResetOptions.NONE)).hasMessage("This RL environment is closed");
+        assertThat(watch.get().scene().model().tryRetain()).as("model freed with the last copy").isFalse();
+    }
+
+    @Test
+    void automaticLanesUseMoreThreadsOnlyForEnoughCopies() {
+        assertThat(VectorEnv.automaticLanes(1)).isEqualTo(1);
+        assertThat(VectorEnv.automaticLanes(VectorEnv.MIN_COPIES_PER_LANE * 2 - 1)).isEqualTo(1);
+        assertThat(VectorEnv.automaticLanes(256)).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+}
