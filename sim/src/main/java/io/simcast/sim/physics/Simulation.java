@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>Events and command results are delivered on a second thread, {@code simcast-sim-events}, so listener code
  * can never stall physics.
  */
-public final class Simulation implements AutoCloseable {
+public final class Simulation implements SimulationSource, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Simulation.class);
     /** Paused, the thread still looks for commands this often (submit also wakes it at once). */
     private static final long IDLE_WAIT_NANOS = 50_000_000L;
@@ -124,6 +124,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     /** The newest published state; never null, never blocks. */
+    @Override
     public SimulationSnapshot snapshot() {
         return latest;
     }
@@ -134,6 +135,7 @@ public final class Simulation implements AutoCloseable {
      * @return completes (on the event thread) with the first snapshot that includes the command's effect, or
      *     exceptionally with the reason it was refused
      */
+    @Override
     public CompletableFuture<SimulationSnapshot> submit(SimCommand command) {
         CompletableFuture<SimulationSnapshot> result = new CompletableFuture<>();
         if (closing) {

@@ -6,7 +6,7 @@ import static org.lwjgl.opengl.GL11C.glFinish;
 import io.simcast.sim.physics.Model;
 import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
-import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.physics.SimulationSource;
 import io.simcast.sim.physics.SimulationSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ final class RenderLoop implements Runnable {
     /** Work for the render thread; {@code abandon} runs instead when the renderer closes first. */
     record Task(Runnable action, Runnable abandon) {}
 
-    private final Simulation simulation;
+    private final SimulationSource simulation;
     private final Queue<Task> tasks = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<RendererInfo> ready = new CompletableFuture<>();
     private final RenderMeter meter = new RenderMeter();
@@ -53,7 +53,7 @@ final class RenderLoop implements Runnable {
     private Perturbation selection = Perturbation.NONE;
     private int snapshotSelection;
 
-    RenderLoop(Simulation simulation) {
+    RenderLoop(SimulationSource simulation) {
         this.simulation = simulation;
     }
 

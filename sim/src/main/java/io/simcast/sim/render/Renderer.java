@@ -1,7 +1,7 @@
 package io.simcast.sim.render;
 
 import io.simcast.sim.physics.MuJoCoLibrary;
-import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.physics.SimulationSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders one {@link Simulation} offscreen for any number of {@link View}s, each with its own size, camera, visual
+ * Renders one {@link io.simcast.sim.physics.SimulationSource} (the live simulation, or a watched RL copy) offscreen for any number of {@link View}s, each with its own size, camera, visual
  * options and frame rate. Every picture Simcast shows comes from here.
  *
  * <p>One thread, {@code simcast-render}, owns the EGL/OpenGL context and every GL and MuJoCo rendering object, and a
@@ -45,7 +45,7 @@ public final class Renderer implements AutoCloseable {
      *
      * @throws RenderUnavailableException when EGL or a suitable OpenGL is missing
      */
-    public static Renderer start(Simulation simulation) {
+    public static Renderer start(SimulationSource simulation) {
         MuJoCoLibrary.load();
         RenderLoop loop = new RenderLoop(simulation);
         Thread thread = new Thread(loop, "simcast-render");

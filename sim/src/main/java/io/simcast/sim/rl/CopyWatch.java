@@ -1,6 +1,9 @@
 package io.simcast.sim.rl;
 
+import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.physics.SimulationSource;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -11,9 +14,10 @@ import java.util.function.Supplier;
  * with its model, qpos, qvel, ctrl, mocap poses where task targets live, time), never null, never blocking, safe
  * from any thread. While the watch is open the copy publishes after every step; closed, it publishes only at
  * resets again. A reader that needs the native model calls {@code snapshot.scene().model().tryRetain()}, which
- * fails once the environment was closed and its model freed.
+ * fails once the environment was closed and its model freed. As a {@link SimulationSource} a renderer can draw it;
+ * it refuses every command, since only the environment's own steps may move a copy.
  */
-public final class CopyWatch implements Supplier<SimulationSnapshot>, AutoCloseable {
+public final class CopyWatch implements Supplier<SimulationSnapshot>, SimulationSource, AutoCloseable {
     private final LiveCopy live;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -25,6 +29,16 @@ public final class CopyWatch implements Supplier<SimulationSnapshot>, AutoClosea
     @Override
     public SimulationSnapshot get() {
         return live.latest();
+    }
+
+    @Override
+    public SimulationSnapshot snapshot() {
+        return live.latest();
+    }
+
+    @Override
+    public CompletableFuture<SimulationSnapshot> submit(SimCommand command) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(RlMessages.watchIsReadOnly()));
     }
 
     /** Stops the per-step publishing this watch asked for (idempotent). */

@@ -108,4 +108,8 @@ final class RlMessages {
     static String missingInScene(String scene, String kind, String name) {
         return "RL scene " + scene + " has no " + kind + " named '" + name + "'";
     }
+
+    static String watchIsReadOnly() {
+        return "a watched RL environment copy is read-only: it moves only with the environment's own steps";
+    }
 }
