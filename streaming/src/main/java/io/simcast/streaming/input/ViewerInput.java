@@ -1,0 +1,102 @@
+package io.simcast.streaming.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.sim.physics.SimCommand;
+import io.simcast.sim.physics.Simulation;
+import io.simcast.streaming.VideoFormat;
+import io.simcast.streaming.media.PointerInput;
+import io.simcast.streaming.media.SourceView;
+import java.util.function.Supplier;
+
+/**
+ * One viewer's input: pointer and wheel events steer the camera of the view the viewer owns, keys go through the
+ * {@link KeyMap}, commands become {@link SimCommand}s for the physics thread. A follower of the host's view (or a
+ * viewer not connected yet) has no view to steer: its pointer and camera keys are ignored, its simulation keys and
+ * commands still count.
+ *
+ * <p>Called on the host's input thread ({@code simcast-input}), one event at a time in arrival order; never blocks.
+ */
+public final class ViewerInput {
+    private final Simulation simulation;
+    private final VideoFormat format;
+    private final Supplier<SourceView> steeredView;
+
+    /**
+     * @param steeredView the view this viewer steers now, or null when it steers none
+     */
+    public ViewerInput(Simulation simulation, VideoFormat format, Supplier<SourceView> steeredView) {
+        this.simulation = simulation;
+        this.format = format;
+        this.steeredView = steeredView;
+    }
+
+    /** Parses and applies one message. @throws IllegalArgumentException with the reason it was refused */
+    public void apply(JsonNode message) {
+        apply(InputEvent.parse(message));
+    }
+
+    public void apply(InputEvent event) {
+        switch (event) {
+            case InputEvent.PointerMove move -> withPointer(p -> p.pointerMove(x(move.x()), y(move.y()),
+                    move.modifiers()));
+            case InputEvent.PointerButton button -> withPointer(p -> {
+                if (button.down()) {
+                    p.pointerDown(x(button.x()), y(button.y()), button.button(), button.modifiers());
+                } else {
+                    p.pointerUp(x(button.x()), y(button.y()), button.button(), button.modifiers());
+                }
+            });
+            case InputEvent.Wheel wheel -> withPointer(p -> p.wheel(wheel.dx(), wheel.dy()));
+            case InputEvent.DoubleClick click -> withPointer(p -> p.doubleClick(x(click.x()), y(click.y()),
+                    click.button(), click.modifiers()));
+            case InputEvent.Key key -> {
+                if (key.down()) {
+                    KeyMap.action(key.code(), key.ctrl(), key.alt(), key.meta()).ifPresent(this::perform);
+                }
+            }
+            case InputEvent.Command command -> command(command.cmd(), command.params());
+        }
+    }
+
+    /** Runs a named command as the REST API would. */
+    private void command(String cmd, JsonNode params) {
+        simulation.submit(Commands.parse(cmd, params));
+    }
+
+    private void perform(KeyAction action) {
+        if (action.isCamera()) {
+            SourceView view = steeredView.get();
+            if (view != null) {
+                switch (action) {
+                    case PREVIOUS_CAMERA -> view.previousCamera();
+                    case NEXT_CAMERA -> view.nextCamera();
+                    default -> view.useFreeCamera();
+                }
+            }
+            return;
+        }
+        double speed = simulation.snapshot().speed();
+        simulation.submit(switch (action) {
+            case TOGGLE_PLAY -> new SimCommand.TogglePlay();
+            case STEP -> new SimCommand.Step(1);
+            case RESET -> new SimCommand.Reset();
+            case SLOWER -> new SimCommand.SetSpeed(Math.max(SimCommand.MIN_SPEED, speed / 2));
+            default -> new SimCommand.SetSpeed(Math.min(SimCommand.MAX_SPEED, speed * 2));
+        });
+    }
+
+    private void withPointer(java.util.function.Consumer<PointerInput> gesture) {
+        SourceView view = steeredView.get();
+        if (view != null) {
+            gesture.accept(view.input());
+        }
+    }
+
+    private double x(double x) {
+        return Math.clamp(x, 0, format.width());
+    }
+
+    private double y(double y) {
+        return Math.clamp(y, 0, format.height());
+    }
+}

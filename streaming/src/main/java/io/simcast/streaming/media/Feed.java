@@ -1,0 +1,86 @@
+package io.simcast.streaming.media;
+
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.webrtc.WebRtcEngine;
+
+/**
+ * One view on its way to viewers: the view, its pump, and the WebRTC source and track that every viewer of the
+ * view sends from (libwebrtc encodes per connection, the render and the conversion happen once). Opened, counted
+ * and closed on the engine thread by {@link FeedPool}.
+ */
+public final class Feed {
+    private final ViewMode mode;
+    private final SourceView view;
+    private final boolean ownsView;
+    private final CustomVideoSource source;
+    private final VideoTrack track;
+    private final FramePump pump;
+    private volatile int viewers;
+
+    private Feed(ViewMode mode, SourceView view, boolean ownsView, CustomVideoSource source, VideoTrack track,
+                 FramePump pump) {
+        this.mode = mode;
+        this.view = view;
+        this.ownsView = ownsView;
+        this.source = source;
+        this.track = track;
+        this.pump = pump;
+    }
+
+    /** Subscribes to {@code view} and starts its pump. Engine thread. */
+    static Feed open(WebRtcEngine engine, ViewMode mode, SourceView view, boolean ownsView, boolean latencyStamp) {
+        CustomVideoSource source = new CustomVideoSource();
+        VideoTrack track = engine.createVideoTrack("simcast-" + view.id(), source);
+        FramePump pump = new FramePump(view.id(), view.subscribe(), source, latencyStamp);
+        pump.start();
+        return new Feed(mode, view, ownsView, source, track, pump);
+    }
+
+    public String id() {
+        return view.id();
+    }
+
+    public ViewMode mode() {
+        return mode;
+    }
+
+    public SourceView view() {
+        return view;
+    }
+
+    public VideoTrack track() {
+        return track;
+    }
+
+    public FramePump pump() {
+        return pump;
+    }
+
+    int viewers() {
+        return viewers;
+    }
+
+    void addViewer() {
+        viewers++;
+    }
+
+    /** @return true when that was the last viewer */
+    boolean removeViewer() {
+        return --viewers <= 0;
+    }
+
+    /**
+     * Pump first (it pushes into the source), then track and source (no connection sends them any more: sessions
+     * are closed before their feed is released), then the view if it is ours. Engine thread.
+     */
+    void close() {
+        pump.close();
+        track.dispose();
+        source.dispose();
+        if (ownsView) {
+            view.close();
+        }
+    }
+}
