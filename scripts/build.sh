@@ -11,3 +11,4 @@ fi
 echo "simcast: building (first time: a few minutes for Maven downloads and the MuJoCo bindings)" >&2
 cd "$root"
 ./mvnw -q -B -DskipTests package
+touch "$stamp"

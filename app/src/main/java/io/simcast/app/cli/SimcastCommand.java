@@ -24,15 +24,19 @@ public final class SimcastCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the command line and returns the process exit code. */
-    public static int run(String... args) {
+    /** Runs the command line with the given output streams and returns the process exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new SimcastCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(SimcastCommand::reportFailure);
         return commandLine.execute(args);
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
     }
 
     /** Expected failures (bad scene, bad argument) print one line a user can act on, not a stack trace. */

@@ -68,6 +68,9 @@ public final class Rollout {
                 }
             }
             double[] qvel = new double[scene.model().nv()];
+            if (qpos.length > 0) {
+                data.qpos().get(qpos);
+            }
             if (qvel.length > 0) {
                 data.qvel().get(qvel);
             }
