@@ -102,7 +102,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Opens {@code url} in a new tab. */
     public Page open(String url) {
-        ObjectNode params = Json.MAPPER.createObjectNode().put("url", url).put("width", 1024).put("height", 768);
+        ObjectNode params = Json.MAPPER.createObjectNode().put("url", url);
         String target = call(null, "Target.createTarget", params).path("targetId").asText();
         String session = call(null, "Target.attachToTarget",
                 Json.MAPPER.createObjectNode().put("targetId", target).put("flatten", true)).path("sessionId").asText();
@@ -247,9 +247,13 @@ public final class HeadlessChromium implements AutoCloseable {
             throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for " + condition);
         }
 
-        /** A mouse drag with {@code button} ("left", "right", "middle") in page CSS pixels, in {@code steps}. */
+        /**
+         * A mouse drag with {@code button} ("left", "right", "middle") in page CSS pixels, in {@code steps}. The tab
+         * comes to the front first: Chromium delivers input to a background tab only slowly.
+         */
         public void drag(double fromX, double fromY, double toX, double toY, String button, int steps)
                 throws InterruptedException {
+            browser.call(session, "Page.bringToFront", null);
             int buttons = switch (button) {
                 case "right" -> 2;
                 case "middle" -> 4;
