@@ -57,7 +57,7 @@ public final class StreamingHost implements AutoCloseable {
     /**
      * Starts serving {@code simulation}.
      *
-     * @throws IllegalStateException when the address cannot be bound (the message names it)
+     * @throws IllegalArgumentException when the address cannot be bound (the message names it)
      */
     public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering) {
         long started = System.nanoTime();
@@ -95,7 +95,7 @@ public final class StreamingHost implements AutoCloseable {
             server = WebServer.start(config.host(), config.port(), handler, 2 * config.maxBodyBytes());
         } catch (RuntimeException e) {
             shutdown(null, hub, viewers, feeds, engine);
-            throw new IllegalStateException(StreamingMessages.cannotBind(config.host(), config.port(),
+            throw new IllegalArgumentException(StreamingMessages.cannotBind(config.host(), config.port(),
                     StreamingMessages.reason(e)), e);
         }
         StreamingHost host = new StreamingHost(engine, feeds, viewers, hub, server);

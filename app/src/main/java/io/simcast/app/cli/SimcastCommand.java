@@ -12,14 +12,19 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
-        subcommands = {CheckCommand.class, PresetsCommand.class, StepCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, PresetsCommand.class, StepCommand.class,
+            BenchCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** With no display there is no console to open: serve headless, as {@code simcast serve} would. */
     @Override
     public Integer call() {
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            return spec.commandLine().getSubcommands().get("serve").execute();
+        }
         spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
     }
