@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /** {@code simcast bench}: the benchmarks behind docs/PERFORMANCE.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
-        subcommands = {BenchCommand.Physics.class})
+        subcommands = {BenchCommand.Physics.class, StreamingBenchCommands.Latency.class,
+                StreamingBenchCommands.Viewers.class, StreamingBenchCommands.Memory.class})
 final class BenchCommand {
 
     /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed, same workload. */
