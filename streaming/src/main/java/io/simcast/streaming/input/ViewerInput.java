@@ -75,13 +75,16 @@ public final class ViewerInput {
             }
             return;
         }
-        double speed = simulation.snapshot().speed();
+        var snapshot = simulation.snapshot();
+        if (action == KeyAction.STEP && snapshot.playing()) {
+            return; // simulate steps only while paused
+        }
         simulation.submit(switch (action) {
             case TOGGLE_PLAY -> new SimCommand.TogglePlay();
             case STEP -> new SimCommand.Step(1);
             case RESET -> new SimCommand.Reset();
-            case SLOWER -> new SimCommand.SetSpeed(Math.max(SimCommand.MIN_SPEED, speed / 2));
-            default -> new SimCommand.SetSpeed(Math.min(SimCommand.MAX_SPEED, speed * 2));
+            case SLOWER -> new SimCommand.SetSpeed(Math.max(SimCommand.MIN_SPEED, snapshot.speed() / 2));
+            default -> new SimCommand.SetSpeed(Math.min(SimCommand.MAX_SPEED, snapshot.speed() * 2));
         });
     }
 
