@@ -97,7 +97,8 @@ async function updateStats() {
   const latency = simcast.latency.summary();
   simcast.stats = { ...stats, videoWidth: video.videoWidth, videoHeight: video.videoHeight };
   $('stat-fps').textContent = stats.fps.toFixed(0);
-  $('stat-bitrate').textContent = `${(stats.bitrateKbps / 1000).toFixed(2)} Mb/s`;
+  $('stat-bitrate').textContent = stats.bitrateKbps < 1000
+    ? `${stats.bitrateKbps.toFixed(0)} kb/s` : `${(stats.bitrateKbps / 1000).toFixed(2)} Mb/s`;
   $('stat-codec').textContent = stats.codec || '–';
   $('stat-latency').textContent = latency
     ? `${latency.p50.toFixed(0)} ms (p95 ${latency.p95.toFixed(0)})`

@@ -143,6 +143,10 @@ public final class StreamingMessages {
         return "ICE candidate refused: " + reason;
     }
 
+    public static String inputDropped() {
+        return "Input is arriving faster than the host can apply it; some events were dropped";
+    }
+
     public static String alreadyConnected() {
         return "This viewer is already connected; open a new signalling connection to reconnect";
     }

@@ -268,10 +268,43 @@ public final class HeadlessChromium implements AutoCloseable {
             mouse("mouseReleased", toX, toY, button, 0);
         }
 
+        /** A one-finger swipe in page CSS pixels, in {@code steps}. */
+        public void swipe(double fromX, double fromY, double toX, double toY, int steps) throws InterruptedException {
+            browser.call(session, "Page.bringToFront", null);
+            touch("touchStart", fromX, fromY);
+            for (int i = 1; i <= steps; i++) {
+                double t = i / (double) steps;
+                touch("touchMove", fromX + (toX - fromX) * t, fromY + (toY - fromY) * t);
+                Thread.sleep(20);
+            }
+            browser.call(session, "Input.dispatchTouchEvent", Json.MAPPER.createObjectNode().put("type", "touchEnd")
+                    .set("touchPoints", Json.MAPPER.createArrayNode()));
+        }
+
+        /** Presses and releases the key with DOM code {@code code} (e.g. "Space") in the focused element. */
+        public void press(String code, String key) {
+            browser.call(session, "Page.bringToFront", null);
+            for (String type : new String[] {"keyDown", "keyUp"}) {
+                browser.call(session, "Input.dispatchKeyEvent",
+                        Json.MAPPER.createObjectNode().put("type", type).put("code", code).put("key", key));
+            }
+        }
+
+        private void touch(String type, double x, double y) {
+            ObjectNode params = Json.MAPPER.createObjectNode().put("type", type);
+            params.putArray("touchPoints").addObject().put("x", x).put("y", y);
+            browser.call(session, "Input.dispatchTouchEvent", params);
+        }
+
         private void mouse(String type, double x, double y, String button, int buttons) {
             ObjectNode params = Json.MAPPER.createObjectNode().put("type", type).put("x", x).put("y", y)
                     .put("button", button).put("buttons", buttons).put("clickCount", 1);
             browser.call(session, "Input.dispatchMouseEvent", params);
+        }
+
+        /** A PNG of the tab as it looks now, base64. */
+        public String screenshot() {
+            return browser.call(session, "Page.captureScreenshot", null).path("data").asText();
         }
 
         @Override

@@ -15,10 +15,13 @@ import io.simcast.streaming.webrtc.PeerStats;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,8 @@ public final class Viewers implements AutoCloseable {
     /** A WHEP session that never connects is dropped after this long. */
     static final long CONNECT_TIMEOUT_NANOS = 30_000_000_000L;
     private static final long MONITOR_PERIOD_MILLIS = 500;
+    /** Input events waiting for the input thread, all viewers together; a page sends about sixty a second. */
+    private static final int INPUT_BACKLOG = 4096;
 
     private final ViewerRegistry registry;
     private final WebRtcEngine engine;
@@ -67,7 +72,9 @@ public final class Viewers implements AutoCloseable {
         this.simulation = simulation;
         this.format = format;
         this.unavailable = unavailable;
-        this.inputThread = Executors.newSingleThreadExecutor(named("simcast-input"));
+        // Bounded: a viewer flooding input loses its excess events instead of growing the heap.
+        this.inputThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(INPUT_BACKLOG), named("simcast-input"));
         this.monitor = Executors.newSingleThreadScheduledExecutor(named("simcast-viewer-monitor"));
         this.monitor.scheduleWithFixedDelay(this::watch, MONITOR_PERIOD_MILLIS, MONITOR_PERIOD_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -163,13 +170,17 @@ public final class Viewers implements AutoCloseable {
 
     /** Hands one input message to the input thread; a refused message is answered on the viewer's channel. */
     public void input(Viewer viewer, JsonNode message) {
-        inputThread.execute(() -> {
-            try {
-                viewer.input().apply(message);
-            } catch (IllegalArgumentException e) {
-                viewer.channel().error("bad_input", e.getMessage());
-            }
-        });
+        try {
+            inputThread.execute(() -> {
+                try {
+                    viewer.input().apply(message);
+                } catch (IllegalArgumentException e) {
+                    viewer.channel().error("bad_input", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            viewer.channel().error("input_dropped", StreamingMessages.inputDropped());
+        }
     }
 
     /**

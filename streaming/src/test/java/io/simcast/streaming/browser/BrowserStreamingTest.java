@@ -94,6 +94,32 @@ class BrowserStreamingTest {
     }
 
     @Test
+    void aOneFingerSwipeTurnsTheCameraLikeADrag() throws Exception {
+        Page page = openViewer();
+        command("pause");
+        double[] before = picture(page);
+
+        JsonNode box = videoBox(page);
+        double y = box.path("y").asDouble() + box.path("height").asDouble() / 2;
+        double x = box.path("x").asDouble() + box.path("width").asDouble() / 2;
+        page.swipe(x - 150, y, x + 150, y, 15);
+
+        waitFor(() -> difference(before, picture(page)) > 10, 5_000);
+    }
+
+    @Test
+    void simulatesKeysWorkInThePage() throws Exception {
+        Page page = openViewer();
+        page.evaluate("document.getElementById('stage').focus()");
+
+        page.press("Space", " ");
+
+        waitFor(() -> "paused".equals(simulationState()), 3_000);
+        page.press("Space", " ");
+        waitFor(() -> "playing".equals(simulationState()), 3_000);
+    }
+
+    @Test
     void twoViewersTurnTheirCamerasIndependently() throws Exception {
         Page first = openViewer();
         Page second = openViewer();
@@ -216,9 +242,13 @@ class BrowserStreamingTest {
         return sum / a.length;
     }
 
-    private static void dragAcrossVideo(Page page) throws InterruptedException {
-        JsonNode box = page.evaluate("(() => { const r = document.getElementById('video').getBoundingClientRect();"
+    private static JsonNode videoBox(Page page) {
+        return page.evaluate("(() => { const r = document.getElementById('video').getBoundingClientRect();"
                 + " return { x: r.x, y: r.y, width: r.width, height: r.height }; })()");
+    }
+
+    private static void dragAcrossVideo(Page page) throws InterruptedException {
+        JsonNode box = videoBox(page);
         double centreX = box.path("x").asDouble() + box.path("width").asDouble() / 2;
         double centreY = box.path("y").asDouble() + box.path("height").asDouble() / 2;
         page.drag(centreX - 150, centreY, centreX + 150, centreY + 40, "left", 15);
@@ -226,6 +256,10 @@ class BrowserStreamingTest {
 
     private static void command(String cmd) throws Exception {
         host.post("/api/sim/command", "application/json", "{\"cmd\": \"" + cmd + "\"}");
+    }
+
+    private static String simulationState() throws Exception {
+        return Json.parse(host.get("/api/health").body()).path("simulation").path("state").asText();
     }
 
     private static int viewerCount() throws Exception {
