@@ -1,6 +1,8 @@
 package io.simcast.app.cli;
 
 import io.simcast.sim.SimcastVersion;
+import io.simcast.sim.generate.GenerationException;
+import io.simcast.sim.generate.LlmConfigurationException;
 import io.simcast.sim.scene.SceneLoadException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
         subcommands = {ServeCommand.class, CheckCommand.class, PresetsCommand.class, StepCommand.class,
-            BenchCommand.class})
+                BenchCommand.class, GenerateCommand.class, LlmCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -44,10 +46,14 @@ public final class SimcastCommand implements Callable<Integer> {
         System.exit(run(out, err, args));
     }
 
-    /** Expected failures (bad scene, bad argument) print one line a user can act on, not a stack trace. */
+    /**
+     * Expected failures (bad scene, bad argument, a generation that found no working scene, settings that cannot be
+     * stored) print one line a user can act on, not a stack trace.
+     */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
-        if (e instanceof SceneLoadException || e instanceof IllegalArgumentException) {
+        if (e instanceof SceneLoadException || e instanceof IllegalArgumentException
+                || e instanceof GenerationException || e instanceof LlmConfigurationException) {
             PrintWriter err = commandLine.getErr();
             err.println("simcast: " + e.getMessage());
             err.flush();

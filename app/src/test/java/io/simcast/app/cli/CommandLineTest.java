@@ -30,7 +30,7 @@ class CommandLineTest {
     void helpListsTheSubcommands() {
         Outcome help = simcast("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("check", "presets", "step", "bench");
+        assertThat(help.out()).contains("check", "presets", "step", "bench", "generate", "llm");
     }
 
     @Test

@@ -90,11 +90,13 @@ public final class SceneCompiler {
 
     /**
      * MuJoCo 2.2.2 pads its message with spaces and names files by absolute path; users see their own relative
-     * names (and a remote viewer never learns the host's folders).
+     * names (and a remote viewer never learns the host's folders). JavaCPP reads the whole buffer, so the text ends
+     * at the first NUL.
      */
     static String cleanMessage(String raw, Path folder) {
         String prefix = folder.toString() + "/";
-        String message = raw.replace(prefix, "").lines().map(String::strip).filter(line -> !line.isEmpty())
+        int end = raw.indexOf('\0');
+        String message = (end >= 0 ? raw.substring(0, end) : raw).replace(prefix, "").lines().map(String::strip).filter(line -> !line.isEmpty())
                 .reduce((a, b) -> a + "\n" + b).orElse("");
         return message.isEmpty() ? "MuJoCo could not compile the scene (no message)" : message;
     }

@@ -39,6 +39,13 @@ class SceneCompilerTest {
     }
 
     @Test
+    void theMessageEndsWithMuJoCosTextNotTheRestOfItsBuffer() {
+        String xml = "<mujoco>\n  <worldbody>\n    <replicate count=\"2\"/>\n  </worldbody>\n</mujoco>\n";
+        assertThatThrownBy(() -> compiler.compile(SceneSource.ofString(xml)))
+                .hasMessage("XML Error: Schema violation: unrecognized element\nElement 'replicate', line 3");
+    }
+
+    @Test
     void unknownAttributeIsNamedWithItsElementAndLine() {
         String xml = "<mujoco>\n  <worldbody>\n    <geom type=\"box\" size=\"1 1 1\" colour=\"red\"/>\n"
                 + "  </worldbody>\n</mujoco>\n";
