@@ -25,6 +25,13 @@ class ArchitectureTest {
             .allowEmptyShould(true); // until the streaming module has classes
 
     @ArchTest
+    static final ArchRule consoleViewModelsHoldNoUiNodes = noClasses().that()
+            .resideInAPackage("io.simcast.app.console..").and().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                    "org.fxmisc.richtext..")
+            .because("view-models are tested with plain JUnit; the views bind to them (docs/CONSOLE.md)");
+
+    @ArchTest
     static final ArchRule onlyTheRenderPackageTouchesGl = noClasses().that()
             .resideOutsideOfPackage("io.simcast.sim.render..")
             .should().dependOnClassesThat().resideInAnyPackage("org.lwjgl..")

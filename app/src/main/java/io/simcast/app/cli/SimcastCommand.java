@@ -1,39 +1,60 @@
 package io.simcast.app.cli;
 
+import io.simcast.app.console.ConsoleLauncher;
 import io.simcast.sim.SimcastVersion;
 import io.simcast.sim.generate.GenerationException;
 import io.simcast.sim.generate.LlmConfigurationException;
 import io.simcast.sim.scene.SceneLoadException;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code simcast}: the root of the command line. Without a subcommand it starts the product. */
+/**
+ * {@code simcast}: the root of the command line. Without a subcommand it starts the product: the console where
+ * there is a display, the headless streaming host ({@code simcast serve}) where there is none.
+ */
 @Command(name = "simcast",
         mixinStandardHelpOptions = true,
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
-        subcommands = {ServeCommand.class, CheckCommand.class, PresetsCommand.class, StepCommand.class,
-                BenchCommand.class, GenerateCommand.class, LlmCommand.class})
+        subcommands = {ConsoleCommand.class, ServeCommand.class, CheckCommand.class, PresetsCommand.class,
+                StepCommand.class, BenchCommand.class, GenerateCommand.class, LlmCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** With no display there is no console to open: serve headless, as {@code simcast serve} would. */
+    private final Map<String, String> environment;
+
+    private SimcastCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** The environment that says whether there is a display. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     @Override
     public Integer call() {
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            return spec.commandLine().getSubcommands().get("serve").execute();
-        }
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        return spec.commandLine().getSubcommands().get(product(environment)).execute();
+    }
+
+    /** The subcommand plain {@code simcast} runs in {@code environment}: the console with a display, else serve. */
+    static String product(Map<String, String> environment) {
+        return ConsoleLauncher.displayAvailable(environment) ? "console" : "serve";
     }
 
     /** Runs the command line with the given output streams and returns the process exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new SimcastCommand());
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, in the given environment (which names the display). */
+    static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+        CommandLine commandLine = new CommandLine(new SimcastCommand(environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(SimcastCommand::reportFailure);

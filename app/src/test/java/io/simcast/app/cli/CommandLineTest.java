@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class CommandLineTest {
     private static Outcome simcast(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SimcastCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = SimcastCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), args);
         return new Outcome(code, out.toString(), err.toString());
     }
 
@@ -30,7 +31,21 @@ class CommandLineTest {
     void helpListsTheSubcommands() {
         Outcome help = simcast("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("check", "presets", "step", "bench", "generate", "llm");
+        assertThat(help.out()).contains("console", "serve", "check", "presets", "step", "bench", "generate", "llm");
+    }
+
+    @Test
+    void simcastAloneOpensTheConsoleWithADisplayAndServesWithout() {
+        assertThat(SimcastCommand.product(Map.of())).isEqualTo("serve");
+        assertThat(SimcastCommand.product(Map.of("DISPLAY", ":0"))).isEqualTo("console");
+        assertThat(SimcastCommand.product(Map.of("WAYLAND_DISPLAY", "wayland-0"))).isEqualTo("console");
+    }
+
+    @Test
+    void theConsoleSaysItNeedsADisplay() {
+        Outcome console = simcast("console");
+        assertThat(console.exitCode()).isEqualTo(1);
+        assertThat(console.err()).isEqualTo("simcast: the console needs a display (DISPLAY or WAYLAND_DISPLAY)\n");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.simcast.app.cli;
+
+import io.simcast.app.console.ConsoleLauncher;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code simcast console}: the operator console, a desktop window. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Open the operator console: MJCF editor, simulation controls, scenes (needs a display).")
+final class ConsoleCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    SimcastCommand parent;
+
+    @Option(names = "--scene", paramLabel = "ID_OR_FILE",
+            description = "Start with this preset, MJCF/URDF file or scene folder (default: the last scene, else pendulum).")
+    String scene;
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "Save a PNG of the window once it has settled, then exit (scripts/screenshot.sh).")
+    Path screenshot;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!ConsoleLauncher.displayAvailable(parent.environment())) {
+            spec.commandLine().getErr().println("simcast: the console needs a display (DISPLAY or WAYLAND_DISPLAY)");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        return ConsoleLauncher.run(scene, screenshot);
+    }
+}

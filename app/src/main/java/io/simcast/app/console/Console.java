@@ -1,0 +1,135 @@
+package io.simcast.app.console;
+
+import io.simcast.app.console.control.ControlBar;
+import io.simcast.app.console.control.ControlViewModel;
+import io.simcast.app.console.editor.EditorViewModel;
+import io.simcast.app.console.editor.MjcfEditor;
+import io.simcast.app.console.editor.find.FindViewModel;
+import io.simcast.app.console.files.Autosaver;
+import io.simcast.app.console.files.DialogService;
+import io.simcast.app.console.files.DocumentViewModel;
+import io.simcast.app.console.files.FileDrop;
+import io.simcast.app.console.files.RecoveryBar;
+import io.simcast.app.console.files.RecoveryViewModel;
+import io.simcast.app.console.help.HelpWindow;
+import io.simcast.app.console.keys.ConsoleKey;
+import io.simcast.app.console.keys.KeyDispatcher;
+import io.simcast.app.console.log.LogView;
+import io.simcast.app.console.log.LogViewModel;
+import io.simcast.app.console.scenes.ScenesView;
+import io.simcast.app.console.scenes.ScenesViewModel;
+import io.simcast.app.console.session.SimulationSession;
+import io.simcast.app.console.session.SnapshotPoller;
+import io.simcast.app.console.status.StatusBar;
+import io.simcast.app.console.status.StatusViewModel;
+import io.simcast.sim.physics.SimulationListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The operator console: one window with the MJCF editor, the live view's place, the side panels and the status bar,
+ * wired to the simulation. The composition root of the console's features; the features themselves live in the
+ * sub-packages, each with its view-model and view.
+ *
+ * <p>Made, shown and closed on the JavaFX thread, which it never makes wait: physics is read from snapshots,
+ * compiling and disk work happen on the services' threads.
+ */
+public final class Console {
+    /** Unsaved text is on disk at most this long after a change. */
+    public static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(3);
+
+    private final Stage stage;
+    private final SimulationSession session;
+    private final DocumentViewModel documents;
+    private final RecoveryViewModel recovery;
+    private final MjcfEditor editorView;
+    private final HelpWindow help;
+    private final SnapshotPoller poller;
+    private final SimulationListener logEvents;
+    private final Autosaver autosaver;
+
+    public Console(Stage stage, ConsoleServices services, Function<Window, DialogService> dialogs,
+                   Duration autosavePeriod) {
+        this.stage = stage;
+        this.session = services.session();
+        Executor fx = Platform::runLater;
+        LogViewModel log = new LogViewModel();
+        services.startupNotes().forEach(log::info);
+        documents = new DocumentViewModel(services.firstDocument(), services.preferences(), dialogs.apply(stage),
+                log, services.io(), fx);
+        EditorViewModel editor = new EditorViewModel(documents, session, log, fx);
+        ControlViewModel controls = new ControlViewModel(session);
+        StatusViewModel status = new StatusViewModel(session.snapshot(), editor);
+        recovery = new RecoveryViewModel(services.recovery(), documents, services.io(), fx);
+        autosaver = new Autosaver(services.recovery(), services.io(), autosavePeriod);
+        autosaver.watch(documents);
+        logEvents = event -> fx.execute(() -> log.simulationEvent(event));
+        session.addListener(logEvents);
+
+        editorView = new MjcfEditor(documents, editor, new FindViewModel(), services.analysis());
+        help = new HelpWindow(stage);
+        VBox editorColumn = new VBox(new RecoveryBar(recovery), editorView.node());
+        VBox.setVgrow(editorView.node(), Priority.ALWAYS);
+        ConsoleLayout layout = new ConsoleLayout(
+                new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
+                        this::requestClose),
+                new ControlBar(controls, editor, MjcfEditor.APPLY_KEY.getDisplayText()),
+                editorColumn,
+                new StatusBar(status, editor));
+        layout.addSidePanel(SidePanel.SCENES, new ScenesView(new ScenesViewModel(documents, services.preferences())));
+        layout.addSidePanel(SidePanel.LOG, new LogView(log));
+
+        Scene scene = new Scene(layout.root(), 1400, 860);
+        scene.getStylesheets().add(Console.class.getResource("console.css").toExternalForm());
+        KeyDispatcher keys = KeyDispatcher.install(scene);
+        keys.bind(ConsoleKey.TOGGLE_PLAY, controls::togglePlay);
+        keys.bind(ConsoleKey.STEP, controls::step);
+        keys.bind(ConsoleKey.RESET, controls::reset);
+        keys.bind(ConsoleKey.SLOWER, controls::slower);
+        keys.bind(ConsoleKey.FASTER, controls::faster);
+        FileDrop.install(scene, documents);
+        poller = new SnapshotPoller(session, List.of(controls::update, status::update));
+        stage.titleProperty().bind(documents.title());
+        stage.setScene(scene);
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            requestClose();
+        });
+    }
+
+    /** Shows the window with the editor focused, and offers back what an earlier run left unsaved. */
+    public void show() {
+        stage.show();
+        poller.start();
+        editorView.area().requestFocus();
+        recovery.lookForLeftovers();
+    }
+
+    /** Closes once unsaved changes are saved or given up (the person decides); what the window's close does. */
+    public void requestClose() {
+        documents.mayReplace().thenAccept(close -> {
+            if (close) {
+                if (documents.dirty().get()) {
+                    autosaver.discard(); // "Don't save": the person gave the text up
+                }
+                close();
+            }
+        });
+    }
+
+    /** Closes the window now, without asking: unsaved text stays in the recovery folder for the next start. */
+    public void close() {
+        poller.stop();
+        session.removeListener(logEvents);
+        help.close();
+        stage.close();
+    }
+}

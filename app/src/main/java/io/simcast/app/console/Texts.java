@@ -1,0 +1,174 @@
+package io.simcast.app.console;
+
+import io.simcast.sim.scene.Scene;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Every text the console shows a person, in one place (tests assert these words). Any thread. */
+public final class Texts {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private Texts() {}
+
+    // ---- window, menus, panels --------------------------------------------------------------------------------
+    public static final String APP = "Simcast";
+    public static final String MENU_FILE = "File";
+    public static final String MENU_EDIT = "Edit";
+    public static final String MENU_SCENE = "Scene";
+    public static final String MENU_HELP = "Help";
+    public static final String OPEN = "Open…";
+    public static final String OPEN_RECENT = "Open recent";
+    public static final String SAVE = "Save";
+    public static final String SAVE_AS = "Save as…";
+    public static final String QUIT = "Quit";
+    public static final String FIND = "Find…";
+    public static final String REPLACE = "Replace…";
+    public static final String APPLY = "Apply";
+    public static final String HELP = "Keys and MJCF reference";
+    public static final String PANEL_SCENES = "Scenes";
+    public static final String PANEL_VIEWERS = "Viewers and sharing";
+    public static final String PANEL_STATISTICS = "Statistics";
+    public static final String PANEL_LOG = "Log";
+    public static final String PRESETS = "Presets";
+    public static final String RECENT_FILES = "Recent files";
+    public static final String NO_RECENT_FILES = "Files you open or save appear here.";
+    public static final String LIVE_VIEW_PENDING = "The live view of the simulation will appear here.";
+    public static final String UNTITLED = "Untitled";
+
+    // ---- toolbar ----------------------------------------------------------------------------------------------
+    public static final String PLAY = "Play";
+    public static final String PAUSE = "Pause";
+    public static final String STEP = "Step";
+    public static final String RESET = "Reset";
+    public static final String SLOWER = "Slower";
+    public static final String FASTER = "Faster";
+    public static final String TIP_PLAY_PAUSE = "Play or pause the simulation";
+    public static final String TIP_STEP = "Advance one time step";
+    public static final String TIP_RESET = "Back to the initial state";
+    public static final String TIP_SLOWER = "Half the speed";
+    public static final String TIP_FASTER = "Double the speed";
+    public static final String TIP_APPLY = "Compile the editor's text and load it into the simulation";
+
+    /** A tooltip with the key that does the same: "Play or pause the simulation (Space)". */
+    public static String withKey(String tip, String key) {
+        return tip + " (" + key + ")";
+    }
+
+    // ---- status bar -------------------------------------------------------------------------------------------
+    public static final String RUNNING = "Running";
+    public static final String PAUSED = "Paused";
+    public static final String COMPILING = "Compiling the scene…";
+
+    public static String simulationTime(double seconds) {
+        return String.format(Locale.ROOT, "t = %.3f s", seconds);
+    }
+
+    /** Speed factors are powers of two: "1×", "4×", "1/8×". */
+    public static String speed(double factor) {
+        return factor >= 1 ? String.format(Locale.ROOT, "%.0f×", factor)
+                : String.format(Locale.ROOT, "1/%.0f×", 1 / factor);
+    }
+
+    public static String realTime(double factor) {
+        return String.format(Locale.ROOT, "real time %.0f%%", 100 * factor);
+    }
+
+    /** A preset by its title; anything else with its id too, which tells two versions of a text apart. */
+    public static String scene(Scene scene) {
+        return scene.source().trusted() ? scene.title() : scene.title() + " (" + scene.id() + ")";
+    }
+
+    // ---- editor -----------------------------------------------------------------------------------------------
+    public static final String NO_MATCHES = "No matches";
+    public static final String FIND_PROMPT = "Find";
+    public static final String REPLACE_PROMPT = "Replace with";
+    public static final String MATCH_CASE = "Match case";
+    public static final String NEXT = "Next";
+    public static final String PREVIOUS = "Previous";
+    public static final String REPLACE_ONE = "Replace";
+    public static final String REPLACE_ALL = "Replace all";
+    public static final String CLOSE = "Close";
+
+    public static String matchPosition(int index, int count) {
+        return index + " of " + count;
+    }
+
+    public static String replacedCount(int count) {
+        return count == 1 ? "Replaced 1 occurrence" : "Replaced " + count + " occurrences";
+    }
+
+    /** The error under the editor and in the gutter's tooltip: MuJoCo's words, with the line it names. */
+    public static String sceneError(String message) {
+        return "Not applied, the running scene keeps running: " + message;
+    }
+
+    // ---- files and recovery -----------------------------------------------------------------------------------
+    public static final String MJCF_FILES = "MJCF and URDF files";
+    public static final String UNSAVED_TITLE = "Unsaved changes";
+    public static final String DONT_SAVE = "Don't save";
+    public static final String RESTORE = "Restore";
+    public static final String DISCARD = "Discard";
+
+    public static String unsavedQuestion(String name) {
+        return "Save the changes to " + name + " first?";
+    }
+
+    public static String recoveryOffer(String name, Instant savedAt) {
+        return "Unsaved text of " + name + " from " + DATE_TIME.format(savedAt)
+                + " was kept when Simcast stopped. Restore it?";
+    }
+
+    public static String windowTitle(String documentName, boolean dirty) {
+        return (dirty ? "• " : "") + documentName + " — " + APP;
+    }
+
+    // ---- log --------------------------------------------------------------------------------------------------
+    public static String logLine(Instant time, String text) {
+        return CLOCK.format(time) + "  " + text;
+    }
+
+    public static String loaded(String sceneTitle) {
+        return "Loaded " + sceneTitle;
+    }
+
+    public static String notApplied(String message) {
+        return "Not applied: " + message;
+    }
+
+    public static String diverged(String sceneId, double time, String reason) {
+        return String.format(Locale.ROOT, "%s diverged at t = %.3f s (%s) and was reset", sceneId, time, reason);
+    }
+
+    public static String resetScene(String sceneId) {
+        return sceneId + " was reset";
+    }
+
+    public static String saved(Path file) {
+        return "Saved " + file;
+    }
+
+    public static String cannotOpen(String message) {
+        return "Cannot open: " + message;
+    }
+
+    public static String cannotSave(Path file, String message) {
+        return "Cannot save " + file + ": " + message;
+    }
+
+    public static String startedWith(String sceneTitle) {
+        return "Started with " + sceneTitle;
+    }
+
+    public static String openInEditor(String documentName) {
+        return documentName + " is open in the editor.";
+    }
+
+    public static String fellBack(String wanted, String message) {
+        return "Could not load " + wanted + " (" + message + "); started with the default scene";
+    }
+}

@@ -1,0 +1,84 @@
+package io.simcast.app.console.session;
+
+import io.simcast.sim.physics.SimCommand;
+import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.physics.SimulationListener;
+import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.scene.Scene;
+import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.sim.scene.SceneLoadException;
+import io.simcast.sim.scene.SceneSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's simulation: one {@link Simulation} and the thread that compiles editor text into scenes for it.
+ *
+ * <p>Called on the JavaFX thread; nothing here blocks it. Compiling happens on {@code simcast-console-compile}, one
+ * scene at a time; the swap itself on the physics thread. Futures complete on those threads: callers hop back to the
+ * JavaFX thread themselves. A scene that fails to compile never reaches the simulation, so the running one keeps
+ * running.
+ */
+public final class SimulationSession implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SimulationSession.class);
+
+    private final Simulation simulation;
+    private final SceneCompiler compiler = new SceneCompiler();
+    private final ExecutorService compileThread = WorkerThreads.single("simcast-console-compile");
+
+    private SimulationSession(Simulation simulation) {
+        this.simulation = simulation;
+    }
+
+    /** Starts simulating {@code first} in real time, taking its model reference. Any thread. */
+    public static SimulationSession start(Scene first) {
+        return new SimulationSession(Simulation.start(first));
+    }
+
+    /** The newest state; never blocks. */
+    public SimulationSnapshot snapshot() {
+        return simulation.snapshot();
+    }
+
+    /** Queues a command; a refused one (a bad speed) is logged, nobody waits for it. */
+    public void submit(SimCommand command) {
+        simulation.submit(command).exceptionally(failure -> {
+            log.warn("Command {} refused: {}", command.getClass().getSimpleName(), failure.getMessage());
+            return null;
+        });
+    }
+
+    /**
+     * Compiles {@code source} off the JavaFX thread and swaps it in.
+     *
+     * @return completes with the first snapshot of the new scene, or exceptionally with the
+     *     {@link SceneLoadException} that names what is wrong (the old scene still running)
+     */
+    public CompletableFuture<SimulationSnapshot> load(SceneSource source) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return compiler.compile(source);
+            } catch (SceneLoadException e) {
+                throw new CompletionException(e);
+            }
+        }, compileThread).thenCompose(scene -> simulation.submit(new SimCommand.LoadScene(scene)));
+    }
+
+    public void addListener(SimulationListener listener) {
+        simulation.addListener(listener);
+    }
+
+    public void removeListener(SimulationListener listener) {
+        simulation.removeListener(listener);
+    }
+
+    /** Stops compiling and the simulation. Idempotent; waits briefly for a compile in progress. Not the FX thread. */
+    @Override
+    public void close() {
+        WorkerThreads.stop(compileThread, true);
+        simulation.close();
+    }
+}

@@ -1,0 +1,127 @@
+package io.simcast.app.console.ui;
+
+import io.simcast.app.console.Console;
+import io.simcast.app.console.ConsoleServices;
+import io.simcast.app.console.Eventually;
+import io.simcast.app.console.files.ScriptedDialogs;
+import io.simcast.sim.physics.SimulationSnapshot;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A real console in a real JavaFX scene (JavaFX's headless platform), running real MuJoCo, with its own data folder
+ * and dialogs answered by {@link ScriptedDialogs}. Subclasses drive it as a person would: the robot clicks and types.
+ */
+abstract class ConsoleUiTest {
+    /** Short, so that recovery tests need not wait long; the product uses {@link Console#AUTOSAVE_PERIOD}. */
+    static final Duration AUTOSAVE = Duration.ofMillis(300);
+
+    @TempDir
+    Path dataFolder;
+
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
+    ConsoleServices services;
+    Console console;
+    FxRobot robot;
+
+    @BeforeAll
+    static void startJavaFx() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void startConsole() throws TimeoutException {
+        services = ConsoleServices.start(dataFolder, null);
+        FxToolkit.setupStage(stage -> {
+            console = new Console(stage, services, owner -> dialogs, AUTOSAVE);
+            console.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stopConsole() {
+        robot().release(new KeyCode[0]);
+        robot().release(new MouseButton[0]);
+        if (console != null) {
+            robot().interact(console::close);
+        }
+        services.close();
+    }
+
+    FxRobot robot() {
+        if (robot == null) {
+            robot = new FxRobot();
+        }
+        return robot;
+    }
+
+    /** Reads or changes the UI on the JavaFX thread and returns the result. */
+    static <T> T fx(Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.asyncFx(action).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        }
+    }
+
+    /** Waits until {@code condition}, evaluated on the JavaFX thread, holds. */
+    static void awaitFx(String what, Callable<Boolean> condition) {
+        Eventually.await(what, () -> fx(condition));
+    }
+
+    SimulationSnapshot snapshot() {
+        return services.session().snapshot();
+    }
+
+    CodeArea editor() {
+        return robot().lookup("#editor").queryAs(CodeArea.class);
+    }
+
+    String editorText() {
+        return fx(() -> editor().getText());
+    }
+
+    /** Replaces the editor's whole text as if pasted, caret at {@code caret} (or the end when negative). */
+    void setEditorText(String text, int caret) {
+        fx(() -> {
+            editor().replaceText(text);
+            editor().moveTo(caret < 0 ? text.length() : caret);
+            editor().requestFocus();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Presses a key combination, e.g. Ctrl+Enter. */
+    void press(KeyCode... keys) {
+        robot().push(keys);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void click(String query) {
+        robot().clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    <T extends Node> T lookup(String query, Class<T> type) {
+        return robot().lookup(query).queryAs(type);
+    }
+}
