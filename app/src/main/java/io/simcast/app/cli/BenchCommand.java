@@ -1,6 +1,8 @@
 package io.simcast.app.cli;
 
 import io.simcast.sim.bench.PhysicsBenchmark;
+import io.simcast.sim.render.Quality;
+import io.simcast.sim.render.RenderBenchmark;
 import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /** {@code simcast bench}: the benchmarks behind docs/PERFORMANCE.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
-        subcommands = {BenchCommand.Physics.class, StreamingBenchCommands.Latency.class,
+        subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, StreamingBenchCommands.Latency.class,
                 StreamingBenchCommands.Viewers.class, StreamingBenchCommands.Memory.class})
 final class BenchCommand {
 
@@ -99,6 +102,54 @@ final class BenchCommand {
             process.waitFor();
             Matcher matcher = STEPS_PER_SECOND.matcher(output);
             return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+        }
+    }
+
+    /** {@code simcast bench render}: frames per second of one view, drawing alone and with readback. */
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Frames per second of rendering one view offscreen: drawing only, and drawing plus readback"
+                    + " and conversion to a top-row-first RGBA frame.")
+    static final class Render implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--scene", defaultValue = "pendulum", paramLabel = "ID_OR_FILE",
+                description = "Preset id or MJCF file (default ${DEFAULT-VALUE}).")
+        String scene;
+
+        @Option(names = "--width", defaultValue = "640", description = "View width (default ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--height", defaultValue = "480", description = "View height (default ${DEFAULT-VALUE}).")
+        int height;
+
+        @Option(names = "--quality", defaultValue = "fast", paramLabel = "fast|quality",
+                description = "Rendering preset (default ${DEFAULT-VALUE}).")
+        String quality;
+
+        @Option(names = "--frames", defaultValue = "300", description = "Frames timed per pass (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Override
+        public Integer call() throws Exception {
+            Quality preset = RenderOptions.quality(quality);
+            Scene compiled = new SceneCompiler().compile(SceneLocator.locate(scene, SceneLimits.DEFAULT));
+            RenderBenchmark.Result result;
+            try {
+                result = RenderBenchmark.run(compiled, width, height, preset, frames);
+            } finally {
+                compiled.release();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("render %s %dx%d %s, %d frames, on %s%n", compiled.id(), width, height,
+                    preset.name().toLowerCase(Locale.ROOT), frames, result.info().glRenderer());
+            out.printf("render only:                    %7.1f fps  (%.2f ms/frame)%n", result.renderOnlyFps(),
+                    result.renderOnlyMillis());
+            out.printf("render + readback + conversion: %7.1f fps  (%.2f ms render + %.2f ms readback and"
+                    + " conversion = %.1f%% of the frame)%n", result.fullFps(), result.renderMillis(),
+                    result.readbackMillis(), 100 * result.readbackShare());
+            out.flush();
+            return 0;
         }
     }
 }

@@ -2,6 +2,8 @@ package io.simcast.app.cli;
 
 import io.simcast.sim.SimcastVersion;
 import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.render.RenderUnavailableException;
+import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.Preset;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.SceneCompiler;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
 
 /** {@code simcast check}: what this machine can run, one line per component. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Print versions and check that MuJoCo and the presets load.")
+        description = "Print versions and check that MuJoCo and the presets load and that rendering works.")
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -47,6 +49,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.printf("Presets: %d of %d compile%n", catalog.presets().size() - failed.size(), catalog.presets().size());
         failed.forEach(f -> out.println("  FAILED " + f));
+        try {
+            out.println("Rendering: " + Renderer.probe().summary());
+        } catch (RenderUnavailableException e) {
+            out.println("Rendering: NOT AVAILABLE: " + e.getMessage());
+            ok = false;
+        }
         out.flush();
         return ok ? 0 : 1;
     }

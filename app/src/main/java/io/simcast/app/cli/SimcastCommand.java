@@ -4,6 +4,7 @@ import io.simcast.app.console.ConsoleLauncher;
 import io.simcast.sim.SimcastVersion;
 import io.simcast.sim.generate.GenerationException;
 import io.simcast.sim.generate.LlmConfigurationException;
+import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.sim.scene.SceneLoadException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
         subcommands = {ConsoleCommand.class, ServeCommand.class, CheckCommand.class, PresetsCommand.class,
-                StepCommand.class, BenchCommand.class, GenerateCommand.class, LlmCommand.class})
+                StepCommand.class, SnapshotCommand.class, BenchCommand.class, GenerateCommand.class,
+                LlmCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -74,7 +76,8 @@ public final class SimcastCommand implements Callable<Integer> {
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
         if (e instanceof SceneLoadException || e instanceof IllegalArgumentException
-                || e instanceof GenerationException || e instanceof LlmConfigurationException) {
+                || e instanceof GenerationException || e instanceof LlmConfigurationException
+                || e instanceof RenderUnavailableException) {
             PrintWriter err = commandLine.getErr();
             err.println("simcast: " + e.getMessage());
             err.flush();

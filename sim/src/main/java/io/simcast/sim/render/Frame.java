@@ -1,0 +1,98 @@
+package io.simcast.sim.render;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One rendered image of a view: RGBA, 4 bytes per pixel, top row first, opaque, with when and what it shows.
+ *
+ * <p>Frames come from a small per-view pool and are reference counted. The renderer hands each subscriber its own
+ * reference; whoever takes a frame from a {@link FrameSubscription} must call {@link #release()} exactly once when
+ * done with the pixels, after which the buffer may be overwritten by a later frame. Any thread may read and release.
+ */
+public final class Frame {
+    private final FramePool pool;
+    private final int width;
+    private final int height;
+    private final ByteBuffer pixels;
+    private final ByteBuffer readOnly;
+    private final AtomicInteger references = new AtomicInteger();
+    // Written by the render thread before the frame is published; publication through a subscription's lock
+    // makes them visible to consumers.
+    private long number;
+    private double simTime;
+    private long capturedNanos;
+    private long capturedEpochMillis;
+
+    Frame(FramePool pool, int width, int height) {
+        this.pool = pool;
+        this.width = width;
+        this.height = height;
+        this.pixels = ByteBuffer.allocateDirect(width * height * 4);
+        this.readOnly = pixels.asReadOnlyBuffer();
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** The pixels: a read-only direct buffer of width x height x 4 bytes (R, G, B, A), top row first. */
+    public ByteBuffer rgba() {
+        return readOnly.duplicate();
+    }
+
+    /** Counts the view's frames from 1; a gap means frames were dropped before this one was taken. */
+    public long number() {
+        return number;
+    }
+
+    /** Simulation time of the state shown, in seconds. */
+    public double simTime() {
+        return simTime;
+    }
+
+    /** {@link System#nanoTime()} when the pixels were read back. */
+    public long capturedNanos() {
+        return capturedNanos;
+    }
+
+    /** Wall-clock time when the pixels were read back, in milliseconds since the epoch. */
+    public long capturedEpochMillis() {
+        return capturedEpochMillis;
+    }
+
+    /** Gives this reference back; the last one returns the frame to its pool. */
+    public void release() {
+        int left = references.decrementAndGet();
+        if (left == 0) {
+            pool.recycle(this);
+        } else if (left < 0) {
+            throw new IllegalStateException("frame " + number + " released more often than it was handed out");
+        }
+    }
+
+    // ---- render thread ---------------------------------------------------------------------------------------
+
+    /** The writable pixels, for the readback. */
+    ByteBuffer target() {
+        return pixels;
+    }
+
+    /** Stamps a freshly filled frame; the render thread holds the one reference it starts with. */
+    void stamp(long number, double simTime, long capturedNanos, long capturedEpochMillis) {
+        this.number = number;
+        this.simTime = simTime;
+        this.capturedNanos = capturedNanos;
+        this.capturedEpochMillis = capturedEpochMillis;
+    }
+
+    /** Adds a reference for one more holder. */
+    Frame retain() {
+        references.incrementAndGet();
+        return this;
+    }
+}

@@ -1,0 +1,19 @@
+package io.simcast.sim.render;
+
+/**
+ * How the renderer did over the last second, all views together.
+ *
+ * @param framesPerSecond frames rendered and published per second
+ * @param renderMillis mean time per frame to update the scene and draw it, until the GPU finished
+ * @param readbackMillis mean time per frame to read the pixels back and turn them into a top-row-first frame
+ * @param frames frames rendered since the renderer started
+ */
+public record RenderStats(double framesPerSecond, double renderMillis, double readbackMillis, long frames) {
+    static final RenderStats NONE = new RenderStats(0, 0, 0, 0);
+
+    /** Readback and conversion as a fraction of the frame time. */
+    public double readbackShare() {
+        double total = renderMillis + readbackMillis;
+        return total > 0 ? readbackMillis / total : 0;
+    }
+}
