@@ -72,8 +72,9 @@ public final class StreamingHost implements AutoCloseable {
         if (rendering.problem() != null) {
             log.error("{}", rendering.problem());
         }
-        FeedPool feeds = engine == null || rendering.views() == null ? null
-                : new FeedPool(engine, rendering.views(), config.video(), config.latencyStamp(), rendering.hostView());
+        FeedPool feeds = engine == null || rendering.renderer() == null ? null
+                : new FeedPool(engine, rendering.renderer(), config.video(), config.latencyStamp(),
+                        rendering.hostView());
         String problem = webRtcProblem != null ? webRtcProblem : rendering.problem();
         Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), engine, feeds, simulation,
                 config.video(), problem);
@@ -84,7 +85,7 @@ public final class StreamingHost implements AutoCloseable {
         var handler = HostRoutes.build(
                 new HealthResource(simulation, viewers, facts),
                 new ConfigResource(config, facts, sceneLimits),
-                new StatsResource(simulation, viewers, feeds),
+                new StatsResource(simulation, rendering.renderer(), viewers, feeds),
                 new SceneResource(simulation, new SceneCompiler(sceneLimits), config.maxBodyBytes()),
                 new SimulationResource(simulation, config.maxBodyBytes()),
                 new SignalingEndpoint(viewers, hub, config.video(), config.iceServers(), config.defaultViewMode(),

@@ -1,6 +1,7 @@
 package io.simcast.streaming;
 
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.SceneCompiler;
 import java.io.IOException;
@@ -10,14 +11,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A real host for tests: a MuJoCo simulation of a preset, Undertow on 127.0.0.1 and a free port, WebRTC. */
+/**
+ * A real host for tests: a MuJoCo simulation of a preset, the EGL renderer, Undertow on 127.0.0.1 and a free port,
+ * WebRTC.
+ */
 public final class TestHost implements AutoCloseable {
     public final Simulation simulation;
+    public final Renderer renderer;
     public final StreamingHost host;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestHost(Simulation simulation, StreamingHost host) {
+    private TestHost(Simulation simulation, Renderer renderer, StreamingHost host) {
         this.simulation = simulation;
+        this.renderer = renderer;
         this.host = host;
     }
 
@@ -25,11 +31,16 @@ public final class TestHost implements AutoCloseable {
         PresetCatalog catalog = PresetCatalog.builtIn();
         Simulation simulation = Simulation.start(new SceneCompiler().compile(
                 catalog.source(catalog.find(preset).orElseThrow())));
+        Renderer renderer = null;
         try {
+            renderer = Renderer.start(simulation);
             StreamingHost host = StreamingHost.start(config.host("127.0.0.1").port(0).build(), simulation,
-                    Rendering.of(new TestPatternViews()));
-            return new TestHost(simulation, host);
+                    Rendering.of(renderer));
+            return new TestHost(simulation, renderer, host);
         } catch (RuntimeException e) {
+            if (renderer != null) {
+                renderer.close();
+            }
             simulation.close();
             throw e;
         }
@@ -65,6 +76,7 @@ public final class TestHost implements AutoCloseable {
     @Override
     public void close() {
         host.close();
+        renderer.close();
         simulation.close();
     }
 }

@@ -1,6 +1,8 @@
 package io.simcast.app.cli;
 
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.RenderUnavailableException;
+import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
 import io.simcast.sim.scene.SceneLocator;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
  * {@code simcast serve}: the headless host. Options override the environment (HOST, PORT, FRAME_WIDTH,
  * FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE,
  * SCENE), which override the defaults. Runs on {@code main} until the process is stopped (Ctrl+C, SIGTERM), then
- * closes the host, the renderer and the simulation in that order.
+ * closes the host, the renderer and the simulation in that order. Without EGL the host still serves the page and
+ * the API and says why there is no video.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run a scene and serve it to browsers over WebRTC (page, REST API, WHEP).")
@@ -74,16 +77,31 @@ final class ServeCommand implements Callable<Integer> {
         String sceneId = scene != null ? scene : env.getOrDefault("SCENE", DEFAULT_SCENE);
         Simulation simulation = Simulation.start(new SceneCompiler().compile(
                 SceneLocator.locate(sceneId, SceneLimits.DEFAULT)));
+        Renderer renderer = null;
+        Rendering rendering;
+        try {
+            renderer = Renderer.start(simulation);
+            rendering = Rendering.of(renderer);
+        } catch (RenderUnavailableException e) {
+            rendering = Rendering.unavailable(e.getMessage());
+        }
         StreamingHost streaming;
         try {
-            streaming = StreamingHost.start(config, simulation, rendering(simulation));
+            streaming = StreamingHost.start(config, simulation, rendering);
         } catch (RuntimeException e) {
+            if (renderer != null) {
+                renderer.close();
+            }
             simulation.close();
             throw e;
         }
+        Renderer started = renderer;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             streaming.close();
+            if (started != null) {
+                started.close();
+            }
             simulation.close();
             stopped.countDown();
         }, "simcast-shutdown"));
@@ -123,9 +141,5 @@ final class ServeCommand implements Callable<Integer> {
             builder.defaultViewMode(ViewMode.parse(view));
         }
         return builder.latencyStamp(latencyStamp).build();
-    }
-
-    private static Rendering rendering(Simulation simulation) {
-        return Rendering.unavailable("the renderer (io.simcast.sim.render) is not part of this build yet");
     }
 }

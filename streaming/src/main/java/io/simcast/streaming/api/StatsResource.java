@@ -1,6 +1,8 @@
 package io.simcast.streaming.api;
 
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.RenderStats;
+import io.simcast.sim.render.Renderer;
 import io.simcast.streaming.media.Feed;
 import io.simcast.streaming.media.FeedPool;
 import io.simcast.streaming.viewer.ViewerStats;
@@ -15,36 +17,51 @@ import java.util.List;
  */
 public final class StatsResource {
     private final Simulation simulation;
+    private final Renderer renderer;
     private final Viewers viewers;
     private final FeedPool feeds;
 
-    public StatsResource(Simulation simulation, Viewers viewers, FeedPool feeds) {
+    /** @param renderer null when the host cannot render; @param feeds null likewise */
+    public StatsResource(Simulation simulation, Renderer renderer, Viewers viewers, FeedPool feeds) {
         this.simulation = simulation;
+        this.renderer = renderer;
         this.viewers = viewers;
         this.feeds = feeds;
     }
 
     public record Stats(SimulationState simulation, Rendering rendering, List<ViewerStats> viewers) {}
 
-    public record Rendering(List<ViewStats> views) {}
+    /**
+     * @param framesPerSecond frames the renderer drew per second, all views together
+     * @param renderMillis mean time to draw a frame
+     * @param readbackMillis mean time to read a frame back from the GPU (or llvmpipe)
+     * @param views each view on its way to viewers
+     */
+    public record Rendering(double framesPerSecond, double renderMillis, double readbackMillis,
+                            List<ViewStats> views) {}
 
     /**
      * @param id the view's id
      * @param mode own or host
      * @param viewers viewers watching it
-     * @param fps frames per second handed to WebRTC
+     * @param fps new frames per second handed to WebRTC
      * @param msPerFrame conversion to I420 and hand-over, per frame
      */
     public record ViewStats(String id, String mode, int viewers, double fps, double msPerFrame) {}
 
     public Stats get(HttpServerExchange exchange) {
         List<ViewStats> views = feeds == null ? List.of() : feeds.feeds().stream().map(StatsResource::view).toList();
-        return new Stats(SimulationState.of(simulation.snapshot()), new Rendering(views), viewers.stats());
+        RenderStats rendered = renderer == null ? new RenderStats(0, 0, 0, 0) : renderer.stats();
+        return new Stats(SimulationState.of(simulation.snapshot()), new Rendering(round(rendered.framesPerSecond()),
+                round(rendered.renderMillis()), round(rendered.readbackMillis()), views), viewers.stats());
     }
 
     private static ViewStats view(Feed feed) {
         return new ViewStats(feed.id(), feed.mode().wireName(), FeedPool.viewersOf(feed),
-                Math.round(feed.pump().framesPerSecond() * 10) / 10.0,
-                Math.round(feed.pump().millisPerFrame() * 100) / 100.0);
+                round(feed.pump().framesPerSecond()), round(feed.pump().millisPerFrame()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 }

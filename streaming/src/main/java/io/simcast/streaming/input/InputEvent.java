@@ -1,8 +1,9 @@
 package io.simcast.streaming.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.sim.render.Modifiers;
+import io.simcast.sim.render.PointerButton;
 import io.simcast.streaming.StreamingMessages;
-import io.simcast.streaming.media.PointerInput;
 import java.util.List;
 
 /**
@@ -15,14 +16,15 @@ public sealed interface InputEvent {
             "key_up", "command");
 
     /** Pointer moved; {@code buttons} is the DOM bit mask of held buttons (1 left, 2 right, 4 middle). */
-    record PointerMove(double x, double y, int buttons, int modifiers) implements InputEvent {}
+    record PointerMove(double x, double y, int buttons, Modifiers modifiers) implements InputEvent {}
 
-    /** A button went down or up ({@code button}: 0 left, 1 middle, 2 right). */
-    record PointerButton(boolean down, double x, double y, int button, int modifiers) implements InputEvent {}
+    /** A button went down or up. */
+    record Press(boolean down, double x, double y, PointerButton button, Modifiers modifiers) implements InputEvent {}
 
+    /** The wheel turned, in DOM pixels (100 per notch); negative {@code dy} is away from the user. */
     record Wheel(double dx, double dy) implements InputEvent {}
 
-    record DoubleClick(double x, double y, int button, int modifiers) implements InputEvent {}
+    record DoubleClick(double x, double y, PointerButton button, Modifiers modifiers) implements InputEvent {}
 
     /** A key went down or up; {@code code} is the DOM {@code KeyboardEvent.code}. */
     record Key(boolean down, String code, boolean alt, boolean ctrl, boolean shift, boolean meta)
@@ -46,7 +48,7 @@ public sealed interface InputEvent {
         return switch (type) {
             case "mouse_move" -> new PointerMove(number(message, "x"), number(message, "y"),
                     (int) optionalNumber(message, "buttons", 0), modifiers(message));
-            case "mouse_down", "mouse_up" -> new PointerButton(type.equals("mouse_down"), number(message, "x"),
+            case "mouse_down", "mouse_up" -> new Press(type.equals("mouse_down"), number(message, "x"),
                     number(message, "y"), button(message), modifiers(message));
             case "wheel" -> new Wheel(optionalNumber(message, "dx", 0), optionalNumber(message, "dy", 0));
             case "double_click" -> new DoubleClick(number(message, "x"), number(message, "y"), button(message),
@@ -72,13 +74,18 @@ public sealed interface InputEvent {
         return message.has(field) ? number(message, field) : otherwise;
     }
 
-    private static int button(JsonNode message) {
+    /** DOM button numbers: 0 left, 1 middle, 2 right. */
+    private static PointerButton button(JsonNode message) {
         double button = optionalNumber(message, "button", 0);
-        if (button != 0 && button != 1 && button != 2) {
-            throw new IllegalArgumentException(StreamingMessages.badField(message.path("type").asText(), "button",
-                    "0 (left), 1 (middle) or 2 (right)"));
+        if (button == 0) {
+            return PointerButton.LEFT;
+        } else if (button == 1) {
+            return PointerButton.MIDDLE;
+        } else if (button == 2) {
+            return PointerButton.RIGHT;
         }
-        return (int) button;
+        throw new IllegalArgumentException(StreamingMessages.badField(message.path("type").asText(), "button",
+                "0 (left), 1 (middle) or 2 (right)"));
     }
 
     private static String code(JsonNode message) {
@@ -90,10 +97,8 @@ public sealed interface InputEvent {
         return code.asText();
     }
 
-    private static int modifiers(JsonNode message) {
-        return (message.path("shift").asBoolean(false) ? PointerInput.SHIFT : 0)
-                | (message.path("ctrl").asBoolean(false) ? PointerInput.CTRL : 0)
-                | (message.path("alt").asBoolean(false) ? PointerInput.ALT : 0)
-                | (message.path("meta").asBoolean(false) ? PointerInput.META : 0);
+    /** simulate reads Shift and Ctrl during drags; Alt and Meta change nothing there. */
+    private static Modifiers modifiers(JsonNode message) {
+        return new Modifiers(message.path("shift").asBoolean(false), message.path("ctrl").asBoolean(false));
     }
 }

@@ -3,9 +3,10 @@ package io.simcast.streaming.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.View;
+import io.simcast.sim.render.ViewInput;
 import io.simcast.streaming.VideoFormat;
-import io.simcast.streaming.media.PointerInput;
-import io.simcast.streaming.media.SourceView;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,17 +18,20 @@ import java.util.function.Supplier;
  * <p>Called on the host's input thread ({@code simcast-input}), one event at a time in arrival order; never blocks.
  */
 public final class ViewerInput {
+    /** DOM wheel pixels per notch (Chromium and Firefox scroll 100 pixels per notch). */
+    private static final double WHEEL_PIXELS_PER_NOTCH = 100;
+
     private final Simulation simulation;
     private final VideoFormat format;
-    private final Supplier<SourceView> steeredView;
+    private final Supplier<Steering> steering;
 
     /**
-     * @param steeredView the view this viewer steers now, or null when it steers none
+     * @param steering what this viewer steers now, or null when it steers nothing
      */
-    public ViewerInput(Simulation simulation, VideoFormat format, Supplier<SourceView> steeredView) {
+    public ViewerInput(Simulation simulation, VideoFormat format, Supplier<Steering> steering) {
         this.simulation = simulation;
         this.format = format;
-        this.steeredView = steeredView;
+        this.steering = steering;
     }
 
     /** Parses and applies one message. @throws IllegalArgumentException with the reason it was refused */
@@ -39,14 +43,16 @@ public final class ViewerInput {
         switch (event) {
             case InputEvent.PointerMove move -> withPointer(p -> p.pointerMove(x(move.x()), y(move.y()),
                     move.modifiers()));
-            case InputEvent.PointerButton button -> withPointer(p -> {
+            case InputEvent.Press button -> withPointer(p -> {
                 if (button.down()) {
                     p.pointerDown(x(button.x()), y(button.y()), button.button(), button.modifiers());
                 } else {
-                    p.pointerUp(x(button.x()), y(button.y()), button.button(), button.modifiers());
+                    p.pointerUp(x(button.x()), y(button.y()), button.button());
                 }
             });
-            case InputEvent.Wheel wheel -> withPointer(p -> p.wheel(wheel.dx(), wheel.dy()));
+            // ViewInput counts notches, positive away from the user; the DOM counts pixels, positive toward.
+            case InputEvent.Wheel wheel -> withPointer(p -> p.wheel(-wheel.dx() / WHEEL_PIXELS_PER_NOTCH,
+                    -wheel.dy() / WHEEL_PIXELS_PER_NOTCH));
             case InputEvent.DoubleClick click -> withPointer(p -> p.doubleClick(x(click.x()), y(click.y()),
                     click.button(), click.modifiers()));
             case InputEvent.Key key -> {
@@ -65,8 +71,9 @@ public final class ViewerInput {
 
     private void perform(KeyAction action) {
         if (action.isCamera()) {
-            SourceView view = steeredView.get();
-            if (view != null) {
+            Steering steered = steering.get();
+            if (steered != null) {
+                View view = steered.view();
                 switch (action) {
                     case PREVIOUS_CAMERA -> view.previousCamera();
                     case NEXT_CAMERA -> view.nextCamera();
@@ -88,10 +95,10 @@ public final class ViewerInput {
         });
     }
 
-    private void withPointer(java.util.function.Consumer<PointerInput> gesture) {
-        SourceView view = steeredView.get();
-        if (view != null) {
-            gesture.accept(view.input());
+    private void withPointer(Consumer<ViewInput> gesture) {
+        Steering steered = steering.get();
+        if (steered != null) {
+            gesture.accept(steered.gestures());
         }
     }
 

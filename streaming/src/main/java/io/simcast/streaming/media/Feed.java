@@ -2,6 +2,7 @@ package io.simcast.streaming.media;
 
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import io.simcast.sim.render.View;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 
@@ -12,14 +13,14 @@ import io.simcast.streaming.webrtc.WebRtcEngine;
  */
 public final class Feed {
     private final ViewMode mode;
-    private final SourceView view;
+    private final View view;
     private final boolean ownsView;
     private final CustomVideoSource source;
     private final VideoTrack track;
     private final FramePump pump;
     private volatile int viewers;
 
-    private Feed(ViewMode mode, SourceView view, boolean ownsView, CustomVideoSource source, VideoTrack track,
+    private Feed(ViewMode mode, View view, boolean ownsView, CustomVideoSource source, VideoTrack track,
                  FramePump pump) {
         this.mode = mode;
         this.view = view;
@@ -30,7 +31,7 @@ public final class Feed {
     }
 
     /** Subscribes to {@code view} and starts its pump. Engine thread. */
-    static Feed open(WebRtcEngine engine, ViewMode mode, SourceView view, boolean ownsView, boolean latencyStamp) {
+    static Feed open(WebRtcEngine engine, ViewMode mode, View view, boolean ownsView, boolean latencyStamp) {
         CustomVideoSource source = new CustomVideoSource();
         VideoTrack track = engine.createVideoTrack("simcast-" + view.id(), source);
         FramePump pump = new FramePump(view.id(), view.subscribe(), source, latencyStamp);
@@ -46,7 +47,7 @@ public final class Feed {
         return mode;
     }
 
-    public SourceView view() {
+    public View view() {
         return view;
     }
 

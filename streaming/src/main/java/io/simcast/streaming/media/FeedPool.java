@@ -1,5 +1,9 @@
 package io.simcast.streaming.media;
 
+import io.simcast.sim.render.Quality;
+import io.simcast.sim.render.Renderer;
+import io.simcast.sim.render.View;
+import io.simcast.sim.render.ViewSpec;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.webrtc.WebRtcEngine;
@@ -16,20 +20,20 @@ import java.util.function.Supplier;
  */
 public final class FeedPool implements AutoCloseable {
     private final WebRtcEngine engine;
-    private final ViewSource views;
+    private final Renderer renderer;
     private final VideoFormat format;
     private final boolean latencyStamp;
-    private final Supplier<SourceView> embedderHostView;
+    private final Supplier<View> embedderHostView;
     private final List<Feed> feeds = new CopyOnWriteArrayList<>();
     private Feed hostFeed;
 
     /**
      * @param embedderHostView the embedder's view that followers watch, or a supplier of null to make one here
      */
-    public FeedPool(WebRtcEngine engine, ViewSource views, VideoFormat format, boolean latencyStamp,
-                    Supplier<SourceView> embedderHostView) {
+    public FeedPool(WebRtcEngine engine, Renderer renderer, VideoFormat format, boolean latencyStamp,
+                    Supplier<View> embedderHostView) {
         this.engine = engine;
-        this.views = views;
+        this.renderer = renderer;
         this.format = format;
         this.latencyStamp = latencyStamp;
         this.embedderHostView = embedderHostView;
@@ -40,12 +44,12 @@ public final class FeedPool implements AutoCloseable {
         Feed feed;
         if (mode == ViewMode.HOST) {
             if (hostFeed == null) {
-                SourceView given = embedderHostView.get();
-                hostFeed = open(mode, given != null ? given : views.createView(format), given == null);
+                View given = embedderHostView.get();
+                hostFeed = open(mode, given != null ? given : newView(), given == null);
             }
             feed = hostFeed;
         } else {
-            feed = open(mode, views.createView(format), true);
+            feed = open(mode, newView(), true);
         }
         feed.addViewer();
         return feed;
@@ -72,7 +76,12 @@ public final class FeedPool implements AutoCloseable {
         return feed.viewers();
     }
 
-    private Feed open(ViewMode mode, SourceView view, boolean ownsView) {
+    /** Streaming views use the fast preset: software rendering serves more viewers that way. */
+    private View newView() {
+        return renderer.createView(new ViewSpec(format.width(), format.height(), format.fps(), Quality.FAST));
+    }
+
+    private Feed open(ViewMode mode, View view, boolean ownsView) {
         Feed feed = Feed.open(engine, mode, view, ownsView, latencyStamp);
         feeds.add(feed);
         return feed;

@@ -2,9 +2,9 @@ package io.simcast.streaming.viewer;
 
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.input.Steering;
 import io.simcast.streaming.input.ViewerInput;
 import io.simcast.streaming.media.Feed;
-import io.simcast.streaming.media.SourceView;
 import io.simcast.streaming.webrtc.PeerSession;
 import io.simcast.streaming.webrtc.PeerStats;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public final class Viewer {
     private Feed feed;
 
     private volatile ViewMode mode;
-    private volatile SourceView steeredView;
+    private volatile Steering steering;
     private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
     private volatile boolean silent;
     private volatile long lastInboundNanos;
@@ -78,9 +78,9 @@ public final class Viewer {
         return closed.get();
     }
 
-    /** The view this viewer's pointer steers: its own view once connected, none when following the host. */
-    public SourceView steeredView() {
-        return steeredView;
+    /** What this viewer's pointer steers: its own view once connected, nothing when following the host. */
+    public Steering steering() {
+        return steering;
     }
 
     /** Takes what the viewer's page measured. Any thread. */
@@ -109,7 +109,7 @@ public final class Viewer {
     void watch(Feed watched, ViewMode watchedMode) {
         this.feed = watched;
         this.mode = watchedMode;
-        this.steeredView = watched != null && watchedMode == ViewMode.OWN ? watched.view() : null;
+        this.steering = watched != null && watchedMode == ViewMode.OWN ? Steering.of(watched.view()) : null;
     }
 
     // ---- monitor and callbacks ----------------------------------------------------------------------------------

@@ -86,7 +86,7 @@ public final class Viewers implements AutoCloseable {
             throw new ViewerRefusedException("unavailable", unavailable);
         }
         Viewer viewer = registry.admit(door, mode, channel);
-        viewer.input(new ViewerInput(simulation, format, viewer::steeredView));
+        viewer.input(new ViewerInput(simulation, format, viewer::steering));
         log.info("Viewer {} admitted through {} ({} of {})", viewer.id(), door.wireName(), registry.count(),
                 registry.limit());
         return viewer;

@@ -143,10 +143,26 @@ class BrowserStreamingTest {
             openViewer();
         }
         assertThat(viewerCount()).isEqualTo(4);
+        List<Long> before = framesDecoded();
         assertThat(realTimeFactorOver(5)).as("four viewers").isCloseTo(1.0, within(0.02));
-        for (Page page : pages) {
-            assertThat(page.evaluate("simcast.stats.fps").asDouble()).as("fps of each viewer").isGreaterThan(20);
+        List<Long> after = framesDecoded();
+        for (int i = 0; i < pages.size(); i++) {
+            // Video kept flowing to every viewer while it was measured (the frame rate itself is benchmarked).
+            assertThat(after.get(i) - before.get(i)).as("frames decoded by viewer %d in 5 s", i).isGreaterThan(50);
         }
+    }
+
+    @Test
+    void aPausedStillSceneKeepsItsViewerConnected() throws Exception {
+        Page page = openViewer();
+        String viewerId = page.evaluate("simcast.viewerId").asText();
+        command("pause");
+
+        Thread.sleep(6000); // the renderer draws nothing new; the pump repeats the still picture
+
+        assertThat(viewerCount()).isEqualTo(1);
+        assertThat(page.evaluate("simcast.state").asText()).isEqualTo("connected");
+        assertThat(page.evaluate("simcast.viewerId").asText()).isEqualTo(viewerId);
     }
 
     @Test
@@ -196,16 +212,16 @@ class BrowserStreamingTest {
     void aSceneLoadedThroughTheApiReachesAConnectedViewerWithoutReconnecting() throws Exception {
         Page page = openViewer();
         String viewerId = page.evaluate("simcast.viewerId").asText();
+        command("pause");
+        double[] pendulum = picture(page);
 
         assertThat(host.post("/api/scene/preset/cartpole", null, "").statusCode()).isEqualTo(200);
 
         page.waitFor("simcast.scene.id === 'cartpole'", Duration.ofSeconds(3));
         assertThat(page.evaluate("document.getElementById('scene-title').textContent").asText())
                 .isEqualTo("Cart-pole");
-        assertThat(page.evaluate("simcast.viewerId").asText()).isEqualTo(viewerId);
-        long before = page.evaluate("simcast.stats.framesDecoded").asLong();
-        Thread.sleep(1000);
-        assertThat(page.evaluate("simcast.stats.framesDecoded").asLong()).isGreaterThan(before + 15);
+        waitFor(() -> difference(pendulum, picture(page)) > 10, 5_000);
+        assertThat(page.evaluate("simcast.viewerId").asText()).as("the same connection").isEqualTo(viewerId);
         host.post("/api/scene/preset/pendulum", null, "");
     }
 
@@ -222,6 +238,10 @@ class BrowserStreamingTest {
         Page page = open();
         page.waitFor("simcast.state === 'connected' && simcast.stats && simcast.stats.framesDecoded > 10", CONNECT);
         return page;
+    }
+
+    private List<Long> framesDecoded() {
+        return pages.stream().map(page -> page.evaluate("simcast.stats.framesDecoded").asLong()).toList();
     }
 
     private static double[] picture(Page page) {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.streaming.http.Json;
-import io.simcast.streaming.media.PointerInput;
+import io.simcast.sim.render.Modifiers;
+import io.simcast.sim.render.PointerButton;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +34,9 @@ class InputTest {
     @Test
     void seedProtocolEventsParse() {
         assertThat(InputEvent.parse(Json.parse("{\"type\":\"mouse_move\",\"x\":120,\"y\":240,\"buttons\":1}")))
-                .isEqualTo(new InputEvent.PointerMove(120, 240, 1, 0));
+                .isEqualTo(new InputEvent.PointerMove(120, 240, 1, Modifiers.NONE));
         assertThat(InputEvent.parse(Json.parse("{\"type\":\"mouse_down\",\"x\":1,\"y\":2,\"button\":2,\"shift\":true}")))
-                .isEqualTo(new InputEvent.PointerButton(true, 1, 2, 2, PointerInput.SHIFT));
+                .isEqualTo(new InputEvent.Press(true, 1, 2, PointerButton.RIGHT, Modifiers.SHIFT));
         assertThat(InputEvent.parse(Json.parse("{\"type\":\"wheel\",\"dx\":0,\"dy\":-120}")))
                 .isEqualTo(new InputEvent.Wheel(0, -120));
         assertThat(InputEvent.parse(Json.parse("{\"type\":\"key_down\",\"code\":\"Space\",\"ctrl\":false}")))
