@@ -58,6 +58,15 @@ public final class StreamingBench implements AutoCloseable {
         return page;
     }
 
+    /** Drags across the tab's video, so that its viewer gets a view of its own (an own render). */
+    public void steer(HeadlessChromium.Page page) throws InterruptedException {
+        var box = page.evaluate("(() => { const r = document.getElementById('video').getBoundingClientRect();"
+                + " return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()");
+        double x = box.path("x").asDouble();
+        double y = box.path("y").asDouble();
+        page.drag(x, y, x + 40, y, "left", 4);
+    }
+
     public int viewers() {
         return pages.size();
     }

@@ -93,20 +93,24 @@ final class StreamingBenchCommands {
         @Option(names = "--min-fps", defaultValue = "25", description = "Lowest acceptable fps (default ${DEFAULT-VALUE}).")
         double minFps;
 
-        @Option(names = "--view", defaultValue = "own", description = "own (a render per viewer) or host (one shared"
-                + " render) (default ${DEFAULT-VALUE}).")
-        String view;
+        @Option(names = "--steer", description = "Each viewer turns its camera once, so every viewer has a render of"
+                + " its own; without it, viewers who do not steer share one render.")
+        boolean steer;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("viewers of %s, view %s%n", serve.describe(), view);
+            out.printf("viewers of %s, %s%n", serve.describe(),
+                    steer ? "each steering its own camera (one render per viewer)" : "watching (one shared render)");
             out.println("| viewers | real-time factor | min fps | mean fps | host CPU % | browsers CPU % | host RSS MiB |");
             out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             int held = 0;
-            try (StreamingBench bench = StreamingBench.start(serve.arguments("--view", view))) {
+            try (StreamingBench bench = StreamingBench.start(serve.arguments())) {
                 while (bench.viewers() < max) {
-                    bench.openViewer();
+                    var page = bench.openViewer();
+                    if (steer) {
+                        bench.steer(page);
+                    }
                     Thread.sleep(4000);
                     StreamingBench.Sample sample = bench.sample(Duration.ofSeconds(6));
                     out.printf(Locale.ROOT, "| %d | %.3f | %.1f | %.1f | %.0f | %.0f | %.0f |%n", sample.viewers(),

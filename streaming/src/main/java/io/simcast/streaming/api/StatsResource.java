@@ -42,12 +42,12 @@ public final class StatsResource {
 
     /**
      * @param id the view's id
-     * @param mode own or host
+     * @param kind default (the model's default camera, shared), host (the console's view) or own (one viewer's)
      * @param viewers viewers watching it
      * @param fps new frames per second handed to WebRTC
      * @param msPerFrame conversion to I420 and hand-over, per frame
      */
-    public record ViewStats(String id, String mode, int viewers, double fps, double msPerFrame) {}
+    public record ViewStats(String id, String kind, int viewers, double fps, double msPerFrame) {}
 
     public Stats get(HttpServerExchange exchange) {
         List<ViewStats> views = feeds == null ? List.of() : feeds.feeds().stream().map(StatsResource::view).toList();
@@ -57,7 +57,7 @@ public final class StatsResource {
     }
 
     private static ViewStats view(Feed feed) {
-        return new ViewStats(feed.id(), feed.mode().wireName(), FeedPool.viewersOf(feed),
+        return new ViewStats(feed.id(), feed.kind().wireName(), FeedPool.viewersOf(feed),
                 round(feed.pump().framesPerSecond()), round(feed.pump().millisPerFrame()));
     }
 

@@ -7,10 +7,10 @@ import io.simcast.sim.render.View;
 import io.simcast.sim.render.ViewInput;
 import io.simcast.streaming.VideoFormat;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * One viewer's input: pointer and wheel events steer the camera of the view the viewer owns, keys go through the
+ * One viewer's input: pointer and wheel events steer the camera of the viewer's own view (a button press, the
+ * wheel, a double-click or a camera key claims one, see {@link SteeringProvider}), keys go through the
  * {@link KeyMap}, commands become {@link SimCommand}s for the physics thread. A follower of the host's view (or a
  * viewer not connected yet) has no view to steer: its pointer and camera keys are ignored, its simulation keys and
  * commands still count.
@@ -23,12 +23,9 @@ public final class ViewerInput {
 
     private final Simulation simulation;
     private final VideoFormat format;
-    private final Supplier<Steering> steering;
+    private final SteeringProvider steering;
 
-    /**
-     * @param steering what this viewer steers now, or null when it steers nothing
-     */
-    public ViewerInput(Simulation simulation, VideoFormat format, Supplier<Steering> steering) {
+    public ViewerInput(Simulation simulation, VideoFormat format, SteeringProvider steering) {
         this.simulation = simulation;
         this.format = format;
         this.steering = steering;
@@ -41,20 +38,21 @@ public final class ViewerInput {
 
     public void apply(InputEvent event) {
         switch (event) {
-            case InputEvent.PointerMove move -> withPointer(p -> p.pointerMove(x(move.x()), y(move.y()),
-                    move.modifiers()));
-            case InputEvent.Press button -> withPointer(p -> {
-                if (button.down()) {
-                    p.pointerDown(x(button.x()), y(button.y()), button.button(), button.modifiers());
+            case InputEvent.PointerMove move -> gesture(steering.current(), p -> p.pointerMove(x(move.x()),
+                    y(move.y()), move.modifiers()));
+            case InputEvent.Press press -> {
+                if (press.down()) {
+                    gesture(steering.claim(), p -> p.pointerDown(x(press.x()), y(press.y()), press.button(),
+                            press.modifiers()));
                 } else {
-                    p.pointerUp(x(button.x()), y(button.y()), button.button());
+                    gesture(steering.current(), p -> p.pointerUp(x(press.x()), y(press.y()), press.button()));
                 }
-            });
+            }
             // ViewInput counts notches, positive away from the user; the DOM counts pixels, positive toward.
-            case InputEvent.Wheel wheel -> withPointer(p -> p.wheel(-wheel.dx() / WHEEL_PIXELS_PER_NOTCH,
+            case InputEvent.Wheel wheel -> gesture(steering.claim(), p -> p.wheel(-wheel.dx() / WHEEL_PIXELS_PER_NOTCH,
                     -wheel.dy() / WHEEL_PIXELS_PER_NOTCH));
-            case InputEvent.DoubleClick click -> withPointer(p -> p.doubleClick(x(click.x()), y(click.y()),
-                    click.button(), click.modifiers()));
+            case InputEvent.DoubleClick click -> gesture(steering.claim(), p -> p.doubleClick(x(click.x()),
+                    y(click.y()), click.button(), click.modifiers()));
             case InputEvent.Key key -> {
                 if (key.down()) {
                     KeyMap.action(key.code(), key.ctrl(), key.alt(), key.meta()).ifPresent(this::perform);
@@ -71,7 +69,7 @@ public final class ViewerInput {
 
     private void perform(KeyAction action) {
         if (action.isCamera()) {
-            Steering steered = steering.get();
+            Steering steered = steering.claim();
             if (steered != null) {
                 View view = steered.view();
                 switch (action) {
@@ -95,8 +93,7 @@ public final class ViewerInput {
         });
     }
 
-    private void withPointer(Consumer<ViewInput> gesture) {
-        Steering steered = steering.get();
+    private static void gesture(Steering steered, Consumer<ViewInput> gesture) {
         if (steered != null) {
             gesture.accept(steered.gestures());
         }

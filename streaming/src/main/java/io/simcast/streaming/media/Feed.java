@@ -3,7 +3,7 @@ package io.simcast.streaming.media;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.simcast.sim.render.View;
-import io.simcast.streaming.ViewMode;
+import java.util.Locale;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 
 /**
@@ -12,7 +12,16 @@ import io.simcast.streaming.webrtc.WebRtcEngine;
  * and closed on the engine thread by {@link FeedPool}.
  */
 public final class Feed {
-    private final ViewMode mode;
+    /** Which picture a feed shows (see {@link FeedPool}). */
+    public enum Kind {
+        DEFAULT, HOST, OWN;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Kind kind;
     private final View view;
     private final boolean ownsView;
     private final CustomVideoSource source;
@@ -20,9 +29,9 @@ public final class Feed {
     private final FramePump pump;
     private volatile int viewers;
 
-    private Feed(ViewMode mode, View view, boolean ownsView, CustomVideoSource source, VideoTrack track,
+    private Feed(Kind kind, View view, boolean ownsView, CustomVideoSource source, VideoTrack track,
                  FramePump pump) {
-        this.mode = mode;
+        this.kind = kind;
         this.view = view;
         this.ownsView = ownsView;
         this.source = source;
@@ -31,20 +40,20 @@ public final class Feed {
     }
 
     /** Subscribes to {@code view} and starts its pump. Engine thread. */
-    static Feed open(WebRtcEngine engine, ViewMode mode, View view, boolean ownsView, boolean latencyStamp) {
+    static Feed open(WebRtcEngine engine, Kind kind, View view, boolean ownsView, boolean latencyStamp) {
         CustomVideoSource source = new CustomVideoSource();
         VideoTrack track = engine.createVideoTrack("simcast-" + view.id(), source);
         FramePump pump = new FramePump(view.id(), view.subscribe(), source, latencyStamp);
         pump.start();
-        return new Feed(mode, view, ownsView, source, track, pump);
+        return new Feed(kind, view, ownsView, source, track, pump);
     }
 
     public String id() {
         return view.id();
     }
 
-    public ViewMode mode() {
-        return mode;
+    public Kind kind() {
+        return kind;
     }
 
     public View view() {

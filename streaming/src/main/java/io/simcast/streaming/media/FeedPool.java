@@ -12,11 +12,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * Who watches which render. A viewer with its own camera gets a feed of its own; followers of the host's view
- * share one feed, so one render and one conversion serve them all. Feeds open on first use and close when their
- * last viewer leaves. The host's view comes from the embedder (the console's view) or is made here on demand.
+ * Who watches which render. Viewers that see the same picture share one feed (one render, one conversion, one
+ * track; only the encoders are per viewer):
  *
- * <p>{@link #acquire}, {@link #release} and {@link #close} run on the engine thread; {@link #feeds} on any thread.
+ * <ul>
+ *   <li>the <em>default</em> feed shows the model's default camera and nobody steers it: every viewer with its own
+ *       camera starts there, and followers watch it when no embedder supplies a host view;
+ *   <li>the <em>host</em> feed shows the embedder's view (the console's), for followers;
+ *   <li>an <em>own</em> feed is one viewer's view, made the moment that viewer first steers its camera.
+ * </ul>
+ *
+ * Feeds open on first use and close with their last viewer.
+ *
+ * <p>{@link #shared}, {@link #own}, {@link #release} and {@link #close} run on the engine thread;
+ * {@link #createView} and {@link #feeds} on any thread.
  */
 public final class FeedPool implements AutoCloseable {
     private final WebRtcEngine engine;
@@ -25,10 +34,12 @@ public final class FeedPool implements AutoCloseable {
     private final boolean latencyStamp;
     private final Supplier<View> embedderHostView;
     private final List<Feed> feeds = new CopyOnWriteArrayList<>();
+    private Feed defaultFeed;
     private Feed hostFeed;
 
     /**
-     * @param embedderHostView the embedder's view that followers watch, or a supplier of null to make one here
+     * @param embedderHostView the embedder's view that followers watch, or a supplier of null (followers then
+     *     watch the default view)
      */
     public FeedPool(WebRtcEngine engine, Renderer renderer, VideoFormat format, boolean latencyStamp,
                     Supplier<View> embedderHostView) {
@@ -39,18 +50,28 @@ public final class FeedPool implements AutoCloseable {
         this.embedderHostView = embedderHostView;
     }
 
-    /** A feed for one more viewer in {@code mode}. Engine thread. */
-    public Feed acquire(ViewMode mode) {
+    /** The shared feed a viewer in {@code mode} watches until it steers, counting it in. Engine thread. */
+    public Feed shared(ViewMode mode) {
         Feed feed;
-        if (mode == ViewMode.HOST) {
+        View host = mode == ViewMode.HOST ? embedderHostView.get() : null;
+        if (host != null) {
             if (hostFeed == null) {
-                View given = embedderHostView.get();
-                hostFeed = open(mode, given != null ? given : newView(), given == null);
+                hostFeed = open(Feed.Kind.HOST, host, false);
             }
             feed = hostFeed;
         } else {
-            feed = open(mode, newView(), true);
+            if (defaultFeed == null) {
+                defaultFeed = open(Feed.Kind.DEFAULT, createView(), true);
+            }
+            feed = defaultFeed;
         }
+        feed.addViewer();
+        return feed;
+    }
+
+    /** A feed of one viewer's own {@code view} (which the feed closes in the end). Engine thread. */
+    public Feed own(View view) {
+        Feed feed = open(Feed.Kind.OWN, view, true);
         feed.addViewer();
         return feed;
     }
@@ -61,9 +82,19 @@ public final class FeedPool implements AutoCloseable {
             feeds.remove(feed);
             if (feed == hostFeed) {
                 hostFeed = null;
+            } else if (feed == defaultFeed) {
+                defaultFeed = null;
             }
             feed.close();
         }
+    }
+
+    /**
+     * A new view at the streaming size and rate, with the model's default camera; any thread (the renderer queues
+     * the work). Streaming views use the fast preset: software rendering serves more viewers that way.
+     */
+    public View createView() {
+        return renderer.createView(new ViewSpec(format.width(), format.height(), format.fps(), Quality.FAST));
     }
 
     /** The open feeds, for statistics. Any thread. */
@@ -76,13 +107,8 @@ public final class FeedPool implements AutoCloseable {
         return feed.viewers();
     }
 
-    /** Streaming views use the fast preset: software rendering serves more viewers that way. */
-    private View newView() {
-        return renderer.createView(new ViewSpec(format.width(), format.height(), format.fps(), Quality.FAST));
-    }
-
-    private Feed open(ViewMode mode, View view, boolean ownsView) {
-        Feed feed = Feed.open(engine, mode, view, ownsView, latencyStamp);
+    private Feed open(Feed.Kind kind, View view, boolean ownsView) {
+        Feed feed = Feed.open(engine, kind, view, ownsView, latencyStamp);
         feeds.add(feed);
         return feed;
     }
@@ -95,5 +121,6 @@ public final class FeedPool implements AutoCloseable {
         }
         feeds.clear();
         hostFeed = null;
+        defaultFeed = null;
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * about its connection.
  *
  * <p>The session and the feed belong to the engine thread ({@link Viewers} touches them only there); the fields
- * other threads read (mode, the view it steers, state, statistics) are volatile snapshots.
+ * other threads read (mode, the view it steers, state, statistics) are volatile snapshots. The steering is set on
+ * the input thread when the viewer claims a view of its own, and cleared on the engine thread.
  */
 public final class Viewer {
     private final String id;
@@ -33,6 +34,7 @@ public final class Viewer {
 
     private volatile ViewMode mode;
     private volatile Steering steering;
+    private volatile boolean watching;
     private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
     private volatile boolean silent;
     private volatile long lastInboundNanos;
@@ -78,9 +80,18 @@ public final class Viewer {
         return closed.get();
     }
 
-    /** What this viewer's pointer steers: its own view once connected, nothing when following the host. */
+    /** The view of its own this viewer steers, or null (it watches a shared view). */
     public Steering steering() {
         return steering;
+    }
+
+    /** Whether the viewer is connected to a feed. */
+    public boolean watching() {
+        return watching;
+    }
+
+    void steering(Steering next) {
+        steering = next;
     }
 
     /** Takes what the viewer's page measured. Any thread. */
@@ -109,7 +120,7 @@ public final class Viewer {
     void watch(Feed watched, ViewMode watchedMode) {
         this.feed = watched;
         this.mode = watchedMode;
-        this.steering = watched != null && watchedMode == ViewMode.OWN ? Steering.of(watched.view()) : null;
+        this.watching = watched != null;
     }
 
     // ---- monitor and callbacks ----------------------------------------------------------------------------------

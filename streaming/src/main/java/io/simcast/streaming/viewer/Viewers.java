@@ -7,6 +7,8 @@ import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.http.Json;
+import io.simcast.streaming.input.Steering;
+import io.simcast.streaming.input.SteeringProvider;
 import io.simcast.streaming.input.ViewerInput;
 import io.simcast.streaming.media.Feed;
 import io.simcast.streaming.media.FeedPool;
@@ -86,7 +88,7 @@ public final class Viewers implements AutoCloseable {
             throw new ViewerRefusedException("unavailable", unavailable);
         }
         Viewer viewer = registry.admit(door, mode, channel);
-        viewer.input(new ViewerInput(simulation, format, viewer::steering));
+        viewer.input(new ViewerInput(simulation, format, new Claims(viewer)));
         log.info("Viewer {} admitted through {} ({} of {})", viewer.id(), door.wireName(), registry.count(),
                 registry.limit());
         return viewer;
@@ -109,7 +111,7 @@ public final class Viewers implements AutoCloseable {
                 throw new IllegalStateException(StreamingMessages.alreadyConnected());
             }
             PeerSession session = new PeerSession(engine, new SessionEvents(viewer));
-            Feed feed = feeds.acquire(viewer.mode());
+            Feed feed = feeds.shared(viewer.mode());
             viewer.attach(session);
             viewer.watch(feed, viewer.mode());
             try {
@@ -146,26 +148,34 @@ public final class Viewers implements AutoCloseable {
     }
 
     /**
-     * Switches the viewer between its own view and the host's without renegotiation: the sender's track is
-     * replaced. Before the viewer connects it only changes what the offer will get.
+     * Switches the viewer between its own camera (back on the shared default view until it steers again) and the
+     * host's view, without renegotiation: the sender's track is replaced. Before the viewer connects it only
+     * changes what the offer will get.
      */
     public CompletableFuture<ViewMode> switchView(Viewer viewer, ViewMode mode) {
         return engine.run(() -> {
             if (viewer.isClosed() || viewer.mode() == mode) {
                 return viewer.mode();
             }
-            Feed old = viewer.feed();
+            viewer.steering(null);
             if (viewer.session() == null) {
                 viewer.watch(null, mode);
                 return mode;
             }
-            Feed next = feeds.acquire(mode);
-            viewer.session().replaceTrack(next.track());
-            viewer.watch(next, mode);
-            feeds.release(old);
+            watch(viewer, feeds.shared(mode), mode);
             log.info("Viewer {} now watches the {} view", viewer.id(), mode.wireName());
             return mode;
         });
+    }
+
+    /** Engine thread: sends {@code next} to the viewer instead of what it watched, and lets go of that. */
+    private void watch(Viewer viewer, Feed next, ViewMode mode) {
+        Feed old = viewer.feed();
+        viewer.session().replaceTrack(next.track());
+        viewer.watch(next, mode);
+        if (old != null) {
+            feeds.release(old);
+        }
     }
 
     /** Hands one input message to the input thread; a refused message is answered on the viewer's channel. */
@@ -238,6 +248,7 @@ public final class Viewers implements AutoCloseable {
     private void detach(Viewer viewer) {
         PeerSession session = viewer.session();
         Feed feed = viewer.feed();
+        viewer.steering(null);
         viewer.attach(null);
         viewer.watch(null, viewer.mode());
         if (session != null) {
@@ -298,6 +309,44 @@ public final class Viewers implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * A viewer's claim to a camera of its own, on the input thread: the first gesture makes a view (the renderer
+     * takes it from any thread; it starts with the default camera, so the picture does not jump), steers it at once,
+     * and the engine thread moves the viewer's track over to it.
+     */
+    private final class Claims implements SteeringProvider {
+        private final Viewer viewer;
+
+        Claims(Viewer viewer) {
+            this.viewer = viewer;
+        }
+
+        @Override
+        public Steering current() {
+            return viewer.steering();
+        }
+
+        @Override
+        public Steering claim() {
+            Steering steering = viewer.steering();
+            if (steering != null || viewer.mode() != ViewMode.OWN || !viewer.watching() || viewer.isClosed()) {
+                return steering;
+            }
+            Steering claimed = Steering.of(feeds.createView());
+            viewer.steering(claimed);
+            engine.run(() -> {
+                if (viewer.isClosed() || viewer.session() == null || viewer.steering() != claimed) {
+                    claimed.view().close(); // left, switched or reconnected meanwhile
+                } else {
+                    watch(viewer, feeds.own(claimed.view()), ViewMode.OWN);
+                    log.debug("Viewer {} steers a view of its own", viewer.id());
+                }
+                return null;
+            });
+            return claimed;
+        }
     }
 
     /** A session's native callbacks for one viewer: record, forward, never block. */

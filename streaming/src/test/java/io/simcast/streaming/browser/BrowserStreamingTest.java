@@ -135,6 +135,18 @@ class BrowserStreamingTest {
     }
 
     @Test
+    void viewersWhoDoNotSteerShareOneRenderAndOneWhoSteersGetsItsOwn() throws Exception {
+        openViewer();
+        Page steering = openViewer();
+        openViewer();
+        assertThat(views()).containsExactly("default:3");
+
+        dragAcrossVideo(steering);
+
+        waitFor(() -> views().equals(List.of("default:2", "own:1")), 5_000);
+    }
+
+    @Test
     void theSimulationKeepsRealTimeWithOneAndWithFourViewers() throws Exception {
         openViewer();
         assertThat(realTimeFactorOver(5)).as("one viewer").isCloseTo(1.0, within(0.02));
@@ -276,6 +288,16 @@ class BrowserStreamingTest {
 
     private static void command(String cmd) throws Exception {
         host.post("/api/sim/command", "application/json", "{\"cmd\": \"" + cmd + "\"}");
+    }
+
+    /** The rendered views as kind:viewers, sorted. */
+    private static List<String> views() throws Exception {
+        List<String> views = new ArrayList<>();
+        for (JsonNode view : Json.parse(host.get("/api/stats").body()).path("rendering").path("views")) {
+            views.add(view.path("kind").asText() + ":" + view.path("viewers").asInt());
+        }
+        views.sort(null);
+        return views;
     }
 
     private static String simulationState() throws Exception {
