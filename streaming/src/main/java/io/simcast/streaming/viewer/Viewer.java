@@ -1,14 +1,13 @@
 package io.simcast.streaming.viewer;
 
-import dev.onvoid.webrtc.RTCPeerConnectionState;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.input.Steering;
 import io.simcast.streaming.input.ViewerInput;
 import io.simcast.streaming.media.Feed;
 import io.simcast.streaming.webrtc.PeerSession;
+import io.simcast.streaming.webrtc.PeerState;
 import io.simcast.streaming.webrtc.PeerStats;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -35,7 +34,7 @@ public final class Viewer {
     private volatile ViewMode mode;
     private volatile Steering steering;
     private volatile boolean watching;
-    private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+    private volatile PeerState state = PeerState.NEW;
     private volatile boolean silent;
     private volatile long lastInboundNanos;
     private volatile long troubleSinceNanos = -1;
@@ -72,7 +71,7 @@ public final class Viewer {
         return input;
     }
 
-    public RTCPeerConnectionState state() {
+    public PeerState state() {
         return state;
     }
 
@@ -130,14 +129,14 @@ public final class Viewer {
         return closed.compareAndSet(false, true);
     }
 
-    void state(RTCPeerConnectionState next, long now) {
+    void state(PeerState next, long now) {
         state = next;
         updateTrouble(now);
     }
 
     private synchronized void updateTrouble(long now) {
-        boolean trouble = silent || state == RTCPeerConnectionState.DISCONNECTED
-                || state == RTCPeerConnectionState.FAILED;
+        boolean trouble = silent || state == PeerState.DISCONNECTED
+                || state == PeerState.FAILED;
         troubleSinceNanos = trouble ? (troubleSinceNanos < 0 ? now : troubleSinceNanos) : -1;
     }
 
@@ -179,7 +178,7 @@ public final class Viewer {
         PeerStats peer = lastStats;
         ClientReport client = report;
         return new ViewerStats(id, door.wireName(), mode.wireName(), since.toString(),
-                state.name().toLowerCase(Locale.ROOT), peer.codec(), peer.encoder(), round(fpsSent),
+                state.wireName(), peer.codec(), peer.encoder(), round(fpsSent),
                 round(client.framesPerSecond()), round(bitrateKbps), round(peer.roundTripMs()), peer.packetsLost(),
                 peer.fractionLost(), peer.qualityLimitation(), round(client.latencyMs()));
     }

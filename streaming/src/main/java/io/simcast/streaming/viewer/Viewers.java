@@ -1,7 +1,6 @@
 package io.simcast.streaming.viewer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.onvoid.webrtc.RTCPeerConnectionState;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
@@ -13,6 +12,7 @@ import io.simcast.streaming.input.ViewerInput;
 import io.simcast.streaming.media.Feed;
 import io.simcast.streaming.media.FeedPool;
 import io.simcast.streaming.webrtc.PeerSession;
+import io.simcast.streaming.webrtc.PeerState;
 import io.simcast.streaming.webrtc.PeerStats;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import java.util.ArrayList;
@@ -265,13 +265,13 @@ public final class Viewers implements AutoCloseable {
             long now = System.nanoTime();
             for (Viewer viewer : registry.all()) {
                 long trouble = viewer.troubleFor(now);
-                if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == RTCPeerConnectionState.CLOSED) {
+                if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED) {
                     close(viewer, StreamingMessages.connectionLost());
-                } else if (viewer.door() == Door.WHEP && viewer.state() != RTCPeerConnectionState.CONNECTED
+                } else if (viewer.door() == Door.WHEP && viewer.state() != PeerState.CONNECTED
                         && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
                     close(viewer, StreamingMessages.neverConnected());
-                } else if (viewer.state() == RTCPeerConnectionState.CONNECTED
-                        || viewer.state() == RTCPeerConnectionState.DISCONNECTED) {
+                } else if (viewer.state() == PeerState.CONNECTED
+                        || viewer.state() == PeerState.DISCONNECTED) {
                     engine.run(() -> viewer.session() == null ? null : viewer.session().stats())
                             .thenCompose(report -> report == null ? CompletableFuture.completedFuture(null) : report)
                             .thenAccept(report -> {
@@ -363,10 +363,10 @@ public final class Viewers implements AutoCloseable {
         }
 
         @Override
-        public void onConnectionState(RTCPeerConnectionState state) {
+        public void onConnectionState(PeerState state) {
             viewer.state(state, System.nanoTime());
             log.debug("Viewer {} connection {}", viewer.id(), state);
-            if (state == RTCPeerConnectionState.FAILED) {
+            if (state == PeerState.FAILED) {
                 // Failed ICE will not recover by itself: free the slot now (on another thread; we are native).
                 monitor.execute(() -> close(viewer, StreamingMessages.connectionFailed()));
             }

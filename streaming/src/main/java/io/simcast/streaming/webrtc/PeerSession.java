@@ -53,7 +53,7 @@ public final class PeerSession {
         /** A local candidate to trickle to the viewer ({@code null} candidate text never happens here). */
         void onLocalCandidate(String candidate, String sdpMid, int sdpMLineIndex);
 
-        void onConnectionState(RTCPeerConnectionState state);
+        void onConnectionState(PeerState state);
 
         /** A text message on the {@code input} data channel. */
         void onInputMessage(String text);
@@ -242,7 +242,7 @@ public final class PeerSession {
 
         @Override
         public void onConnectionChange(RTCPeerConnectionState state) {
-            listener.onConnectionState(state);
+            listener.onConnectionState(PeerState.of(state));
         }
 
         @Override
