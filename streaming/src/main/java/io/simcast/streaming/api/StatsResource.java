@@ -57,7 +57,7 @@ public final class StatsResource {
     }
 
     private static ViewStats view(Feed feed) {
-        return new ViewStats(feed.id(), feed.kind().wireName(), FeedPool.viewersOf(feed),
+        return new ViewStats(feed.id(), feed.kind().wireName(), feed.viewers(),
                 round(feed.pump().framesPerSecond()), round(feed.pump().millisPerFrame()));
     }
 

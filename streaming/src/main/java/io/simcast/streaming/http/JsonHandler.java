@@ -3,6 +3,8 @@ package io.simcast.streaming.http;
 import io.simcast.streaming.StreamingMessages;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +48,10 @@ public final class JsonHandler implements HttpHandler {
             Object result = route.handle(exchange);
             if (result instanceof Reply reply) {
                 reply.headers().forEach((name, value) -> exchange.getResponseHeaders().put(
-                        io.undertow.util.HttpString.tryFromString(name), value));
+                        HttpString.tryFromString(name), value));
                 if (reply.body() instanceof String text && !"application/json".equals(reply.contentType())) {
                     exchange.setStatusCode(reply.status());
-                    exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, reply.contentType());
+                    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, reply.contentType());
                     exchange.getResponseSender().send(text);
                 } else if (reply.body() == null) {
                     exchange.setStatusCode(reply.status());

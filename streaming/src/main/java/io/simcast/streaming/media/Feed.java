@@ -68,7 +68,8 @@ public final class Feed {
         return pump;
     }
 
-    int viewers() {
+    /** Viewers watching; any thread (a stale count at worst). */
+    public int viewers() {
         return viewers;
     }
 

@@ -102,11 +102,6 @@ public final class FeedPool implements AutoCloseable {
         return List.copyOf(feeds);
     }
 
-    /** Viewers of {@code feed}. Any thread (a stale count at worst). */
-    public static int viewersOf(Feed feed) {
-        return feed.viewers();
-    }
-
     private Feed open(Feed.Kind kind, View view, boolean ownsView) {
         Feed feed = Feed.open(engine, kind, view, ownsView, latencyStamp);
         feeds.add(feed);

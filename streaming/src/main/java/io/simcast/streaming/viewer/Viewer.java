@@ -177,10 +177,10 @@ public final class Viewer {
     public ViewerStats stats() {
         PeerStats peer = lastStats;
         ClientReport client = report;
-        return new ViewerStats(id, door.wireName(), mode.wireName(), since.toString(),
-                state.wireName(), peer.codec(), peer.encoder(), round(fpsSent),
-                round(client.framesPerSecond()), round(bitrateKbps), round(peer.roundTripMs()), peer.packetsLost(),
-                peer.fractionLost(), peer.qualityLimitation(), round(client.latencyMs()));
+        return new ViewerStats(id, door.wireName(), mode.wireName(), since.toString(), state.wireName(),
+                peer.codec(), peer.encoder(), round(fpsSent), round(client.framesPerSecond()), client.framesDropped(),
+                round(bitrateKbps), round(peer.roundTripMs()), peer.packetsLost(), peer.fractionLost(),
+                peer.qualityLimitation(), round(client.latencyMs()));
     }
 
     private static double round(double value) {

@@ -12,6 +12,7 @@ package io.simcast.streaming.viewer;
  * @param encoder encoder implementation
  * @param fpsSent frames sent per second
  * @param fpsReceived frames decoded per second as the viewer reports it, -1 when it does not report
+ * @param framesDropped frames the viewer's browser dropped (decoded too late to show), as it reports
  * @param bitrateKbps payload bitrate sent, kbit/s
  * @param roundTripMs round-trip time from RTCP, -1 before the first report
  * @param packetsLost packets lost in total
@@ -20,5 +21,6 @@ package io.simcast.streaming.viewer;
  * @param latencyMs glass-to-glass latency reported by the page in bench mode, else -1
  */
 public record ViewerStats(String id, String door, String view, String since, String state, String codec,
-                          String encoder, double fpsSent, double fpsReceived, double bitrateKbps, double roundTripMs,
+                          String encoder, double fpsSent, double fpsReceived, long framesDropped, double bitrateKbps,
+                          double roundTripMs,
                           long packetsLost, double fractionLost, String qualityLimitation, double latencyMs) {}

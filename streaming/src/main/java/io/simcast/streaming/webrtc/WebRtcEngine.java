@@ -90,11 +90,6 @@ public final class WebRtcEngine implements AutoCloseable {
         return result;
     }
 
-    /** True on the {@code simcast-webrtc} thread. */
-    static boolean onEngineThread() {
-        return Thread.currentThread().getName().equals("simcast-webrtc");
-    }
-
     /** Codec names the host can send, preferred first (H264, VP8, then the rest), without duplicates. */
     public List<String> codecNames() {
         Set<String> names = new LinkedHashSet<>();
