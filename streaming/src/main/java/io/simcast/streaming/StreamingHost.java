@@ -22,6 +22,7 @@ import io.simcast.streaming.webrtc.WebRtcUnavailableException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,7 @@ public final class StreamingHost implements AutoCloseable {
         return viewers.count();
     }
 
-    /** Stops accepting, ends every viewer, closes the feeds and WebRTC, in that order. Idempotent enough: once. */
+    /** Stops accepting, ends every viewer, closes the feeds and WebRTC, in that order. Call once. */
     @Override
     public void close() {
         shutdown(server, hub, viewers, feeds, engine);
@@ -130,10 +131,14 @@ public final class StreamingHost implements AutoCloseable {
         viewers.close();
         if (engine != null) {
             if (feeds != null) {
-                engine.run(() -> {
-                    feeds.close();
-                    return null;
-                }).join();
+                try {
+                    engine.run(() -> {
+                        feeds.close();
+                        return null;
+                    }).get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    log.warn("Views did not close cleanly: {}", e.toString());
+                }
             }
             engine.close();
         }

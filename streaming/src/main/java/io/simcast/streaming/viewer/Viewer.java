@@ -35,6 +35,7 @@ public final class Viewer {
     private volatile Steering steering;
     private volatile boolean watching;
     private volatile PeerState state = PeerState.NEW;
+    private volatile boolean everConnected;
     private volatile boolean silent;
     private volatile long lastInboundNanos;
     private volatile long troubleSinceNanos = -1;
@@ -131,6 +132,7 @@ public final class Viewer {
 
     void state(PeerState next, long now) {
         state = next;
+        everConnected |= next == PeerState.CONNECTED;
         updateTrouble(now);
     }
 
@@ -144,6 +146,10 @@ public final class Viewer {
     long troubleFor(long now) {
         long since = troubleSinceNanos;
         return since < 0 ? -1 : now - since;
+    }
+
+    boolean everConnected() {
+        return everConnected;
     }
 
     long admittedFor(long now) {

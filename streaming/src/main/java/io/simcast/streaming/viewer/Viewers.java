@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: signalling and WHEP handlers call in from Undertow threads; peer-connection work runs on the engine
  * thread ({@code simcast-webrtc}); input runs on {@code simcast-input} in arrival order; {@code simcast-viewer-monitor}
  * samples statistics twice a second and closes viewers whose connection failed, or that went silent or
- * disconnected, within five seconds. When WebRTC or the renderer is missing, viewers are
- * refused with that reason and nothing else changes.
+ * disconnected, within five seconds. When WebRTC or the renderer is missing, viewers are refused with that reason
+ * and nothing else changes.
  */
 public final class Viewers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Viewers.class);
@@ -47,7 +47,7 @@ public final class Viewers implements AutoCloseable {
      * of the last packet, so a vanished viewer is freed in about three seconds, while a short hiccup is forgiven.
      */
     static final long DISCONNECT_GRACE_NANOS = 500_000_000L;
-    /** A WHEP session that never connects is dropped after this long. */
+    /** A viewer that has not connected this long after admission (no offer, no ICE path) frees its place. */
     static final long CONNECT_TIMEOUT_NANOS = 30_000_000_000L;
     private static final long MONITOR_PERIOD_MILLIS = 500;
     /** Input events waiting for the input thread, all viewers together; a page sends about sixty a second. */
@@ -124,13 +124,14 @@ public final class Viewers implements AutoCloseable {
         if (!gatherAll) {
             return answer;
         }
-        return answer.thenCompose(sdp -> viewer.session() == null ? CompletableFuture.completedFuture(sdp)
-                : gathered(viewer).thenCompose(ignored -> engine.run(() -> viewer.session() == null
-                        ? sdp : viewer.session().localDescription())));
+        return answer.thenCompose(sdp -> gathered(viewer).thenCompose(ignored -> engine.run(
+                () -> viewer.session() == null ? sdp : viewer.session().localDescription())));
     }
 
+    /** Completes when the viewer's candidates are gathered, after two seconds at most, or at once if it left. */
     private CompletableFuture<Void> gathered(Viewer viewer) {
-        return engine.run(() -> viewer.session().gathered()).thenCompose(future -> future)
+        return engine.run(() -> viewer.session() == null ? CompletableFuture.<Void>completedFuture(null)
+                : viewer.session().gathered()).thenCompose(future -> future)
                 .completeOnTimeout(null, 2, TimeUnit.SECONDS);
     }
 
@@ -239,11 +240,6 @@ public final class Viewers implements AutoCloseable {
         return registry.limit();
     }
 
-    /** The reason viewers are refused, or null when they are served. */
-    public String unavailable() {
-        return unavailable;
-    }
-
     /** Engine thread. */
     private void detach(Viewer viewer) {
         PeerSession session = viewer.session();
@@ -267,8 +263,7 @@ public final class Viewers implements AutoCloseable {
                 long trouble = viewer.troubleFor(now);
                 if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED) {
                     close(viewer, StreamingMessages.connectionLost());
-                } else if (viewer.door() == Door.WHEP && viewer.state() != PeerState.CONNECTED
-                        && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
+                } else if (!viewer.everConnected() && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
                     close(viewer, StreamingMessages.neverConnected());
                 } else if (viewer.state() == PeerState.CONNECTED
                         || viewer.state() == PeerState.DISCONNECTED) {
@@ -301,7 +296,6 @@ public final class Viewers implements AutoCloseable {
         }
         inputThread.shutdown();
     }
-
 
     private static java.util.concurrent.ThreadFactory named(String name) {
         return runnable -> {

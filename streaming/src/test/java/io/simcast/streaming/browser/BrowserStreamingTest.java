@@ -147,6 +147,20 @@ class BrowserStreamingTest {
     }
 
     @Test
+    void aFollowerOfTheHostViewDoesNotSteerIt() throws Exception {
+        Page follower = openViewer("?view=host");
+        command("pause");
+        double[] before = picture(follower);
+
+        dragAcrossVideo(follower);
+        Thread.sleep(1000);
+
+        assertThat(difference(before, picture(follower))).as("the host view after a follower's drag").isLessThan(2);
+        assertThat(views()).containsExactly("default:1");
+        assertThat(follower.evaluate("document.getElementById('follow').checked").asBoolean()).isTrue();
+    }
+
+    @Test
     void theSimulationKeepsRealTimeWithOneAndWithFourViewers() throws Exception {
         openViewer();
         assertThat(realTimeFactorOver(5)).as("one viewer").isCloseTo(1.0, within(0.02));
@@ -240,14 +254,22 @@ class BrowserStreamingTest {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private Page open() throws InterruptedException {
-        Page page = browser.open(host.uri("/").toString());
+        return open("");
+    }
+
+    private Page open(String query) throws InterruptedException {
+        Page page = browser.open(host.uri("/" + query).toString());
         pages.add(page);
         page.waitFor("window.simcast", Duration.ofSeconds(10));
         return page;
     }
 
     private Page openViewer() throws InterruptedException {
-        Page page = open();
+        return openViewer("");
+    }
+
+    private Page openViewer(String query) throws InterruptedException {
+        Page page = open(query);
         page.waitFor("simcast.state === 'connected' && simcast.stats && simcast.stats.framesDecoded > 10", CONNECT);
         return page;
     }
