@@ -54,11 +54,14 @@ function connect() {
   signaling.connect(simcast.viewMode);
 }
 
-function scheduleReconnect(delay) {
+/** Tries again after `delay`; a refused page keeps saying so until the retry. */
+function scheduleReconnect(delay, refused = false) {
   clearTimeout(retryTimer);
-  setConnection('reconnecting', `reconnecting in ${Math.round(delay / 1000)} s`);
+  if (!refused) {
+    setConnection('reconnecting', `reconnecting in ${Math.round(delay / 1000)} s`);
+    retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
+  }
   retryTimer = setTimeout(connect, delay);
-  retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
 }
 
 function closePeer() {
@@ -115,6 +118,7 @@ async function updateStats() {
 function onMessage(message) {
   switch (message.type) {
     case 'welcome':
+      simcast.refused = null;
       simcast.viewerId = message.viewerId;
       simcast.viewMode = message.viewMode;
       $('follow').checked = message.viewMode === 'host';
@@ -204,13 +208,10 @@ signaling.addEventListener('message', (event) => onMessage(event.detail));
 signaling.addEventListener('close', () => {
   closePeer();
   if (simcast.refused?.reason === 'viewer_limit') {
-    simcast.refused = null;
-    scheduleReconnect(FULL_RETRY_MS);
-  } else if (simcast.refused) {
-    setConnection('refused', 'refused'); // the host cannot serve video: retrying will not help
-  } else {
+    scheduleReconnect(FULL_RETRY_MS, true);
+  } else if (!simcast.refused) {
     scheduleReconnect(retryDelay);
-  }
+  } // else: the host cannot serve video at all; retrying will not help
 });
 
 captureInput(stage, video, sendInput);

@@ -176,7 +176,8 @@ public final class StreamingMessages {
     // ---- viewers -------------------------------------------------------------------------------------------
 
     public static String viewerLimit(int limit) {
-        return "This host is full: it serves at most " + limit + " viewers at once. Try again when someone leaves";
+        return "This host is full: it serves at most " + limit + (limit == 1 ? " viewer" : " viewers")
+                + " at once. Try again when someone leaves";
     }
 
     public static String connectionLost() {

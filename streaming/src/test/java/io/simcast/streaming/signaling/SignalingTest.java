@@ -67,7 +67,7 @@ class SignalingTest {
 
                 assertThat(refused.path("reason").asText()).isEqualTo("viewer_limit");
                 assertThat(refused.path("message").asText()).isEqualTo(
-                        "This host is full: it serves at most 1 viewers at once. Try again when someone leaves");
+                        "This host is full: it serves at most 1 viewer at once. Try again when someone leaves");
                 assertThat(second.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1013);
             }
         }
