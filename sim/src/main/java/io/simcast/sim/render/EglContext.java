@@ -112,6 +112,9 @@ final class EglContext implements AutoCloseable {
         if (opened == null) {
             throw new RenderUnavailableException(RenderMessages.noEglDisplay(String.join(", ", tried)));
         }
+        if (!tried.isEmpty()) {
+            log.info("EGL {} platform in use; before it: {}", opened.platform().label, String.join(", ", tried));
+        }
         long display = opened.display();
         try {
             if (!eglBindAPI(EGL_OPENGL_API)) {
@@ -174,8 +177,10 @@ final class EglContext implements AutoCloseable {
 
     private static Opened open(Platform platform, String clientExtensions, List<String> tried) {
         return switch (platform) {
+            // NVIDIA (through glvnd) offers enumeration as part of EGL_EXT_device_base; Mesa names it separately.
             case DEVICE -> clientExtensions.contains("EGL_EXT_platform_device")
-                    && clientExtensions.contains("EGL_EXT_device_enumeration") ? openDevice(tried) : skip(platform, tried);
+                    && (clientExtensions.contains("EGL_EXT_device_enumeration")
+                            || clientExtensions.contains("EGL_EXT_device_base")) ? openDevice(tried) : skip(platform, tried);
             case SURFACELESS -> clientExtensions.contains("EGL_MESA_platform_surfaceless")
                     ? initialize(platformDisplay(EGL_PLATFORM_SURFACELESS_MESA, 0L), platform, tried)
                     : skip(platform, tried);
@@ -183,8 +188,13 @@ final class EglContext implements AutoCloseable {
     }
 
     private static Opened skip(Platform platform, List<String> tried) {
-        tried.add(platform.label + " platform (not offered)");
+        tried.add(platform.label + " platform (not offered by " + clientExtensionsForLog() + ")");
         return null;
+    }
+
+    private static String clientExtensionsForLog() {
+        String extensions = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
+        return extensions == null ? "no client extensions" : "client extensions: " + extensions;
     }
 
     /** Hardware devices first: Mesa's software device marks itself with EGL_MESA_device_software. */

@@ -67,7 +67,7 @@ class EglContextTest {
 
     @Test
     @Tag("gpu")
-    void onAnNvidiaMachineTheDevicePlatformUsesNvidiasEgl() {
+    void onAnNvidiaMachineTheDevicePlatformUsesNvidiasEgl() { // seen on an H200: docs/PERFORMANCE.md
         RendererInfo info = Renderer.probe();
         assertThat(info.eglPlatform()).isEqualTo("device");
         assertThat(info.eglVendor()).containsIgnoringCase("NVIDIA");

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Packs what a bare GPU machine (no Java, no Debian packages) needs to run Simcast's headless checks into
+# target/device (about 45 MB): a jlink'ed runtime (xz), the jars without JavaFX/WebRTC/LLM, Debian's libmujoco and
+# the libraries it links, and glvnd's EGL dispatcher (NVIDIA containers often ship only the vendor libraries).
+# Then, on the GPU machine, from the repository root: bash scripts/gpu-check.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/env.sh"
+"$root/scripts/build.sh"
+out="$root/target/device"
+rm -rf "$out" && mkdir -p "$out/jars" "$out/lib"
+cp "$root"/app/target/simcast-app-*.jar "$out/jars/"
+tr ':' '\n' < "$root/app/target/runtime-classpath.txt" \
+  | grep -vE 'openjfx|richtext|reactfx|flowless|undofx|wellbehaved|langchain4j|jtokkit|webrtc' \
+  | xargs -I{} cp {} "$out/jars/"
+for lib in libmujoco.so.2.2.2 libccd.so.2 liblodepng.so.0 libqhull_r.so.8.0 libtinyxml2.so.9 libEGL.so.1 libGLdispatch.so.0; do
+  cp -L "/usr/lib/x86_64-linux-gnu/$lib" "$out/lib/"
+done
+staging="$(mktemp -d)"
+"$JAVA_HOME/bin/jlink" --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.sql,java.xml,jdk.unsupported \
+  --strip-debug --no-header-files --no-man-pages --compress=zip-9 --output "$staging/jre" 2>/dev/null
+tar cJf "$out/jre.tar.xz" -C "$staging" jre
+rm -rf "$staging"
+du -sh "$out"
