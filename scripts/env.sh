@@ -14,7 +14,8 @@ simcast_java_home() {
 }
 JAVA_HOME="$(simcast_java_home)"
 export JAVA_HOME
-# JavaCPP (MuJoCo), LWJGL (EGL), webrtc-java and JavaFX all load native code; LWJGL also uses sun.misc.Unsafe.
+# JavaCPP (MuJoCo), LWJGL (EGL), webrtc-java and JavaFX all load native code; LWJGL and Undertow also use
+# sun.misc.Unsafe, which JDK 24+ warns about unless allowed.
 SIMCAST_JVM_FLAGS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
 # One malloc arena per thread makes native WebRTC threads balloon the resident size.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"

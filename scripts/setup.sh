@@ -12,9 +12,9 @@ runtime=(
   libgtk-3-0 libxtst6 libxxf86vm1 fonts-dejavu-core                # JavaFX console
 )
 build=(libmujoco-dev libmujoco-samples g++)                         # our JavaCPP preset, native testspeed
-testing=(chromium xvfb xauth iproute2 fakeroot dpkg-dev procps python3 python3-numpy)  # python3: RL training scripts
-# Node.js drives the browser tests; many machines have it from NodeSource, which conflicts with Debian's npm.
-command -v node >/dev/null && command -v npm >/dev/null || testing+=(nodejs npm)
+# The browser tests drive Chromium over the DevTools protocol from Java; iproute2 and unshare (util-linux, always
+# there) build the network namespace they run in. python3 byte-compiles and smoke-runs the RL training scripts.
+testing=(chromium xvfb xauth iproute2 fakeroot dpkg-dev procps python3 python3-numpy)
 
 case "${1:-}" in
   --runtime) wanted=("${runtime[@]}") ;;

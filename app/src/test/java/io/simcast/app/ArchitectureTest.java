@@ -21,8 +21,7 @@ class ArchitectureTest {
     static final ArchRule streamingKnowsNothingOfTheConsole = noClasses().that()
             .resideInAPackage("io.simcast.streaming..")
             .should().dependOnClassesThat().resideInAnyPackage("io.simcast.app..", "javafx..")
-            .because("the headless host runs on servers without JavaFX")
-            .allowEmptyShould(true); // until the streaming module has classes
+            .because("the headless host runs on servers without JavaFX");
 
     @ArchTest
     static final ArchRule consoleViewModelsHoldNoUiNodes = noClasses().that()
@@ -30,6 +29,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                     "org.fxmisc.richtext..")
             .because("view-models are tested with plain JUnit; the views bind to them (docs/CONSOLE.md)");
+
+    @ArchTest
+    static final ArchRule onlyTheWebRtcAndMediaPackagesTouchWebRtcJava = noClasses().that()
+            .resideOutsideOfPackages("io.simcast.streaming.webrtc..", "io.simcast.streaming.media..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.onvoid..")
+            .because("native WebRTC objects have one owner thread and a teardown order that only those two"
+                    + " packages know");
 
     @ArchTest
     static final ArchRule onlyTheRenderPackageTouchesGl = noClasses().that()

@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
 
 /** {@code simcast bench}: the benchmarks behind docs/PERFORMANCE.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
-        subcommands = {BenchCommand.Physics.class, BenchCommand.Rl.class, BenchCommand.Render.class})
+        subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
+                StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
+                StreamingBenchCommands.Memory.class})
 final class BenchCommand {
 
     /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed, same workload. */

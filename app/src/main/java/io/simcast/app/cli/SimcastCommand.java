@@ -15,14 +15,15 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code simcast}: the root of the command line. Without a subcommand it starts the product: the console where
- * there is a display; elsewhere, for now, it prints the commands.
+ * there is a display, the headless streaming host ({@code simcast serve}) where there is none.
  */
 @Command(name = "simcast",
         mixinStandardHelpOptions = true,
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
-        subcommands = {ConsoleCommand.class, CheckCommand.class, PresetsCommand.class, StepCommand.class,
-                SnapshotCommand.class, BenchCommand.class, GenerateCommand.class, LlmCommand.class, RlCommand.class})
+        subcommands = {ConsoleCommand.class, ServeCommand.class, CheckCommand.class, PresetsCommand.class,
+                StepCommand.class, SnapshotCommand.class, BenchCommand.class, GenerateCommand.class,
+                LlmCommand.class, RlCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,11 +42,12 @@ public final class SimcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (ConsoleLauncher.displayAvailable(environment)) {
-            return spec.commandLine().getSubcommands().get("console").execute();
-        }
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        return spec.commandLine().getSubcommands().get(product(environment)).execute();
+    }
+
+    /** The subcommand plain {@code simcast} runs in {@code environment}: the console with a display, else serve. */
+    static String product(Map<String, String> environment) {
+        return ConsoleLauncher.displayAvailable(environment) ? "console" : "serve";
     }
 
     /** Runs the command line with the given output streams and returns the process exit code. */

@@ -31,14 +31,14 @@ class CommandLineTest {
     void helpListsTheSubcommands() {
         Outcome help = simcast("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("console", "check", "presets", "step", "bench", "generate", "llm");
+        assertThat(help.out()).contains("console", "serve", "check", "presets", "step", "bench", "generate", "llm");
     }
 
     @Test
-    void withoutADisplaySimcastAloneListsTheCommands() {
-        Outcome bare = simcast();
-        assertThat(bare.exitCode()).isZero();
-        assertThat(bare.out()).contains("Usage: simcast", "console");
+    void simcastAloneOpensTheConsoleWithADisplayAndServesWithout() {
+        assertThat(SimcastCommand.product(Map.of())).isEqualTo("serve");
+        assertThat(SimcastCommand.product(Map.of("DISPLAY", ":0"))).isEqualTo("console");
+        assertThat(SimcastCommand.product(Map.of("WAYLAND_DISPLAY", "wayland-0"))).isEqualTo("console");
     }
 
     @Test

@@ -1,0 +1,164 @@
+package io.simcast.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.app.bench.StreamingBench;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The streaming benchmarks of docs/PERFORMANCE.md: {@code simcast serve} in a child process, headless Chromium
+ * viewers on the same machine. WebRTC needs a network interface other than loopback: where there is none, run
+ * them as root through {@code scripts/netns.sh}.
+ */
+final class StreamingBenchCommands {
+    private StreamingBenchCommands() {}
+
+    /** Options every streaming benchmark shares: what {@code serve} runs. */
+    static final class ServeOptions {
+        @Option(names = "--scene", defaultValue = "double-pendulum", description = "Scene (default ${DEFAULT-VALUE}).")
+        String scene;
+
+        @Option(names = "--width", defaultValue = "640", description = "Frame width (default ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--height", defaultValue = "480", description = "Frame height (default ${DEFAULT-VALUE}).")
+        int height;
+
+        @Option(names = "--fps", defaultValue = "30", description = "Frame rate (default ${DEFAULT-VALUE}).")
+        int fps;
+
+        List<String> arguments(String... more) {
+            List<String> arguments = new ArrayList<>(List.of("--scene", scene, "--width", Integer.toString(width),
+                    "--height", Integer.toString(height), "--fps", Integer.toString(fps)));
+            arguments.addAll(List.of(more));
+            return arguments;
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%s at %dx%d, %d fps", scene, width, height, fps);
+        }
+    }
+
+    /** {@code simcast bench latency}. */
+    @Command(name = "latency", mixinStandardHelpOptions = true,
+            description = "Glass-to-glass latency: capture time stamped into frames, read back in Chromium.")
+    static final class Latency implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Option(names = "--seconds", defaultValue = "30", description = "Measuring time (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (StreamingBench bench = StreamingBench.start(serve.arguments("--latency-stamp"))) {
+                bench.openViewer();
+                Thread.sleep(3000); // let the jitter buffer and the encoder's rate settle
+                JsonNode latency = bench.latency(Duration.ofSeconds(seconds));
+                JsonNode viewer = bench.stats().path("viewers").path(0);
+                out.printf(Locale.ROOT, "glass-to-glass latency, %s, %s: p50 %.0f ms, p95 %.0f ms (%d frames)%n",
+                        serve.describe(), viewer.path("codec").asText(), latency.path("p50").asDouble(),
+                        latency.path("p95").asDouble(), latency.path("count").asInt());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench viewers}. */
+    @Command(name = "viewers", mixinStandardHelpOptions = true,
+            description = "Adds viewers one by one until the worst-served one shows fewer than --min-fps frames per"
+                    + " second over the measuring window, or the simulation leaves real time.")
+    static final class Viewers implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Option(names = "--max", defaultValue = "16", description = "Most viewers to try (default ${DEFAULT-VALUE}).")
+        int max;
+
+        @Option(names = "--min-fps", defaultValue = "25", description = "Lowest acceptable fps (default ${DEFAULT-VALUE}).")
+        double minFps;
+
+        @Option(names = "--steer", description = "Each viewer turns its camera once, so every viewer has a render of"
+                + " its own; without it, viewers who do not steer share one render.")
+        boolean steer;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("viewers of %s, %s%n", serve.describe(),
+                    steer ? "each steering its own camera (one render per viewer)" : "watching (one shared render)");
+            out.println("| viewers | real-time factor | worst viewer fps | mean fps | host CPU % | browsers CPU % | host RSS MiB |");
+            out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            int held = 0;
+            try (StreamingBench bench = StreamingBench.start(serve.arguments("--max-viewers",
+                    Integer.toString(max)))) {
+                while (bench.viewers() < max) {
+                    var page = bench.openViewer();
+                    if (steer) {
+                        bench.steer(page);
+                    }
+                    Thread.sleep(4000);
+                    StreamingBench.Sample sample = bench.sample(Duration.ofSeconds(8));
+                    out.printf(Locale.ROOT, "| %d | %.3f | %.1f | %.1f | %.0f | %.0f | %.0f |%n", sample.viewers(),
+                            sample.realTimeFactor(), sample.worstFps(), sample.meanFps(), sample.hostCpuPercent(),
+                            sample.browserCpuPercent(), sample.hostResidentMiB());
+                    out.flush();
+                    if (sample.worstFps() < minFps || Math.abs(sample.realTimeFactor() - 1) > 0.02) {
+                        break;
+                    }
+                    held = sample.viewers();
+                }
+            }
+            out.printf("held %d viewers at %.0f fps or more with the simulation at real time%n", held, minFps);
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench memory}. */
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = "Resident size of simcast serve with 0, 1 and 8 viewers.")
+    static final class Memory implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("resident size of simcast serve, %s%n", serve.describe());
+            try (StreamingBench bench = StreamingBench.start(serve.arguments())) {
+                Thread.sleep(5000);
+                out.printf(Locale.ROOT, "0 viewers: %.0f MiB%n", bench.serve().residentMiB());
+                out.flush();
+                for (int target : new int[] {1, 8}) {
+                    while (bench.viewers() < target) {
+                        bench.openViewer();
+                    }
+                    Thread.sleep(10_000);
+                    out.printf(Locale.ROOT, "%d viewer%s: %.0f MiB%n", target, target == 1 ? "" : "s",
+                            bench.serve().residentMiB());
+                    out.flush();
+                }
+            }
+            return 0;
+        }
+    }
+}

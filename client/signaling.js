@@ -1,0 +1,40 @@
+// Signalling: the WebSocket to the host (docs/PROTOCOL.md). Moves JSON messages, nothing else.
+// Events: "open", "message" (detail: the parsed message), "close" (detail: {code, reason}).
+
+export class Signaling extends EventTarget {
+  #socket = null;
+
+  /** Opens /ws/signaling on the page's own host; `view` is "own" or "host". */
+  connect(view) {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const socket = new WebSocket(`${scheme}//${location.host}/ws/signaling?view=${encodeURIComponent(view)}`);
+    this.#socket = socket;
+    socket.addEventListener('open', () => this.dispatchEvent(new Event('open')));
+    socket.addEventListener('message', (event) => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch {
+        return; // the host only sends JSON; anything else is not for us
+      }
+      this.dispatchEvent(new CustomEvent('message', { detail: message }));
+    });
+    socket.addEventListener('close', (event) => {
+      if (this.#socket === socket) this.#socket = null;
+      this.dispatchEvent(new CustomEvent('close', { detail: { code: event.code, reason: event.reason } }));
+    });
+  }
+
+  get open() {
+    return this.#socket !== null && this.#socket.readyState === WebSocket.OPEN;
+  }
+
+  send(message) {
+    if (this.open) this.#socket.send(JSON.stringify(message));
+  }
+
+  close() {
+    if (this.#socket) this.#socket.close(1000, 'page closed');
+    this.#socket = null;
+  }
+}

@@ -1,0 +1,199 @@
+package io.simcast.streaming;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the streaming host can be told: where it listens, the video it sends, how many viewers it takes and
+ * how WebRTC reaches them. Immutable; {@link #fromEnvironment} reads the variables documented in the README, and
+ * {@link Builder} lets the command line override them.
+ *
+ * @param host address to bind; 127.0.0.1 unless the operator chooses to expose the host
+ * @param port TCP port for HTTP and WebSocket; 0 picks a free one (tests)
+ * @param video frame size and rate sent to every viewer
+ * @param maxViewers viewers admitted at once; the next one is refused with a clear message
+ * @param iceServers STUN/TURN servers for both ends
+ * @param udpPorts UDP ports WebRTC may use on the host, or null for any
+ * @param maxBodyBytes largest HTTP request body (scene uploads); larger ones get 413
+ * @param defaultViewMode what a viewer watches when it does not say
+ * @param latencyStamp write the capture time into every frame (bench mode, see docs/PERFORMANCE.md)
+ */
+public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, List<IceServer> iceServers,
+                              PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8000;
+    public static final int DEFAULT_MAX_VIEWERS = 16;
+    /** Twice the largest scene XML the compiler accepts, so JSON escaping of an allowed scene never hits it. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
+
+    public StreamingConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(video, "video");
+        Objects.requireNonNull(defaultViewMode, "defaultViewMode");
+        iceServers = List.copyOf(iceServers);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(StreamingMessages.badNumber("PORT", Integer.toString(port), 0, 65535));
+        }
+        if (maxViewers < 1 || maxViewers > 1000) {
+            throw new IllegalArgumentException(
+                    StreamingMessages.badNumber("MAX_VIEWERS", Integer.toString(maxViewers), 1, 1000));
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+        }
+    }
+
+    public static StreamingConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, ICE_SERVERS (comma-separated URLs),
+     * TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max) and VIEW_MODE (own|host).
+     *
+     * @throws IllegalArgumentException naming the variable and what it accepts
+     */
+    public static Builder fromEnvironment(Map<String, String> env) {
+        Builder builder = builder();
+        String value;
+        if ((value = env.get("HOST")) != null && !value.isBlank()) {
+            builder.host(value.strip());
+        }
+        if ((value = env.get("PORT")) != null) {
+            builder.port(parse("PORT", value, 0, 65535));
+        }
+        if ((value = env.get("FRAME_WIDTH")) != null) {
+            builder.width(parse("FRAME_WIDTH", value, 16, 3840));
+        }
+        if ((value = env.get("FRAME_HEIGHT")) != null) {
+            builder.height(parse("FRAME_HEIGHT", value, 16, 2160));
+        }
+        if ((value = env.get("FRAME_RATE")) != null) {
+            builder.fps(parse("FRAME_RATE", value, 1, 60));
+        }
+        if ((value = env.get("MAX_VIEWERS")) != null) {
+            builder.maxViewers(parse("MAX_VIEWERS", value, 1, 1000));
+        }
+        if ((value = env.get("ICE_SERVERS")) != null && !value.isBlank()) {
+            builder.iceServers(iceServers(Arrays.asList(value.split(",")), env.get("TURN_USERNAME"),
+                    env.get("TURN_CREDENTIAL")));
+        }
+        if ((value = env.get("WEBRTC_UDP_PORTS")) != null && !value.isBlank()) {
+            builder.udpPorts(PortRange.parse(value));
+        }
+        if ((value = env.get("VIEW_MODE")) != null && !value.isBlank()) {
+            builder.defaultViewMode(ViewMode.parse(value.strip()));
+        }
+        return builder;
+    }
+
+    /** ICE servers from URLs; the TURN user name and credential apply to the turn: and turns: URLs only. */
+    public static List<IceServer> iceServers(List<String> urls, String turnUsername, String turnCredential) {
+        List<IceServer> servers = new ArrayList<>();
+        for (String url : urls) {
+            String trimmed = url.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            boolean turn = trimmed.startsWith("turn");
+            servers.add(new IceServer(trimmed, turn ? turnUsername : null, turn ? turnCredential : null));
+        }
+        return servers;
+    }
+
+    private static int parse(String name, String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(StreamingMessages.badNumber(name, value, min, max));
+    }
+
+    /** Collects settings; {@link #build()} validates them together. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private int width = VideoFormat.DEFAULT.width();
+        private int height = VideoFormat.DEFAULT.height();
+        private int fps = VideoFormat.DEFAULT.fps();
+        private int maxViewers = DEFAULT_MAX_VIEWERS;
+        private List<IceServer> iceServers = List.of();
+        private PortRange udpPorts;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private ViewMode defaultViewMode = ViewMode.OWN;
+        private boolean latencyStamp;
+
+        private Builder() {}
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder width(int value) {
+            width = value;
+            return this;
+        }
+
+        public Builder height(int value) {
+            height = value;
+            return this;
+        }
+
+        public Builder fps(int value) {
+            fps = value;
+            return this;
+        }
+
+        public Builder maxViewers(int value) {
+            maxViewers = value;
+            return this;
+        }
+
+        public Builder iceServers(List<IceServer> value) {
+            iceServers = value;
+            return this;
+        }
+
+        public Builder udpPorts(PortRange value) {
+            udpPorts = value;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long value) {
+            maxBodyBytes = value;
+            return this;
+        }
+
+        public Builder defaultViewMode(ViewMode value) {
+            defaultViewMode = value;
+            return this;
+        }
+
+        public Builder latencyStamp(boolean value) {
+            latencyStamp = value;
+            return this;
+        }
+
+        public StreamingConfig build() {
+            return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers, iceServers,
+                    udpPorts, maxBodyBytes, defaultViewMode, latencyStamp);
+        }
+    }
+}

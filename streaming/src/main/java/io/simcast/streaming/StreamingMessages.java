@@ -1,0 +1,226 @@
+package io.simcast.streaming;
+
+import io.simcast.sim.physics.SimCommand;
+import io.simcast.streaming.input.Commands;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Every sentence the streaming host says to a user, a viewer or an operator, in one place. Tests assert these
+ * words; change them here and there together.
+ */
+public final class StreamingMessages {
+    private StreamingMessages() {}
+
+    // ---- configuration -----------------------------------------------------------------------------------------
+
+    public static String badNumber(String name, String value, int min, int max) {
+        return name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'";
+    }
+
+    public static String badFrameSize(String dimension, int value, int max) {
+        return "Frame " + dimension + " must be an even number of pixels from 16 to " + max + ", got " + value;
+    }
+
+    public static String badFrameRate(int fps) {
+        return "Frame rate must be 1 to 60 frames per second, got " + fps;
+    }
+
+    public static String badIceServer(String url) {
+        return "ICE server '" + url + "' is not a stun:, stuns:, turn: or turns: URL";
+    }
+
+    public static String badPortRange(String text) {
+        return "UDP port range must look like 50000-50100 (1 to 65535, low to high), got '" + text + "'";
+    }
+
+    public static String badViewMode(String text) {
+        return "View must be 'own' (your own camera) or 'host' (follow the host's view), got '" + text + "'";
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------------------
+
+    public static String cannotBind(String host, int port, String reason) {
+        return "Cannot listen on " + host + ":" + port + " (" + reason + "); is another Simcast running?"
+                + " Choose another port with --port or PORT";
+    }
+
+    public static String noSuchPath(String method, String path) {
+        return "Nothing here: " + method + " " + path;
+    }
+
+    public static String methodNotAllowed(String method, String path) {
+        return "Method " + method + " is not allowed on " + path;
+    }
+
+    public static String bodyTooLarge(long declared, long limit) {
+        return (declared >= 0 ? "Request body is " + declared + " bytes" : "Request body is too large")
+                + "; the limit is " + limit + " bytes";
+    }
+
+    public static String crossOrigin(String origin) {
+        return "Requests from other sites are refused (Origin " + origin + "); open the page from this host";
+    }
+
+    public static String internalError() {
+        return "The host failed to handle this request; the host's log says why";
+    }
+
+    public static String emptyJson() {
+        return "Expected a JSON document, got an empty body";
+    }
+
+    public static String badJson(String detail, int line, int column) {
+        return "Invalid JSON" + (line > 0 ? " at line " + line + ", column " + column : "") + ": " + detail;
+    }
+
+    // ---- REST ----------------------------------------------------------------------------------------------
+
+    public static String expectedCommandJson() {
+        return "Expected a JSON body like {\"cmd\": \"pause\", \"params\": {}}";
+    }
+
+    public static String missingCommand() {
+        return "Missing \"cmd\"; commands: " + String.join(", ", Commands.NAMES);
+    }
+
+    public static String unknownCommand(String cmd) {
+        return "Unknown command '" + cmd + "'; commands: " + String.join(", ", Commands.NAMES);
+    }
+
+    public static String badStepCount(String value) {
+        return "step needs params.count, a whole number of steps, got " + value;
+    }
+
+    public static String badSpeed(String value) {
+        return "speed needs params.factor, a number from " + SimCommand.MIN_SPEED + " to " + SimCommand.MAX_SPEED
+                + ", got " + value;
+    }
+
+    public static String expectedSceneXml() {
+        return "Send the scene as MJCF XML (Content-Type application/xml) or as JSON {\"xml\": \"<mujoco>...\"}";
+    }
+
+    public static String noPreset(String id, String presets) {
+        return "No preset '" + id + "'; presets: " + presets;
+    }
+
+    public static String simulationBusy() {
+        return "The simulation did not take the command within 5 seconds; try again";
+    }
+
+    // ---- signalling and WHEP ------------------------------------------------------------------------------------
+
+    public static String unknownMessageType(String type) {
+        return type.isEmpty() ? "Message has no \"type\"" : "Unknown message type '" + type + "'";
+    }
+
+    public static String badField(String type, String field, String expected) {
+        return "'" + type + "' needs \"" + field + "\": " + expected;
+    }
+
+    public static String emptyOffer() {
+        return "The offer is empty; send the SDP of an RTCPeerConnection offer";
+    }
+
+    public static String offerTooLarge(int length, int limit) {
+        return "The offer is " + length + " bytes; an SDP offer is at most " + limit + " bytes";
+    }
+
+    public static String notSdp() {
+        return "This is not an SDP offer: it must start with v=0";
+    }
+
+    public static String offerWithoutVideo() {
+        return "The offer has no video section (m=video): add a video transceiver to receive the simulation";
+    }
+
+    public static String offerRefused(String reason) {
+        return "The offer was refused: " + reason;
+    }
+
+    public static String badCandidate(String reason) {
+        return "ICE candidate refused: " + reason;
+    }
+
+    public static String inputDropped() {
+        return "Input is arriving faster than the host can apply it; some events were dropped";
+    }
+
+    public static String alreadyConnected() {
+        return "This viewer is already connected; open a new signalling connection to reconnect";
+    }
+
+    public static String viewerClosed() {
+        return "This viewer has left";
+    }
+
+    public static String whepNeedsSdp(String mediaType) {
+        return "A WHEP offer must be sent with Content-Type application/sdp"
+                + (mediaType.isEmpty() ? "" : ", not " + mediaType);
+    }
+
+    public static String whepNeedsSdpFragment(String mediaType) {
+        return "Trickled candidates must be sent with Content-Type application/trickle-ice-sdpfrag"
+                + (mediaType.isEmpty() ? "" : ", not " + mediaType);
+    }
+
+    public static String noWhepSession(String id) {
+        return "No WHEP session '" + id + "' (it ended, or never existed)";
+    }
+
+    public static String whepDeleted() {
+        return "the WHEP session was deleted";
+    }
+
+    // ---- viewers -------------------------------------------------------------------------------------------
+
+    public static String viewerLimit(int limit) {
+        return "This host is full: it serves at most " + limit + (limit == 1 ? " viewer" : " viewers")
+                + " at once. Try again when someone leaves";
+    }
+
+    public static String connectionLost() {
+        return "the connection was lost";
+    }
+
+    public static String connectionFailed() {
+        return "the connection failed (no network path between the host and the viewer; a TURN server may help)";
+    }
+
+    public static String neverConnected() {
+        return "the viewer never connected";
+    }
+
+    public static String hostStopping() {
+        return "the host is shutting down";
+    }
+
+    public static String rendererUnavailable(String reason) {
+        return "This host cannot render (" + reason + "); video is unavailable";
+    }
+
+    // ---- WebRTC --------------------------------------------------------------------------------------------
+
+    public static String webRtcUnavailable(Throwable cause) {
+        return "WebRTC is unavailable on this host (" + cause + "); is libpulse0 installed? Run scripts/setup.sh";
+    }
+
+    public static String webRtcRefused(String step, String reason) {
+        return "WebRTC could not " + step + ": " + reason;
+    }
+
+    public static String webRtcTimeout(String step) {
+        return "WebRTC did not " + step + " in time; the host may be overloaded";
+    }
+
+    /** The message of what really failed, under the wrappers of futures and executors. */
+    public static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+}

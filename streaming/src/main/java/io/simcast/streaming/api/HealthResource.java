@@ -1,0 +1,48 @@
+package io.simcast.streaming.api;
+
+import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.streaming.viewer.Viewers;
+import io.undertow.server.HttpServerExchange;
+import java.util.List;
+
+/**
+ * {@code GET /api/health}: is the host up, and can it serve video. {@code status} is {@code ok}, or
+ * {@code degraded} when the renderer or WebRTC is missing (the reason is in that component's {@code detail}).
+ * Worker threads; reads snapshots only.
+ */
+public final class HealthResource {
+    private final Simulation simulation;
+    private final Viewers viewers;
+    private final HostFacts facts;
+
+    public HealthResource(Simulation simulation, Viewers viewers, HostFacts facts) {
+        this.simulation = simulation;
+        this.viewers = viewers;
+        this.facts = facts;
+    }
+
+    public record Health(String status, String version, double uptimeSeconds, Scene scene, SimulationState simulation,
+                         ViewerCount viewers, Component renderer, Component webrtc, List<String> codecs) {}
+
+    public record Scene(String id, String title) {}
+
+    public record ViewerCount(int count, int limit) {}
+
+    /** {@code available} true, or false with the reason in {@code detail}. */
+    public record Component(boolean available, String detail) {
+        static Component of(String problem) {
+            return problem == null ? new Component(true, "ok") : new Component(false, problem);
+        }
+    }
+
+    public Health get(HttpServerExchange exchange) {
+        SimulationSnapshot snapshot = simulation.snapshot();
+        boolean ok = facts.rendererProblem() == null && facts.webRtcProblem() == null;
+        return new Health(ok ? "ok" : "degraded", facts.version(),
+                Math.round((System.nanoTime() - facts.startedNanos()) / 1e8) / 10.0,
+                new Scene(snapshot.sceneId(), snapshot.scene().title()), SimulationState.of(snapshot),
+                new ViewerCount(viewers.count(), viewers.limit()), Component.of(facts.rendererProblem()),
+                Component.of(facts.webRtcProblem()), facts.codecs());
+    }
+}

@@ -1,0 +1,19 @@
+package io.simcast.streaming.api;
+
+import java.util.List;
+
+/**
+ * What the host learned about itself at start, for the health and config endpoints. Immutable.
+ *
+ * @param version Simcast's version
+ * @param startedNanos {@link System#nanoTime()} at start
+ * @param rendererProblem why the renderer is unavailable, or null
+ * @param webRtcProblem why WebRTC is unavailable, or null
+ * @param codecs video codecs the host can send, preferred first
+ */
+public record HostFacts(String version, long startedNanos, String rendererProblem, String webRtcProblem,
+                        List<String> codecs) {
+    public HostFacts {
+        codecs = List.copyOf(codecs);
+    }
+}

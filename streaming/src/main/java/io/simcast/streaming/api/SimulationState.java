@@ -1,0 +1,21 @@
+package io.simcast.streaming.api;
+
+import io.simcast.sim.physics.SimulationSnapshot;
+
+/**
+ * The simulation as REST callers see it.
+ *
+ * @param state {@code playing} or {@code paused}
+ * @param scene the running scene's id
+ * @param time simulated seconds since load or reset
+ * @param speed the speed factor
+ * @param realTimeFactor simulated seconds per wall-clock second achieved lately
+ * @param stepsPerSecond physics steps per wall-clock second achieved lately
+ */
+public record SimulationState(String state, String scene, double time, double speed, double realTimeFactor,
+                              double stepsPerSecond) {
+    public static SimulationState of(SimulationSnapshot snapshot) {
+        return new SimulationState(snapshot.playing() ? "playing" : "paused", snapshot.sceneId(), snapshot.time(),
+                snapshot.speed(), snapshot.realTimeFactor(), snapshot.stepsPerSecond());
+    }
+}

@@ -1,0 +1,67 @@
+package io.simcast.streaming.api;
+
+import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.RenderStats;
+import io.simcast.sim.render.Renderer;
+import io.simcast.streaming.media.Feed;
+import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.viewer.ViewerStats;
+import io.simcast.streaming.viewer.Viewers;
+import io.undertow.server.HttpServerExchange;
+import java.util.List;
+
+/**
+ * {@code GET /api/stats}: how well the host keeps up. The simulation's achieved real-time factor and step rate,
+ * each view's delivered frame rate and per-frame cost, and each viewer's connection as libwebrtc and the viewer's
+ * page measure it (sampled every second by the viewer monitor). Worker threads; reads snapshots only.
+ */
+public final class StatsResource {
+    private final Simulation simulation;
+    private final Renderer renderer;
+    private final Viewers viewers;
+    private final FeedPool feeds;
+
+    /** @param renderer null when the host cannot render; @param feeds null likewise */
+    public StatsResource(Simulation simulation, Renderer renderer, Viewers viewers, FeedPool feeds) {
+        this.simulation = simulation;
+        this.renderer = renderer;
+        this.viewers = viewers;
+        this.feeds = feeds;
+    }
+
+    public record Stats(SimulationState simulation, Rendering rendering, List<ViewerStats> viewers) {}
+
+    /**
+     * @param framesPerSecond frames the renderer drew per second, all views together
+     * @param renderMillis mean time to draw a frame
+     * @param readbackMillis mean time to read a frame back from the GPU (or llvmpipe)
+     * @param views each view on its way to viewers
+     */
+    public record Rendering(double framesPerSecond, double renderMillis, double readbackMillis,
+                            List<ViewStats> views) {}
+
+    /**
+     * @param id the view's id
+     * @param kind default (the model's default camera, shared), host (the console's view) or own (one viewer's)
+     * @param viewers viewers watching it
+     * @param fps new frames per second handed to WebRTC
+     * @param msPerFrame conversion to I420 and hand-over, per frame
+     */
+    public record ViewStats(String id, String kind, int viewers, double fps, double msPerFrame) {}
+
+    public Stats get(HttpServerExchange exchange) {
+        List<ViewStats> views = feeds == null ? List.of() : feeds.feeds().stream().map(StatsResource::view).toList();
+        RenderStats rendered = renderer == null ? new RenderStats(0, 0, 0, 0) : renderer.stats();
+        return new Stats(SimulationState.of(simulation.snapshot()), new Rendering(round(rendered.framesPerSecond()),
+                round(rendered.renderMillis()), round(rendered.readbackMillis()), views), viewers.stats());
+    }
+
+    private static ViewStats view(Feed feed) {
+        return new ViewStats(feed.id(), feed.kind().wireName(), feed.viewers(),
+                round(feed.pump().framesPerSecond()), round(feed.pump().millisPerFrame()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,104 @@
+package io.simcast.streaming.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.sim.render.Modifiers;
+import io.simcast.sim.render.PointerButton;
+import io.simcast.streaming.StreamingMessages;
+import java.util.List;
+
+/**
+ * One browser input event in the seed protocol (docs/PROTOCOL.md), parsed and checked. Coordinates are in the
+ * viewer's video pixels. Immutable; parsed on whichever thread received the message.
+ */
+public sealed interface InputEvent {
+    /** Every {@code type} this parser accepts. */
+    List<String> TYPES = List.of("mouse_move", "mouse_down", "mouse_up", "wheel", "double_click", "key_down",
+            "key_up", "command");
+
+    /** Pointer moved; {@code buttons} is the DOM bit mask of held buttons (1 left, 2 right, 4 middle). */
+    record PointerMove(double x, double y, int buttons, Modifiers modifiers) implements InputEvent {}
+
+    /** A button went down or up. */
+    record Press(boolean down, double x, double y, PointerButton button, Modifiers modifiers) implements InputEvent {}
+
+    /** The wheel turned, in DOM pixels (100 per notch); negative {@code dy} is away from the user. */
+    record Wheel(double dx, double dy) implements InputEvent {}
+
+    record DoubleClick(double x, double y, PointerButton button, Modifiers modifiers) implements InputEvent {}
+
+    /** A key went down or up; {@code code} is the DOM {@code KeyboardEvent.code}. */
+    record Key(boolean down, String code, boolean alt, boolean ctrl, boolean shift, boolean meta)
+            implements InputEvent {}
+
+    /** A named simulation command ({@link Commands}). */
+    record Command(String cmd, JsonNode params) implements InputEvent {}
+
+    /** Whether {@code type} names an input event (as opposed to a signalling message). */
+    static boolean isInputType(String type) {
+        return TYPES.contains(type);
+    }
+
+    /**
+     * Parses one message.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or wrong
+     */
+    static InputEvent parse(JsonNode message) {
+        String type = message.path("type").asText("");
+        return switch (type) {
+            case "mouse_move" -> new PointerMove(number(message, "x"), number(message, "y"),
+                    (int) optionalNumber(message, "buttons", 0), modifiers(message));
+            case "mouse_down", "mouse_up" -> new Press(type.equals("mouse_down"), number(message, "x"),
+                    number(message, "y"), button(message), modifiers(message));
+            case "wheel" -> new Wheel(optionalNumber(message, "dx", 0), optionalNumber(message, "dy", 0));
+            case "double_click" -> new DoubleClick(number(message, "x"), number(message, "y"), button(message),
+                    modifiers(message));
+            case "key_down", "key_up" -> new Key(type.equals("key_down"), code(message),
+                    message.path("alt").asBoolean(false), message.path("ctrl").asBoolean(false),
+                    message.path("shift").asBoolean(false), message.path("meta").asBoolean(false));
+            case "command" -> new Command(message.path("cmd").asText(null), message.get("params"));
+            default -> throw new IllegalArgumentException(StreamingMessages.unknownMessageType(type));
+        };
+    }
+
+    private static double number(JsonNode message, String field) {
+        JsonNode value = message.get(field);
+        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw new IllegalArgumentException(StreamingMessages.badField(message.path("type").asText(), field,
+                    "a number"));
+        }
+        return value.asDouble();
+    }
+
+    private static double optionalNumber(JsonNode message, String field, double otherwise) {
+        return message.has(field) ? number(message, field) : otherwise;
+    }
+
+    /** DOM button numbers: 0 left, 1 middle, 2 right. */
+    private static PointerButton button(JsonNode message) {
+        double button = optionalNumber(message, "button", 0);
+        if (button == 0) {
+            return PointerButton.LEFT;
+        } else if (button == 1) {
+            return PointerButton.MIDDLE;
+        } else if (button == 2) {
+            return PointerButton.RIGHT;
+        }
+        throw new IllegalArgumentException(StreamingMessages.badField(message.path("type").asText(), "button",
+                "0 (left), 1 (middle) or 2 (right)"));
+    }
+
+    private static String code(JsonNode message) {
+        JsonNode code = message.get("code");
+        if (code == null || !code.isTextual() || code.asText().isEmpty() || code.asText().length() > 32) {
+            throw new IllegalArgumentException(StreamingMessages.badField(message.path("type").asText(), "code",
+                    "a KeyboardEvent.code name such as \"Space\""));
+        }
+        return code.asText();
+    }
+
+    /** simulate reads Shift and Ctrl during drags; Alt and Meta change nothing there. */
+    private static Modifiers modifiers(JsonNode message) {
+        return new Modifiers(message.path("shift").asBoolean(false), message.path("ctrl").asBoolean(false));
+    }
+}

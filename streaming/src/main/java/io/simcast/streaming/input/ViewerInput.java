@@ -1,0 +1,109 @@
+package io.simcast.streaming.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.sim.physics.SimCommand;
+import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.View;
+import io.simcast.sim.render.ViewInput;
+import io.simcast.streaming.VideoFormat;
+import java.util.function.Consumer;
+
+/**
+ * One viewer's input: pointer and wheel events steer the camera of the viewer's own view (a button press, the
+ * wheel, a double-click or a camera key claims one, see {@link SteeringProvider}), keys go through the
+ * {@link KeyMap}, commands become {@link SimCommand}s for the physics thread. A follower of the host's view (or a
+ * viewer not connected yet) has no view to steer: its pointer and camera keys are ignored, its simulation keys and
+ * commands still count.
+ *
+ * <p>Called on the host's input thread ({@code simcast-input}), one event at a time in arrival order; never blocks.
+ */
+public final class ViewerInput {
+    /** DOM wheel pixels per notch (Chromium and Firefox scroll 100 pixels per notch). */
+    private static final double WHEEL_PIXELS_PER_NOTCH = 100;
+
+    private final Simulation simulation;
+    private final VideoFormat format;
+    private final SteeringProvider steering;
+
+    public ViewerInput(Simulation simulation, VideoFormat format, SteeringProvider steering) {
+        this.simulation = simulation;
+        this.format = format;
+        this.steering = steering;
+    }
+
+    /** Parses and applies one message. @throws IllegalArgumentException with the reason it was refused */
+    public void apply(JsonNode message) {
+        apply(InputEvent.parse(message));
+    }
+
+    public void apply(InputEvent event) {
+        switch (event) {
+            case InputEvent.PointerMove move -> gesture(steering.current(), p -> p.pointerMove(x(move.x()),
+                    y(move.y()), move.modifiers()));
+            case InputEvent.Press press -> {
+                if (press.down()) {
+                    gesture(steering.claim(), p -> p.pointerDown(x(press.x()), y(press.y()), press.button(),
+                            press.modifiers()));
+                } else {
+                    gesture(steering.current(), p -> p.pointerUp(x(press.x()), y(press.y()), press.button()));
+                }
+            }
+            // ViewInput counts notches, positive away from the user; the DOM counts pixels, positive toward.
+            case InputEvent.Wheel wheel -> gesture(steering.claim(), p -> p.wheel(-wheel.dx() / WHEEL_PIXELS_PER_NOTCH,
+                    -wheel.dy() / WHEEL_PIXELS_PER_NOTCH));
+            case InputEvent.DoubleClick click -> gesture(steering.claim(), p -> p.doubleClick(x(click.x()),
+                    y(click.y()), click.button(), click.modifiers()));
+            case InputEvent.Key key -> {
+                if (key.down()) {
+                    KeyMap.action(key.code(), key.ctrl(), key.alt(), key.meta()).ifPresent(this::perform);
+                }
+            }
+            case InputEvent.Command command -> command(command.cmd(), command.params());
+        }
+    }
+
+    /** Runs a named command as the REST API would. */
+    private void command(String cmd, JsonNode params) {
+        simulation.submit(Commands.parse(cmd, params));
+    }
+
+    private void perform(KeyAction action) {
+        if (action.isCamera()) {
+            Steering steered = steering.claim();
+            if (steered != null) {
+                View view = steered.view();
+                switch (action) {
+                    case PREVIOUS_CAMERA -> view.previousCamera();
+                    case NEXT_CAMERA -> view.nextCamera();
+                    default -> view.useFreeCamera();
+                }
+            }
+            return;
+        }
+        var snapshot = simulation.snapshot();
+        if (action == KeyAction.STEP && snapshot.playing()) {
+            return; // simulate steps only while paused
+        }
+        simulation.submit(switch (action) {
+            case TOGGLE_PLAY -> new SimCommand.TogglePlay();
+            case STEP -> new SimCommand.Step(1);
+            case RESET -> new SimCommand.Reset();
+            case SLOWER -> new SimCommand.SetSpeed(Math.max(SimCommand.MIN_SPEED, snapshot.speed() / 2));
+            default -> new SimCommand.SetSpeed(Math.min(SimCommand.MAX_SPEED, snapshot.speed() * 2));
+        });
+    }
+
+    private static void gesture(Steering steered, Consumer<ViewInput> gesture) {
+        if (steered != null) {
+            gesture.accept(steered.gestures());
+        }
+    }
+
+    private double x(double x) {
+        return Math.clamp(x, 0, format.width());
+    }
+
+    private double y(double y) {
+        return Math.clamp(y, 0, format.height());
+    }
+}

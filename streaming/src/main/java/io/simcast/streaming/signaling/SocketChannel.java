@@ -1,0 +1,60 @@
+package io.simcast.streaming.signaling;
+
+import io.simcast.streaming.http.Json;
+import io.simcast.streaming.viewer.ViewerChannel;
+import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A viewer's signalling WebSocket as a {@link ViewerChannel}. Sends are asynchronous (Undertow queues them on the
+ * connection's IO thread), so any thread may call, libwebrtc's included.
+ */
+final class SocketChannel implements ViewerChannel {
+    /** Close reasons are limited to 123 bytes by RFC 6455. */
+    private static final int MAX_REASON_BYTES = 123;
+
+    private final WebSocketChannel socket;
+
+    SocketChannel(WebSocketChannel socket) {
+        this.socket = socket;
+    }
+
+    void send(Object message) {
+        if (socket.isOpen()) {
+            WebSockets.sendText(Json.write(message), socket, null);
+        }
+    }
+
+    @Override
+    public void candidate(String candidate, String sdpMid, int sdpMLineIndex) {
+        send(new Outgoing.Candidate(candidate, sdpMid, sdpMLineIndex));
+    }
+
+    @Override
+    public void error(String code, String message) {
+        send(new Outgoing.Error(code, message));
+    }
+
+    @Override
+    public void close(String reason) {
+        send(new Outgoing.Bye(reason));
+        closeWith(CloseMessage.NORMAL_CLOSURE, reason);
+    }
+
+    /** Sends a close frame with {@code code} and a reason cut to what the protocol allows. */
+    void closeWith(int code, String reason) {
+        if (!socket.isOpen()) {
+            return;
+        }
+        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+        String shortReason = bytes.length <= MAX_REASON_BYTES ? reason
+                : new String(bytes, 0, MAX_REASON_BYTES - 3, StandardCharsets.UTF_8).replaceAll("\\uFFFD$", "") + "...";
+        WebSockets.sendClose(new CloseMessage(code, shortReason), socket, null);
+    }
+
+    boolean isOpen() {
+        return socket.isOpen();
+    }
+}

@@ -1,0 +1,29 @@
+package io.simcast.streaming.viewer;
+
+/**
+ * How the host talks back to one viewer outside the media: the signalling WebSocket, or nothing for WHEP viewers
+ * (their answer carries every candidate and they learn nothing else). Implementations never block and may be
+ * called from any thread, libwebrtc's included.
+ */
+public interface ViewerChannel {
+    /** WHEP viewers have no channel. */
+    ViewerChannel NONE = new ViewerChannel() {
+        @Override
+        public void candidate(String candidate, String sdpMid, int sdpMLineIndex) {}
+
+        @Override
+        public void error(String code, String message) {}
+
+        @Override
+        public void close(String reason) {}
+    };
+
+    /** A local ICE candidate to trickle. */
+    void candidate(String candidate, String sdpMid, int sdpMLineIndex);
+
+    /** Something the viewer sent was refused, or its connection broke; {@code code} is machine-readable. */
+    void error(String code, String message);
+
+    /** Ends the channel, saying why. */
+    void close(String reason);
+}

@@ -1,0 +1,378 @@
+package io.simcast.streaming.viewer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.sim.physics.Simulation;
+import io.simcast.streaming.StreamingMessages;
+import io.simcast.streaming.VideoFormat;
+import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.http.Json;
+import io.simcast.streaming.input.Steering;
+import io.simcast.streaming.input.SteeringProvider;
+import io.simcast.streaming.input.ViewerInput;
+import io.simcast.streaming.media.Feed;
+import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.webrtc.PeerSession;
+import io.simcast.streaming.webrtc.PeerState;
+import io.simcast.streaming.webrtc.PeerStats;
+import io.simcast.streaming.webrtc.WebRtcEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The viewers' life cycle, whichever door they came through: admission, the WebRTC answer, switching between their
+ * own view and the host's, input, and cleanup.
+ *
+ * <p>Threads: signalling and WHEP handlers call in from Undertow threads; peer-connection work runs on the engine
+ * thread ({@code simcast-webrtc}); input runs on {@code simcast-input} in arrival order; {@code simcast-viewer-monitor}
+ * samples statistics twice a second and closes viewers whose connection failed, or that went silent or
+ * disconnected, within five seconds. When WebRTC or the renderer is missing, viewers are refused with that reason
+ * and nothing else changes.
+ */
+public final class Viewers implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Viewers.class);
+    /** A connected viewer that sends nothing for this long has gone silent (closed tab, lost network). */
+    static final long SILENCE_NANOS = 1_500_000_000L;
+    /**
+     * A viewer silent, disconnected or failed for this long is gone. Silence is noticed within two monitor passes
+     * of the last packet, so a vanished viewer is freed in about three seconds, while a short hiccup is forgiven.
+     */
+    static final long DISCONNECT_GRACE_NANOS = 500_000_000L;
+    /** A viewer that has not connected this long after admission (no offer, no ICE path) frees its place. */
+    static final long CONNECT_TIMEOUT_NANOS = 30_000_000_000L;
+    private static final long MONITOR_PERIOD_MILLIS = 500;
+    /** Input events waiting for the input thread, all viewers together; a page sends about sixty a second. */
+    private static final int INPUT_BACKLOG = 4096;
+
+    private final ViewerRegistry registry;
+    private final WebRtcEngine engine;
+    private final FeedPool feeds;
+    private final Simulation simulation;
+    private final VideoFormat format;
+    private final String unavailable;
+    private final ExecutorService inputThread;
+    private final ScheduledExecutorService monitor;
+
+    /**
+     * @param engine null when WebRTC is unavailable
+     * @param unavailable why viewers cannot be served (WebRTC or the renderer missing), or null when they can
+     */
+    public Viewers(ViewerRegistry registry, WebRtcEngine engine, FeedPool feeds, Simulation simulation,
+                   VideoFormat format, String unavailable) {
+        this.registry = registry;
+        this.engine = engine;
+        this.feeds = feeds;
+        this.simulation = simulation;
+        this.format = format;
+        this.unavailable = unavailable;
+        // Bounded: a viewer flooding input loses its excess events instead of growing the heap.
+        this.inputThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(INPUT_BACKLOG), named("simcast-input"));
+        this.monitor = Executors.newSingleThreadScheduledExecutor(named("simcast-viewer-monitor"));
+        this.monitor.scheduleWithFixedDelay(this::watch, MONITOR_PERIOD_MILLIS, MONITOR_PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Admits a viewer or says why not. Any thread. */
+    public Viewer admit(Door door, ViewMode mode, ViewerChannel channel) throws ViewerRefusedException {
+        if (unavailable != null) {
+            throw new ViewerRefusedException("unavailable", unavailable);
+        }
+        Viewer viewer = registry.admit(door, mode, channel);
+        viewer.input(new ViewerInput(simulation, format, new Claims(viewer)));
+        log.info("Viewer {} admitted through {} ({} of {})", viewer.id(), door.wireName(), registry.count(),
+                registry.limit());
+        return viewer;
+    }
+
+    /**
+     * Answers the viewer's offer with the video of the view its mode asks for. With {@code gatherAll} the answer
+     * waits (up to two seconds) for every local candidate, as WHEP wants; otherwise candidates trickle through the
+     * viewer's channel. A refused offer leaves the viewer admitted and able to offer again.
+     *
+     * @return completes with the answer SDP, or exceptionally with IllegalArgumentException (bad offer) or
+     *     IllegalStateException (already connected, or closed)
+     */
+    public CompletableFuture<String> connect(Viewer viewer, String offer, boolean gatherAll) {
+        CompletableFuture<String> answer = engine.run(() -> {
+            if (viewer.isClosed()) {
+                throw new IllegalStateException(StreamingMessages.viewerClosed());
+            }
+            if (viewer.session() != null) {
+                throw new IllegalStateException(StreamingMessages.alreadyConnected());
+            }
+            PeerSession session = new PeerSession(engine, new SessionEvents(viewer));
+            Feed feed = feeds.shared(viewer.mode());
+            viewer.attach(session);
+            viewer.watch(feed, viewer.mode());
+            try {
+                return session.answer(offer, feed.track());
+            } catch (RuntimeException e) {
+                detach(viewer);
+                throw e;
+            }
+        });
+        if (!gatherAll) {
+            return answer;
+        }
+        return answer.thenCompose(sdp -> gathered(viewer).thenCompose(ignored -> engine.run(
+                () -> viewer.session() == null ? sdp : viewer.session().localDescription())));
+    }
+
+    /** Completes when the viewer's candidates are gathered, after two seconds at most, or at once if it left. */
+    private CompletableFuture<Void> gathered(Viewer viewer) {
+        return engine.run(() -> viewer.session() == null ? CompletableFuture.<Void>completedFuture(null)
+                : viewer.session().gathered()).thenCompose(future -> future)
+                .completeOnTimeout(null, 2, TimeUnit.SECONDS);
+    }
+
+    /** A remote ICE candidate from the viewer. Any thread. */
+    public void addCandidate(Viewer viewer, String candidate, String sdpMid, int sdpMLineIndex) {
+        engine.run(() -> {
+            if (viewer.session() != null) {
+                viewer.session().addRemoteCandidate(candidate, sdpMid, sdpMLineIndex);
+            }
+            return null;
+        }).exceptionally(e -> {
+            viewer.channel().error("bad_candidate", StreamingMessages.badCandidate(StreamingMessages.reason(e)));
+            return null;
+        });
+    }
+
+    /**
+     * Switches the viewer between its own camera (back on the shared default view until it steers again) and the
+     * host's view, without renegotiation: the sender's track is replaced. Before the viewer connects it only
+     * changes what the offer will get.
+     */
+    public CompletableFuture<ViewMode> switchView(Viewer viewer, ViewMode mode) {
+        return engine.run(() -> {
+            if (viewer.isClosed() || viewer.mode() == mode) {
+                return viewer.mode();
+            }
+            viewer.steering(null);
+            if (viewer.session() == null) {
+                viewer.watch(null, mode);
+                return mode;
+            }
+            watch(viewer, feeds.shared(mode), mode);
+            log.info("Viewer {} now watches the {} view", viewer.id(), mode.wireName());
+            return mode;
+        });
+    }
+
+    /** Engine thread: sends {@code next} to the viewer instead of what it watched, and lets go of that. */
+    private void watch(Viewer viewer, Feed next, ViewMode mode) {
+        Feed old = viewer.feed();
+        viewer.session().replaceTrack(next.track());
+        viewer.watch(next, mode);
+        if (old != null) {
+            feeds.release(old);
+        }
+    }
+
+    /** Hands one input message to the input thread; a refused message is answered on the viewer's channel. */
+    public void input(Viewer viewer, JsonNode message) {
+        try {
+            inputThread.execute(() -> {
+                try {
+                    viewer.input().apply(message);
+                } catch (IllegalArgumentException e) {
+                    viewer.channel().error("bad_input", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            viewer.channel().error("input_dropped", StreamingMessages.inputDropped());
+        }
+    }
+
+    /**
+     * Ends a viewer: its connection, its feed if it was the last to watch it, its place in the registry.
+     * Idempotent; any thread.
+     *
+     * @param reason what the viewer's channel hears, or null to close it silently (it is already gone)
+     */
+    public CompletableFuture<Void> close(Viewer viewer, String reason) {
+        if (!viewer.markClosed()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        registry.remove(viewer);
+        if (reason != null) {
+            viewer.channel().close(reason);
+        }
+        log.info("Viewer {} left ({}); {} remain", viewer.id(), reason == null ? "disconnected" : reason,
+                registry.count());
+        if (engine == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return engine.run(() -> {
+            detach(viewer);
+            return null;
+        });
+    }
+
+    /** Statistics of every viewer. Any thread. */
+    public List<ViewerStats> stats() {
+        List<ViewerStats> stats = new ArrayList<>();
+        for (Viewer viewer : registry.all()) {
+            stats.add(viewer.stats());
+        }
+        return stats;
+    }
+
+    public List<Viewer> all() {
+        return registry.all();
+    }
+
+    public int count() {
+        return registry.count();
+    }
+
+    public int limit() {
+        return registry.limit();
+    }
+
+    /** Engine thread. */
+    private void detach(Viewer viewer) {
+        PeerSession session = viewer.session();
+        Feed feed = viewer.feed();
+        viewer.steering(null);
+        viewer.attach(null);
+        viewer.watch(null, viewer.mode());
+        if (session != null) {
+            session.close();
+        }
+        if (feed != null) {
+            feeds.release(feed);
+        }
+    }
+
+    /** Monitor thread: close what is gone, sample what is alive. */
+    private void watch() {
+        try {
+            long now = System.nanoTime();
+            for (Viewer viewer : registry.all()) {
+                long trouble = viewer.troubleFor(now);
+                if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED) {
+                    close(viewer, StreamingMessages.connectionLost());
+                } else if (!viewer.everConnected() && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
+                    close(viewer, StreamingMessages.neverConnected());
+                } else if (viewer.state() == PeerState.CONNECTED
+                        || viewer.state() == PeerState.DISCONNECTED) {
+                    engine.run(() -> viewer.session() == null ? null : viewer.session().stats())
+                            .thenCompose(report -> report == null ? CompletableFuture.completedFuture(null) : report)
+                            .thenAccept(report -> {
+                                if (report != null) {
+                                    viewer.sample(PeerStats.from(report), System.nanoTime(), SILENCE_NANOS);
+                                }
+                            });
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Viewer monitor pass failed", e);
+        }
+    }
+
+    /** Closes every viewer and stops the threads; the feeds and the engine are closed by their owner after. */
+    @Override
+    public void close() {
+        monitor.shutdownNow();
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (Viewer viewer : registry.all()) {
+            closing.add(close(viewer, StreamingMessages.hostStopping()));
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Viewers did not close cleanly: {}", e.toString());
+        }
+        inputThread.shutdown();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * A viewer's claim to a camera of its own, on the input thread: the first gesture makes a view (the renderer
+     * takes it from any thread; it starts with the default camera, so the picture does not jump), steers it at once,
+     * and the engine thread moves the viewer's track over to it.
+     */
+    private final class Claims implements SteeringProvider {
+        private final Viewer viewer;
+
+        Claims(Viewer viewer) {
+            this.viewer = viewer;
+        }
+
+        @Override
+        public Steering current() {
+            return viewer.steering();
+        }
+
+        @Override
+        public Steering claim() {
+            Steering steering = viewer.steering();
+            if (steering != null || viewer.mode() != ViewMode.OWN || !viewer.watching() || viewer.isClosed()) {
+                return steering;
+            }
+            Steering claimed = Steering.of(feeds.createView());
+            viewer.steering(claimed);
+            engine.run(() -> {
+                if (viewer.isClosed() || viewer.session() == null || viewer.steering() != claimed) {
+                    claimed.view().close(); // left, switched or reconnected meanwhile
+                } else {
+                    watch(viewer, feeds.own(claimed.view()), ViewMode.OWN);
+                    log.debug("Viewer {} steers a view of its own", viewer.id());
+                }
+                return null;
+            });
+            return claimed;
+        }
+    }
+
+    /** A session's native callbacks for one viewer: record, forward, never block. */
+    private final class SessionEvents implements PeerSession.Listener {
+        private final Viewer viewer;
+
+        SessionEvents(Viewer viewer) {
+            this.viewer = viewer;
+        }
+
+        @Override
+        public void onLocalCandidate(String candidate, String sdpMid, int sdpMLineIndex) {
+            viewer.channel().candidate(candidate, sdpMid, sdpMLineIndex);
+        }
+
+        @Override
+        public void onConnectionState(PeerState state) {
+            viewer.state(state, System.nanoTime());
+            log.debug("Viewer {} connection {}", viewer.id(), state);
+            if (state == PeerState.FAILED) {
+                // Failed ICE will not recover by itself: free the slot now (on another thread; we are native).
+                monitor.execute(() -> close(viewer, StreamingMessages.connectionFailed()));
+            }
+        }
+
+        @Override
+        public void onInputMessage(String text) {
+            try {
+                input(viewer, Json.parse(text));
+            } catch (IllegalArgumentException e) {
+                viewer.channel().error("bad_json", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package io.simcast.streaming.webrtc;
+
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCAnswerOptions;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelObserver;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceGatheringState;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpCodecCapability;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import io.simcast.streaming.StreamingMessages;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One viewer's {@code RTCPeerConnection}: answers the viewer's offer with the video track of the view it watches,
+ * hands out its ICE candidates, receives the viewer's {@code input} data channel and reports the connection state.
+ *
+ * <p>Every method runs on the engine thread ({@code simcast-webrtc}, through {@link WebRtcEngine#run}), so the
+ * operations of all sessions happen one at a time; the asynchronous SDP steps are awaited there, on our thread, never
+ * on libwebrtc's. {@link Listener} methods are called on libwebrtc's signalling thread and must not block. Remote
+ * candidates that arrive before the offer is applied wait in a queue.
+ */
+public final class PeerSession {
+    private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
+    private static final long SDP_STEP_SECONDS = 10;
+    /** The only data channel a viewer may open; anything else is closed at once. */
+    public static final String INPUT_CHANNEL = "input";
+
+    /** What the session tells its owner; called on libwebrtc's signalling thread, so never block. */
+    public interface Listener {
+        /** A local candidate to trickle to the viewer ({@code null} candidate text never happens here). */
+        void onLocalCandidate(String candidate, String sdpMid, int sdpMLineIndex);
+
+        void onConnectionState(PeerState state);
+
+        /** A text message on the {@code input} data channel. */
+        void onInputMessage(String text);
+    }
+
+    private final RTCPeerConnection connection;
+    private final Listener listener;
+    private final List<RTCRtpCodecCapability> codecs;
+    private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
+    private final List<RTCDataChannel> channels = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> gathered = new CompletableFuture<>();
+    private RTCRtpSender videoSender;
+    private boolean remoteApplied;
+    private boolean closed;
+
+    /** Creates the peer connection. Engine thread. */
+    public PeerSession(WebRtcEngine engine, Listener listener) {
+        this.listener = listener;
+        this.connection = engine.factory().createPeerConnection(engine.rtcConfiguration(), new Observer());
+        this.codecs = engine.videoCodecs();
+    }
+
+    /**
+     * Applies the viewer's offer and returns the answer, sending {@code track} on the offer's video section.
+     * Candidates follow through {@link Listener#onLocalCandidate}, and are in {@link #localDescription()} once
+     * {@link #gathered()} completes. Engine thread.
+     *
+     * @throws IllegalArgumentException when the offer is refused, with the reason a user can act on
+     */
+    public String answer(String offer, VideoTrack track) {
+        await(setDescription(new RTCSessionDescription(RTCSdpType.OFFER, CodecPreferences.preferInOffer(offer)),
+                false), "apply the offer");
+        remoteApplied = true;
+        RTCRtpTransceiver video = null;
+        for (RTCRtpTransceiver transceiver : connection.getTransceivers()) {
+            if (video == null && transceiver.getReceiver().getTrack() != null
+                    && MediaStreamTrack.VIDEO_TRACK_KIND.equals(transceiver.getReceiver().getTrack().getKind())) {
+                video = transceiver;
+            } else {
+                transceiver.setDirection(RTCRtpTransceiverDirection.INACTIVE); // we send nothing else
+            }
+        }
+        if (video == null) {
+            throw new IllegalArgumentException(StreamingMessages.offerWithoutVideo());
+        }
+        video.setDirection(RTCRtpTransceiverDirection.SEND_ONLY);
+        video.setCodecPreferences(CodecPreferences.order(codecs));
+        videoSender = video.getSender();
+        videoSender.replaceTrack(track);
+        RTCSessionDescription answer = await(createAnswer(), "create the answer");
+        await(setDescription(answer, true), "apply the answer");
+        for (RTCIceCandidate candidate : pendingCandidates) {
+            connection.addIceCandidate(candidate);
+        }
+        pendingCandidates.clear();
+        return answer.sdp;
+    }
+
+    /** Completes (on a libwebrtc thread) when ICE gathering has finished. */
+    public CompletableFuture<Void> gathered() {
+        return gathered;
+    }
+
+    /** The answer with every candidate gathered so far. Engine thread. */
+    public String localDescription() {
+        RTCSessionDescription description = connection.getLocalDescription();
+        return description == null ? "" : description.sdp;
+    }
+
+    /** A candidate from the viewer; held until the offer is applied. Engine thread. */
+    public void addRemoteCandidate(String candidate, String sdpMid, int sdpMLineIndex) {
+        if (closed) {
+            return;
+        }
+        RTCIceCandidate ice = new RTCIceCandidate(sdpMid, sdpMLineIndex, candidate);
+        if (!remoteApplied) {
+            pendingCandidates.add(ice);
+            return;
+        }
+        connection.addIceCandidate(ice);
+    }
+
+    /** Sends another view's track (or stops video with null) without renegotiation. Engine thread. */
+    public void replaceTrack(VideoTrack track) {
+        if (videoSender != null && !closed) {
+            videoSender.replaceTrack(track);
+        }
+    }
+
+    /** The connection's statistics (completes on a libwebrtc thread). Engine thread. */
+    public CompletableFuture<RTCStatsReport> stats() {
+        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
+        if (closed) {
+            report.completeExceptionally(new IllegalStateException("closed"));
+        } else {
+            connection.getStats(report::complete);
+        }
+        return report;
+    }
+
+    /**
+     * Data channels, then the track (so the shared track may be disposed afterwards), then the connection.
+     * Idempotent. Engine thread.
+     */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (RTCDataChannel channel : channels) {
+            channel.unregisterObserver();
+            channel.close();
+            channel.dispose();
+        }
+        channels.clear();
+        for (RTCRtpSender sender : connection.getSenders()) {
+            sender.replaceTrack(null);
+        }
+        connection.close();
+        gathered.complete(null);
+    }
+
+    private CompletableFuture<Void> setDescription(RTCSessionDescription description, boolean local) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        SetSessionDescriptionObserver observer = new SetSessionDescriptionObserver() {
+            @Override
+            public void onSuccess() {
+                done.complete(null);
+            }
+
+            @Override
+            public void onFailure(String error) {
+                done.completeExceptionally(new IllegalArgumentException(error));
+            }
+        };
+        if (local) {
+            connection.setLocalDescription(description, observer);
+        } else {
+            connection.setRemoteDescription(description, observer);
+        }
+        return done;
+    }
+
+    private CompletableFuture<RTCSessionDescription> createAnswer() {
+        CompletableFuture<RTCSessionDescription> done = new CompletableFuture<>();
+        connection.createAnswer(new RTCAnswerOptions(), new CreateSessionDescriptionObserver() {
+            @Override
+            public void onSuccess(RTCSessionDescription description) {
+                done.complete(description);
+            }
+
+            @Override
+            public void onFailure(String error) {
+                done.completeExceptionally(new IllegalArgumentException(error));
+            }
+        });
+        return done;
+    }
+
+    private static <T> T await(CompletableFuture<T> step, String what) {
+        try {
+            return step.get(SDP_STEP_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalArgumentException(StreamingMessages.webRtcRefused(what, e.getCause().getMessage()));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(StreamingMessages.webRtcTimeout(what));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(StreamingMessages.webRtcTimeout(what));
+        }
+    }
+
+    /** libwebrtc's callbacks, on its signalling thread: forward, never block. */
+    private final class Observer implements PeerConnectionObserver {
+        @Override
+        public void onIceCandidate(RTCIceCandidate candidate) {
+            listener.onLocalCandidate(candidate.sdp, candidate.sdpMid, candidate.sdpMLineIndex);
+        }
+
+        @Override
+        public void onIceGatheringChange(RTCIceGatheringState state) {
+            if (state == RTCIceGatheringState.COMPLETE) {
+                gathered.complete(null);
+            }
+        }
+
+        @Override
+        public void onConnectionChange(RTCPeerConnectionState state) {
+            listener.onConnectionState(PeerState.of(state));
+        }
+
+        @Override
+        public void onDataChannel(RTCDataChannel channel) {
+            if (!INPUT_CHANNEL.equals(channel.getLabel())) {
+                log.debug("Closing data channel '{}': only '{}' is served", channel.getLabel(), INPUT_CHANNEL);
+                channel.close();
+                channel.dispose();
+                return;
+            }
+            channels.add(channel);
+            channel.registerObserver(new RTCDataChannelObserver() {
+                @Override
+                public void onBufferedAmountChange(long previousAmount) {}
+
+                @Override
+                public void onStateChange() {}
+
+                @Override
+                public void onMessage(RTCDataChannelBuffer buffer) {
+                    // The buffer is only valid during this call: copy it out.
+                    ByteBuffer data = buffer.data;
+                    byte[] bytes = new byte[data.remaining()];
+                    data.get(bytes);
+                    listener.onInputMessage(new String(bytes, StandardCharsets.UTF_8));
+                }
+            });
+        }
+    }
+}

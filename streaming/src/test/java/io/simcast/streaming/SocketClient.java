@@ -1,0 +1,81 @@
+package io.simcast.streaming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.streaming.http.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A signalling client for tests: sends text, collects the host's JSON messages and the close. */
+public final class SocketClient implements AutoCloseable {
+    private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    public SocketClient(URI uri) throws Exception {
+        this(uri, null);
+    }
+
+    /** @param origin an Origin header to send, or null */
+    public SocketClient(URI uri, String origin) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        StringBuilder partial = new StringBuilder();
+        this.socket = builder.buildAsync(uri, new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    messages.add(Json.parse(partial.toString()));
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closed.complete(statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                closed.complete(-1);
+            }
+        }).get(5, TimeUnit.SECONDS);
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next message of {@code type}, skipping others (state ticks arrive all the time). */
+    public JsonNode next(String type) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            JsonNode message = messages.poll(100, TimeUnit.MILLISECONDS);
+            if (message != null && type.equals(message.path("type").asText())) {
+                return message;
+            }
+        }
+        throw new AssertionError("no '" + type + "' message within 10 s");
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "test done");
+        }
+        socket.abort();
+    }
+}

@@ -1,0 +1,82 @@
+package io.simcast.streaming;
+
+import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.Renderer;
+import io.simcast.sim.scene.PresetCatalog;
+import io.simcast.sim.scene.SceneCompiler;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A real host for tests: a MuJoCo simulation of a preset, the EGL renderer, Undertow on 127.0.0.1 and a free port,
+ * WebRTC.
+ */
+public final class TestHost implements AutoCloseable {
+    public final Simulation simulation;
+    public final Renderer renderer;
+    public final StreamingHost host;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestHost(Simulation simulation, Renderer renderer, StreamingHost host) {
+        this.simulation = simulation;
+        this.renderer = renderer;
+        this.host = host;
+    }
+
+    public static TestHost start(String preset, StreamingConfig.Builder config) throws Exception {
+        PresetCatalog catalog = PresetCatalog.builtIn();
+        Simulation simulation = Simulation.start(new SceneCompiler().compile(
+                catalog.source(catalog.find(preset).orElseThrow())));
+        Renderer renderer = null;
+        try {
+            renderer = Renderer.start(simulation);
+            StreamingHost host = StreamingHost.start(config.host("127.0.0.1").port(0).build(), simulation,
+                    Rendering.of(renderer));
+            return new TestHost(simulation, renderer, host);
+        } catch (RuntimeException e) {
+            if (renderer != null) {
+                renderer.close();
+            }
+            simulation.close();
+            throw e;
+        }
+    }
+
+    public static TestHost start(String preset) throws Exception {
+        return start(preset, StreamingConfig.builder());
+    }
+
+    public URI uri(String path) {
+        return host.address().resolve(path);
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        host.close();
+        renderer.close();
+        simulation.close();
+    }
+}

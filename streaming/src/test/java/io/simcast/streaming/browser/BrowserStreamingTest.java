@@ -1,0 +1,356 @@
+package io.simcast.streaming.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.streaming.TestHost;
+import io.simcast.streaming.bench.HeadlessChromium;
+import io.simcast.streaming.bench.HeadlessChromium.Page;
+import io.simcast.streaming.http.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled page in headless Chromium, receiving real WebRTC video from a real host, both inside the test's
+ * private network namespace. One host and one browser for the class; each test opens the tabs it needs.
+ */
+@Tag("e2e")
+class BrowserStreamingTest {
+    private static final Duration CONNECT = Duration.ofSeconds(20);
+    /** Reads the video as a 64x48 grey picture, the way a person glancing at it would compare two frames. */
+    private static final String PICTURE = """
+            (() => {
+              const video = document.getElementById('video');
+              const canvas = document.createElement('canvas');
+              canvas.width = 64; canvas.height = 48;
+              const g = canvas.getContext('2d');
+              g.drawImage(video, 0, 0, 64, 48);
+              const data = g.getImageData(0, 0, 64, 48).data;
+              const grey = [];
+              for (let i = 0; i < data.length; i += 4) grey.push((data[i] + data[i + 1] + data[i + 2]) / 3);
+              return grey;
+            })()""";
+
+    private static TestHost host;
+    private static HeadlessChromium browser;
+    private final List<Page> pages = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        host = TestHost.start("pendulum");
+        browser = HeadlessChromium.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @AfterEach
+    void closeTabsAndResume() throws Exception {
+        pages.forEach(Page::close);
+        pages.clear();
+        command("play");
+        waitFor(() -> viewerCount() == 0, 5_000);
+    }
+
+    @Test
+    void framesDecodeAtTheConfiguredSizeInH264() throws Exception {
+        Page page = openViewer();
+
+        long before = page.evaluate("simcast.stats.framesDecoded").asLong();
+        Thread.sleep(2000);
+        JsonNode stats = page.evaluate("simcast.stats");
+
+        assertThat(stats.path("videoWidth").asInt()).isEqualTo(640);
+        assertThat(stats.path("videoHeight").asInt()).isEqualTo(480);
+        assertThat(stats.path("framesDecoded").asLong() - before).as("frames decoded in 2 s").isGreaterThan(40);
+        assertThat(stats.path("codec").asText()).isEqualTo("H264");
+    }
+
+    @Test
+    void draggingInThePageTurnsTheCamera() throws Exception {
+        Page page = openViewer();
+        command("pause");
+        double[] before = picture(page);
+        Thread.sleep(300);
+        assertThat(difference(before, picture(page))).as("a paused picture holds still").isLessThan(2);
+
+        dragAcrossVideo(page);
+
+        waitFor(() -> difference(before, picture(page)) > 10, 5_000);
+    }
+
+    @Test
+    void aOneFingerSwipeTurnsTheCameraLikeADrag() throws Exception {
+        Page page = openViewer();
+        command("pause");
+        double[] before = picture(page);
+
+        JsonNode box = videoBox(page);
+        double y = box.path("y").asDouble() + box.path("height").asDouble() / 2;
+        double x = box.path("x").asDouble() + box.path("width").asDouble() / 2;
+        page.swipe(x - 150, y, x + 150, y, 15);
+
+        waitFor(() -> difference(before, picture(page)) > 10, 5_000);
+    }
+
+    @Test
+    void simulatesKeysWorkInThePage() throws Exception {
+        Page page = openViewer();
+        page.evaluate("document.getElementById('stage').focus()");
+
+        page.press("Space", " ");
+
+        waitFor(() -> "paused".equals(simulationState()), 3_000);
+        page.press("Space", " ");
+        waitFor(() -> "playing".equals(simulationState()), 3_000);
+    }
+
+    @Test
+    void twoViewersTurnTheirCamerasIndependently() throws Exception {
+        Page first = openViewer();
+        Page second = openViewer();
+        command("pause");
+        double[] firstBefore = picture(first);
+        double[] secondBefore = picture(second);
+
+        dragAcrossVideo(first);
+
+        waitFor(() -> difference(firstBefore, picture(first)) > 10, 5_000);
+        Thread.sleep(500);
+        assertThat(difference(secondBefore, picture(second))).as("the other viewer's picture").isLessThan(2);
+    }
+
+    @Test
+    void viewersWhoDoNotSteerShareOneRenderAndOneWhoSteersGetsItsOwn() throws Exception {
+        openViewer();
+        Page steering = openViewer();
+        openViewer();
+        assertThat(views()).containsExactly("default:3");
+
+        dragAcrossVideo(steering);
+
+        waitFor(() -> views().equals(List.of("default:2", "own:1")), 5_000);
+    }
+
+    @Test
+    void aFollowerOfTheHostViewDoesNotSteerIt() throws Exception {
+        Page follower = openViewer("?view=host");
+        command("pause");
+        double[] before = picture(follower);
+
+        dragAcrossVideo(follower);
+        Thread.sleep(1000);
+
+        assertThat(difference(before, picture(follower))).as("the host view after a follower's drag").isLessThan(2);
+        assertThat(views()).containsExactly("default:1");
+        assertThat(follower.evaluate("document.getElementById('follow').checked").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theSimulationKeepsRealTimeWithOneAndWithFourViewers() throws Exception {
+        openViewer();
+        assertThat(realTimeFactorOver(5)).as("one viewer").isCloseTo(1.0, within(0.02));
+
+        for (int i = 0; i < 3; i++) {
+            openViewer();
+        }
+        assertThat(viewerCount()).isEqualTo(4);
+        List<Long> before = framesDecoded();
+        assertThat(realTimeFactorOver(5)).as("four viewers").isCloseTo(1.0, within(0.02));
+        List<Long> after = framesDecoded();
+        for (int i = 0; i < pages.size(); i++) {
+            // Video kept flowing to every viewer while it was measured (the frame rate itself is benchmarked).
+            assertThat(after.get(i) - before.get(i)).as("frames decoded by viewer %d in 5 s", i).isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void aPausedStillSceneKeepsItsViewerConnected() throws Exception {
+        Page page = openViewer();
+        String viewerId = page.evaluate("simcast.viewerId").asText();
+        command("pause");
+
+        Thread.sleep(6000); // the renderer draws nothing new; the pump repeats the still picture
+
+        assertThat(viewerCount()).isEqualTo(1);
+        assertThat(page.evaluate("simcast.state").asText()).isEqualTo("connected");
+        assertThat(page.evaluate("simcast.viewerId").asText()).isEqualTo(viewerId);
+    }
+
+    @Test
+    void aClosedTabIsCleanedUpWithinFiveSeconds() throws Exception {
+        Page page = openViewer();
+        assertThat(viewerCount()).isEqualTo(1);
+
+        pages.remove(page);
+        long closedAt = System.nanoTime();
+        page.close();
+
+        waitFor(() -> viewerCount() == 0, 5_000);
+        assertThat((System.nanoTime() - closedAt) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
+    void badSignallingGetsAnErrorReplyAndTheHostKeepsServing() throws Exception {
+        Page viewer = openViewer();
+        Page prober = open();
+
+        JsonNode replies = prober.evaluate("""
+                new Promise((resolve) => {
+                  const errors = [];
+                  const socket = new WebSocket(`ws://${location.host}/ws/signaling`);
+                  socket.onmessage = (event) => {
+                    const message = JSON.parse(event.data);
+                    if (message.type === 'welcome') {
+                      socket.send('{"type": "offer", "sdp": ');
+                      socket.send(JSON.stringify({ type: 'offer', sdp: 'v=0\\r\\nthis is not sdp\\r\\nm=video 9 x\\r\\n' }));
+                      socket.send(JSON.stringify({ type: 'teleport' }));
+                    }
+                    if (message.type === 'error') errors.push(message);
+                    if (errors.length === 3) { socket.close(); resolve(errors); }
+                  };
+                })""");
+
+        assertThat(replies.findValuesAsText("code")).containsExactlyInAnyOrder("bad_json", "bad_sdp", "bad_message");
+        assertThat(replies.toString()).contains("Invalid JSON").contains("The offer was refused")
+                .contains("Unknown message type 'teleport'");
+        long before = viewer.evaluate("simcast.stats.framesDecoded").asLong();
+        Thread.sleep(1000);
+        assertThat(viewer.evaluate("simcast.stats.framesDecoded").asLong()).isGreaterThan(before + 15);
+        assertThat(Json.parse(host.get("/api/health").body()).path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void aSceneLoadedThroughTheApiReachesAConnectedViewerWithoutReconnecting() throws Exception {
+        Page page = openViewer();
+        String viewerId = page.evaluate("simcast.viewerId").asText();
+        command("pause");
+        double[] pendulum = picture(page);
+
+        assertThat(host.post("/api/scene/preset/cartpole", null, "").statusCode()).isEqualTo(200);
+
+        page.waitFor("simcast.scene.id === 'cartpole'", Duration.ofSeconds(3));
+        assertThat(page.evaluate("document.getElementById('scene-title').textContent").asText())
+                .isEqualTo("Cart-pole");
+        waitFor(() -> difference(pendulum, picture(page)) > 10, 5_000);
+        assertThat(page.evaluate("simcast.viewerId").asText()).as("the same connection").isEqualTo(viewerId);
+        host.post("/api/scene/preset/pendulum", null, "");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private Page open() throws InterruptedException {
+        return open("");
+    }
+
+    private Page open(String query) throws InterruptedException {
+        Page page = browser.open(host.uri("/" + query).toString());
+        pages.add(page);
+        page.waitFor("window.simcast", Duration.ofSeconds(10));
+        return page;
+    }
+
+    private Page openViewer() throws InterruptedException {
+        return openViewer("");
+    }
+
+    private Page openViewer(String query) throws InterruptedException {
+        Page page = open(query);
+        page.waitFor("simcast.state === 'connected' && simcast.stats && simcast.stats.framesDecoded > 10", CONNECT);
+        return page;
+    }
+
+    private List<Long> framesDecoded() {
+        return pages.stream().map(page -> page.evaluate("simcast.stats.framesDecoded").asLong()).toList();
+    }
+
+    private static double[] picture(Page page) {
+        JsonNode values = page.evaluate(PICTURE);
+        double[] grey = new double[values.size()];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = values.get(i).asDouble();
+        }
+        return grey;
+    }
+
+    /** Mean absolute difference of two pictures, 0 to 255. */
+    private static double difference(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return sum / a.length;
+    }
+
+    private static JsonNode videoBox(Page page) {
+        return page.evaluate("(() => { const r = document.getElementById('video').getBoundingClientRect();"
+                + " return { x: r.x, y: r.y, width: r.width, height: r.height }; })()");
+    }
+
+    private static void dragAcrossVideo(Page page) throws InterruptedException {
+        JsonNode box = videoBox(page);
+        double centreX = box.path("x").asDouble() + box.path("width").asDouble() / 2;
+        double centreY = box.path("y").asDouble() + box.path("height").asDouble() / 2;
+        page.drag(centreX - 150, centreY, centreX + 150, centreY + 40, "left", 15);
+    }
+
+    private static void command(String cmd) throws Exception {
+        host.post("/api/sim/command", "application/json", "{\"cmd\": \"" + cmd + "\"}");
+    }
+
+    /** The rendered views as kind:viewers, sorted. */
+    private static List<String> views() throws Exception {
+        List<String> views = new ArrayList<>();
+        for (JsonNode view : Json.parse(host.get("/api/stats").body()).path("rendering").path("views")) {
+            views.add(view.path("kind").asText() + ":" + view.path("viewers").asInt());
+        }
+        views.sort(null);
+        return views;
+    }
+
+    private static String simulationState() throws Exception {
+        return Json.parse(host.get("/api/health").body()).path("simulation").path("state").asText();
+    }
+
+    private static int viewerCount() throws Exception {
+        return Json.parse(host.get("/api/health").body()).path("viewers").path("count").asInt();
+    }
+
+    /** Simulated seconds per wall-clock second over {@code seconds}, from two health readings. */
+    private static double realTimeFactorOver(int seconds) throws Exception {
+        JsonNode first = Json.parse(host.get("/api/health").body()).path("simulation");
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        JsonNode last = Json.parse(host.get("/api/health").body()).path("simulation");
+        double wall = (System.nanoTime() - start) * 1e-9;
+        return (last.path("time").asDouble() - first.path("time").asDouble()) / wall;
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitFor(Condition condition, long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.holds()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within " + millis + " ms");
+            }
+            Thread.sleep(100);
+        }
+    }
+}

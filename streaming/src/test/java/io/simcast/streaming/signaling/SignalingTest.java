@@ -1,0 +1,100 @@
+package io.simcast.streaming.signaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.streaming.IceServer;
+import io.simcast.streaming.SocketClient;
+import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.TestHost;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The signalling WebSocket's admission and error replies; no media, so no network namespace needed. */
+class SignalingTest {
+    private static TestHost host;
+
+    @BeforeAll
+    static void start() throws Exception {
+        host = TestHost.start("pendulum", StreamingConfig.builder().maxViewers(1)
+                .iceServers(List.of(new IceServer("turn:turn.example.org:3478", "alice", "secret"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+    }
+
+    @BeforeEach
+    void earlierViewersHaveLeft() throws Exception {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (host.host.viewerCount() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static URI socketUri() {
+        return URI.create(host.uri("/ws/signaling").toString().replace("http:", "ws:"));
+    }
+
+    @Test
+    void anAdmittedViewerIsWelcomedWithItsIdTheIceServersTheSceneAndTheState() throws Exception {
+        try (SocketClient client = new SocketClient(socketUri())) {
+            JsonNode welcome = client.next("welcome");
+
+            assertThat(welcome.path("viewerId").asText()).matches("[0-9a-f]{16}");
+            assertThat(welcome.path("viewMode").asText()).isEqualTo("own");
+            assertThat(welcome.path("video").path("width").asInt()).isEqualTo(640);
+            assertThat(welcome.path("iceServers").get(0).path("credential").asText()).isEqualTo("secret");
+            assertThat(welcome.path("scene").path("id").asText()).isEqualTo("pendulum");
+            assertThat(welcome.path("state").path("playing").asBoolean()).isTrue();
+            assertThat(client.next("state").path("viewers").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void beyondTheLimitAViewerIsRefusedWithAReasonAndTheSocketCloses() throws Exception {
+        try (SocketClient first = new SocketClient(socketUri())) {
+            first.next("welcome");
+            try (SocketClient second = new SocketClient(socketUri())) {
+                JsonNode refused = second.next("refused");
+
+                assertThat(refused.path("reason").asText()).isEqualTo("viewer_limit");
+                assertThat(refused.path("message").asText()).isEqualTo(
+                        "This host is full: it serves at most 1 viewer at once. Try again when someone leaves");
+                assertThat(second.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1013);
+            }
+        }
+    }
+
+    @Test
+    void unreadableMessagesGetAnErrorAndTheSocketStaysOpen() throws Exception {
+        try (SocketClient client = new SocketClient(socketUri())) {
+            client.next("welcome");
+
+            client.send("{not json");
+            assertThat(client.next("error").path("code").asText()).isEqualTo("bad_json");
+            client.send("{\"type\": \"offer\"}");
+            assertThat(client.next("error").path("message").asText())
+                    .isEqualTo("The offer is empty; send the SDP of an RTCPeerConnection offer");
+            client.send("{\"type\": \"mouse_move\", \"x\": \"left\"}");
+            assertThat(client.next("error").path("message").asText()).isEqualTo("'mouse_move' needs \"x\": a number");
+            client.send("{\"type\": \"view\", \"mode\": \"host\"}");
+
+            assertThat(client.next("view").path("mode").asText()).isEqualTo("host");
+            assertThat(client.closed).isNotDone();
+        }
+    }
+
+    @Test
+    void aSocketOpenedByAnotherSiteIsRefused() {
+        assertThatThrownBy(() -> new SocketClient(socketUri(), "https://evil.example").close())
+                .hasStackTraceContaining("403");
+    }
+}
