@@ -1,6 +1,7 @@
 package io.simcast.app.console;
 
 import io.simcast.app.console.files.FxDialogService;
+import io.simcast.sim.UserFolders;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -39,7 +40,7 @@ public final class ConsoleLauncher {
     public static int run(String scene, Path screenshot) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (ConsoleServices services = ConsoleServices.start(DataFolder.ofUser(), scene)) {
+        try (ConsoleServices services = ConsoleServices.start(UserFolders.forThisUser().data(), scene)) {
             Platform.startup(() -> {
                 try {
                     Stage stage = new Stage();
