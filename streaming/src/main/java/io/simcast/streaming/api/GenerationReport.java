@@ -1,6 +1,7 @@
 package io.simcast.streaming.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.simcast.sim.generate.GenerationEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.Optional;
 final class GenerationReport {
 
     /**
-     * One attempt: what was asked, what came back and what became of it.
+     * One attempt: what was asked, what came back and what became of it. Serialised in snake_case whichever mapper
+     * writes it (the error body goes through the host's camelCase one).
      *
      * @param outcome {@code no_scene}, {@code compile_failed}, {@code check_failed}, {@code succeeded},
      *     {@code provider_error} or {@code cancelled}; null while it runs
@@ -29,7 +31,7 @@ final class GenerationReport {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Attempt(int attempt, String provider, String model, String outcome, String error, Integer line,
-                   List<String> problems, String reply, Double replySeconds) {
+                   List<String> problems, String reply, @JsonProperty("reply_seconds") Double replySeconds) {
         Attempt with(String newOutcome, String newError, Integer newLine, List<String> newProblems) {
             return new Attempt(attempt, provider, model, newOutcome, newError, newLine, newProblems, reply,
                     replySeconds);

@@ -230,6 +230,7 @@ class LlmApiTest {
         JsonNode result = Json.parse(events.getLast()[1]);
         assertThat(result.path("success").asBoolean()).isTrue();
         assertThat(result.path("attempts").findValuesAsText("outcome")).containsExactly("compile_failed", "succeeded");
+        assertThat(result.path("attempts").get(0).has("reply_seconds")).isTrue();
         assertThat(currentSceneId()).isEqualTo(result.path("scene").path("id").asText());
     }
 
