@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code simcast serve}: the headless host. Options override the environment (HOST, PORT, FRAME_WIDTH,
  * FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE,
- * SCENE), which override the defaults. Runs on {@code main} until the process is stopped (Ctrl+C, SIGTERM), then
+ * RL_IDLE_TIMEOUT, SCENE), which override the defaults. Runs on {@code main} until the process is stopped (Ctrl+C, SIGTERM), then
  * closes the host, the renderer and the simulation in that order. Without EGL the host still serves the page and
  * the API and says why there is no video.
  */
@@ -65,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "What a viewer watches unless it asks: its own camera or the host's view"
                     + " (default own, env VIEW_MODE).")
     String view;
+
+    @Option(names = "--rl-idle-timeout", paramLabel = "SECONDS",
+            description = "Close RL environments after this many seconds without a request (default 300,"
+                    + " env RL_IDLE_TIMEOUT).")
+    String rlIdleTimeout;
 
     @Option(names = "--latency-stamp",
             description = "Draw the capture time into every frame so the page can measure glass-to-glass latency.")
@@ -139,6 +144,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (view != null) {
             builder.defaultViewMode(ViewMode.parse(view));
+        }
+        if (rlIdleTimeout != null) {
+            builder.rlIdleTimeout(StreamingConfig.idleTimeout(rlIdleTimeout));
         }
         return builder.latencyStamp(latencyStamp).build();
     }

@@ -1,6 +1,7 @@
 package io.simcast.streaming.signaling;
 
 import io.simcast.streaming.http.Json;
+import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.viewer.ViewerChannel;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -35,6 +36,11 @@ final class SocketChannel implements ViewerChannel {
     @Override
     public void error(String code, String message) {
         send(new Outgoing.Error(code, message));
+    }
+
+    @Override
+    public void watching(CopyRef copy, String reason) {
+        send(Outgoing.Watch.of(copy, reason));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.simcast.streaming.viewer;
 
+import io.simcast.streaming.rl.CopyRef;
+
 /**
  * How the host talks back to one viewer outside the media: the signalling WebSocket, or nothing for WHEP viewers
  * (their answer carries every candidate and they learn nothing else). Implementations never block and may be
@@ -15,6 +17,9 @@ public interface ViewerChannel {
         public void error(String code, String message) {}
 
         @Override
+        public void watching(CopyRef copy, String reason) {}
+
+        @Override
         public void close(String reason) {}
     };
 
@@ -23,6 +28,12 @@ public interface ViewerChannel {
 
     /** Something the viewer sent was refused, or its connection broke; {@code code} is machine-readable. */
     void error(String code, String message);
+
+    /**
+     * What the viewer now watches: {@code copy}, or the simulation when null; {@code reason} says why the host
+     * switched it (its RL environment closed), or is null when the viewer asked.
+     */
+    void watching(CopyRef copy, String reason);
 
     /** Ends the channel, saying why. */
     void close(String reason);
