@@ -1,11 +1,11 @@
 package io.simcast.sim.generate;
 
-/** Scenes and replies a model might send, for the generation tests. */
-final class Replies {
+/** Scenes and replies a model might send, for the generation tests (the console's too, through the test jar). */
+public final class Replies {
     private Replies() {}
 
     /** Follows every convention: floor, light, named bodies; a box resting on the floor and a ball dropped onto it. */
-    static final String GOOD_SCENE = """
+    public static final String GOOD_SCENE = """
             <mujoco model="box_and_ball">
               <compiler angle="radian" autolimits="true"/>
               <option timestep="0.002"/>
