@@ -24,6 +24,7 @@ const simcast = {
   simulation: null,
   stats: null,
   errors: [],
+  ended: null,
   latency: new LatencyProbe(video),
   send: (message) => signaling.send(message),
 };
@@ -157,6 +158,10 @@ function onMessage(message) {
         ? `${message.message} (retrying every ${FULL_RETRY_MS / 1000} s)` : message.message);
       break;
     case 'bye':
+      if (message.reconnect === false) {
+        simcast.ended = message;
+        setConnection('ended', 'disconnected');
+      }
       showMessage(`The host ended this session: ${message.reason}`, 'info');
       break;
     default:
@@ -207,7 +212,9 @@ async function postScene(url, body, contentType) {
 signaling.addEventListener('message', (event) => onMessage(event.detail));
 signaling.addEventListener('close', () => {
   closePeer();
-  if (simcast.refused?.reason === 'viewer_limit') {
+  if (simcast.ended) {
+    // the operator disconnected this viewer: reloading the page is the way back
+  } else if (simcast.refused?.reason === 'viewer_limit') {
     scheduleReconnect(FULL_RETRY_MS, true);
   } else if (!simcast.refused) {
     scheduleReconnect(retryDelay);

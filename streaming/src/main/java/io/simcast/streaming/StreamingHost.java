@@ -16,12 +16,14 @@ import io.simcast.streaming.signaling.SignalingEndpoint;
 import io.simcast.streaming.signaling.SignalingHub;
 import io.simcast.streaming.signaling.WhepResource;
 import io.simcast.streaming.viewer.ViewerRegistry;
+import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import io.simcast.streaming.webrtc.WebRtcUnavailableException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +115,20 @@ public final class StreamingHost implements AutoCloseable {
     /** Viewers admitted now. */
     public int viewerCount() {
         return viewers.count();
+    }
+
+    /** Every admitted viewer as {@code GET /api/stats} shows it. Any thread; never blocks. */
+    public List<ViewerStats> viewerStats() {
+        return viewers.stats();
+    }
+
+    /**
+     * Disconnects a viewer for the operator; its page says so and does not reconnect by itself. Any thread.
+     *
+     * @return completes with false when {@code viewerId} is not admitted (it left meanwhile)
+     */
+    public CompletableFuture<Boolean> disconnect(String viewerId) {
+        return viewers.disconnect(viewerId);
     }
 
     /** Stops accepting, ends every viewer, closes the feeds and WebRTC, in that order. Call once. */

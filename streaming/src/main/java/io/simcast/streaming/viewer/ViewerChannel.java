@@ -15,7 +15,7 @@ public interface ViewerChannel {
         public void error(String code, String message) {}
 
         @Override
-        public void close(String reason) {}
+        public void close(String reason, boolean reconnect) {}
     };
 
     /** A local ICE candidate to trickle. */
@@ -24,6 +24,11 @@ public interface ViewerChannel {
     /** Something the viewer sent was refused, or its connection broke; {@code code} is machine-readable. */
     void error(String code, String message);
 
-    /** Ends the channel, saying why. */
-    void close(String reason);
+    /**
+     * Ends the channel, saying why.
+     *
+     * @param reconnect whether the viewer may come back by itself (the host stopping, a lost connection); false when
+     *     the operator ended it, so the page does not reconnect
+     */
+    void close(String reason, boolean reconnect);
 }
