@@ -22,6 +22,8 @@ import io.simcast.app.console.session.SimulationSession;
 import io.simcast.app.console.session.SnapshotPoller;
 import io.simcast.app.console.status.StatusBar;
 import io.simcast.app.console.status.StatusViewModel;
+import io.simcast.app.console.view.LiveView;
+import io.simcast.app.console.view.LiveViewModel;
 import io.simcast.sim.physics.SimulationListener;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +47,8 @@ import javafx.stage.Window;
 public final class Console {
     /** Unsaved text is on disk at most this long after a change. */
     public static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(3);
+    /** Where Ctrl+P puts pictures of the live view, inside the data folder. */
+    public static final String SCREENSHOTS = "screenshots";
 
     private final Stage stage;
     private final SimulationSession session;
@@ -55,6 +59,7 @@ public final class Console {
     private final SnapshotPoller poller;
     private final SimulationListener logEvents;
     private final Autosaver autosaver;
+    private final LiveView liveView;
 
     public Console(Stage stage, ConsoleServices services, Function<Window, DialogService> dialogs,
                    Duration autosavePeriod) {
@@ -74,6 +79,10 @@ public final class Console {
         logEvents = event -> fx.execute(() -> log.simulationEvent(event));
         session.addListener(logEvents);
 
+        LiveViewModel live = new LiveViewModel(services.rendering(), services.dataFolder().resolve(SCREENSHOTS),
+                () -> session.snapshot().sceneId(), log, services.io(), fx);
+        liveView = new LiveView(live);
+
         editorView = new MjcfEditor(documents, editor, new FindViewModel(), services.analysis());
         help = new HelpWindow(stage);
         VBox editorColumn = new VBox(new RecoveryBar(recovery), editorView.node());
@@ -83,6 +92,7 @@ public final class Console {
                         this::requestClose),
                 new ControlBar(controls, editor, MjcfEditor.APPLY_KEY.getDisplayText()),
                 editorColumn,
+                liveView.node(),
                 new StatusBar(status, editor));
         layout.addSidePanel(SidePanel.SCENES, new ScenesView(new ScenesViewModel(documents, services.preferences())));
         layout.addSidePanel(SidePanel.LOG, new LogView(log));
@@ -95,6 +105,10 @@ public final class Console {
         keys.bind(ConsoleKey.RESET, controls::reset);
         keys.bind(ConsoleKey.SLOWER, controls::slower);
         keys.bind(ConsoleKey.FASTER, controls::faster);
+        keys.bind(ConsoleKey.PREVIOUS_CAMERA, live::previousCamera);
+        keys.bind(ConsoleKey.NEXT_CAMERA, live::nextCamera);
+        keys.bind(ConsoleKey.FREE_CAMERA, live::freeCamera);
+        keys.bind(ConsoleKey.SCREENSHOT, liveView::saveScreenshot);
         FileDrop.install(scene, documents);
         poller = new SnapshotPoller(session, List.of(controls::update, status::update));
         stage.titleProperty().bind(documents.title());
@@ -109,6 +123,7 @@ public final class Console {
     public void show() {
         stage.show();
         poller.start();
+        liveView.start();
         editorView.area().requestFocus();
         recovery.lookForLeftovers();
     }
@@ -128,6 +143,7 @@ public final class Console {
     /** Closes the window now, without asking: unsaved text stays in the recovery folder for the next start. */
     public void close() {
         poller.stop();
+        liveView.stop();
         session.removeListener(logEvents);
         help.close();
         stage.close();

@@ -1,6 +1,7 @@
 package io.simcast.app.console;
 
 import io.simcast.sim.scene.Scene;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,8 +38,30 @@ public final class Texts {
     public static final String PRESETS = "Presets";
     public static final String RECENT_FILES = "Recent files";
     public static final String NO_RECENT_FILES = "Files you open or save appear here.";
-    public static final String LIVE_VIEW_PENDING = "The live view of the simulation will appear here.";
     public static final String UNTITLED = "Untitled";
+
+    // ---- live view --------------------------------------------------------------------------------------------
+    public static final String NO_PICTURE_YET = "No picture to save yet: the live view has not shown a frame";
+
+    /** What the view area says when nothing can render. */
+    public static String noLiveView(String reason) {
+        return "No live view: " + reason + ". Everything else works.";
+    }
+
+    public static String screenshotSaved(Path file) {
+        return "Saved a picture of the view to " + file;
+    }
+
+    public static String cannotSaveScreenshot(Path file, String message) {
+        return "Cannot save a picture of the view to " + file + ": " + message;
+    }
+
+    // ---- sharing ----------------------------------------------------------------------------------------------
+    public static final String SHARING_OFF = "Sharing is off: this console was started with --no-share";
+
+    public static String sharingAt(URI address) {
+        return "Sharing at " + address;
+    }
 
     // ---- toolbar ----------------------------------------------------------------------------------------------
     public static final String PLAY = "Play";

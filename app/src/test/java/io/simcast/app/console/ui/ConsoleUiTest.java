@@ -1,8 +1,10 @@
 package io.simcast.app.console.ui;
 
 import io.simcast.app.console.Console;
+import io.simcast.app.console.ConsoleOptions;
 import io.simcast.app.console.ConsoleServices;
 import io.simcast.app.console.Eventually;
+import io.simcast.app.console.TestOptions;
 import io.simcast.app.console.files.ScriptedDialogs;
 import io.simcast.sim.physics.SimulationSnapshot;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ abstract class ConsoleUiTest {
 
     @BeforeEach
     void startConsole() throws TimeoutException {
-        services = ConsoleServices.start(dataFolder, null);
+        services = startServices();
         FxToolkit.setupStage(stage -> {
             console = new Console(stage, services, owner -> dialogs, AUTOSAVE);
             console.show();
@@ -61,6 +63,15 @@ abstract class ConsoleUiTest {
             robot().interact(console::close);
         }
         services.close();
+    }
+
+    /** How the console starts: without a streaming host, unless a test needs one. */
+    ConsoleOptions options() {
+        return TestOptions.of(dataFolder, null);
+    }
+
+    ConsoleServices startServices() {
+        return ConsoleServices.start(options());
     }
 
     FxRobot robot() {
