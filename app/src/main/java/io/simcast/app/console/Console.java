@@ -22,12 +22,19 @@ import io.simcast.app.console.session.SimulationSession;
 import io.simcast.app.console.session.SnapshotPoller;
 import io.simcast.app.console.status.StatusBar;
 import io.simcast.app.console.status.StatusViewModel;
+import io.simcast.app.console.viewers.ViewersView;
+import io.simcast.app.console.viewers.ViewersViewModel;
+import io.simcast.app.console.monitor.ConsoleSample;
+import io.simcast.app.console.monitor.Sampler;
+import io.simcast.app.console.stats.StatisticsView;
+import io.simcast.app.console.stats.StatisticsViewModel;
 import io.simcast.app.console.view.LiveView;
 import io.simcast.app.console.view.LiveViewModel;
 import io.simcast.sim.physics.SimulationListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -60,6 +67,8 @@ public final class Console {
     private final SimulationListener logEvents;
     private final Autosaver autosaver;
     private final LiveView liveView;
+    private final Sampler sampler;
+    private final List<Consumer<ConsoleSample>> sampleConsumers;
 
     public Console(Stage stage, ConsoleServices services, Function<Window, DialogService> dialogs,
                    Duration autosavePeriod) {
@@ -96,6 +105,13 @@ public final class Console {
                 new StatusBar(status, editor));
         layout.addSidePanel(SidePanel.SCENES, new ScenesView(new ScenesViewModel(documents, services.preferences())));
         layout.addSidePanel(SidePanel.LOG, new LogView(log));
+        ViewersViewModel viewers = new ViewersViewModel(services.sharing(), log, fx);
+        layout.addSidePanel(SidePanel.VIEWERS, new ViewersView(viewers));
+        StatisticsViewModel statistics = new StatisticsViewModel();
+        layout.addSidePanel(SidePanel.STATISTICS, new StatisticsView(statistics));
+        sampler = new Sampler(session::snapshot, services.rendering().renderer(), live.meter(),
+                services.sharing().host());
+        sampleConsumers = List.of(viewers::update, statistics::update);
 
         Scene scene = new Scene(layout.root(), 1400, 860);
         scene.getStylesheets().add(Console.class.getResource("console.css").toExternalForm());
@@ -124,6 +140,7 @@ public final class Console {
         stage.show();
         poller.start();
         liveView.start();
+        sampler.start(sampleConsumers, Platform::runLater);
         editorView.area().requestFocus();
         recovery.lookForLeftovers();
     }
@@ -144,6 +161,7 @@ public final class Console {
     public void close() {
         poller.stop();
         liveView.stop();
+        sampler.close();
         session.removeListener(logEvents);
         help.close();
         stage.close();

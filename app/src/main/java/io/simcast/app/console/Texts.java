@@ -63,6 +63,78 @@ public final class Texts {
         return "Sharing at " + address;
     }
 
+    public static final String ADDRESS_TO_SHARE = "Address to share";
+    public static final String COPY = "Copy";
+    public static final String COPIED = "Copied to the clipboard";
+    public static final String WATCHING_NOW = "Watching now";
+    public static final String NOBODY_WATCHING = "Nobody is watching. Open the address in a browser.";
+    public static final String NOBODY_CAN_WATCH = "Nobody can watch while sharing is off.";
+    public static final String COLUMN_VIEWER = "Viewer";
+    public static final String COLUMN_WATCHING = "Watching";
+    public static final String COLUMN_CONNECTION = "Connection";
+    public static final String COLUMN_FPS = "Frames/s";
+    public static final String COLUMN_BITRATE = "Bitrate";
+    public static final String COLUMN_ROUND_TRIP = "Round trip";
+    public static final String COLUMN_SINCE = "Since";
+    public static final String DISCONNECT = "Disconnect";
+    private static final String NOT_MEASURED = "–";
+
+    /** The first six hex digits of a viewer's id: enough to tell viewers apart, short enough for a column. */
+    public static String shortViewerId(String id) {
+        return id.length() > 6 ? id.substring(0, 6) : id;
+    }
+
+    /** "own camera" or "host view", and the door when it is not the page's: "own camera (WHEP)". */
+    public static String watching(String view, String door) {
+        String what = "host".equals(view) ? "host view" : "own camera";
+        return "whep".equals(door) ? what + " (WHEP)" : what;
+    }
+
+    public static String framesPerSecond(double fps) {
+        return String.format(Locale.ROOT, "%.0f", fps);
+    }
+
+    /** "850 kb/s", "1.25 Mb/s". */
+    public static String bitrate(double kbps) {
+        return kbps < 1000 ? String.format(Locale.ROOT, "%.0f kb/s", kbps)
+                : String.format(Locale.ROOT, "%.2f Mb/s", kbps / 1000);
+    }
+
+    /** "12 ms", or a dash before anything was measured (negative). */
+    public static String milliseconds(double millis) {
+        return millis < 0 ? NOT_MEASURED : String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+
+    /** A viewer's admission time (ISO-8601) as a local clock time. */
+    public static String since(String instant) {
+        return CLOCK.format(Instant.parse(instant));
+    }
+
+    // ---- statistics -------------------------------------------------------------------------------------------
+    public static final String CHART_REAL_TIME = "Real-time factor";
+    public static final String CHART_FRAME_RATES = "Frames per second";
+    public static final String CHART_BITRATES = "Bitrate to each viewer (kbit/s)";
+    public static final String CHART_LATENCY = "Latency (ms)";
+    public static final String SERIES_REAL_TIME = "simulation";
+    public static final String SERIES_RENDERER = "renderer, all views";
+    public static final String SERIES_LIVE_VIEW = "live view";
+
+    public static String seriesViewer(String id) {
+        return "viewer " + shortViewerId(id);
+    }
+
+    public static String seriesRoundTrip(String id) {
+        return "viewer " + shortViewerId(id) + ", round trip";
+    }
+
+    public static String disconnected(String viewer) {
+        return "Disconnected viewer " + viewer;
+    }
+
+    public static String cannotDisconnect(String viewer, String message) {
+        return "Could not disconnect viewer " + viewer + ": " + message;
+    }
+
     // ---- toolbar ----------------------------------------------------------------------------------------------
     public static final String PLAY = "Play";
     public static final String PAUSE = "Pause";

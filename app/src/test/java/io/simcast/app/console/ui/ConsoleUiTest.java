@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import javafx.scene.Node;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
 import java.util.concurrent.TimeoutException;
@@ -129,6 +130,17 @@ abstract class ConsoleUiTest {
 
     void click(String query) {
         robot().clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Brings a side panel to the front, as clicking its tab does ({@code "viewers"}, {@code "statistics"}). */
+    void showPanel(String name) {
+        fx(() -> {
+            TabPane panels = lookup("#side-panels", TabPane.class);
+            panels.getSelectionModel().select(panels.getTabs().stream()
+                    .filter(tab -> tab.getId().equals("panel-" + name)).findFirst().orElseThrow());
+            return null;
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
