@@ -11,6 +11,10 @@ import io.simcast.app.console.files.DocumentViewModel;
 import io.simcast.app.console.files.FileDrop;
 import io.simcast.app.console.files.RecoveryBar;
 import io.simcast.app.console.files.RecoveryViewModel;
+import io.simcast.app.console.generate.GenerateView;
+import io.simcast.app.console.generate.GenerateViewModel;
+import io.simcast.app.console.generate.ProvidersView;
+import io.simcast.app.console.generate.ProvidersViewModel;
 import io.simcast.app.console.help.HelpWindow;
 import io.simcast.app.console.keys.ConsoleKey;
 import io.simcast.app.console.keys.KeyDispatcher;
@@ -30,6 +34,8 @@ import io.simcast.app.console.stats.StatisticsView;
 import io.simcast.app.console.stats.StatisticsViewModel;
 import io.simcast.app.console.view.LiveView;
 import io.simcast.app.console.view.LiveViewModel;
+import io.simcast.sim.generate.ConnectionTester;
+import io.simcast.sim.generate.GenerationOptions;
 import io.simcast.sim.physics.SimulationListener;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +69,10 @@ public final class Console {
     private final RecoveryViewModel recovery;
     private final MjcfEditor editorView;
     private final HelpWindow help;
+    private final ToolWindow generateWindow;
+    private final ToolWindow providersWindow;
+    private final GenerateViewModel generate;
+    private final ProvidersViewModel providers;
     private final SnapshotPoller poller;
     private final SimulationListener logEvents;
     private final Autosaver autosaver;
@@ -94,11 +104,18 @@ public final class Console {
 
         editorView = new MjcfEditor(documents, editor, new FindViewModel(), services.analysis());
         help = new HelpWindow(stage);
+        providers = new ProvidersViewModel(services::llm, ConnectionTester.DEFAULT_TIMEOUT, services.llmThread(), fx);
+        generate = new GenerateViewModel(services::llm, GenerationOptions.DEFAULT, documents, editor, log,
+                services.llmThread(), fx);
+        providers.addChangeListener(generate::refresh);
+        providersWindow = new ToolWindow(stage, Texts.PROVIDERS_TITLE, () -> new ProvidersView(providers), 640, 460);
+        generateWindow = new ToolWindow(stage, Texts.GENERATE_TITLE,
+                () -> new GenerateView(generate, this::showLlmSettings), 680, 540);
         VBox editorColumn = new VBox(new RecoveryBar(recovery), editorView.node());
         VBox.setVgrow(editorView.node(), Priority.ALWAYS);
         ConsoleLayout layout = new ConsoleLayout(
                 new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
-                        this::requestClose),
+                        this::showGenerate, this::showLlmSettings, this::requestClose),
                 new ControlBar(controls, editor, MjcfEditor.APPLY_KEY.getDisplayText()),
                 editorColumn,
                 liveView.node(),
@@ -145,6 +162,18 @@ public final class Console {
         recovery.lookForLeftovers();
     }
 
+    /** Opens "Generate scene", with the providers as set up now. */
+    public void showGenerate() {
+        generate.refresh();
+        generateWindow.show();
+    }
+
+    /** Opens the language-model settings. */
+    public void showLlmSettings() {
+        providers.refresh();
+        providersWindow.show();
+    }
+
     /** Closes once unsaved changes are saved or given up (the person decides); what the window's close does. */
     public void requestClose() {
         documents.mayReplace().thenAccept(close -> {
@@ -163,7 +192,10 @@ public final class Console {
         liveView.stop();
         sampler.close();
         session.removeListener(logEvents);
+        generate.cancel();
         help.close();
+        generateWindow.close();
+        providersWindow.close();
         stage.close();
     }
 }

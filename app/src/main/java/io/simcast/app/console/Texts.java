@@ -222,6 +222,66 @@ public final class Texts {
         return (dirty ? "• " : "") + documentName + " — " + APP;
     }
 
+    // ---- generating scenes --------------------------------------------------------------------------------------
+    public static final String GENERATE_TITLE = "Generate a scene";
+    public static final String GENERATE_MENU = "Generate scene…";
+    public static final String GENERATE = "Generate";
+    public static final String CANCEL = "Cancel";
+    public static final String SETTINGS = "Settings…";
+    public static final String GENERATE_PROMPT =
+            "Describe the scene, e.g. a double pendulum with friction next to a ramp with three boxes";
+    public static final String PROVIDER = "Provider";
+    public static final String DEFAULT_PROVIDER = "the default";
+    public static final String NO_PROVIDER_SET_UP = "No language model is set up yet: add one in Settings.";
+    public static final String GENERATED_NOT_TAKEN =
+            "The generated scene was not loaded: the editor's unsaved text was kept";
+
+    public static String generated(String title, int attempts) {
+        return "Generated and loaded " + title + (attempts == 1 ? " (first attempt)" : " (after " + attempts
+                + " attempts)") + "; its MJCF is in the editor";
+    }
+
+    // ---- language-model settings ---------------------------------------------------------------------------
+    public static final String PROVIDERS_TITLE = "Language models";
+    public static final String PROVIDERS_MENU = "Language model settings…";
+    public static final String API_KEY = "API key";
+    public static final String KEY_STORED_PROMPT = "stored; type a new key to replace it";
+    public static final String KEY_PROMPT = "paste the provider's API key";
+    public static final String KEY_OPTIONAL_PROMPT = "optional for a local server";
+    public static final String MODEL = "Model";
+    public static final String BASE_URL = "Address";
+    public static final String SAVE_PROVIDER = "Save";
+    public static final String REMOVE_PROVIDER = "Remove";
+    public static final String TEST_CONNECTION = "Test connection";
+    public static final String TESTING = "Asking the provider…";
+    public static final String KEY_STORED = "key stored";
+    public static final String NO_KEY = "no key";
+    public static final String NOT_SET_UP = "not set up";
+    public static final String IS_DEFAULT = "default";
+
+    /** One provider in the settings list: "OpenAI: gpt-5 at https://api.openai.com/v1, key stored, default". */
+    public static String providerLine(String name, String model, String baseUrl, boolean keyStored,
+                                      boolean isDefault) {
+        return name + ": " + model + " at " + baseUrl + ", " + (keyStored ? KEY_STORED : NO_KEY)
+                + (isDefault ? ", " + IS_DEFAULT : "");
+    }
+
+    public static String providerNotSetUp(String name) {
+        return name + ": " + NOT_SET_UP;
+    }
+
+    public static String providerSaved(String name, String model, boolean keyStored) {
+        return name + " is set up with model " + model + (keyStored ? "; its key is stored" : "; no key");
+    }
+
+    public static String providerRemoved(String name) {
+        return name + " removed; its key is deleted";
+    }
+
+    public static String keysKeptIn(String storage) {
+        return "Keys are kept in " + storage + " and never shown again.";
+    }
+
     // ---- log --------------------------------------------------------------------------------------------------
     public static String logLine(Instant time, String text) {
         return CLOCK.format(time) + "  " + text;
