@@ -26,6 +26,7 @@ const simcast = {
   watching: { source: 'simulation' },
   stats: null,
   errors: [],
+  ended: null,
   latency: new LatencyProbe(video),
   send: (message) => signaling.send(message),
 };
@@ -166,6 +167,10 @@ function onMessage(message) {
         ? `${message.message} (retrying every ${FULL_RETRY_MS / 1000} s)` : message.message);
       break;
     case 'bye':
+      if (message.reconnect === false) {
+        simcast.ended = message;
+        setConnection('ended', 'disconnected');
+      }
       showMessage(`The host ended this session: ${message.reason}`, 'info');
       break;
     default:
@@ -244,7 +249,9 @@ async function postScene(url, body, contentType) {
 signaling.addEventListener('message', (event) => onMessage(event.detail));
 signaling.addEventListener('close', () => {
   closePeer();
-  if (simcast.refused?.reason === 'viewer_limit') {
+  if (simcast.ended) {
+    // the operator disconnected this viewer: reloading the page is the way back
+  } else if (simcast.refused?.reason === 'viewer_limit') {
     scheduleReconnect(FULL_RETRY_MS, true);
   } else if (!simcast.refused) {
     scheduleReconnect(retryDelay);

@@ -28,6 +28,7 @@ import io.simcast.streaming.signaling.SignalingEndpoint;
 import io.simcast.streaming.signaling.SignalingHub;
 import io.simcast.streaming.signaling.WhepResource;
 import io.simcast.streaming.viewer.ViewerRegistry;
+import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import io.simcast.streaming.webrtc.WebRtcUnavailableException;
@@ -35,6 +36,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -167,6 +169,20 @@ public final class StreamingHost implements AutoCloseable {
     /** The routes declared with a purpose (who they are for), for whoever attaches access rules. */
     public List<RouteTable.Declared> routes() {
         return routes;
+    }
+
+    /** Every admitted viewer as {@code GET /api/stats} shows it. Any thread; never blocks. */
+    public List<ViewerStats> viewerStats() {
+        return parts.viewers().stats();
+    }
+
+    /**
+     * Disconnects a viewer for the operator; its page says so and does not reconnect by itself. Any thread.
+     *
+     * @return completes with false when {@code viewerId} is not admitted (it left meanwhile)
+     */
+    public CompletableFuture<Boolean> disconnect(String viewerId) {
+        return parts.viewers().disconnect(viewerId);
     }
 
     /**

@@ -270,6 +270,10 @@ public final class StreamingMessages {
         return "the host is shutting down";
     }
 
+    public static String disconnectedByOperator() {
+        return "the operator disconnected this viewer";
+    }
+
     public static String rendererUnavailable(String reason) {
         return "This host cannot render (" + reason + "); video is unavailable";
     }

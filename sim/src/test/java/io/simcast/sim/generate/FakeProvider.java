@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A provider's chat API on 127.0.0.1, speaking its real wire format, answering with scripted replies in order and
  * recording every request. Subclasses know one provider's format (paths, bodies, headers); everything else is here.
  * Requests are handled on threads named {@code fake-provider-N}. Start one per test and close it. Public because the
- * streaming module's REST tests talk to the same fakes through sim's test-jar.
+ * streaming REST tests and the console's tests use the same fakes through sim's test-jar.
  */
 public abstract class FakeProvider implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,6 +1,6 @@
 package io.simcast.sim.generate;
 
-/** Scenes and replies a model might send, for the generation tests (and the streaming module's, through the test-jar). */
+/** Scenes and replies a model might send, for the generation tests (streaming's and the console's too, through the test-jar). */
 public final class Replies {
     private Replies() {}
 

@@ -109,10 +109,13 @@ public final class Outgoing {
         }
     }
 
-    /** The host ends this viewer; the socket closes after it. */
-    public record Bye(String type, String reason) {
-        public Bye(String reason) {
-            this("bye", reason);
+    /**
+     * The host ends this viewer; the socket closes after it. {@code reconnect} is false when the operator
+     * disconnected the viewer: the page then stays disconnected.
+     */
+    public record Bye(String type, String reason, boolean reconnect) {
+        public Bye(String reason, boolean reconnect) {
+            this("bye", reason, reconnect);
         }
     }
 }

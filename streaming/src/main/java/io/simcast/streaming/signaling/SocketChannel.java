@@ -44,8 +44,8 @@ final class SocketChannel implements ViewerChannel {
     }
 
     @Override
-    public void close(String reason) {
-        send(new Outgoing.Bye(reason));
+    public void close(String reason, boolean reconnect) {
+        send(new Outgoing.Bye(reason, reconnect));
         closeWith(CloseMessage.NORMAL_CLOSURE, reason);
     }
 

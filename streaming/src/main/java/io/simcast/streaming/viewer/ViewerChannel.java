@@ -20,7 +20,7 @@ public interface ViewerChannel {
         public void watching(CopyRef copy, String reason) {}
 
         @Override
-        public void close(String reason) {}
+        public void close(String reason, boolean reconnect) {}
     };
 
     /** A local ICE candidate to trickle. */
@@ -35,6 +35,11 @@ public interface ViewerChannel {
      */
     void watching(CopyRef copy, String reason);
 
-    /** Ends the channel, saying why. */
-    void close(String reason);
+    /**
+     * Ends the channel, saying why.
+     *
+     * @param reconnect whether the viewer may come back by itself (the host stopping, a lost connection); false when
+     *     the operator ended it, so the page does not reconnect
+     */
+    void close(String reason, boolean reconnect);
 }

@@ -263,18 +263,34 @@ public final class Viewers implements AutoCloseable {
     }
 
     /**
-     * Ends a viewer: its connection, its feed if it was the last to watch it, its place in the registry.
-     * Idempotent; any thread.
+     * Ends a viewer: its connection, its feed if it was the last to watch it, its place in the registry. The viewer
+     * may reconnect by itself. Idempotent; any thread.
      *
      * @param reason what the viewer's channel hears, or null to close it silently (it is already gone)
      */
     public CompletableFuture<Void> close(Viewer viewer, String reason) {
+        return close(viewer, reason, true);
+    }
+
+    /**
+     * Ends the viewer {@code id} at the operator's request (the console's viewers panel): its page hears why and
+     * does not reconnect by itself. Any thread.
+     *
+     * @return completes with false when no such viewer is admitted, else with true once it is torn down
+     */
+    public CompletableFuture<Boolean> disconnect(String id) {
+        return registry.find(id)
+                .map(viewer -> close(viewer, StreamingMessages.disconnectedByOperator(), false).thenApply(done -> true))
+                .orElseGet(() -> CompletableFuture.completedFuture(false));
+    }
+
+    private CompletableFuture<Void> close(Viewer viewer, String reason, boolean reconnect) {
         if (!viewer.markClosed()) {
             return CompletableFuture.completedFuture(null);
         }
         registry.remove(viewer);
         if (reason != null) {
-            viewer.channel().close(reason);
+            viewer.channel().close(reason, reconnect);
         }
         log.info("Viewer {} left ({}); {} remain", viewer.id(), reason == null ? "disconnected" : reason,
                 registry.count());
