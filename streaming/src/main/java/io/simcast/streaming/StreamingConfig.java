@@ -1,5 +1,6 @@
 package io.simcast.streaming;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,14 +21,19 @@ import java.util.Objects;
  * @param maxBodyBytes largest HTTP request body (scene uploads); larger ones get 413
  * @param defaultViewMode what a viewer watches when it does not say
  * @param latencyStamp write the capture time into every frame (bench mode, see docs/PERFORMANCE.md)
+ * @param rlIdleTimeout RL environments without a request for this long are closed (a training script that died)
  */
 public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, List<IceServer> iceServers,
-                              PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp) {
+                              PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp,
+                              Duration rlIdleTimeout) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_MAX_VIEWERS = 16;
     /** Twice the largest scene XML the compiler accepts, so JSON escaping of an allowed scene never hits it. */
     public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
+    /** Long enough for a training script paused to evaluate or checkpoint, short enough to free a crashed one's. */
+    public static final Duration DEFAULT_RL_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    public static final long MAX_RL_IDLE_TIMEOUT_SECONDS = 86_400;
 
     public StreamingConfig {
         Objects.requireNonNull(host, "host");
@@ -44,6 +50,12 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
         }
+        Objects.requireNonNull(rlIdleTimeout, "rlIdleTimeout");
+        if (rlIdleTimeout.isNegative() || rlIdleTimeout.isZero()
+                || rlIdleTimeout.toSeconds() > MAX_RL_IDLE_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException(StreamingMessages.badSeconds("RL_IDLE_TIMEOUT",
+                    Long.toString(rlIdleTimeout.toSeconds()), 1, MAX_RL_IDLE_TIMEOUT_SECONDS));
+        }
     }
 
     public static StreamingConfig defaults() {
@@ -56,7 +68,8 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
 
     /**
      * Reads HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, ICE_SERVERS (comma-separated URLs),
-     * TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max) and VIEW_MODE (own|host).
+     * TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max), VIEW_MODE (own|host) and
+     * RL_IDLE_TIMEOUT (seconds).
      *
      * @throws IllegalArgumentException naming the variable and what it accepts
      */
@@ -91,6 +104,9 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         if ((value = env.get("VIEW_MODE")) != null && !value.isBlank()) {
             builder.defaultViewMode(ViewMode.parse(value.strip()));
         }
+        if ((value = env.get("RL_IDLE_TIMEOUT")) != null && !value.isBlank()) {
+            builder.rlIdleTimeout(idleTimeout(value));
+        }
         return builder;
     }
 
@@ -106,6 +122,24 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             servers.add(new IceServer(trimmed, turn ? turnUsername : null, turn ? turnCredential : null));
         }
         return servers;
+    }
+
+    /**
+     * An RL idle timeout in whole seconds, as RL_IDLE_TIMEOUT and {@code --rl-idle-timeout} take it.
+     *
+     * @throws IllegalArgumentException saying what is accepted
+     */
+    public static Duration idleTimeout(String seconds) {
+        try {
+            long parsed = Long.parseLong(seconds.strip());
+            if (parsed >= 1 && parsed <= MAX_RL_IDLE_TIMEOUT_SECONDS) {
+                return Duration.ofSeconds(parsed);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(StreamingMessages.badSeconds("RL_IDLE_TIMEOUT", seconds, 1,
+                MAX_RL_IDLE_TIMEOUT_SECONDS));
     }
 
     private static int parse(String name, String value, int min, int max) {
@@ -133,6 +167,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private ViewMode defaultViewMode = ViewMode.OWN;
         private boolean latencyStamp;
+        private Duration rlIdleTimeout = DEFAULT_RL_IDLE_TIMEOUT;
 
         private Builder() {}
 
@@ -191,9 +226,14 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             return this;
         }
 
+        public Builder rlIdleTimeout(Duration value) {
+            rlIdleTimeout = value;
+            return this;
+        }
+
         public StreamingConfig build() {
             return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers, iceServers,
-                    udpPorts, maxBodyBytes, defaultViewMode, latencyStamp);
+                    udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, rlIdleTimeout);
         }
     }
 }

@@ -5,6 +5,8 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,10 @@ import java.util.Map;
  */
 public final class RouteTable {
     private final RoutingHandler routing = Handlers.routing();
+    private final List<Declared> declared = new ArrayList<>();
+
+    /** A route registered with its {@link Purpose}, for whoever attaches access rules. */
+    public record Declared(String method, String template, Purpose purpose) {}
 
     public RouteTable get(String template, JsonHandler.Route route) {
         routing.add(Methods.GET, template, new JsonHandler(route));
@@ -37,6 +43,28 @@ public final class RouteTable {
 
     public RouteTable options(String template, JsonHandler.Route route) {
         routing.add(Methods.OPTIONS, template, new JsonHandler(route));
+        return this;
+    }
+
+    public RouteTable get(String template, Purpose purpose, JsonHandler.Route route) {
+        return declare(Methods.GET_STRING, template, purpose).get(template, route);
+    }
+
+    public RouteTable post(String template, Purpose purpose, JsonHandler.Route route) {
+        return declare(Methods.POST_STRING, template, purpose).post(template, route);
+    }
+
+    public RouteTable delete(String template, Purpose purpose, JsonHandler.Route route) {
+        return declare(Methods.DELETE_STRING, template, purpose).delete(template, route);
+    }
+
+    /** The routes registered with a purpose, in table order. */
+    public List<Declared> declared() {
+        return List.copyOf(declared);
+    }
+
+    private RouteTable declare(String method, String template, Purpose purpose) {
+        declared.add(new Declared(method, template, purpose));
         return this;
     }
 

@@ -7,6 +7,7 @@ import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.input.InputEvent;
+import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.viewer.ClientReport;
 import io.simcast.streaming.viewer.Door;
 import io.simcast.streaming.viewer.Viewer;
@@ -19,12 +20,15 @@ import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code WS /ws/signaling}: the bundled page's door. One socket is one viewer: admitted on connect (or refused with
  * a {@code refused} message and close code 1013), welcomed, then it sends its offer, trickles candidates, may switch
  * views, reports what it measured and sends input events; the host answers, trickles its candidates and reports
- * state and scene changes through {@link SignalingHub}. Closing the socket ends the viewer. Every message is in
+ * state and scene changes through {@link SignalingHub}; it may watch an RL environment copy instead of the
+ * simulation ({@code watch}). Closing the socket ends the viewer. Every message is in
  * docs/PROTOCOL.md. A message that cannot be understood gets an {@code error} reply; the socket stays open.
  *
  * <p>Messages arrive on Undertow IO threads and are only parsed and dispatched here; WebRTC work goes to the engine
@@ -91,6 +95,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         socket.resumeReceives();
         channel.send(new Outgoing.Welcome(viewer.id(), mode.wireName(), video,
                 Outgoing.IceServerEntry.of(iceServers), latencyStamp, hub.scene(), hub.state()));
+        channel.send(hub.environments());
     }
 
     private ViewMode requestedMode(Map<String, List<String>> parameters) {
@@ -112,6 +117,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             case "offer" -> offer(viewer, channel, message);
             case "candidate" -> candidate(viewer, channel, message);
             case "view" -> view(viewer, channel, message);
+            case "watch" -> watch(viewer, channel, message);
             case "stats" -> viewer.report(new ClientReport(message.path("fps").asDouble(-1),
                     message.path("framesDropped").asLong(0), message.path("latencyMs").asDouble(-1)));
             default -> {
@@ -167,6 +173,26 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
                 channel.send(new Outgoing.View(now.wireName()));
             } else {
                 channel.error("view_failed", StreamingMessages.reason(failure));
+            }
+        });
+    }
+
+    /** Watch an RL environment copy, or the simulation again; answered with a {@code watch} message. */
+    private void watch(Viewer viewer, SocketChannel channel, JsonNode message) {
+        Optional<CopyRef> copy;
+        try {
+            copy = CopyRef.parseWatch(message);
+        } catch (IllegalArgumentException e) {
+            channel.error("bad_message", e.getMessage());
+            return;
+        }
+        CompletableFuture<CopyRef> watching = copy.isPresent() ? viewers.watchCopy(viewer, copy.get())
+                : viewers.switchView(viewer, viewer.mode()).thenApply(mode -> null);
+        watching.whenComplete((now, failure) -> {
+            if (failure == null) {
+                channel.watching(now, null);
+            } else {
+                channel.error("watch_failed", StreamingMessages.reason(failure));
             }
         });
     }
