@@ -9,9 +9,11 @@ import io.simcast.sim.scene.SceneLocator;
 import io.simcast.streaming.Rendering;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.StreamingHost;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +27,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run a scene and serve it to browsers over WebRTC (page, REST API, WHEP).")
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
     static final String DEFAULT_SCENE = "double-pendulum";
+    private static final String SCENE_VARIABLE = "SCENE";
+    /** Every environment variable serve reads for itself: the host's, then the scene (deploy/ is checked against it). */
+    public static final List<String> ENVIRONMENT =
+            Stream.concat(StreamingConfig.ENVIRONMENT.stream(), Stream.of(SCENE_VARIABLE)).toList();
 
     @Option(names = "--scene", paramLabel = "ID_OR_FILE",
             description = "Preset id, MJCF/URDF file or folder (default " + DEFAULT_SCENE + ", env SCENE).")
@@ -39,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
         StreamingConfig config = hostOptions.config(env);
-        String sceneId = scene != null ? scene : env.getOrDefault("SCENE", DEFAULT_SCENE);
+        String sceneId = scene != null ? scene : env.getOrDefault(SCENE_VARIABLE, DEFAULT_SCENE);
         Simulation simulation = Simulation.start(new SceneCompiler().compile(
                 SceneLocator.locate(sceneId, SceneLimits.DEFAULT)));
         Renderer renderer = null;
