@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simcast.app.bench.ServeProcess;
 import io.simcast.streaming.WhepClient;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -155,22 +156,23 @@ class DebianPackageIT {
     @Test
     @Order(6)
     void theInstalledHostServesAWhepPlayerAndLogsToTheUsersLogFile() throws Exception {
-        try (InstalledHost host = InstalledHost.start(COMMAND, user.environment(), "--scene", "pendulum");
+        try (ServeProcess host = ServeProcess.start(List.of(COMMAND), user.environment(),
+                List.of("--scene", "pendulum"));
              WhepClient player = new WhepClient()) {
-            JsonNode health = JSON.readTree(get(host.uri("/api/health")).body());
+            JsonNode health = JSON.readTree(get(host.address().resolve("/api/health")).body());
             assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("ok");
 
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(host.uri("/whep"))
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(host.address().resolve("/whep"))
                     .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/sdp")
                     .POST(HttpRequest.BodyPublishers.ofString(player.offer())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             player.answer(created.body());
             player.connected.get(10, TimeUnit.SECONDS);
-            waitFor(() -> player.frames.get() >= 30, 15_000);
+            player.awaitFrames(30, 15_000);
             assertThat(player.frameSize.get()).isEqualTo("640x480");
 
-            URI session = host.uri(created.headers().firstValue("Location").orElseThrow());
+            URI session = host.address().resolve(created.headers().firstValue("Location").orElseThrow());
             assertThat(http.send(HttpRequest.newBuilder(session).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
             assertThat(host.stop()).as("SIGTERM ends the JVM after its shutdown hook").isEqualTo(143);
@@ -202,19 +204,5 @@ class DebianPackageIT {
     private static long distinctColours(BufferedImage image) {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         return Arrays.stream(pixels).distinct().count();
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Condition condition, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.holds()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            Thread.sleep(50);
-        }
     }
 }
