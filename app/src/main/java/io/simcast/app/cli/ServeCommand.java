@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
     static final String DEFAULT_SCENE = "double-pendulum";
     private static final String SCENE_VARIABLE = "SCENE";
-    /** Every environment variable serve reads for itself: the host's, then the scene (deploy/ is checked against it). */
+    /** Every environment variable serve reads: the host's, then the scene (deploy/ is checked against this list). */
     public static final List<String> ENVIRONMENT =
             Stream.concat(StreamingConfig.ENVIRONMENT.stream(), Stream.of(SCENE_VARIABLE)).toList();
 
