@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
                 BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
-                StreamingBenchCommands.Memory.class})
+                StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class})
 final class BenchCommand {
 
     /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed, same workload. */
