@@ -18,16 +18,16 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 /**
- * A model that takes MuJoCo a second or more to compile (an 80,000-triangle mesh, whose convex hull and inertia it
+ * A model that takes MuJoCo a second or more to compile (a 51,200-triangle mesh, whose convex hull and inertia it
  * works out) loads behind a spinner while the window keeps working: pulses keep coming and the running scene's time
  * keeps moving in the status bar until the new scene takes over.
  */
 class BigSceneUiTest extends ConsoleUiTest {
     /**
-     * Rings of the sphere mesh: 2 x 200 x 200 triangles, which take MuJoCo 2-5 s to compile on the 2-core reference
+     * Rings of the sphere mesh: 2 x 160 x 160 triangles, which take MuJoCo 2-6 s to compile on the 2-core reference
      * box, long enough for dozens of pulses even on a much faster machine.
      */
-    private static final int RINGS = 200;
+    private static final int RINGS = 160;
     private static final String SCENE = """
             <mujoco model="big-ball">
               <asset>
