@@ -37,6 +37,8 @@ import picocli.CommandLine.Option;
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class})
 final class BenchCommand {
+    @CommandLine.ParentCommand
+    SimcastCommand parent;
 
     /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed, same workload. */
     @Command(name = "physics", mixinStandardHelpOptions = true,

@@ -181,6 +181,9 @@ final class StreamingBenchCommands {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.ParentCommand
+        BenchCommand bench;
+
         @CommandLine.Mixin
         ServeOptions serve = new ServeOptions();
 
@@ -198,7 +201,7 @@ final class StreamingBenchCommands {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            if (!ConsoleLauncher.displayAvailable(System.getenv())) {
+            if (!ConsoleLauncher.displayAvailable(bench.parent.environment())) {
                 spec.commandLine().getErr().println("simcast: bench console opens the console window and needs a"
                         + " display: run it under xvfb-run (see docs/PERFORMANCE.md)");
                 spec.commandLine().getErr().flush();
