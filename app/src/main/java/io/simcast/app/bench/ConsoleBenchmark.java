@@ -43,8 +43,8 @@ public final class ConsoleBenchmark implements ConsoleTask {
      * @param realTimeFactor the simulation's mean real-time factor
      * @param rendererFps frames the renderer drew per second, the console's view and the browser's together
      * @param renderMillis the renderer's mean time per frame, drawing and readback
-     * @param processCpuPercent this process (simulation, renderer, host, window), 100 = one core
-     * @param browserCpuPercent Chromium, all its processes' parent included
+     * @param processCpuPercent this process (simulation, renderer, host, window), Chromium not counted; 100 = one core
+     * @param browserCpuPercent Chromium, all its processes
      */
     public record Result(int width, int height, FrameMeter.Summary liveView, DurationHistogram.Spread taskWait,
                          double viewerFps, double realTimeFactor, double rendererFps, double renderMillis,
@@ -118,6 +118,8 @@ public final class ConsoleBenchmark implements ConsoleTask {
                 probe.shutdownNow();
             }
             FrameMeter.Summary shown = meter.summary();
+            // Chromium is this process's child: its CPU is counted in both, and taken out of the console's.
+            double browserSeconds = ProcessCpu.cpuSeconds(browser.pid()) - browserCpu;
             double wall = (System.nanoTime() - start) * 1e-9;
             double viewerFps = (StreamingBench.framesShown(page) - viewerFrames) / wall;
             DurationHistogram.Spread waits;
@@ -126,8 +128,7 @@ public final class ConsoleBenchmark implements ConsoleTask {
             }
             result = new Result(width, height, shown, waits, viewerFps, mean(factors),
                     (renderer.stats().frames() - rendered) / wall, mean(renderTimes),
-                    100 * (ProcessCpu.cpuSeconds(self) - processCpu) / wall,
-                    100 * (ProcessCpu.cpuSeconds(browser.pid()) - browserCpu) / wall);
+                    100 * (ProcessCpu.cpuSeconds(self) - processCpu - browserSeconds) / wall, 100 * browserSeconds / wall);
         }
     }
 

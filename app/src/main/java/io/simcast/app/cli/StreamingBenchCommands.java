@@ -231,8 +231,8 @@ final class StreamingBenchCommands {
             DurationHistogram.Spread gap = shown.pulseGap();
             DurationHistogram.Spread work = shown.showWork();
             DurationHistogram.Spread wait = result.taskWait();
-            out.printf(Locale.ROOT, "console live view %dx%d, %s, one browser viewer (%s), %.0f s:%n",
-                    result.width(), result.height(), serve.scene, serve.describe(), shown.seconds());
+            out.printf(Locale.ROOT, "console live view %dx%d, one browser viewer of %s, %.0f s:%n",
+                    result.width(), result.height(), serve.describe(), shown.seconds());
             out.printf(Locale.ROOT, "  live view: %.1f fps on screen (%d frames, %d skipped); frame age on screen"
                     + " p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", shown.framesPerSecond(), shown.shown(),
                     shown.skipped(), age.p50Millis(), age.p95Millis(), age.maxMillis());
