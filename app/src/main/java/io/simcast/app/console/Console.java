@@ -120,7 +120,8 @@ public final class Console {
         layout = new ConsoleLayout(
                 new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
                         this::showGenerate, this::showLlmSettings, this::requestClose),
-                new ControlBar(controls, editor, MjcfEditor.APPLY_KEY.getDisplayText()),
+                new ControlBar(controls, live, liveView::saveScreenshot, editor,
+                        MjcfEditor.APPLY_KEY.getDisplayText()),
                 editorColumn,
                 liveView.node(),
                 new StatusBar(status, editor));
