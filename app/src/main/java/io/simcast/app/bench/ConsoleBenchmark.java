@@ -79,6 +79,8 @@ public final class ConsoleBenchmark implements ConsoleTask {
     public void run(Stage stage, Console console, ConsoleServices services) throws Exception {
         URI address = services.sharing().host().orElseThrow(() -> new IllegalStateException(
                 "the console's streaming host did not start: " + services.sharing().problem())).address();
+        Renderer renderer = services.rendering().renderer().orElseThrow(() -> new IllegalStateException(
+                "nothing renders: " + services.rendering().problem()));
         fitLiveView(console);
         try (HeadlessChromium browser = HeadlessChromium.launch()) {
             HeadlessChromium.Page page = StreamingBench.openViewer(browser, address);
@@ -91,6 +93,7 @@ public final class ConsoleBenchmark implements ConsoleTask {
             double processCpu = ProcessCpu.cpuSeconds(self);
             double browserCpu = ProcessCpu.cpuSeconds(browser.pid());
             long viewerFrames = StreamingBench.framesShown(page);
+            long rendered = renderer.stats().frames();
             long start = System.nanoTime();
             meter.reset();
             probe.scheduleAtFixedRate(() -> {
@@ -102,9 +105,6 @@ public final class ConsoleBenchmark implements ConsoleTask {
                     }
                 });
             }, 0, PROBE_MILLIS, TimeUnit.MILLISECONDS);
-            Renderer renderer = services.rendering().renderer().orElseThrow(() -> new IllegalStateException(
-                    "nothing renders: " + services.rendering().problem()));
-            long rendered = renderer.stats().frames();
             List<Double> factors = new ArrayList<>();
             List<Double> renderTimes = new ArrayList<>();
             try {
@@ -128,7 +128,8 @@ public final class ConsoleBenchmark implements ConsoleTask {
             }
             result = new Result(width, height, shown, waits, viewerFps, mean(factors),
                     (renderer.stats().frames() - rendered) / wall, mean(renderTimes),
-                    100 * (ProcessCpu.cpuSeconds(self) - processCpu - browserSeconds) / wall, 100 * browserSeconds / wall);
+                    100 * (ProcessCpu.cpuSeconds(self) - processCpu - browserSeconds) / wall,
+                    100 * browserSeconds / wall);
         }
     }
 
@@ -143,8 +144,9 @@ public final class ConsoleBenchmark implements ConsoleTask {
                 && console.liveViewPicture().equals(new Dimension2D(width, height)))) {
             if (System.nanoTime() > deadline) {
                 Dimension2D shown = ConsoleTask.onFxThread(console::liveViewPicture);
-                throw new IllegalStateException(String.format(Locale.ROOT, "the live view did not reach %dx%d (it shows %.0fx%.0f):"
-                        + " is the screen big enough?", width, height, shown.getWidth(), shown.getHeight()));
+                throw new IllegalStateException(String.format(Locale.ROOT, "the live view did not reach %dx%d (it"
+                        + " shows %.0fx%.0f): is the screen big enough?", width, height, shown.getWidth(),
+                        shown.getHeight()));
             }
             Thread.sleep(100);
         }
