@@ -9,6 +9,7 @@ import io.simcast.app.console.view.DurationHistogram;
 import io.simcast.app.console.view.FrameMeter;
 import io.simcast.sim.generate.LlmConfiguration;
 import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.ViewMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,6 +199,11 @@ final class StreamingBenchCommands {
         @Option(names = "--seconds", defaultValue = "20", description = "Measuring time (default ${DEFAULT-VALUE}).")
         int seconds;
 
+        @Option(names = "--view", paramLabel = "own|host", defaultValue = "own",
+                description = "What the browser watches: its own camera (a render of its own) or the console's view"
+                        + " (default ${DEFAULT-VALUE}).")
+        String view;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -210,7 +216,7 @@ final class StreamingBenchCommands {
             StreamingBench.requireNonLoopbackInterface();
             Path data = Files.createTempDirectory("simcast-bench-console");
             StreamingConfig sharing = StreamingConfig.builder().host("127.0.0.1").port(0).width(serve.width)
-                    .height(serve.height).fps(serve.fps).build();
+                    .height(serve.height).fps(serve.fps).defaultViewMode(ViewMode.parse(view)).build();
             ConsoleBenchmark benchmark = new ConsoleBenchmark(viewWidth, viewHeight, Duration.ofSeconds(3),
                     Duration.ofSeconds(seconds));
             int code;
@@ -231,8 +237,8 @@ final class StreamingBenchCommands {
             DurationHistogram.Spread gap = shown.pulseGap();
             DurationHistogram.Spread work = shown.showWork();
             DurationHistogram.Spread wait = result.taskWait();
-            out.printf(Locale.ROOT, "console live view %dx%d, one browser viewer of %s, %.0f s:%n",
-                    result.width(), result.height(), serve.describe(), shown.seconds());
+            out.printf(Locale.ROOT, "console live view %dx%d, one browser viewer (%s view) of %s, %.0f s:%n",
+                    result.width(), result.height(), view, serve.describe(), shown.seconds());
             out.printf(Locale.ROOT, "  live view: %.1f fps on screen (%d frames, %d skipped); frame age on screen"
                     + " p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", shown.framesPerSecond(), shown.shown(),
                     shown.skipped(), age.p50Millis(), age.p95Millis(), age.maxMillis());
@@ -240,7 +246,7 @@ final class StreamingBenchCommands {
                     + " up p99 %.2f ms, max %.2f ms; a posted task waited p99 %.1f ms, max %.1f ms%n",
                     gap.p50Millis(), gap.p99Millis(), gap.maxMillis(), work.p99Millis(), work.maxMillis(),
                     wait.p99Millis(), wait.maxMillis());
-            out.printf(Locale.ROOT, "  renderer %.1f frames/s (both views), %.1f ms each; browser viewer %.1f fps;"
+            out.printf(Locale.ROOT, "  renderer %.1f frames/s (all views), %.1f ms each; browser viewer %.1f fps;"
                     + " real-time factor %.3f; console CPU %.0f %%, browser CPU %.0f %%%n", result.rendererFps(),
                     result.renderMillis(), result.viewerFps(), result.realTimeFactor(), result.processCpuPercent(),
                     result.browserCpuPercent());
