@@ -51,8 +51,14 @@ public final class StreamingBench implements AutoCloseable {
 
     /** One more viewer tab; returns when its video plays. */
     public HeadlessChromium.Page openViewer() throws InterruptedException {
-        HeadlessChromium.Page page = browser.open(serve.address().toString());
+        HeadlessChromium.Page page = openViewer(browser, serve.address());
         pages.add(page);
+        return page;
+    }
+
+    /** A tab of {@code browser} watching the host at {@code address}; returns when its video plays. */
+    public static HeadlessChromium.Page openViewer(HeadlessChromium browser, URI address) throws InterruptedException {
+        HeadlessChromium.Page page = browser.open(address.toString());
         page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats && simcast.stats.fps > 0",
                 CONNECT);
         return page;
@@ -114,12 +120,12 @@ public final class StreamingBench implements AutoCloseable {
 
     /** Frames each tab's video element has shown so far. */
     private List<Long> framesShown() {
-        List<Long> frames = new ArrayList<>();
-        for (HeadlessChromium.Page page : pages) {
-            frames.add(page.evaluate("document.getElementById('video').getVideoPlaybackQuality().totalVideoFrames")
-                    .asLong());
-        }
-        return frames;
+        return pages.stream().map(StreamingBench::framesShown).toList();
+    }
+
+    /** Frames the tab's video element has shown so far. */
+    public static long framesShown(HeadlessChromium.Page page) {
+        return page.evaluate("document.getElementById('video').getVideoPlaybackQuality().totalVideoFrames").asLong();
     }
 
     /** Glass-to-glass latency percentiles in the first tab over {@code window}, from the page's stamp reader. */
@@ -141,7 +147,11 @@ public final class StreamingBench implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    private static void requireNonLoopbackInterface() throws SocketException {
+    /**
+     * @throws IllegalStateException when this machine has no network interface but loopback; the message says to
+     *     run inside scripts/netns.sh
+     */
+    public static void requireNonLoopbackInterface() throws SocketException {
         for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (network.isUp() && !network.isLoopback() && network.getInetAddresses().hasMoreElements()) {
                 return;

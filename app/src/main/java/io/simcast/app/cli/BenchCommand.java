@@ -35,8 +35,10 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
                 BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
-                StreamingBenchCommands.Memory.class})
+                StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class})
 final class BenchCommand {
+    @CommandLine.ParentCommand
+    SimcastCommand parent;
 
     /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed, same workload. */
     @Command(name = "physics", mixinStandardHelpOptions = true,

@@ -1,13 +1,25 @@
 package io.simcast.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.app.bench.ConsoleBenchmark;
 import io.simcast.app.bench.StreamingBench;
+import io.simcast.app.console.ConsoleLauncher;
+import io.simcast.app.console.ConsoleOptions;
+import io.simcast.app.console.view.DurationHistogram;
+import io.simcast.app.console.view.FrameMeter;
+import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.ViewMode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -158,6 +170,89 @@ final class StreamingBenchCommands {
                     out.flush();
                 }
             }
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench console}. */
+    @Command(name = "console", mixinStandardHelpOptions = true,
+            description = "The console's live view with a browser viewer connected: frames on screen per second and"
+                    + " how long the JavaFX thread was held up (needs a display: run it under xvfb-run).")
+    static final class ConsoleView implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        BenchCommand bench;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Option(names = "--view-width", defaultValue = "640",
+                description = "Live view width in the window (default ${DEFAULT-VALUE}).")
+        int viewWidth;
+
+        @Option(names = "--view-height", defaultValue = "480",
+                description = "Live view height in the window (default ${DEFAULT-VALUE}).")
+        int viewHeight;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Measuring time (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--view", paramLabel = "own|host", defaultValue = "own",
+                description = "What the browser watches: its own camera (a render of its own) or the console's view"
+                        + " (default ${DEFAULT-VALUE}).")
+        String view;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!ConsoleLauncher.displayAvailable(bench.parent.environment())) {
+                spec.commandLine().getErr().println("simcast: bench console opens the console window and needs a"
+                        + " display: run it under xvfb-run (see docs/PERFORMANCE.md)");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+            StreamingBench.requireNonLoopbackInterface();
+            Path data = Files.createTempDirectory("simcast-bench-console");
+            StreamingConfig sharing = StreamingConfig.builder().host("127.0.0.1").port(0).width(serve.width)
+                    .height(serve.height).fps(serve.fps).defaultViewMode(ViewMode.parse(view)).build();
+            ConsoleBenchmark benchmark = new ConsoleBenchmark(viewWidth, viewHeight, Duration.ofSeconds(3),
+                    Duration.ofSeconds(seconds));
+            int code;
+            try {
+                code = ConsoleLauncher.run(new ConsoleOptions(data, serve.scene, sharing,
+                        LlmConfiguration::forThisUser), benchmark);
+            } finally {
+                try (Stream<Path> files = Files.walk(data)) { // the run's preferences: nothing worth keeping
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            }
+            ConsoleBenchmark.Result result = benchmark.result();
+            if (code != 0 || result == null) {
+                return code == 0 ? 1 : code;
+            }
+            FrameMeter.Summary shown = result.liveView();
+            DurationHistogram.Spread age = shown.latency();
+            DurationHistogram.Spread gap = shown.pulseGap();
+            DurationHistogram.Spread work = shown.showWork();
+            DurationHistogram.Spread wait = result.taskWait();
+            out.printf(Locale.ROOT, "console live view %dx%d, one browser viewer (%s view) of %s, %.0f s:%n",
+                    result.width(), result.height(), view, serve.describe(), shown.seconds());
+            out.printf(Locale.ROOT, "  live view: %.1f fps on screen (%d frames, %d skipped); frame age on screen"
+                    + " p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", shown.framesPerSecond(), shown.shown(),
+                    shown.skipped(), age.p50Millis(), age.p95Millis(), age.maxMillis());
+            out.printf(Locale.ROOT, "  JavaFX thread: pulse gap p50 %.1f ms, p99 %.1f ms, max %.1f ms; putting a frame"
+                    + " up p99 %.2f ms, max %.2f ms; a posted task waited p99 %.1f ms, max %.1f ms%n",
+                    gap.p50Millis(), gap.p99Millis(), gap.maxMillis(), work.p99Millis(), work.maxMillis(),
+                    wait.p99Millis(), wait.maxMillis());
+            out.printf(Locale.ROOT, "  renderer %.1f frames/s (all views), %.1f ms each; browser viewer %.1f fps;"
+                    + " real-time factor %.3f; console CPU %.0f %%, browser CPU %.0f %%%n", result.rendererFps(),
+                    result.renderMillis(), result.viewerFps(), result.realTimeFactor(), result.processCpuPercent(),
+                    result.browserCpuPercent());
+            out.printf("floor (30 fps, the JavaFX thread never held up more than 50 ms): %s%n",
+                    result.meetsFloor() ? "met" : "NOT met");
+            out.flush();
             return 0;
         }
     }

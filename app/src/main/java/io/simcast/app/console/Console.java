@@ -32,6 +32,7 @@ import io.simcast.app.console.monitor.ConsoleSample;
 import io.simcast.app.console.monitor.Sampler;
 import io.simcast.app.console.stats.StatisticsView;
 import io.simcast.app.console.stats.StatisticsViewModel;
+import io.simcast.app.console.view.FrameMeter;
 import io.simcast.app.console.view.LiveView;
 import io.simcast.app.console.view.LiveViewModel;
 import io.simcast.sim.generate.ConnectionTester;
@@ -43,6 +44,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.geometry.Dimension2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -76,7 +78,9 @@ public final class Console {
     private final SnapshotPoller poller;
     private final SimulationListener logEvents;
     private final Autosaver autosaver;
+    private final LiveViewModel live;
     private final LiveView liveView;
+    private final ConsoleLayout layout;
     private final Sampler sampler;
     private final List<Consumer<ConsoleSample>> sampleConsumers;
 
@@ -98,7 +102,7 @@ public final class Console {
         logEvents = event -> fx.execute(() -> log.simulationEvent(event));
         session.addListener(logEvents);
 
-        LiveViewModel live = new LiveViewModel(services.rendering(), services.dataFolder().resolve(SCREENSHOTS),
+        live = new LiveViewModel(services.rendering(), services.dataFolder().resolve(SCREENSHOTS),
                 () -> session.snapshot().sceneId(), log, services.io(), fx);
         liveView = new LiveView(live);
 
@@ -113,10 +117,11 @@ public final class Console {
                 () -> new GenerateView(generate, this::showLlmSettings), 680, 540);
         VBox editorColumn = new VBox(new RecoveryBar(recovery), editorView.node());
         VBox.setVgrow(editorView.node(), Priority.ALWAYS);
-        ConsoleLayout layout = new ConsoleLayout(
+        layout = new ConsoleLayout(
                 new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
                         this::showGenerate, this::showLlmSettings, this::requestClose),
-                new ControlBar(controls, editor, MjcfEditor.APPLY_KEY.getDisplayText()),
+                new ControlBar(controls, live, liveView::saveScreenshot, editor,
+                        MjcfEditor.APPLY_KEY.getDisplayText()),
                 editorColumn,
                 liveView.node(),
                 new StatusBar(status, editor));
@@ -160,6 +165,25 @@ public final class Console {
         sampler.start(sampleConsumers, Platform::runLater);
         editorView.area().requestFocus();
         recovery.lookForLeftovers();
+    }
+
+    /** How well the live view keeps up: what the statistics panel shows and {@code simcast bench console} reads. */
+    public FrameMeter liveViewMeter() {
+        return live.meter();
+    }
+
+    /** The size in pixels of the picture the live view shows now; 0 x 0 before the first one. JavaFX thread. */
+    public Dimension2D liveViewPicture() {
+        return new Dimension2D(liveView.shownWidth(), liveView.shownHeight());
+    }
+
+    /**
+     * One step of giving the live view {@code width} x {@code height} layout units (for a benchmark at a known size):
+     * returns true when it has that size, else moves things towards it; call again after the next pulse.
+     * JavaFX thread.
+     */
+    public boolean fitLiveView(double width, double height) {
+        return layout.fitLiveView(stage, liveView.node(), width, height);
     }
 
     /** Opens "Generate scene", with the providers as set up now. */

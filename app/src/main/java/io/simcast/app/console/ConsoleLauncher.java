@@ -5,21 +5,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the console from the command line: the services on the calling thread (main), the window on the JavaFX
- * thread; returns once the window has closed and everything has stopped.
+ * thread, a {@link ConsoleTask} (when there is one) on {@code simcast-console-task}; returns once the window has
+ * closed and everything has stopped.
  */
 public final class ConsoleLauncher {
     private static final Logger log = LoggerFactory.getLogger(ConsoleLauncher.class);
-    /** How long the window settles (layout, colours, first snapshots) before a screenshot is taken. */
-    private static final Duration SCREENSHOT_DELAY = Duration.seconds(2);
 
     private ConsoleLauncher() {}
 
@@ -37,6 +34,16 @@ public final class ConsoleLauncher {
      * @return the process exit code
      */
     public static int run(ConsoleOptions options, Path screenshot) throws InterruptedException {
+        return run(options, screenshot == null ? null : new WindowScreenshot(screenshot));
+    }
+
+    /**
+     * Runs the console until its window closes: until the operator closes it, or, with a {@code task}, until the
+     * task is done.
+     *
+     * @return the process exit code: 1 when the window or the task failed (logged)
+     */
+    public static int run(ConsoleOptions options, ConsoleTask task) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (ConsoleServices services = ConsoleServices.start(options)) {
@@ -46,14 +53,18 @@ public final class ConsoleLauncher {
                     stage.setOnHidden(event -> closed.countDown());
                     Console console = new Console(stage, services, FxDialogService::new, Console.AUTOSAVE_PERIOD);
                     console.show();
-                    if (screenshot != null) {
-                        PauseTransition settle = new PauseTransition(SCREENSHOT_DELAY);
-                        settle.setOnFinished(event -> WindowScreenshot.save(stage.getScene(), screenshot, services.io())
-                                .whenComplete((file, error) -> Platform.runLater(() -> {
-                                    failure.compareAndSet(null, error);
-                                    console.close();
-                                })));
-                        settle.play();
+                    if (task != null) {
+                        Thread thread = new Thread(() -> {
+                            try {
+                                task.run(stage, console, services);
+                            } catch (Exception | Error e) {
+                                failure.compareAndSet(null, e);
+                            } finally {
+                                Platform.runLater(console::close);
+                            }
+                        }, "simcast-console-task");
+                        thread.setDaemon(true);
+                        thread.start();
                     }
                 } catch (RuntimeException | Error e) {
                     failure.set(e);

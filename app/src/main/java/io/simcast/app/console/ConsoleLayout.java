@@ -1,6 +1,7 @@
 package io.simcast.app.console;
 
 import java.util.Locale;
+import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -8,6 +9,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 
 /**
  * Where things sit in the window: menus and toolbar on top; the editor, the live view and the side panels side by
@@ -16,11 +18,12 @@ import javafx.scene.layout.VBox;
 final class ConsoleLayout {
     private final BorderPane root = new BorderPane();
     private final TabPane sidePanels = new TabPane();
+    private final SplitPane center;
 
     ConsoleLayout(Node menu, Node toolbar, Node editor, Node liveView, Node statusBar) {
         sidePanels.setId("side-panels");
         sidePanels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane center = new SplitPane(editor, liveView, sidePanels);
+        center = new SplitPane(editor, liveView, sidePanels);
         center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.36, 0.74);
         SplitPane.setResizableWithParent(sidePanels, false);
@@ -31,6 +34,24 @@ final class ConsoleLayout {
 
     BorderPane root() {
         return root;
+    }
+
+    /**
+     * One step of giving {@code liveView} (the middle of the split) {@code width} x {@code height}: the divider on its
+     * right moves by the missing width, the window's height changes by the missing height.
+     *
+     * @return whether it had that size already (to half a unit)
+     */
+    boolean fitLiveView(Stage stage, Node liveView, double width, double height) {
+        Bounds bounds = liveView.getLayoutBounds();
+        double missingWidth = width - bounds.getWidth();
+        double missingHeight = height - bounds.getHeight();
+        if (Math.abs(missingWidth) < 0.5 && Math.abs(missingHeight) < 0.5) {
+            return true;
+        }
+        center.setDividerPosition(1, center.getDividerPositions()[1] + missingWidth / center.getWidth());
+        stage.setHeight(stage.getHeight() + missingHeight);
+        return false;
     }
 
     /** Adds {@code panel}'s tab in its place among the side panels. */

@@ -148,6 +148,14 @@ public final class Texts {
     public static final String TIP_SLOWER = "Half the speed";
     public static final String TIP_FASTER = "Double the speed";
     public static final String TIP_APPLY = "Compile the editor's text and load it into the simulation";
+    public static final String PREVIOUS_CAMERA = "‹ Camera";
+    public static final String NEXT_CAMERA = "Camera ›";
+    public static final String FREE_CAMERA = "Free camera";
+    public static final String PICTURE = "Picture";
+    public static final String TIP_PREVIOUS_CAMERA = "The scene's previous fixed camera";
+    public static final String TIP_NEXT_CAMERA = "The scene's next fixed camera";
+    public static final String TIP_FREE_CAMERA = "Back to the free camera the mouse turns";
+    public static final String TIP_PICTURE = "Save the live view's picture to a PNG file";
 
     /** A tooltip with the key that does the same: "Play or pause the simulation (Space)". */
     public static String withKey(String tip, String key) {

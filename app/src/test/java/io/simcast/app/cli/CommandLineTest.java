@@ -49,6 +49,14 @@ class CommandLineTest {
     }
 
     @Test
+    void benchConsoleSaysItNeedsADisplay() {
+        Outcome bench = simcast("bench", "console");
+        assertThat(bench.exitCode()).isEqualTo(1);
+        assertThat(bench.err()).isEqualTo("simcast: bench console opens the console window and needs a display: run"
+                + " it under xvfb-run (see docs/PERFORMANCE.md)\n");
+    }
+
+    @Test
     void presetsListsEveryPresetWithItsDescription() {
         Outcome presets = simcast("presets");
         assertThat(presets.exitCode()).isZero();

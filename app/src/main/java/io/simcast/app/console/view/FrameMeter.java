@@ -1,18 +1,17 @@
 package io.simcast.app.console.view;
 
-import java.util.Arrays;
-
 /**
  * How well the live view keeps up, measured where the operator sees it: frames shown per second, the time from the
- * renderer reading a frame back to the JavaFX pulse that puts it on screen, and the gaps between pulses (a long gap is
- * the JavaFX thread busy or waiting). Keeps the last full second for the statistics panel and running totals (in
- * 1 ms buckets, so memory stays constant) for {@code simcast bench console}.
+ * renderer reading a frame back to the JavaFX pulse that puts it on screen, the JavaFX thread's own time putting it
+ * there, and the gaps between pulses (a long gap is the JavaFX thread busy or waiting). Keeps the last full second
+ * for the statistics panel and running totals (in {@link DurationHistogram}s, so memory stays constant) for
+ * {@code simcast bench console}.
  *
  * <p>The JavaFX thread records; any thread reads. Readers and the recorder share one lock, held for microseconds.
  */
 public final class FrameMeter {
     private static final long WINDOW_NANOS = 1_000_000_000L;
-    private static final int BUCKETS = 1000;
+    private static final long MILLISECOND = 1_000_000L;
 
     /**
      * The last full second.
@@ -31,10 +30,12 @@ public final class FrameMeter {
      * @param seconds how long it covers
      * @param shown frames put on screen
      * @param skipped frames the renderer made that never reached the screen (a newer one replaced them)
+     * @param latency from readback to the pulse that showed the frame
+     * @param pulseGap between two JavaFX pulses (about 16.7 ms at 60 Hz; longer means the thread was held up)
+     * @param showWork the JavaFX thread's own time per shown frame (copying it into the image)
      */
-    public record Summary(double seconds, long shown, long skipped, double latencyP50Millis,
-                          double latencyP95Millis, double latencyMaxMillis, double pulseGapP50Millis,
-                          double pulseGapMaxMillis) {
+    public record Summary(double seconds, long shown, long skipped, DurationHistogram.Spread latency,
+                          DurationHistogram.Spread pulseGap, DurationHistogram.Spread showWork) {
         public double framesPerSecond() {
             return seconds > 0 ? shown / seconds : 0;
         }
@@ -51,17 +52,15 @@ public final class FrameMeter {
     private long lastNumber = -1;
     private long shown;
     private long skipped;
-    private final long[] latencies = new long[BUCKETS + 1];
-    private final long[] gaps = new long[BUCKETS + 1];
-    private long maxLatency;
-    private long maxGap;
+    private final DurationHistogram latencies = new DurationHistogram(MILLISECOND, 1000);
+    private final DurationHistogram gaps = new DurationHistogram(MILLISECOND / 10, 10_000);
+    private final DurationHistogram showWork = new DurationHistogram(MILLISECOND / 100, 10_000);
 
     /** A JavaFX pulse began at {@code now}. */
     public synchronized void pulse(long now) {
         if (lastPulse >= 0) {
             long gap = now - lastPulse;
-            gaps[bucket(gap)]++;
-            maxGap = Math.max(maxGap, gap);
+            gaps.add(gap);
             windowMaxGap = Math.max(windowMaxGap, gap);
         }
         lastPulse = now;
@@ -78,16 +77,19 @@ public final class FrameMeter {
         }
     }
 
-    /** Frame {@code number}, read back at {@code capturedNanos}, went on screen at {@code now}. */
-    synchronized void shown(long number, long capturedNanos, long now) {
-        long latency = now - capturedNanos;
+    /**
+     * Frame {@code number}, read back at {@code capturedNanos}, went on screen: the JavaFX thread began putting it
+     * there at {@code startNanos} and was done at {@code endNanos}.
+     */
+    synchronized void shown(long number, long capturedNanos, long startNanos, long endNanos) {
+        long latency = endNanos - capturedNanos;
         shown++;
         if (lastNumber >= 0 && number > lastNumber + 1) {
             skipped += number - lastNumber - 1;
         }
         lastNumber = number;
-        latencies[bucket(latency)]++;
-        maxLatency = Math.max(maxLatency, latency);
+        latencies.add(latency);
+        showWork.add(endNanos - startNanos);
         windowFrames++;
         windowLatency += latency;
     }
@@ -103,39 +105,14 @@ public final class FrameMeter {
         lastNumber = -1;
         shown = 0;
         skipped = 0;
-        Arrays.fill(latencies, 0);
-        Arrays.fill(gaps, 0);
-        maxLatency = 0;
-        maxGap = 0;
+        latencies.clear();
+        gaps.clear();
+        showWork.clear();
     }
 
     /** The running totals. */
     public synchronized Summary summary() {
-        return new Summary((System.nanoTime() - since) * 1e-9, shown, skipped, percentile(latencies, 0.5),
-                percentile(latencies, 0.95), maxLatency * 1e-6, percentile(gaps, 0.5), maxGap * 1e-6);
-    }
-
-    private static int bucket(long nanos) {
-        return (int) Math.min(BUCKETS, Math.max(0, nanos / 1_000_000));
-    }
-
-    /** The upper edge of the bucket holding the {@code p} quantile, in milliseconds. */
-    private static double percentile(long[] buckets, double p) {
-        long total = 0;
-        for (long count : buckets) {
-            total += count;
-        }
-        if (total == 0) {
-            return 0;
-        }
-        long rank = (long) Math.ceil(p * total);
-        long seen = 0;
-        for (int i = 0; i < buckets.length; i++) {
-            seen += buckets[i];
-            if (seen >= rank) {
-                return i + 1;
-            }
-        }
-        return BUCKETS;
+        return new Summary((System.nanoTime() - since) * 1e-9, shown, skipped, latencies.spread(), gaps.spread(),
+                showWork.spread());
     }
 }

@@ -118,8 +118,9 @@ public final class LiveView {
         if (picture == null) {
             return;
         }
+        long start = System.nanoTime();
         show(picture);
-        meter.shown(picture.number(), picture.capturedNanos(), System.nanoTime());
+        meter.shown(picture.number(), picture.capturedNanos(), start, System.nanoTime());
         feed.recycle(picture);
     }
 

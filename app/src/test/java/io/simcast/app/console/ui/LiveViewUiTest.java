@@ -15,6 +15,7 @@ import javafx.event.EventType;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -161,6 +162,43 @@ class LiveViewUiTest extends ConsoleUiTest {
                 && Math.abs(shownImage().getHeight() - viewHeight()) <= 1);
     }
 
+    /** The first PNG file in the screenshots folder, once there is one. */
+    private Path savedPicture() {
+        Path folder = dataFolder.resolve("screenshots");
+        return Eventually.awaitValue("the PNG", () -> {
+            try (Stream<Path> files = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
+                return files.filter(f -> f.toString().endsWith(".png")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+    }
+
+    @Test
+    void theToolbarSwitchesCamerasAndSavesThePictureAsTheKeysDo() throws Exception {
+        assertThat(fx(() -> lookup("#next-camera", Button.class).getTooltip().getText()))
+                .isEqualTo("The scene's next fixed camera (])");
+        assertThat(fx(() -> lookup("#free-camera", Button.class).getTooltip().getText()))
+                .isEqualTo("Back to the free camera the mouse turns (Esc)");
+        assertThat(fx(() -> lookup("#picture", Button.class).getTooltip().getText()))
+                .isEqualTo("Save the live view's picture to a PNG file (Ctrl+P)");
+        pause();
+        int[] free = picture();
+
+        click("#next-camera");
+        Eventually.await("camera front's picture", () -> differing(free, picture()) > 0.05);
+        click("#previous-camera"); // before the first fixed camera comes the free one, as in simulate
+        Eventually.await("the free camera's picture again", () -> differing(free, picture()) < 0.001);
+        click("#next-camera");
+        Eventually.await("camera front's picture again", () -> differing(free, picture()) > 0.05);
+        click("#free-camera");
+        Eventually.await("the free camera's picture once more", () -> differing(free, picture()) < 0.001);
+
+        click("#picture");
+        BufferedImage png = ImageIO.read(savedPicture().toFile());
+        assertThat(png.getWidth()).isEqualTo((int) shownImage().getWidth());
+    }
+
     @Test
     void ctrlPSavesThePictureOnScreenToAPngFile() throws Exception {
         pause();
@@ -170,14 +208,7 @@ class LiveViewUiTest extends ConsoleUiTest {
 
         press(KeyCode.CONTROL, KeyCode.P);
 
-        Path folder = dataFolder.resolve("screenshots");
-        Path file = Eventually.awaitValue("the PNG", () -> {
-            try (Stream<Path> files = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
-                return files.filter(f -> f.toString().endsWith(".png")).findFirst().orElse(null);
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        });
+        Path file = savedPicture();
         assertThat(file.getFileName().toString()).startsWith("simcast-loose-box-");
         BufferedImage png = ImageIO.read(file.toFile());
         assertThat(png.getWidth()).isEqualTo(width);
