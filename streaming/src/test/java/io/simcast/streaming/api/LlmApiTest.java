@@ -84,24 +84,32 @@ class LlmApiTest {
 
     @AfterEach
     void noKeyAnywhereThenForgetTheSettings() throws Exception {
+        for (Logger logger : loggers) {
+            logger.detachAppender(captured);
+            logger.setLevel(null);
+        }
+        List<ILoggingEvent> logged = logged();
         try {
             for (String answer : answers) {
                 assertThat(answer).as("an answer").doesNotContain(KEY);
             }
-            for (ILoggingEvent event : captured.list) {
+            for (ILoggingEvent event : logged) {
                 String text = event.getFormattedMessage()
                         + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
                 assertThat(text).as("log line from %s", event.getLoggerName()).doesNotContain(KEY);
             }
         } finally {
-            for (Logger logger : loggers) {
-                logger.detachAppender(captured);
-                logger.setLevel(null);
-            }
             fake.close();
             for (JsonNode provider : json(host.get("/api/config/api-key")).path("providers")) {
                 host.delete("/api/config/api-key/" + provider.path("provider").asText());
             }
+        }
+    }
+
+    /** What was logged so far; the appender adds under its own lock, from the host's threads too. */
+    private List<ILoggingEvent> logged() {
+        synchronized (captured) {
+            return List.copyOf(captured.list);
         }
     }
 
@@ -307,7 +315,7 @@ class LlmApiTest {
     }
 
     private boolean logged(String message) {
-        return List.copyOf(captured.list).stream().anyMatch(event -> event.getFormattedMessage().equals(message));
+        return logged().stream().anyMatch(event -> event.getFormattedMessage().equals(message));
     }
 
     /** The events of a Server-Sent Events body: {name, data}. */
