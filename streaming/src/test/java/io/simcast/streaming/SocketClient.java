@@ -59,6 +59,21 @@ public final class SocketClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /** Sends {@code text} {@code times} times, one after the other, until the host closes the socket. */
+    public void flood(String text, int times) {
+        try {
+            for (int i = 0; i < times && !closed.isDone(); i++) {
+                socket.sendText(text, true).join();
+            }
+        } catch (RuntimeException e) {
+            // the host closed the socket: that is what floods are for
+        }
+    }
+
     /** The next message of {@code type}, skipping others (state ticks arrive all the time). */
     public JsonNode next(String type) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

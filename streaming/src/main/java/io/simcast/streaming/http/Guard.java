@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Lets a request through to one route only when its caller may use it: 401 without credentials or with a token that
  * grants nothing, 403 when the caller's role is below the route's, and in both cases the route never runs, so nothing
- * changes. The caller's grant is attached to the exchange for the route. Undertow IO threads.
+ * changes. Public routes let everyone through (a caller with a bad token as one without). The caller's grant is
+ * attached to the exchange for the route. Undertow IO threads.
  */
 public final class Guard implements HttpHandler {
     /** Where a route accepts its token from. */
@@ -46,7 +47,11 @@ public final class Guard implements HttpHandler {
         try {
             grant = gatekeeper.identify(exchange, credentials != Credentials.HEADER);
         } catch (Gatekeeper.InvalidToken e) {
-            unauthorized(exchange, StreamingMessages.invalidToken());
+            if (access == Access.PUBLIC) {
+                next.handleRequest(exchange); // a probe with a stale token still learns whether the host is up
+            } else {
+                unauthorized(exchange, StreamingMessages.invalidToken());
+            }
             return;
         }
         if (grant != null) {

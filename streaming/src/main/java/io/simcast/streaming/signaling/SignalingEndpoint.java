@@ -157,11 +157,6 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             protected void onFullTextMessage(WebSocketChannel ignored, BufferedTextMessage message) {
                 receive(viewer, channel, message.getData());
             }
-
-            @Override
-            protected void tooLarge() {
-                viewers.close(viewer, StreamingMessages.messageTooLarge(MAX_MESSAGE_BYTES));
-            }
         });
         socket.resumeReceives();
         channel.send(new Outgoing.Welcome(viewer.id(), grant.role().wireName(), mode.wireName(), video,
@@ -263,7 +258,8 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
     /**
      * Buffers whole text messages up to {@link #MAX_MESSAGE_BYTES}. A larger one is not ours: Undertow stops reading
      * it and reports an error, and the socket is closed with 1009 (message too big) and the reason. The protocol has no
-     * binary messages: the first one closes the socket with 1003 (unsupported data), after a kilobyte at most.
+     * binary messages: the first one closes the socket with 1003 (unsupported data), after a kilobyte at most. The
+     * viewer ends with its socket (its close task).
      */
     private abstract static class Listener extends AbstractReceiveListener {
         @Override
@@ -279,22 +275,17 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         @Override
         protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
             message.getData().free();
-            tooLarge();
             new SocketChannel(channel).closeWith(CloseMessage.WRONG_CODE, StreamingMessages.binaryMessage());
         }
 
         @Override
         protected void onError(WebSocketChannel channel, Throwable error) {
             if (error instanceof IOException && String.valueOf(error.getMessage()).contains("UT002040")) {
-                tooLarge();
                 new SocketChannel(channel).closeWith(CloseMessage.MSG_TOO_BIG,
                         StreamingMessages.messageTooLarge(MAX_MESSAGE_BYTES));
             } else {
                 super.onError(channel, error);
             }
         }
-
-        /** A message over the limit (or a binary one) arrived, just before the socket closes. */
-        protected void tooLarge() {}
     }
 }
