@@ -22,8 +22,11 @@ const simcast = {
   viewMode: new URLSearchParams(location.search).get('view') === 'host' ? 'host' : 'own',
   scene: null,
   simulation: null,
+  environments: [],
+  watching: { source: 'simulation' },
   stats: null,
   errors: [],
+  ended: null,
   latency: new LatencyProbe(video),
   send: (message) => signaling.send(message),
 };
@@ -143,6 +146,13 @@ function onMessage(message) {
       simcast.viewMode = message.mode;
       $('follow').checked = message.mode === 'host';
       break;
+    case 'environments':
+      showEnvironments(message.environments);
+      break;
+    case 'watch':
+      showWatching(message);
+      if (message.reason) showMessage(message.reason, 'info');
+      break;
     case 'event':
       if (message.event === 'diverged') showMessage(`The simulation diverged and was reset: ${message.detail}`, 'info');
       break;
@@ -157,6 +167,10 @@ function onMessage(message) {
         ? `${message.message} (retrying every ${FULL_RETRY_MS / 1000} s)` : message.message);
       break;
     case 'bye':
+      if (message.reconnect === false) {
+        simcast.ended = message;
+        setConnection('ended', 'disconnected');
+      }
       showMessage(`The host ended this session: ${message.reason}`, 'info');
       break;
     default:
@@ -176,6 +190,34 @@ function showState(state) {
   $('speed').textContent = `${state.speed >= 1 ? state.speed : `1/${Math.round(1 / state.speed)}`}×`;
   $('stat-rtf').textContent = state.playing ? state.realTimeFactor.toFixed(2) : 'paused';
   $('stat-viewers').textContent = state.viewers;
+}
+
+/** The picker lists the simulation and every open RL environment; the copy field shows for an environment. */
+function showEnvironments(environments) {
+  simcast.environments = environments;
+  const select = $('watch');
+  select.replaceChildren(new Option('Simulation', ''),
+    ...environments.map((e) => new Option(`${e.id}: ${e.robot}/${e.task} (${e.numEnvs} ${e.numEnvs === 1 ? 'copy' : 'copies'})`, e.id)));
+  showWatching(simcast.watching);
+}
+
+function showWatching(watching) {
+  simcast.watching = watching;
+  const rl = watching.source === 'rl';
+  $('watch').value = rl ? watching.env : '';
+  $('watch-copy-label').hidden = !rl;
+  if (rl) {
+    $('watch-copy').value = watching.copy;
+    const env = simcast.environments.find((e) => e.id === watching.env);
+    if (env) $('watch-copy').max = env.numEnvs - 1;
+  }
+}
+
+function watch() {
+  const env = $('watch').value;
+  signaling.send(env
+    ? { type: 'watch', source: 'rl', env, copy: Math.max(0, Number.parseInt($('watch-copy').value, 10) || 0) }
+    : { type: 'watch', source: 'simulation' });
 }
 
 function sendInput(event) {
@@ -207,7 +249,9 @@ async function postScene(url, body, contentType) {
 signaling.addEventListener('message', (event) => onMessage(event.detail));
 signaling.addEventListener('close', () => {
   closePeer();
-  if (simcast.refused?.reason === 'viewer_limit') {
+  if (simcast.ended) {
+    // the operator disconnected this viewer: reloading the page is the way back
+  } else if (simcast.refused?.reason === 'viewer_limit') {
     scheduleReconnect(FULL_RETRY_MS, true);
   } else if (!simcast.refused) {
     scheduleReconnect(retryDelay);
@@ -227,6 +271,11 @@ $('upload').addEventListener('change', async (event) => {
   if (file) await postScene('/api/scene/load', await file.text(), 'application/xml');
   event.target.value = '';
 });
+$('watch').addEventListener('change', () => {
+  $('watch-copy').value = 0;
+  watch();
+});
+$('watch-copy').addEventListener('change', watch);
 $('follow').addEventListener('change', (event) => {
   signaling.send({ type: 'view', mode: event.target.checked ? 'host' : 'own' });
 });

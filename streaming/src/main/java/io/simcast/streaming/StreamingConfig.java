@@ -3,6 +3,7 @@ package io.simcast.streaming;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,16 +30,20 @@ import java.util.Objects;
  * @param maxViewersPerLink viewers one share link admits at once, unless the link says otherwise
  * @param publicUrl where people open the page (behind a proxy, its address), or null for the address the host binds
  * @param tls certificate and key to serve HTTPS and WSS with, or null for HTTP
+ * @param rlIdleTimeout RL environments without a request for this long are closed (a training script that died)
  */
 public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, List<IceServer> iceServers,
                               PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp,
                               String operatorToken, boolean localOperator, int maxViewersPerLink, URI publicUrl,
-                              TlsFiles tls) {
+                              TlsFiles tls, Duration rlIdleTimeout) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_MAX_VIEWERS = 16;
     /** Twice the largest scene XML the compiler accepts, so JSON escaping of an allowed scene never hits it. */
     public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
+    /** Long enough for a training script paused to evaluate or checkpoint, short enough to free a crashed one's. */
+    public static final Duration DEFAULT_RL_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    public static final long MAX_RL_IDLE_TIMEOUT_SECONDS = 86_400;
 
     public StreamingConfig {
         Objects.requireNonNull(host, "host");
@@ -62,6 +67,12 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         if (publicUrl != null && (!publicUrl.isAbsolute() || publicUrl.getHost() == null
                 || !List.of("http", "https").contains(publicUrl.getScheme()))) {
             throw new IllegalArgumentException(StreamingMessages.badPublicUrl(publicUrl.toString()));
+        }
+        Objects.requireNonNull(rlIdleTimeout, "rlIdleTimeout");
+        if (rlIdleTimeout.isNegative() || rlIdleTimeout.isZero()
+                || rlIdleTimeout.toSeconds() > MAX_RL_IDLE_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException(StreamingMessages.badSeconds("RL_IDLE_TIMEOUT",
+                    Long.toString(rlIdleTimeout.toSeconds()), 1, MAX_RL_IDLE_TIMEOUT_SECONDS));
         }
     }
 
@@ -87,7 +98,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     /**
      * Reads HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, MAX_VIEWERS_PER_LINK, ICE_SERVERS
      * (comma-separated URLs), TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max),
-     * VIEW_MODE (own|host), PUBLIC_URL, TLS_CERT and TLS_KEY. The operator token is not read here
+     * VIEW_MODE (own|host), PUBLIC_URL, TLS_CERT, TLS_KEY and RL_IDLE_TIMEOUT (seconds). The operator token is not read here
      * ({@code OperatorToken}).
      *
      * @throws IllegalArgumentException naming the variable and what it accepts
@@ -134,6 +145,9 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         if (cert != null && !cert.isBlank() || key != null && !key.isBlank()) {
             builder.tls(tls(cert, key));
         }
+        if ((value = env.get("RL_IDLE_TIMEOUT")) != null && !value.isBlank()) {
+            builder.rlIdleTimeout(idleTimeout(value));
+        }
         return builder;
     }
 
@@ -169,6 +183,24 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         return new TlsFiles(Path.of(certificate.strip()), Path.of(key.strip()));
     }
 
+    /**
+     * An RL idle timeout in whole seconds, as RL_IDLE_TIMEOUT and {@code --rl-idle-timeout} take it.
+     *
+     * @throws IllegalArgumentException saying what is accepted
+     */
+    public static Duration idleTimeout(String seconds) {
+        try {
+            long parsed = Long.parseLong(seconds.strip());
+            if (parsed >= 1 && parsed <= MAX_RL_IDLE_TIMEOUT_SECONDS) {
+                return Duration.ofSeconds(parsed);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(StreamingMessages.badSeconds("RL_IDLE_TIMEOUT", seconds, 1,
+                MAX_RL_IDLE_TIMEOUT_SECONDS));
+    }
+
     private static int parse(String name, String value, int min, int max) {
         try {
             int parsed = Integer.parseInt(value.strip());
@@ -199,6 +231,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         private Integer maxViewersPerLink;
         private URI publicUrl;
         private TlsFiles tls;
+        private Duration rlIdleTimeout = DEFAULT_RL_IDLE_TIMEOUT;
 
         private Builder() {}
 
@@ -282,10 +315,16 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             return this;
         }
 
+        public Builder rlIdleTimeout(Duration value) {
+            rlIdleTimeout = value;
+            return this;
+        }
+
         public StreamingConfig build() {
             return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers, iceServers,
                     udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, operatorToken, localOperator,
-                    maxViewersPerLink == null ? maxViewers : maxViewersPerLink, publicUrl, tls);
+                    maxViewersPerLink == null ? maxViewers : maxViewersPerLink, publicUrl, tls,
+                    rlIdleTimeout);
         }
     }
 }

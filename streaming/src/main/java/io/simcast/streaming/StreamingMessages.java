@@ -110,6 +110,80 @@ public final class StreamingMessages {
         return "The simulation did not take the command within 5 seconds; try again";
     }
 
+    public static String badSeconds(String name, String value, long min, long max) {
+        return name + " must be a whole number of seconds from " + min + " to " + max + ", got '" + value + "'";
+    }
+
+    // ---- RL environments -----------------------------------------------------------------------------------
+
+    public static String expectedJsonObject(String example) {
+        return "Expected a JSON object like " + example;
+    }
+
+    public static String fieldMissing(String field, String expected) {
+        return "\"" + field + "\" is missing: " + expected;
+    }
+
+    public static String fieldWrong(String field, String expected, String got) {
+        return "\"" + field + "\" must be " + expected + ", got " + got;
+    }
+
+    public static String actionsNotAList(String got) {
+        return "actions must be a list: num_envs x action_dim numbers, or one list of action_dim numbers per copy;"
+                + " got " + got;
+    }
+
+    public static String actionRowNotAList(String where, String got) {
+        return where + " must be a list of action_dim numbers (one copy's action), got " + got;
+    }
+
+    public static String actionNotANumber(String where, String got) {
+        return where + " must be a number, got " + got;
+    }
+
+    public static String rlClosedOnRequest(String id) {
+        return "RL environment " + id + " was closed (DELETE /api/rl/" + id + ")";
+    }
+
+    public static String rlClosedIdle(String id, long seconds) {
+        return "RL environment " + id + " was closed after " + seconds + " s without requests (RL_IDLE_TIMEOUT)";
+    }
+
+    public static String rlEnvironmentGone(String reason) {
+        return reason + "; create a new one (POST /api/rl/create)";
+    }
+
+    public static String tooManyWatchedCopies(int max) {
+        return "Already " + max + " RL environment copies are being shown (each needs a renderer of its own); watch"
+                + " one of those, or try again when one is no longer watched";
+    }
+
+    public static String notConnectedYet() {
+        return "This viewer is not connected yet; it can choose what to watch once its video plays";
+    }
+
+    public static String noViewer(String id) {
+        return "No viewer '" + id + "' (it left, or never existed); GET /api/stats lists the viewers";
+    }
+
+    // ---- scenes from plain language ------------------------------------------------------------------------
+
+    public static String generationBusy() {
+        return "A scene is already being generated; wait for it to finish, or cancel it (DELETE /api/scene/generate)";
+    }
+
+    public static String noGeneration() {
+        return "No scene is being generated";
+    }
+
+    public static String noSuchProviderSetUp(String provider) {
+        return provider + " is not set up; nothing was removed";
+    }
+
+    public static String generatedSceneNotLoaded(String reason) {
+        return "The scene was generated but could not be loaded: " + reason + ". The running scene was not changed";
+    }
+
     // ---- signalling and WHEP ------------------------------------------------------------------------------------
 
     public static String unknownMessageType(String type) {
@@ -195,6 +269,10 @@ public final class StreamingMessages {
 
     public static String hostStopping() {
         return "the host is shutting down";
+    }
+
+    public static String disconnectedByOperator() {
+        return "the operator disconnected this viewer";
     }
 
     public static String rendererUnavailable(String reason) {

@@ -1,5 +1,8 @@
 package io.simcast.streaming;
 
+import io.simcast.sim.render.Quality;
+import io.simcast.sim.render.ViewSpec;
+
 /**
  * The size and rate of the video every viewer receives. Width and height are even because I420 halves them for
  * the chroma planes.
@@ -17,5 +20,13 @@ public record VideoFormat(int width, int height, int fps) {
         if (fps < 1 || fps > 60) {
             throw new IllegalArgumentException(StreamingMessages.badFrameRate(fps));
         }
+    }
+
+    /**
+     * What a view streamed in this format renders: this size and rate in the fast preset (software rendering serves
+     * more viewers that way).
+     */
+    public ViewSpec streamingView() {
+        return new ViewSpec(width, height, fps, Quality.FAST);
     }
 }

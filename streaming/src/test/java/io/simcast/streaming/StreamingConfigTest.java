@@ -3,6 +3,7 @@ package io.simcast.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ class StreamingConfigTest {
         assertThat(config.video()).isEqualTo(new VideoFormat(640, 480, 30));
         assertThat(config.maxViewers()).isEqualTo(16);
         assertThat(config.defaultViewMode()).isEqualTo(ViewMode.OWN);
+        assertThat(config.rlIdleTimeout()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -32,6 +34,8 @@ class StreamingConfigTest {
         assertThat(config.iceServers()).containsExactly(new IceServer("stun:stun.example.org:3478", null, null),
                 new IceServer("turn:turn.example.org:3478", "alice", "secret"));
         assertThat(config.udpPorts()).isEqualTo(new PortRange(50000, 50100));
+        assertThat(StreamingConfig.fromEnvironment(Map.of("RL_IDLE_TIMEOUT", "90")).build().rlIdleTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
@@ -44,6 +48,10 @@ class StreamingConfigTest {
                 .hasMessage("ICE server 'http://example.org' is not a stun:, stuns:, turn: or turns: URL");
         assertThatThrownBy(() -> StreamingConfig.fromEnvironment(Map.of("WEBRTC_UDP_PORTS", "9-1")))
                 .hasMessage("UDP port range must look like 50000-50100 (1 to 65535, low to high), got '9-1'");
+        assertThatThrownBy(() -> StreamingConfig.fromEnvironment(Map.of("RL_IDLE_TIMEOUT", "5m")))
+                .hasMessage("RL_IDLE_TIMEOUT must be a whole number of seconds from 1 to 86400, got '5m'");
+        assertThatThrownBy(() -> StreamingConfig.fromEnvironment(Map.of("RL_IDLE_TIMEOUT", "0")))
+                .hasMessage("RL_IDLE_TIMEOUT must be a whole number of seconds from 1 to 86400, got '0'");
     }
 
     @Test

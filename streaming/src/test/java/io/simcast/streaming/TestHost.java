@@ -1,5 +1,6 @@
 package io.simcast.streaming;
 
+import io.simcast.sim.generate.LlmConfiguration;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.PresetCatalog;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * A real host for tests: a MuJoCo simulation of a preset, the EGL renderer, Undertow on 127.0.0.1 and a free port,
@@ -28,6 +30,14 @@ public final class TestHost implements AutoCloseable {
     }
 
     public static TestHost start(String preset, StreamingConfig.Builder config) throws Exception {
+        return start(preset, config, () -> {
+            throw new AssertionError("this test host has no language-model settings");
+        });
+    }
+
+    /** A host whose API-key and generation endpoints use {@code llm} (settings in a test's own folder). */
+    public static TestHost start(String preset, StreamingConfig.Builder config, Supplier<LlmConfiguration> llm)
+            throws Exception {
         PresetCatalog catalog = PresetCatalog.builtIn();
         Simulation simulation = Simulation.start(new SceneCompiler().compile(
                 catalog.source(catalog.find(preset).orElseThrow())));
@@ -35,7 +45,7 @@ public final class TestHost implements AutoCloseable {
         try {
             renderer = Renderer.start(simulation);
             StreamingHost host = StreamingHost.start(config.host("127.0.0.1").port(0).build(), simulation,
-                    Rendering.of(renderer));
+                    Rendering.of(renderer), llm);
             return new TestHost(simulation, renderer, host);
         } catch (RuntimeException e) {
             if (renderer != null) {
@@ -67,6 +77,10 @@ public final class TestHost implements AutoCloseable {
             request.header("Content-Type", contentType);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package io.simcast.app.cli;
 
+import io.simcast.app.bench.RlRestBenchmark;
+import io.simcast.app.bench.ServeProcess;
 import io.simcast.sim.bench.PhysicsBenchmark;
 import io.simcast.sim.bench.RlBenchmark;
 import io.simcast.sim.rl.RlCatalog;
@@ -17,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -30,6 +33,7 @@ import picocli.CommandLine.Option;
 /** {@code simcast bench}: the benchmarks behind docs/PERFORMANCE.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
         subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
+                BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class})
 final class BenchCommand {
@@ -181,6 +185,73 @@ final class BenchCommand {
                         result.envStepsPerSecond(), result.physicsStepsPerSecond(),
                         result.physicsStepsPerSecond() / raw.stepsPerSecond(), result.physicsStepsPerCpuSecond(),
                         result.physicsStepsPerCpuSecond() / raw.stepsPerCpuSecond());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /**
+     * {@code simcast bench rl-rest}: RL environment steps per second over REST against {@code simcast serve} in a
+     * child process, next to the same environment stepped in process.
+     */
+    @Command(name = "rl-rest", mixinStandardHelpOptions = true,
+            description = "Environment steps per second of an RL task over the REST API (a Java client on HTTP/1.1"
+                    + " keep-alive against simcast serve in a child process), next to the same task in process.")
+    static final class RlRest implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--robot", defaultValue = "cartpole", description = "Robot id (default ${DEFAULT-VALUE}).")
+        String robot;
+
+        @Option(names = "--task", defaultValue = "balance", description = "Task id (default ${DEFAULT-VALUE}).")
+        String task;
+
+        @Option(names = "--copies", split = ",", defaultValue = "1,16",
+                description = "Copy counts to measure (default ${DEFAULT-VALUE}).")
+        List<Integer> copies;
+
+        @Option(names = "--seconds", defaultValue = "5",
+                description = "Seconds each REST measurement steps (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Runs of each; the best counts (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            int frameSkip = RlCatalog.builtIn().spec(robot, task).frameSkip();
+            RlRestBenchmark.Result[] rest = new RlRestBenchmark.Result[copies.size()];
+            RlBenchmark.Result[] local = new RlBenchmark.Result[copies.size()];
+            try (ServeProcess serve = ServeProcess.start(List.of("--scene", "pendulum"));
+                 RlRestBenchmark client = new RlRestBenchmark(serve.address())) {
+                // Rounds alternate REST and in-process runs, so a busy moment on the machine hurts both alike.
+                for (int round = 0; round < repeat; round++) {
+                    for (int k = 0; k < copies.size(); k++) {
+                        RlRestBenchmark.Result overRest = client.run(robot, task, copies.get(k),
+                                Duration.ofSeconds(seconds));
+                        if (rest[k] == null || overRest.envStepsPerSecond() > rest[k].envStepsPerSecond()) {
+                            rest[k] = overRest;
+                        }
+                        // As many steps in process as REST managed, with the lanes the host chooses too.
+                        RlBenchmark.Result inProcess = RlBenchmark.run(robot, task, copies.get(k), 0,
+                                Math.max(1000, overRest.requests()));
+                        if (local[k] == null || inProcess.envStepsPerSecond() > local[k].envStepsPerSecond()) {
+                            local[k] = inProcess;
+                        }
+                    }
+                }
+            }
+            out.printf("%s/%s, frame skip %d, random actions, best of %d, %d cores%n", robot, task, frameSkip, repeat,
+                    Runtime.getRuntime().availableProcessors());
+            out.println("copies  threads  in process env steps/s  over REST env steps/s  REST/in process"
+                    + "  ms per request");
+            for (int k = 0; k < copies.size(); k++) {
+                out.printf("%6d  %7d  %22.0f  %21.0f  %15.2f  %14.3f%n", copies.get(k), local[k].threads(),
+                        local[k].envStepsPerSecond(), rest[k].envStepsPerSecond(),
+                        rest[k].envStepsPerSecond() / local[k].envStepsPerSecond(), rest[k].millisPerRequest());
             }
             out.flush();
             return 0;

@@ -1,15 +1,21 @@
 package io.simcast.app.cli;
 
 import io.simcast.app.console.ConsoleLauncher;
+import io.simcast.app.console.ConsoleOptions;
+import io.simcast.streaming.StreamingConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code simcast console}: the operator console, a desktop window. */
+/**
+ * {@code simcast console}: the operator console, a desktop window, with the streaming host of {@code simcast serve}
+ * embedded (the same options and environment) unless {@code --no-share}.
+ */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = "Open the operator console: MJCF editor, simulation controls, scenes (needs a display).")
+        description = "Open the operator console: live view, MJCF editor, simulation controls, scenes, viewers and"
+                + " statistics; it shares the simulation with browsers as 'simcast serve' does (needs a display).")
 final class ConsoleCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -22,6 +28,12 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "Start with this preset, MJCF/URDF file or scene folder (default: the last scene, else pendulum).")
     String scene;
 
+    @Option(names = "--no-share", description = "Start no streaming host: nobody can watch from a browser.")
+    boolean noShare;
+
+    @CommandLine.Mixin
+    HostOptions hostOptions = new HostOptions();
+
     @Option(names = "--screenshot", paramLabel = "FILE",
             description = "Save a PNG of the window once it has settled, then exit (scripts/screenshot.sh).")
     Path screenshot;
@@ -33,6 +45,7 @@ final class ConsoleCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 1;
         }
-        return ConsoleLauncher.run(scene, screenshot);
+        StreamingConfig sharing = noShare ? null : hostOptions.config(parent.environment());
+        return ConsoleLauncher.run(ConsoleOptions.ofUser(scene, sharing), screenshot);
     }
 }

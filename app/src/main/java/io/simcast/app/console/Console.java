@@ -11,6 +11,10 @@ import io.simcast.app.console.files.DocumentViewModel;
 import io.simcast.app.console.files.FileDrop;
 import io.simcast.app.console.files.RecoveryBar;
 import io.simcast.app.console.files.RecoveryViewModel;
+import io.simcast.app.console.generate.GenerateView;
+import io.simcast.app.console.generate.GenerateViewModel;
+import io.simcast.app.console.generate.ProvidersView;
+import io.simcast.app.console.generate.ProvidersViewModel;
 import io.simcast.app.console.help.HelpWindow;
 import io.simcast.app.console.keys.ConsoleKey;
 import io.simcast.app.console.keys.KeyDispatcher;
@@ -22,10 +26,21 @@ import io.simcast.app.console.session.SimulationSession;
 import io.simcast.app.console.session.SnapshotPoller;
 import io.simcast.app.console.status.StatusBar;
 import io.simcast.app.console.status.StatusViewModel;
+import io.simcast.app.console.viewers.ViewersView;
+import io.simcast.app.console.viewers.ViewersViewModel;
+import io.simcast.app.console.monitor.ConsoleSample;
+import io.simcast.app.console.monitor.Sampler;
+import io.simcast.app.console.stats.StatisticsView;
+import io.simcast.app.console.stats.StatisticsViewModel;
+import io.simcast.app.console.view.LiveView;
+import io.simcast.app.console.view.LiveViewModel;
+import io.simcast.sim.generate.ConnectionTester;
+import io.simcast.sim.generate.GenerationOptions;
 import io.simcast.sim.physics.SimulationListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -45,6 +60,8 @@ import javafx.stage.Window;
 public final class Console {
     /** Unsaved text is on disk at most this long after a change. */
     public static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(3);
+    /** Where Ctrl+P puts pictures of the live view, inside the data folder. */
+    public static final String SCREENSHOTS = "screenshots";
 
     private final Stage stage;
     private final SimulationSession session;
@@ -52,9 +69,16 @@ public final class Console {
     private final RecoveryViewModel recovery;
     private final MjcfEditor editorView;
     private final HelpWindow help;
+    private final ToolWindow generateWindow;
+    private final ToolWindow providersWindow;
+    private final GenerateViewModel generate;
+    private final ProvidersViewModel providers;
     private final SnapshotPoller poller;
     private final SimulationListener logEvents;
     private final Autosaver autosaver;
+    private final LiveView liveView;
+    private final Sampler sampler;
+    private final List<Consumer<ConsoleSample>> sampleConsumers;
 
     public Console(Stage stage, ConsoleServices services, Function<Window, DialogService> dialogs,
                    Duration autosavePeriod) {
@@ -74,18 +98,37 @@ public final class Console {
         logEvents = event -> fx.execute(() -> log.simulationEvent(event));
         session.addListener(logEvents);
 
+        LiveViewModel live = new LiveViewModel(services.rendering(), services.dataFolder().resolve(SCREENSHOTS),
+                () -> session.snapshot().sceneId(), log, services.io(), fx);
+        liveView = new LiveView(live);
+
         editorView = new MjcfEditor(documents, editor, new FindViewModel(), services.analysis());
         help = new HelpWindow(stage);
+        providers = new ProvidersViewModel(services::llm, ConnectionTester.DEFAULT_TIMEOUT, services.llmThread(), fx);
+        generate = new GenerateViewModel(services::llm, GenerationOptions.DEFAULT, documents, editor, log,
+                services.llmThread(), fx);
+        providers.addChangeListener(generate::refresh);
+        providersWindow = new ToolWindow(stage, Texts.PROVIDERS_TITLE, () -> new ProvidersView(providers), 640, 460);
+        generateWindow = new ToolWindow(stage, Texts.GENERATE_TITLE,
+                () -> new GenerateView(generate, this::showLlmSettings), 680, 540);
         VBox editorColumn = new VBox(new RecoveryBar(recovery), editorView.node());
         VBox.setVgrow(editorView.node(), Priority.ALWAYS);
         ConsoleLayout layout = new ConsoleLayout(
                 new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
-                        this::requestClose),
+                        this::showGenerate, this::showLlmSettings, this::requestClose),
                 new ControlBar(controls, editor, MjcfEditor.APPLY_KEY.getDisplayText()),
                 editorColumn,
+                liveView.node(),
                 new StatusBar(status, editor));
         layout.addSidePanel(SidePanel.SCENES, new ScenesView(new ScenesViewModel(documents, services.preferences())));
         layout.addSidePanel(SidePanel.LOG, new LogView(log));
+        ViewersViewModel viewers = new ViewersViewModel(services.sharing(), log, fx);
+        layout.addSidePanel(SidePanel.VIEWERS, new ViewersView(viewers));
+        StatisticsViewModel statistics = new StatisticsViewModel();
+        layout.addSidePanel(SidePanel.STATISTICS, new StatisticsView(statistics));
+        sampler = new Sampler(session::snapshot, services.rendering().renderer(), live.meter(),
+                services.sharing().host());
+        sampleConsumers = List.of(viewers::update, statistics::update);
 
         Scene scene = new Scene(layout.root(), 1400, 860);
         scene.getStylesheets().add(Console.class.getResource("console.css").toExternalForm());
@@ -95,6 +138,10 @@ public final class Console {
         keys.bind(ConsoleKey.RESET, controls::reset);
         keys.bind(ConsoleKey.SLOWER, controls::slower);
         keys.bind(ConsoleKey.FASTER, controls::faster);
+        keys.bind(ConsoleKey.PREVIOUS_CAMERA, live::previousCamera);
+        keys.bind(ConsoleKey.NEXT_CAMERA, live::nextCamera);
+        keys.bind(ConsoleKey.FREE_CAMERA, live::freeCamera);
+        keys.bind(ConsoleKey.SCREENSHOT, liveView::saveScreenshot);
         FileDrop.install(scene, documents);
         poller = new SnapshotPoller(session, List.of(controls::update, status::update));
         stage.titleProperty().bind(documents.title());
@@ -109,8 +156,22 @@ public final class Console {
     public void show() {
         stage.show();
         poller.start();
+        liveView.start();
+        sampler.start(sampleConsumers, Platform::runLater);
         editorView.area().requestFocus();
         recovery.lookForLeftovers();
+    }
+
+    /** Opens "Generate scene", with the providers as set up now. */
+    public void showGenerate() {
+        generate.refresh();
+        generateWindow.show();
+    }
+
+    /** Opens the language-model settings. */
+    public void showLlmSettings() {
+        providers.refresh();
+        providersWindow.show();
     }
 
     /** Closes once unsaved changes are saved or given up (the person decides); what the window's close does. */
@@ -128,8 +189,13 @@ public final class Console {
     /** Closes the window now, without asking: unsaved text stays in the recovery folder for the next start. */
     public void close() {
         poller.stop();
+        liveView.stop();
+        sampler.close();
         session.removeListener(logEvents);
+        generate.cancel();
         help.close();
+        generateWindow.close();
+        providersWindow.close();
         stage.close();
     }
 }

@@ -32,14 +32,14 @@ public final class ConsoleLauncher {
     /**
      * Runs the console until its window closes.
      *
-     * @param scene a preset id, file or folder to start with, or null for the last scene
+     * @param options what to start with and how to share
      * @param screenshot when not null, a PNG of the settled window is written there and the console closes
      * @return the process exit code
      */
-    public static int run(String scene, Path screenshot) throws InterruptedException {
+    public static int run(ConsoleOptions options, Path screenshot) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (ConsoleServices services = ConsoleServices.start(DataFolder.ofUser(), scene)) {
+        try (ConsoleServices services = ConsoleServices.start(options)) {
             Platform.startup(() -> {
                 try {
                     Stage stage = new Stage();

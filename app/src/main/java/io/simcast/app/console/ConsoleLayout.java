@@ -3,37 +3,26 @@ package io.simcast.app.console;
 import java.util.Locale;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
  * Where things sit in the window: menus and toolbar on top; the editor, the live view and the side panels side by
- * side; the status bar at the bottom.
- *
- * <p>The live view's place ({@code #live-view}) holds a note until the offscreen renderer's frames arrive there; it
- * takes the focus when clicked, so the simulation keys act. Side panels appear in {@link SidePanel} order. JavaFX
- * thread.
+ * side; the status bar at the bottom. Side panels appear in {@link SidePanel} order. JavaFX thread.
  */
 final class ConsoleLayout {
     private final BorderPane root = new BorderPane();
     private final TabPane sidePanels = new TabPane();
 
-    ConsoleLayout(Node menu, Node toolbar, Node editor, Node statusBar) {
-        StackPane liveView = new StackPane(new Label(Texts.LIVE_VIEW_PENDING));
-        liveView.setId("live-view");
-        liveView.getStyleClass().add("live-view");
-        liveView.setFocusTraversable(true);
-        liveView.setOnMousePressed(event -> liveView.requestFocus());
+    ConsoleLayout(Node menu, Node toolbar, Node editor, Node liveView, Node statusBar) {
         sidePanels.setId("side-panels");
         sidePanels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(editor, liveView, sidePanels);
         center.setOrientation(Orientation.HORIZONTAL);
-        center.setDividerPositions(0.42, 0.76);
+        center.setDividerPositions(0.36, 0.74);
         SplitPane.setResizableWithParent(sidePanels, false);
         root.setTop(new VBox(menu, toolbar));
         root.setCenter(center);

@@ -16,7 +16,7 @@ import javafx.scene.input.KeyCombination;
 /** The menu bar; its accelerators are the window's file, edit and help keys. Binds and delegates; JavaFX thread. */
 final class ConsoleMenu extends MenuBar {
     ConsoleMenu(DocumentViewModel documents, ObservableList<Path> recentFiles, EditorViewModel editor,
-                MjcfEditor editorView, HelpWindow help, Runnable quit) {
+                MjcfEditor editorView, HelpWindow help, Runnable generate, Runnable llmSettings, Runnable quit) {
         Menu recent = new Menu(Texts.OPEN_RECENT);
         recent.setId("menu-recent");
         fillRecent(recent, recentFiles, documents);
@@ -34,7 +34,9 @@ final class ConsoleMenu extends MenuBar {
         MenuItem apply = item("menu-apply", Texts.APPLY, null, editor::apply);
         apply.setAccelerator(MjcfEditor.APPLY_KEY); // the editor handles it itself while it has the focus
         apply.disableProperty().bind(editor.compiling());
-        Menu scene = new Menu(Texts.MENU_SCENE, null, apply);
+        Menu scene = new Menu(Texts.MENU_SCENE, null, apply, new SeparatorMenuItem(),
+                item("menu-generate", Texts.GENERATE_MENU, "Shortcut+G", generate),
+                item("menu-llm-settings", Texts.PROVIDERS_MENU, null, llmSettings));
         Menu helpMenu = new Menu(Texts.MENU_HELP, null, item("menu-help", Texts.HELP, "F1", help::show));
         getMenus().addAll(file, edit, scene, helpMenu);
     }

@@ -5,6 +5,10 @@ import io.simcast.app.console.files.EditorDocument;
 import io.simcast.app.console.files.RecoveryStore;
 import io.simcast.app.console.session.SimulationSession;
 import io.simcast.app.console.session.WorkerThreads;
+import io.simcast.app.console.view.LiveRendering;
+import io.simcast.app.console.viewers.Sharing;
+import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
@@ -17,14 +21,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What a console window works with, made before the window opens and closed after it is gone: the preferences and
- * recovery files of the data folder, the console's IO and editor-analysis threads, and the simulation running the
- * first scene (the one asked for, else the last one, else {@value #DEFAULT_SCENE}).
+ * recovery files of the data folder, the console's IO, editor-analysis and language-model threads, the simulation
+ * running the first scene (the one asked for, else the last one, else {@value #DEFAULT_SCENE}), its renderer with
+ * the console's view, and the embedded streaming host that shares it.
  *
- * <p>Made and closed on the main thread (or a test's), never on the JavaFX thread: starting compiles a scene and
- * closing waits for the threads.
+ * <p>Made and closed on the main thread (or a test's), never on the JavaFX thread: starting compiles a scene, creates
+ * the EGL context and binds the host's port; closing waits for the threads.
  */
 public final class ConsoleServices implements AutoCloseable {
     /** The scene a console starts with when nothing else is asked for or remembered. */
@@ -32,17 +39,23 @@ public final class ConsoleServices implements AutoCloseable {
 
     private final ScheduledExecutorService io = WorkerThreads.scheduled("simcast-console-io");
     private final ExecutorService analysis = WorkerThreads.single("simcast-console-editor");
+    private final ExecutorService llmThread = WorkerThreads.single("simcast-console-llm");
     private final ConsolePreferences preferences;
     private final RecoveryStore recovery;
     private final List<String> startupNotes = new ArrayList<>();
     private final EditorDocument firstDocument;
     private final SimulationSession session;
+    private final LiveRendering rendering;
+    private final Sharing sharing;
+    private final Path dataFolder;
+    private final Supplier<LlmConfiguration> llm;
 
-    private ConsoleServices(Path dataFolder, String sceneArgument) {
+    private ConsoleServices(ConsoleOptions options, Function<Simulation, LiveRendering> renderingFor) {
+        dataFolder = options.dataFolder();
         preferences = ConsolePreferences.load(dataFolder, io);
         recovery = new RecoveryStore(dataFolder.resolve("recovery"),
                 "run-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid());
-        String wanted = sceneArgument != null ? sceneArgument : preferences.lastScene().orElse(DEFAULT_SCENE);
+        String wanted = options.scene() != null ? options.scene() : preferences.lastScene().orElse(DEFAULT_SCENE);
         SceneCompiler compiler = new SceneCompiler();
         EditorDocument document;
         Scene scene;
@@ -58,15 +71,42 @@ public final class ConsoleServices implements AutoCloseable {
         firstDocument = document;
         startupNotes.add(Texts.startedWith(scene.title()));
         session = SimulationSession.start(scene);
+        rendering = renderingFor.apply(session.simulation());
+        if (rendering.problem() != null) {
+            startupNotes.add(rendering.problem());
+        }
+        sharing = Sharing.start(options.sharing(), session.simulation(), rendering.forStreaming());
+        sharing.host().ifPresentOrElse(host -> startupNotes.add(Texts.sharingAt(host.address())),
+                () -> startupNotes.add(sharing.problem()));
+        llm = memoized(options.llm());
+    }
+
+    /** Starts the services as {@code options} say. */
+    public static ConsoleServices start(ConsoleOptions options) {
+        return new ConsoleServices(options, LiveRendering::start);
     }
 
     /**
-     * Starts the services for the data folder {@code dataFolder}.
-     *
-     * @param sceneArgument a preset id, file or folder to start with, or null for the last scene
+     * As {@link #start(ConsoleOptions)}, rendering with what {@code renderingFor} makes of the simulation: tests give
+     * {@link LiveRendering#unavailable} to see the console without EGL (a process that once rendered cannot lose
+     * EGL).
      */
-    public static ConsoleServices start(Path dataFolder, String sceneArgument) {
-        return new ConsoleServices(dataFolder, sceneArgument);
+    public static ConsoleServices start(ConsoleOptions options, Function<Simulation, LiveRendering> renderingFor) {
+        return new ConsoleServices(options, renderingFor);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** A scene that does not compile still opens in the editor (to be fixed there); the default scene runs. */
@@ -111,6 +151,31 @@ public final class ConsoleServices implements AutoCloseable {
         return recovery;
     }
 
+    /** The renderer and the console's view of the simulation, or why there is none. */
+    public LiveRendering rendering() {
+        return rendering;
+    }
+
+    /** The embedded streaming host, or why nobody can watch. */
+    public Sharing sharing() {
+        return sharing;
+    }
+
+    /** Where preferences, recovery files and screenshots go. */
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    /** The language-model settings; the first call finds the keychain, so call it on {@link #llmThread()}. */
+    public LlmConfiguration llm() {
+        return llm.get();
+    }
+
+    /** The thread for language-model settings and connection tests: disk, keychain and network. */
+    public ExecutorService llmThread() {
+        return llmThread;
+    }
+
     /** The console's disk thread: preferences, recovery files, opening and saving documents. */
     public ScheduledExecutorService io() {
         return io;
@@ -131,11 +196,17 @@ public final class ConsoleServices implements AutoCloseable {
         return List.copyOf(startupNotes);
     }
 
-    /** Lets pending writes finish (a few seconds at most), then stops the threads and the simulation. */
+    /**
+     * Lets pending writes finish (a few seconds at most), then stops the threads, the host (its viewers first), the
+     * renderer and the simulation, in that order.
+     */
     @Override
     public void close() {
         WorkerThreads.stop(analysis, true);
+        WorkerThreads.stop(llmThread, true);
         WorkerThreads.stop(io, false);
+        sharing.close();
+        rendering.close();
         session.close();
     }
 }

@@ -4,9 +4,9 @@ package io.simcast.app.console;
 public enum SidePanel {
     /** Presets and recent files. */
     SCENES(Texts.PANEL_SCENES),
-    /** Who watches and how to share the link: filled by the embedded streaming host (second step of the console). */
+    /** The address to share and who is watching, from the embedded streaming host. */
     VIEWERS(Texts.PANEL_VIEWERS),
-    /** Charts of the simulation's rates and energies: filled in the second step of the console. */
+    /** Charts of the real-time factor, frame rates, and each viewer's bitrate and latency. */
     STATISTICS(Texts.PANEL_STATISTICS),
     /** What happened to scenes and files. */
     LOG(Texts.PANEL_LOG);

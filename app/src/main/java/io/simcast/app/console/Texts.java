@@ -1,6 +1,7 @@
 package io.simcast.app.console;
 
 import io.simcast.sim.scene.Scene;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,8 +38,102 @@ public final class Texts {
     public static final String PRESETS = "Presets";
     public static final String RECENT_FILES = "Recent files";
     public static final String NO_RECENT_FILES = "Files you open or save appear here.";
-    public static final String LIVE_VIEW_PENDING = "The live view of the simulation will appear here.";
     public static final String UNTITLED = "Untitled";
+
+    // ---- live view --------------------------------------------------------------------------------------------
+    public static final String NO_PICTURE_YET = "No picture to save yet: the live view has not shown a frame";
+
+    /** What the view area says when nothing can render. */
+    public static String noLiveView(String reason) {
+        return "No live view: " + reason + ". Everything else works.";
+    }
+
+    public static String screenshotSaved(Path file) {
+        return "Saved a picture of the view to " + file;
+    }
+
+    public static String cannotSaveScreenshot(Path file, String message) {
+        return "Cannot save a picture of the view to " + file + ": " + message;
+    }
+
+    // ---- sharing ----------------------------------------------------------------------------------------------
+    public static final String SHARING_OFF = "Sharing is off: this console was started with --no-share";
+
+    public static String sharingAt(URI address) {
+        return "Sharing at " + address;
+    }
+
+    public static final String ADDRESS_TO_SHARE = "Address to share";
+    public static final String COPY = "Copy";
+    public static final String COPIED = "Copied to the clipboard";
+    public static final String WATCHING_NOW = "Watching now";
+    public static final String NOBODY_WATCHING = "Nobody is watching. Open the address in a browser.";
+    public static final String NOBODY_CAN_WATCH = "Nobody can watch while sharing is off.";
+    public static final String COLUMN_VIEWER = "Viewer";
+    public static final String COLUMN_WATCHING = "Watching";
+    public static final String COLUMN_CONNECTION = "Connection";
+    public static final String COLUMN_FPS = "Frames/s";
+    public static final String COLUMN_BITRATE = "Bitrate";
+    public static final String COLUMN_ROUND_TRIP = "Round trip";
+    public static final String COLUMN_SINCE = "Since";
+    public static final String DISCONNECT = "Disconnect";
+    private static final String NOT_MEASURED = "–";
+
+    /** The first six hex digits of a viewer's id: enough to tell viewers apart, short enough for a column. */
+    public static String shortViewerId(String id) {
+        return id.length() > 6 ? id.substring(0, 6) : id;
+    }
+
+    /** "own camera" or "host view", and the door when it is not the page's: "own camera (WHEP)". */
+    public static String watching(String view, String door) {
+        String what = "host".equals(view) ? "host view" : "own camera";
+        return "whep".equals(door) ? what + " (WHEP)" : what;
+    }
+
+    public static String framesPerSecond(double fps) {
+        return String.format(Locale.ROOT, "%.0f", fps);
+    }
+
+    /** "850 kb/s", "1.25 Mb/s". */
+    public static String bitrate(double kbps) {
+        return kbps < 1000 ? String.format(Locale.ROOT, "%.0f kb/s", kbps)
+                : String.format(Locale.ROOT, "%.2f Mb/s", kbps / 1000);
+    }
+
+    /** "12 ms", or a dash before anything was measured (negative). */
+    public static String milliseconds(double millis) {
+        return millis < 0 ? NOT_MEASURED : String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+
+    /** A viewer's admission time (ISO-8601) as a local clock time. */
+    public static String since(String instant) {
+        return CLOCK.format(Instant.parse(instant));
+    }
+
+    // ---- statistics -------------------------------------------------------------------------------------------
+    public static final String CHART_REAL_TIME = "Real-time factor";
+    public static final String CHART_FRAME_RATES = "Frames per second";
+    public static final String CHART_BITRATES = "Bitrate to each viewer (kbit/s)";
+    public static final String CHART_LATENCY = "Latency (ms)";
+    public static final String SERIES_REAL_TIME = "simulation";
+    public static final String SERIES_RENDERER = "renderer, all views";
+    public static final String SERIES_LIVE_VIEW = "live view";
+
+    public static String seriesViewer(String id) {
+        return "viewer " + shortViewerId(id);
+    }
+
+    public static String seriesRoundTrip(String id) {
+        return "viewer " + shortViewerId(id) + ", round trip";
+    }
+
+    public static String disconnected(String viewer) {
+        return "Disconnected viewer " + viewer;
+    }
+
+    public static String cannotDisconnect(String viewer, String message) {
+        return "Could not disconnect viewer " + viewer + ": " + message;
+    }
 
     // ---- toolbar ----------------------------------------------------------------------------------------------
     public static final String PLAY = "Play";
@@ -125,6 +220,66 @@ public final class Texts {
 
     public static String windowTitle(String documentName, boolean dirty) {
         return (dirty ? "• " : "") + documentName + " — " + APP;
+    }
+
+    // ---- generating scenes --------------------------------------------------------------------------------------
+    public static final String GENERATE_TITLE = "Generate a scene";
+    public static final String GENERATE_MENU = "Generate scene…";
+    public static final String GENERATE = "Generate";
+    public static final String CANCEL = "Cancel";
+    public static final String SETTINGS = "Settings…";
+    public static final String GENERATE_PROMPT =
+            "Describe the scene, e.g. a double pendulum with friction next to a ramp with three boxes";
+    public static final String PROVIDER = "Provider";
+    public static final String DEFAULT_PROVIDER = "the default";
+    public static final String NO_PROVIDER_SET_UP = "No language model is set up yet: add one in Settings.";
+    public static final String GENERATED_NOT_TAKEN =
+            "The generated scene was not loaded: the editor's unsaved text was kept";
+
+    public static String generated(String title, int attempts) {
+        return "Generated and loaded " + title + (attempts == 1 ? " (first attempt)" : " (after " + attempts
+                + " attempts)") + "; its MJCF is in the editor";
+    }
+
+    // ---- language-model settings ---------------------------------------------------------------------------
+    public static final String PROVIDERS_TITLE = "Language models";
+    public static final String PROVIDERS_MENU = "Language model settings…";
+    public static final String API_KEY = "API key";
+    public static final String KEY_STORED_PROMPT = "stored; type a new key to replace it";
+    public static final String KEY_PROMPT = "paste the provider's API key";
+    public static final String KEY_OPTIONAL_PROMPT = "optional for a local server";
+    public static final String MODEL = "Model";
+    public static final String BASE_URL = "Address";
+    public static final String SAVE_PROVIDER = "Save";
+    public static final String REMOVE_PROVIDER = "Remove";
+    public static final String TEST_CONNECTION = "Test connection";
+    public static final String TESTING = "Asking the provider…";
+    public static final String KEY_STORED = "key stored";
+    public static final String NO_KEY = "no key";
+    public static final String NOT_SET_UP = "not set up";
+    public static final String IS_DEFAULT = "default";
+
+    /** One provider in the settings list: "OpenAI: gpt-5 at https://api.openai.com/v1, key stored, default". */
+    public static String providerLine(String name, String model, String baseUrl, boolean keyStored,
+                                      boolean isDefault) {
+        return name + ": " + model + " at " + baseUrl + ", " + (keyStored ? KEY_STORED : NO_KEY)
+                + (isDefault ? ", " + IS_DEFAULT : "");
+    }
+
+    public static String providerNotSetUp(String name) {
+        return name + ": " + NOT_SET_UP;
+    }
+
+    public static String providerSaved(String name, String model, boolean keyStored) {
+        return name + " is set up with model " + model + (keyStored ? "; its key is stored" : "; no key");
+    }
+
+    public static String providerRemoved(String name) {
+        return name + " removed; its key is deleted";
+    }
+
+    public static String keysKeptIn(String storage) {
+        return "Keys are kept in " + storage + " and never shown again.";
     }
 
     // ---- log --------------------------------------------------------------------------------------------------

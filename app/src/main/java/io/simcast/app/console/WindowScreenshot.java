@@ -1,6 +1,6 @@
 package io.simcast.app.console;
 
-import java.awt.image.BufferedImage;
+import io.simcast.app.png.PngFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +9,6 @@ import java.util.concurrent.Executor;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 
 /** A PNG of the console's window, for the README: pixels taken on the JavaFX thread, encoded on the IO thread. */
 final class WindowScreenshot {
@@ -23,12 +22,8 @@ final class WindowScreenshot {
         int[] argb = new int[width * height];
         image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
         return CompletableFuture.supplyAsync(() -> {
-            BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-            png.setRGB(0, 0, width, height, argb, 0, width);
             try {
-                if (!ImageIO.write(png, "png", file.toFile())) {
-                    throw new IOException("no PNG writer");
-                }
+                PngFile.write(argb, width, height, false, file);
                 return file;
             } catch (IOException e) {
                 throw new CompletionException(e);

@@ -34,21 +34,21 @@ class ConsoleSetupTest {
 
     @Test
     void startsWithPendulumThenWithTheLastScene() {
-        try (ConsoleServices first = ConsoleServices.start(folder, null)) {
+        try (ConsoleServices first = ConsoleServices.start(TestOptions.of(folder, null))) {
             assertThat(first.session().snapshot().sceneId()).isEqualTo("pendulum");
             assertThat(first.firstDocument().preset().id()).isEqualTo("pendulum");
             first.preferences().rememberScene("cartpole");
         }
-        try (ConsoleServices next = ConsoleServices.start(folder, null)) {
+        try (ConsoleServices next = ConsoleServices.start(TestOptions.of(folder, null))) {
             assertThat(next.session().snapshot().sceneId()).isEqualTo("cartpole");
-            assertThat(next.startupNotes()).containsExactly("Started with Cart-pole");
+            assertThat(next.startupNotes()).containsExactly("Started with Cart-pole", Texts.SHARING_OFF);
         }
     }
 
     @Test
     void aSceneThatDoesNotCompileOpensInTheEditorWhileTheDefaultRuns() throws Exception {
         Path broken = Files.writeString(folder.resolve("broken.xml"), "<mujoco><worldbody><bad/></worldbody></mujoco>");
-        try (ConsoleServices services = ConsoleServices.start(folder.resolve("data"), broken.toString())) {
+        try (ConsoleServices services = ConsoleServices.start(TestOptions.of(folder.resolve("data"), broken.toString()))) {
             assertThat(services.session().snapshot().sceneId()).isEqualTo("pendulum");
             assertThat(services.firstDocument().file()).isEqualTo(broken);
             assertThat(services.startupNotes().getFirst()).startsWith("Could not load " + broken)
@@ -59,7 +59,7 @@ class ConsoleSetupTest {
 
     @Test
     void anUnknownSceneFallsBackToTheDefault() {
-        try (ConsoleServices services = ConsoleServices.start(folder, "no-such-scene")) {
+        try (ConsoleServices services = ConsoleServices.start(TestOptions.of(folder, "no-such-scene"))) {
             assertThat(services.session().snapshot().sceneId()).isEqualTo("pendulum");
             assertThat(services.firstDocument().preset().id()).isEqualTo("pendulum");
             assertThat(services.startupNotes().getFirst()).startsWith("Could not load no-such-scene (No preset");

@@ -1,8 +1,5 @@
 package io.simcast.sim.physics;
 
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetData;
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetDataKeyframe;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step;
 
 import io.simcast.sim.mujoco.mjData;
@@ -43,12 +40,7 @@ public final class Rollout {
         try (SimData data = new SimData(scene.model())) {
             mjModel m = scene.model().pointer();
             mjData d = data.pointer();
-            if (m.nkey() > 0) {
-                mj_resetDataKeyframe(m, d, 0);
-            } else {
-                mj_resetData(m, d);
-            }
-            mj_forward(m, d);
+            data.resetToInitialState();
             List<String> warnings = new ArrayList<>(MuJoCoLibrary.drainWarnings());
             double[] qpos = new double[scene.model().nq()];
             double maxAbs = 0;

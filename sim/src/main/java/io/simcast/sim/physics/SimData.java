@@ -1,9 +1,13 @@
 package io.simcast.sim.physics;
 
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_deleteData;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_makeData;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetData;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetDataKeyframe;
 
 import io.simcast.sim.mujoco.mjData;
+import io.simcast.sim.mujoco.mjModel;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
@@ -64,6 +68,20 @@ public final class SimData implements AutoCloseable {
             throw new IllegalStateException("data already freed");
         }
         return native_;
+    }
+
+    /**
+     * Puts the state where every Simcast run starts: keyframe 0 when the model has one (MuJoCo's convention for a
+     * "home" pose, controls included), else the model's reference pose; then computes the derived quantities.
+     */
+    public void resetToInitialState() {
+        mjModel m = model.pointer();
+        if (m.nkey() > 0) {
+            mj_resetDataKeyframe(m, pointer(), 0);
+        } else {
+            mj_resetData(m, pointer());
+        }
+        mj_forward(m, pointer());
     }
 
     public double time() {

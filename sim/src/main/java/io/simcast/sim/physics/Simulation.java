@@ -3,8 +3,6 @@ package io.simcast.sim.physics;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_ROTATE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_TRANSLATE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetData;
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetDataKeyframe;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_applyPerturbForce;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_applyPerturbPose;
@@ -403,14 +401,7 @@ public final class Simulation implements SimulationSource, AutoCloseable {
 
     /** Keyframe 0 if there is one, else the reference pose; clears user forces and the perturbation. */
     private void resetState() {
-        mjModel m = scene.model().pointer();
-        mjData d = data.pointer();
-        if (m.nkey() > 0) {
-            mj_resetDataKeyframe(m, d, 0);
-        } else {
-            mj_resetData(m, d);
-        }
-        mj_forward(m, d);
+        data.resetToInitialState();
         steps = 0;
         bodyForces = null;
         forcesApplied = false;

@@ -1,8 +1,5 @@
 package io.simcast.sim.render;
 
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetData;
-import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetDataKeyframe;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_defaultOption;
 import static org.lwjgl.opengl.GL11C.glFinish;
@@ -92,12 +89,7 @@ public final class RenderBenchmark {
              mjvOption option = new mjvOption()) {
             mjModel m = resources.model();
             mjData d = resources.data().pointer();
-            if (m.nkey() > 0) {
-                mj_resetDataKeyframe(m, d, 0);
-            } else {
-                mj_resetData(m, d);
-            }
-            mj_forward(m, d);
+            resources.data().resetToInitialState();
             camera.reset(resources);
             mjv_defaultOption(option);
             VisualOptions visual = VisualOptions.of(quality);

@@ -118,6 +118,9 @@ public final class SecretServiceStore implements SecretStore {
                 if (stdin != null) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
+            } catch (IOException e) {
+                // secret-tool refused and exited before reading the key (a locked collection): its exit status and
+                // its own words on stderr, read below, say why; the broken pipe says nothing.
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

@@ -191,8 +191,8 @@ def train(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", default=os.environ.get("SIMCAST_URL", "http://127.0.0.1:8080"),
-                        help="Simcast's base URL (default: $SIMCAST_URL or http://127.0.0.1:8080)")
+    parser.add_argument("--url", default=os.environ.get("SIMCAST_URL", "http://127.0.0.1:8000"),
+                        help="Simcast's base URL (default: $SIMCAST_URL or http://127.0.0.1:8000)")
     parser.add_argument("--token", default=os.environ.get("SIMCAST_TOKEN"),
                         help="Simcast's API token (default: $SIMCAST_TOKEN)")
     parser.add_argument("--algo", choices=["ppo", "sac"], default=ALGO)

@@ -7,7 +7,7 @@ import java.util.List;
 /** Anthropic's Messages API ({@code POST /v1/messages}, key in {@code x-api-key}). */
 final class FakeAnthropic extends FakeProvider {
     @Override
-    Provider provider() {
+    public Provider provider() {
         return Provider.ANTHROPIC;
     }
 

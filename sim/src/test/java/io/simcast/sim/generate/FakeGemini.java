@@ -8,7 +8,7 @@ import java.util.List;
 /** Google's Gemini API ({@code POST /v1beta/models/MODEL:generateContent}, key in {@code x-goog-api-key}). */
 final class FakeGemini extends FakeProvider {
     @Override
-    Provider provider() {
+    public Provider provider() {
         return Provider.GEMINI;
     }
 

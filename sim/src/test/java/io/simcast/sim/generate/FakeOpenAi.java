@@ -13,7 +13,7 @@ final class FakeOpenAi extends FakeProvider {
     }
 
     @Override
-    Provider provider() {
+    public Provider provider() {
         return provider;
     }
 

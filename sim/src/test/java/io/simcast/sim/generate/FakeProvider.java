@@ -27,39 +27,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A provider's chat API on 127.0.0.1, speaking its real wire format, answering with scripted replies in order and
  * recording every request. Subclasses know one provider's format (paths, bodies, headers); everything else is here.
- * Requests are handled on threads named {@code fake-provider-N}. Start one per test and close it.
+ * Requests are handled on threads named {@code fake-provider-N}. Start one per test and close it. Public because the
+ * streaming REST tests and the console's tests use the same fakes through sim's test-jar.
  */
-abstract class FakeProvider implements AutoCloseable {
+public abstract class FakeProvider implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    static final String MODEL = "test-model";
+    public static final String MODEL = "test-model";
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     /** How a scripted answer ended. */
-    enum Finish { STOP, LENGTH, CONTENT_FILTER }
+    public enum Finish { STOP, LENGTH, CONTENT_FILTER }
 
     /** One scripted reply: an answer, an HTTP error, or silence until the server closes. */
-    record Reply(int status, String text, Finish finish, boolean silent) {
-        static Reply answer(String text) {
+    public record Reply(int status, String text, Finish finish, boolean silent) {
+        public static Reply answer(String text) {
             return new Reply(200, text, Finish.STOP, false);
         }
 
-        static Reply answer(String text, Finish finish) {
+        public static Reply answer(String text, Finish finish) {
             return new Reply(200, text, finish, false);
         }
 
-        static Reply error(int status, String message) {
+        public static Reply error(int status, String message) {
             return new Reply(status, message, null, false);
         }
 
-        static Reply silence() {
+        public static Reply silence() {
             return new Reply(0, null, null, true);
         }
     }
 
     /** One request as it arrived. */
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -67,7 +68,7 @@ abstract class FakeProvider implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
                     .map(h -> h.getValue().getFirst()).findFirst().orElse(null);
         }
@@ -96,7 +97,7 @@ abstract class FakeProvider implements AutoCloseable {
     }
 
     /** A fake for {@code provider}; OpenAI-compatible servers speak OpenAI's format. */
-    static FakeProvider start(Provider provider) {
+    public static FakeProvider start(Provider provider) {
         return switch (provider) {
             case OPENAI, OPENAI_COMPATIBLE -> new FakeOpenAi(provider);
             case ANTHROPIC -> new FakeAnthropic();
@@ -104,7 +105,7 @@ abstract class FakeProvider implements AutoCloseable {
         };
     }
 
-    abstract Provider provider();
+    public abstract Provider provider();
 
     /** The base URL path the provider's API lives under, e.g. {@code /v1}. */
     abstract String basePath();
@@ -140,26 +141,26 @@ abstract class FakeProvider implements AutoCloseable {
         return texts;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + basePath();
     }
 
     /** Settings pointing at this fake, with {@code key} and model {@value #MODEL}. */
-    ProviderSettings settings(String key) {
+    public ProviderSettings settings(String key) {
         return new ProviderSettings(provider(), key, MODEL, baseUrl());
     }
 
-    FakeProvider enqueue(Reply... scripted) {
+    public FakeProvider enqueue(Reply... scripted) {
         replies.addAll(List.of(scripted));
         return this;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** Waits until {@code count} requests have arrived. */
-    synchronized List<Request> awaitRequests(int count, Duration timeout) throws InterruptedException {
+    public synchronized List<Request> awaitRequests(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (requests.size() < count) {
             long left = deadline - System.nanoTime();

@@ -1,11 +1,11 @@
 package io.simcast.sim.generate;
 
-/** Scenes and replies a model might send, for the generation tests. */
-final class Replies {
+/** Scenes and replies a model might send, for the generation tests (streaming's and the console's too, through the test-jar). */
+public final class Replies {
     private Replies() {}
 
     /** Follows every convention: floor, light, named bodies; a box resting on the floor and a ball dropped onto it. */
-    static final String GOOD_SCENE = """
+    public static final String GOOD_SCENE = """
             <mujoco model="box_and_ball">
               <compiler angle="radian" autolimits="true"/>
               <option timestep="0.002"/>
@@ -24,7 +24,7 @@ final class Replies {
             </mujoco>""";
 
     /** MuJoCo refuses line 6: geoms have no 'colour'. */
-    static final String MISSPELLED_ATTRIBUTE = """
+    public static final String MISSPELLED_ATTRIBUTE = """
             <mujoco model="misspelled">
               <worldbody>
                 <light name="key" pos="0 0 4"/>
@@ -36,7 +36,7 @@ final class Replies {
             </mujoco>""";
 
     /** Compiles, but a stiff spring on a feather-light body is far beyond what the time step can integrate. */
-    static final String EXPLODING = """
+    public static final String EXPLODING = """
             <mujoco model="exploding">
               <option timestep="0.01"/>
               <worldbody>
@@ -53,7 +53,7 @@ final class Replies {
             </mujoco>""";
 
     /** Compiles, but the box's geom collides with nothing, so it drops through the floor. */
-    static final String FALLS_THROUGH_FLOOR = """
+    public static final String FALLS_THROUGH_FLOOR = """
             <mujoco model="ghost_box">
               <worldbody>
                 <light name="key" pos="0 0 4"/>
@@ -66,7 +66,7 @@ final class Replies {
             </mujoco>""";
 
     /** Compiles and is stable, but has no floor, no light, and an unnamed body. */
-    static final String NO_CONVENTIONS = """
+    public static final String NO_CONVENTIONS = """
             <mujoco model="bare">
               <worldbody>
                 <body pos="0 0 1">
@@ -77,7 +77,7 @@ final class Replies {
             </mujoco>""";
 
     /** A body thrown at 500 m/s by its keyframe, without gravity: it ends 1.5 km away, still fast. */
-    static final String THROWN = """
+    public static final String THROWN = """
             <mujoco model="thrown">
               <option gravity="0 0 0"/>
               <worldbody>
@@ -94,7 +94,7 @@ final class Replies {
             </mujoco>""";
 
     /** How a model typically answers: a sentence, then the document in a fenced block. */
-    static String fenced(String xml) {
+    public static String fenced(String xml) {
         return "Here is the scene you asked for.\n\n```xml\n" + xml + "\n```\n\nIt should run stably.";
     }
 }

@@ -2,8 +2,6 @@ package io.simcast.sim.rl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,21 +17,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ScriptSmokeTest {
 
-    private static Path stubs(Path folder) throws IOException {
-        Path gymnasium = Files.createDirectories(folder.resolve("stubs/gymnasium"));
-        for (String file : new String[] {"__init__.py", "spaces.py"}) {
-            try (InputStream in = ScriptSmokeTest.class.getResourceAsStream("stubs/gymnasium/" + file)) {
-                Files.copy(in, gymnasium.resolve(file));
-            }
-        }
-        return gymnasium.getParent();
-    }
-
     private static Python.Outcome smoke(Path folder, String robot, String task, String url, String token)
             throws Exception {
         Path script = folder.resolve("train.py");
         Files.writeString(script, TrainingScript.generate(robot, task, TrainingScript.Algorithm.PPO));
-        return Python.run(Map.of("PYTHONPATH", stubs(folder).toString(), "PYTHONUNBUFFERED", "1"),
+        return Python.run(Map.of("PYTHONPATH", Python.gymnasiumStub(folder).toString(), "PYTHONUNBUFFERED", "1"),
                 script.toString(), "--url", url, "--token", token, "--smoke", "--smoke-episodes", "2",
                 "--max-episode-steps", "40", "--seed", "3");
     }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.simcast.streaming.StreamingMessages;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,15 +19,32 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * For the RL and language-model endpoints, which speak Gymnasium's and the providers' words
+     * ({@code observation_space}, {@code num_envs}, {@code api_key}); infinite bounds are written as strings.
+     */
+    public static final ObjectMapper SNAKE_CASE = MAPPER.copy()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private Json() {}
+
+    /**
+     * A JSON document already encoded as UTF-8 (by a streaming generator, on a hot path); sent as it is.
+     *
+     * @param bytes the document; the array is not copied, so the caller must not change it afterwards
+     */
+    public record Encoded(byte[] bytes) {}
 
     /** Writes {@code body} as the JSON reply with {@code status}; the exchange ends when it is sent. */
     public static void send(HttpServerExchange exchange, int status, Object body) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        exchange.getResponseSender().send(write(body));
+        if (body instanceof Encoded encoded) {
+            exchange.getResponseSender().send(ByteBuffer.wrap(encoded.bytes()));
+        } else {
+            exchange.getResponseSender().send(write(body));
+        }
     }
 
     /** The error body every endpoint uses: {@code {"error": message, ...details}}. */
@@ -34,6 +53,15 @@ public final class Json {
         body.put("error", message);
         body.putAll(details);
         send(exchange, status, body);
+    }
+
+    /** {@code value} encoded once with {@code mapper}, to be sent as it is. */
+    public static Encoded encode(ObjectMapper mapper, Object value) {
+        try {
+            return new Encoded(mapper.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String write(Object value) {
@@ -57,9 +85,14 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(StreamingMessages.badJson(e.getOriginalMessage(),
-                    e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? -1 : e.getLocation().getColumnNr()));
+            throw invalid(e);
         }
+    }
+
+    /** A parser's complaint as the sentence a caller reads (the reason and where; never the input itself). */
+    public static IllegalArgumentException invalid(JsonProcessingException e) {
+        return new IllegalArgumentException(StreamingMessages.badJson(e.getOriginalMessage(),
+                e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+                e.getLocation() == null ? -1 : e.getLocation().getColumnNr()));
     }
 }

@@ -19,7 +19,18 @@ import org.slf4j.LoggerFactory;
 public final class JsonHandler implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(JsonHandler.class);
 
-    /** One endpoint: returns the body of a 200 reply, or a {@link Reply} to choose status and headers. */
+    /** What a route returns when it wrote its reply itself (a stream of Server-Sent Events). */
+    public static final Object WRITTEN = new Object() {
+        @Override
+        public String toString() {
+            return "the route wrote its reply";
+        }
+    };
+
+    /**
+     * One endpoint: returns the body of a 200 reply (a {@link Json.Encoded} body is sent as it is), a {@link Reply}
+     * to choose status and headers, or {@link #WRITTEN}.
+     */
     @FunctionalInterface
     public interface Route {
         Object handle(HttpServerExchange exchange) throws Exception;
@@ -46,6 +57,9 @@ public final class JsonHandler implements HttpHandler {
         }
         try {
             Object result = route.handle(exchange);
+            if (result == WRITTEN) {
+                return;
+            }
             if (result instanceof Reply reply) {
                 reply.headers().forEach((name, value) -> exchange.getResponseHeaders().put(
                         HttpString.tryFromString(name), value));
@@ -63,7 +77,13 @@ public final class JsonHandler implements HttpHandler {
                 Json.send(exchange, 200, result);
             }
         } catch (ApiException e) {
-            Json.sendError(exchange, e.status(), e.getMessage(), e.details());
+            if (exchange.isResponseStarted()) {
+                log.debug("{} {}: {} after the reply started", exchange.getRequestMethod(), exchange.getRequestPath(),
+                        e.getMessage());
+                exchange.endExchange();
+            } else {
+                Json.sendError(exchange, e.status(), e.getMessage(), e.details());
+            }
         } catch (Exception e) {
             log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);
             if (!exchange.isResponseStarted()) {

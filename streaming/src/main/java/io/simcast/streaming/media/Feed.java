@@ -14,7 +14,7 @@ import io.simcast.streaming.webrtc.WebRtcEngine;
 public final class Feed {
     /** Which picture a feed shows (see {@link FeedPool}). */
     public enum Kind {
-        DEFAULT, HOST, OWN;
+        DEFAULT, HOST, OWN, RL;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

@@ -1,13 +1,14 @@
 package io.simcast.streaming.media;
 
-import io.simcast.sim.render.Quality;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.render.View;
-import io.simcast.sim.render.ViewSpec;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.webrtc.WebRtcEngine;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -19,7 +20,9 @@ import java.util.function.Supplier;
  *   <li>the <em>default</em> feed shows the model's default camera and nobody steers it: every viewer with its own
  *       camera starts there, and followers watch it when no embedder supplies a host view;
  *   <li>the <em>host</em> feed shows the embedder's view (the console's), for followers;
- *   <li>an <em>own</em> feed is one viewer's view, made the moment that viewer first steers its camera.
+ *   <li>an <em>own</em> feed is one viewer's view, made the moment that viewer first steers its camera;
+ *   <li>an <em>rl</em> feed shows one RL environment copy (its view belongs to {@code CopyViews}), shared by
+ *       everyone who watches that copy.
  * </ul>
  *
  * Feeds open on first use and close with their last viewer.
@@ -36,6 +39,7 @@ public final class FeedPool implements AutoCloseable {
     private final List<Feed> feeds = new CopyOnWriteArrayList<>();
     private Feed defaultFeed;
     private Feed hostFeed;
+    private final Map<CopyRef, Feed> copyFeeds = new HashMap<>();
 
     /**
      * @param embedderHostView the embedder's view that followers watch, or a supplier of null (followers then
@@ -76,6 +80,16 @@ public final class FeedPool implements AutoCloseable {
         return feed;
     }
 
+    /**
+     * The feed of the RL environment copy {@code key} shows in {@code view}, shared by everyone who watches it,
+     * counting one viewer in. The view stays its owner's: closing the feed leaves it open. Engine thread.
+     */
+    public Feed copy(CopyRef key, View view) {
+        Feed feed = copyFeeds.computeIfAbsent(key, ignored -> open(Feed.Kind.RL, view, false));
+        feed.addViewer();
+        return feed;
+    }
+
     /** One viewer fewer; the feed closes with its last viewer. Engine thread. */
     public void release(Feed feed) {
         if (feed.removeViewer()) {
@@ -85,6 +99,7 @@ public final class FeedPool implements AutoCloseable {
             } else if (feed == defaultFeed) {
                 defaultFeed = null;
             }
+            copyFeeds.values().remove(feed);
             feed.close();
         }
     }
@@ -94,7 +109,7 @@ public final class FeedPool implements AutoCloseable {
      * the work). Streaming views use the fast preset: software rendering serves more viewers that way.
      */
     public View createView() {
-        return renderer.createView(new ViewSpec(format.width(), format.height(), format.fps(), Quality.FAST));
+        return renderer.createView(format.streamingView());
     }
 
     /** The open feeds, for statistics. Any thread. */
@@ -115,6 +130,7 @@ public final class FeedPool implements AutoCloseable {
             feed.close();
         }
         feeds.clear();
+        copyFeeds.clear();
         hostFeed = null;
         defaultFeed = null;
     }

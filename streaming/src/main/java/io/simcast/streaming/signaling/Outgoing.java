@@ -1,7 +1,10 @@
 package io.simcast.streaming.signaling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.VideoFormat;
+import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.rl.RlSessions;
 import java.util.List;
 
 /**
@@ -69,6 +72,29 @@ public final class Outgoing {
         }
     }
 
+    /**
+     * What this viewer now watches: {@code source} {@code simulation}, or {@code rl} with the environment and copy;
+     * {@code reason} when the host switched it back (its environment closed).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Watch(String type, String source, String env, Integer copy, String reason) {
+        public static Watch of(CopyRef copy, String reason) {
+            return copy == null ? new Watch("watch", CopyRef.SIMULATION, null, null, reason)
+                    : new Watch("watch", CopyRef.RL, copy.env(), copy.copy(), reason);
+        }
+    }
+
+    /** The RL environments open on the host, which a viewer may watch; sent after welcome and on every change. */
+    public record Environments(String type, List<EnvironmentEntry> environments) {
+        public static Environments of(List<RlSessions.Summary> open) {
+            return new Environments("environments", open.stream()
+                    .map(e -> new EnvironmentEntry(e.id(), e.robot(), e.task(), e.numEnvs())).toList());
+        }
+    }
+
+    /** One RL environment: its id, robot, task and number of copies. */
+    public record EnvironmentEntry(String id, String robot, String task, int numEnvs) {}
+
     /** A message was refused or something broke; the connection stays unless a {@code bye} follows. */
     public record Error(String type, String code, String message) {
         public Error(String code, String message) {
@@ -86,10 +112,13 @@ public final class Outgoing {
         }
     }
 
-    /** The host ends this viewer; the socket closes after it. */
-    public record Bye(String type, String reason) {
-        public Bye(String reason) {
-            this("bye", reason);
+    /**
+     * The host ends this viewer; the socket closes after it. {@code reconnect} is false when the operator
+     * disconnected the viewer: the page then stays disconnected.
+     */
+    public record Bye(String type, String reason, boolean reconnect) {
+        public Bye(String reason, boolean reconnect) {
+            this("bye", reason, reconnect);
         }
     }
 }

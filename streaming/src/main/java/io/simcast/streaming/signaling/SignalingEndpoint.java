@@ -10,6 +10,7 @@ import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.input.InputEvent;
+import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.viewer.ClientReport;
 import io.simcast.streaming.viewer.Door;
 import io.simcast.streaming.viewer.Viewer;
@@ -25,6 +26,8 @@ import io.undertow.websockets.spi.WebSocketHttpExchange;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,9 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #AUTH_SECONDS} seconds; then admitted (or refused with a {@code refused} message and a close), welcomed with
  * its role, and from then on it sends its offer, trickles candidates, may switch views, reports what it measured and
  * sends input events; the host answers, trickles its candidates and reports state and scene changes through
- * {@link SignalingHub}. Closing the socket ends the viewer. Every message is in docs/PROTOCOL.md. A message that cannot
- * be understood gets an {@code error} reply and the socket stays open, unless the viewer keeps sending such, floods,
- * or sends a message larger than any the protocol has: then it is disconnected.
+ * {@link SignalingHub}; it may watch an RL environment copy instead of the simulation ({@code watch}), which changes
+ * only what this viewer sees. Closing the socket ends the viewer. Every message is in docs/PROTOCOL.md. A message
+ * that cannot be understood gets an {@code error} reply and the socket stays open, unless the viewer keeps sending
+ * such, floods, or sends a message larger than any the protocol has: then it is disconnected.
  *
  * <p>Messages arrive on Undertow IO threads and are only parsed and dispatched here; WebRTC work goes to the engine
  * thread and input to the input thread. The authentication deadline runs on the socket's IO thread.
@@ -161,6 +165,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         socket.resumeReceives();
         channel.send(new Outgoing.Welcome(viewer.id(), grant.role().wireName(), mode.wireName(), video,
                 Outgoing.IceServerEntry.of(iceServers), latencyStamp, hub.scene(), hub.state()));
+        channel.send(hub.environments());
     }
 
     private static void refuse(SocketChannel channel, int code, String reason, String message) {
@@ -190,6 +195,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             case "offer" -> offer(viewer, channel, message);
             case "candidate" -> candidate(viewer, message);
             case "view" -> view(viewer, channel, message);
+            case "watch" -> watch(viewer, channel, message);
             case "stats" -> viewer.report(new ClientReport(message.path("fps").asDouble(-1),
                     message.path("framesDropped").asLong(0), message.path("latencyMs").asDouble(-1)));
             case "auth" -> { } // already admitted: a page that sends its token anyway changes nothing
@@ -251,6 +257,26 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
                 channel.send(new Outgoing.View(now.wireName()));
             } else {
                 channel.error("view_failed", StreamingMessages.reason(failure));
+            }
+        });
+    }
+
+    /** Watch an RL environment copy, or the simulation again; answered with a {@code watch} message. */
+    private void watch(Viewer viewer, SocketChannel channel, JsonNode message) {
+        Optional<CopyRef> copy;
+        try {
+            copy = CopyRef.parseWatch(message);
+        } catch (IllegalArgumentException e) {
+            viewers.refuse(viewer, "bad_message", e.getMessage());
+            return;
+        }
+        CompletableFuture<CopyRef> watching = copy.isPresent() ? viewers.watchCopy(viewer, copy.get())
+                : viewers.switchView(viewer, viewer.mode()).thenApply(mode -> null);
+        watching.whenComplete((now, failure) -> {
+            if (failure == null) {
+                channel.watching(now, null);
+            } else {
+                channel.error("watch_failed", StreamingMessages.reason(failure));
             }
         });
     }

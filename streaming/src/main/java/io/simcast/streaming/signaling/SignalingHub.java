@@ -4,6 +4,8 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationEvent;
 import io.simcast.sim.physics.SimulationListener;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.streaming.rl.RlSessions;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -13,9 +15,10 @@ import java.util.function.IntSupplier;
 
 /**
  * Tells every open signalling socket what changed: the simulation's state twice a second, a new scene the moment
- * it is loaded (the views follow on their own, nobody reconnects), resets and divergences. Simulation events arrive
+ * it is loaded (the views follow on their own, nobody reconnects), resets and divergences, and the RL environments
+ * a viewer may watch whenever one opens or closes. Simulation events arrive
  * on {@code simcast-sim-events}; the state ticks on {@code simcast-state-broadcast}; sockets are added and removed
- * from Undertow threads.
+ * from Undertow threads; environment lists arrive from whichever thread opened or closed one.
  */
 public final class SignalingHub implements SimulationListener, AutoCloseable {
     private static final long STATE_PERIOD_MILLIS = 500;
@@ -24,6 +27,7 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
     private final IntSupplier viewerCount;
     private final Set<SocketChannel> sockets = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
+    private volatile Outgoing.Environments environments = Outgoing.Environments.of(List.of());
 
     public SignalingHub(Simulation simulation, IntSupplier viewerCount) {
         this.simulation = simulation;
@@ -36,6 +40,18 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
         ticker.scheduleAtFixedRate(() -> broadcast(state()), STATE_PERIOD_MILLIS, STATE_PERIOD_MILLIS,
                 TimeUnit.MILLISECONDS);
         simulation.addListener(this);
+    }
+
+    /** The open RL environments changed; every page's picker is updated. Any thread. */
+    public void environments(List<RlSessions.Summary> open) {
+        Outgoing.Environments message = Outgoing.Environments.of(open);
+        environments = message;
+        broadcast(message);
+    }
+
+    /** The open RL environments, for a page that just connected. */
+    Outgoing.Environments environments() {
+        return environments;
     }
 
     void add(SocketChannel socket) {

@@ -1,6 +1,7 @@
 package io.simcast.streaming.signaling;
 
 import io.simcast.streaming.http.Json;
+import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.viewer.ViewerChannel;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -38,8 +39,13 @@ final class SocketChannel implements ViewerChannel {
     }
 
     @Override
-    public void close(String reason) {
-        send(new Outgoing.Bye(reason));
+    public void watching(CopyRef copy, String reason) {
+        send(Outgoing.Watch.of(copy, reason));
+    }
+
+    @Override
+    public void close(String reason, boolean reconnect) {
+        send(new Outgoing.Bye(reason, reconnect));
         closeWith(CloseMessage.NORMAL_CLOSURE, reason);
     }
 

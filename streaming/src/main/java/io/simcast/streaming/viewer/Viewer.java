@@ -6,6 +6,7 @@ import io.simcast.streaming.input.InputMailbox;
 import io.simcast.streaming.input.Steering;
 import io.simcast.streaming.input.ViewerInput;
 import io.simcast.streaming.media.Feed;
+import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.webrtc.PeerSession;
 import io.simcast.streaming.webrtc.PeerState;
 import io.simcast.streaming.webrtc.PeerStats;
@@ -38,6 +39,7 @@ public final class Viewer {
     private Feed feed;
 
     private volatile ViewMode mode;
+    private volatile CopyRef source;
     private volatile Steering steering;
     private volatile boolean watching;
     private volatile PeerState state = PeerState.NEW;
@@ -109,6 +111,11 @@ public final class Viewer {
         return closed.get();
     }
 
+    /** The RL environment copy this viewer watches, or null while it watches the simulation. */
+    public CopyRef source() {
+        return source;
+    }
+
     /** The view of its own this viewer steers, or null (it watches a shared view). */
     public Steering steering() {
         return steering;
@@ -146,9 +153,11 @@ public final class Viewer {
         this.session = peerSession;
     }
 
-    void watch(Feed watched, ViewMode watchedMode) {
+    /** What the viewer now watches: {@code watched} in {@code watchedMode}, showing {@code copy} (null: the simulation). */
+    void watch(Feed watched, ViewMode watchedMode, CopyRef copy) {
         this.feed = watched;
         this.mode = watchedMode;
+        this.source = copy;
         this.watching = watched != null;
     }
 
@@ -212,7 +221,9 @@ public final class Viewer {
     public ViewerStats stats() {
         PeerStats peer = lastStats;
         ClientReport client = report;
-        return new ViewerStats(id, door.wireName(), mode.wireName(), since.toString(), state.wireName(),
+        CopyRef copy = source;
+        return new ViewerStats(id, door.wireName(), mode.wireName(), copy == null ? CopyRef.SIMULATION : copy.toString(),
+                since.toString(), state.wireName(),
                 peer.codec(), peer.encoder(), round(fpsSent), round(client.framesPerSecond()), client.framesDropped(),
                 round(bitrateKbps), round(peer.roundTripMs()), peer.packetsLost(), peer.fractionLost(),
                 peer.qualityLimitation(), round(client.latencyMs()));

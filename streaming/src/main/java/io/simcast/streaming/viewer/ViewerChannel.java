@@ -1,5 +1,7 @@
 package io.simcast.streaming.viewer;
 
+import io.simcast.streaming.rl.CopyRef;
+
 /**
  * How the host talks back to one viewer outside the media: the signalling WebSocket, or nothing for WHEP viewers
  * (their answer carries every candidate and they learn nothing else). Implementations never block and may be
@@ -15,7 +17,10 @@ public interface ViewerChannel {
         public void error(String code, String message) {}
 
         @Override
-        public void close(String reason) {}
+        public void watching(CopyRef copy, String reason) {}
+
+        @Override
+        public void close(String reason, boolean reconnect) {}
     };
 
     /** A local ICE candidate to trickle. */
@@ -24,6 +29,17 @@ public interface ViewerChannel {
     /** Something the viewer sent was refused, or its connection broke; {@code code} is machine-readable. */
     void error(String code, String message);
 
-    /** Ends the channel, saying why. */
-    void close(String reason);
+    /**
+     * What the viewer now watches: {@code copy}, or the simulation when null; {@code reason} says why the host
+     * switched it (its RL environment closed), or is null when the viewer asked.
+     */
+    void watching(CopyRef copy, String reason);
+
+    /**
+     * Ends the channel, saying why.
+     *
+     * @param reconnect whether the viewer may come back by itself (the host stopping, a lost connection); false when
+     *     the operator ended it, so the page does not reconnect
+     */
+    void close(String reason, boolean reconnect);
 }

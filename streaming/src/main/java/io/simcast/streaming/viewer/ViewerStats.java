@@ -6,6 +6,7 @@ package io.simcast.streaming.viewer;
  * @param id the viewer's id
  * @param door websocket or whep
  * @param view own or host
+ * @param watching {@code simulation}, or the RL environment copy it watches ({@code rl-3/0})
  * @param since when the viewer was admitted (ISO-8601, UTC)
  * @param state the WebRTC connection state (the spec's names: new, connecting, connected, ...)
  * @param codec codec being sent
@@ -20,7 +21,7 @@ package io.simcast.streaming.viewer;
  * @param qualityLimitation what holds the encoder back (none, cpu, bandwidth)
  * @param latencyMs glass-to-glass latency reported by the page in bench mode, else -1
  */
-public record ViewerStats(String id, String door, String view, String since, String state, String codec,
+public record ViewerStats(String id, String door, String view, String watching, String since, String state, String codec,
                           String encoder, double fpsSent, double fpsReceived, long framesDropped, double bitrateKbps,
                           double roundTripMs,
                           long packetsLost, double fractionLost, String qualityLimitation, double latencyMs) {}

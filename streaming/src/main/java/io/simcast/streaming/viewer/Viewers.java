@@ -16,6 +16,8 @@ import io.simcast.streaming.input.SteeringProvider;
 import io.simcast.streaming.input.ViewerInput;
 import io.simcast.streaming.media.Feed;
 import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.rl.CopyViews;
 import io.simcast.streaming.webrtc.PeerSession;
 import io.simcast.streaming.webrtc.PeerState;
 import io.simcast.streaming.webrtc.PeerStats;
@@ -66,6 +68,7 @@ public final class Viewers implements AutoCloseable {
     private final Gatekeeper gatekeeper;
     private final WebRtcEngine engine;
     private final FeedPool feeds;
+    private final CopyViews copyViews;
     private final Simulation simulation;
     private final VideoFormat format;
     private final String unavailable;
@@ -74,14 +77,17 @@ public final class Viewers implements AutoCloseable {
 
     /**
      * @param engine null when WebRTC is unavailable
+     * @param copyViews the pictures of RL environment copies viewers may watch; null when there is no video
      * @param unavailable why viewers cannot be served (WebRTC or the renderer missing), or null when they can
      */
     public Viewers(ViewerRegistry registry, Gatekeeper gatekeeper, WebRtcEngine engine, FeedPool feeds,
+                   CopyViews copyViews,
                    Simulation simulation, VideoFormat format, String unavailable) {
         this.registry = registry;
         this.gatekeeper = gatekeeper;
         this.engine = engine;
         this.feeds = feeds;
+        this.copyViews = copyViews;
         this.simulation = simulation;
         this.format = format;
         this.unavailable = unavailable;
@@ -111,7 +117,7 @@ public final class Viewers implements AutoCloseable {
     private void endLink(String linkId, String reason) {
         for (Viewer viewer : registry.all()) {
             if (linkId.equals(viewer.grant().linkId())) {
-                close(viewer, reason);
+                close(viewer, reason, false); // its link no longer opens the door: reconnecting would be refused
             }
         }
     }
@@ -135,7 +141,7 @@ public final class Viewers implements AutoCloseable {
             PeerSession session = new PeerSession(engine, new SessionEvents(viewer));
             Feed feed = feeds.shared(viewer.mode());
             viewer.attach(session);
-            viewer.watch(feed, viewer.mode());
+            viewer.watch(feed, viewer.mode(), null);
             try {
                 return session.answer(offer, feed.track());
             } catch (RuntimeException e) {
@@ -172,32 +178,95 @@ public final class Viewers implements AutoCloseable {
 
     /**
      * Switches the viewer between its own camera (back on the shared default view until it steers again) and the
-     * host's view, without renegotiation: the sender's track is replaced. Before the viewer connects it only
-     * changes what the offer will get.
+     * host's view, without renegotiation: the sender's track is replaced. A viewer watching an RL environment copy
+     * goes back to the simulation. Before the viewer connects it only changes what the offer will get.
      */
     public CompletableFuture<ViewMode> switchView(Viewer viewer, ViewMode mode) {
         return engine.run(() -> {
-            if (viewer.isClosed() || viewer.mode() == mode) {
+            if (viewer.isClosed() || (viewer.mode() == mode && viewer.source() == null)) {
                 return viewer.mode();
             }
             viewer.steering(null);
             if (viewer.session() == null) {
-                viewer.watch(null, mode);
+                viewer.watch(null, mode, null);
                 return mode;
             }
-            watch(viewer, feeds.shared(mode), mode);
+            watch(viewer, feeds.shared(mode), mode, null);
             log.info("Viewer {} now watches the {} view", viewer.id(), mode.wireName());
             return mode;
         });
     }
 
-    /** Engine thread: sends {@code next} to the viewer instead of what it watched, and lets go of that. */
-    private void watch(Viewer viewer, Feed next, ViewMode mode) {
+    /**
+     * Switches the viewer to the live picture of an RL environment copy, without renegotiating: the copy's renderer
+     * opens for its first viewer (on {@code simcast-rl-views}), then the engine thread moves the viewer's track to
+     * it. Everyone watching one copy shares its view, so camera gestures do not steer it; keys and commands still
+     * act on the simulation. {@link #switchView} goes back.
+     *
+     * @return completes with the copy, or exceptionally with the reason for the viewer (no such environment or
+     *     copy, too many copies watched, not connected)
+     */
+    public CompletableFuture<CopyRef> watchCopy(Viewer viewer, CopyRef copy) {
+        if (copyViews == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(unavailable));
+        }
+        return copyViews.acquire(copy).thenCompose(view -> engine.run(() -> {
+            try {
+                if (viewer.isClosed() || viewer.session() == null) {
+                    throw new IllegalStateException(viewer.isClosed() ? StreamingMessages.viewerClosed()
+                            : StreamingMessages.notConnectedYet());
+                }
+                copyViews.requireOpen(copy.env()); // it may have closed while its renderer started
+                if (!copy.equals(viewer.source())) {
+                    viewer.steering(null);
+                    watch(viewer, feeds.copy(copy, view), viewer.mode(), copy);
+                    log.info("Viewer {} now watches RL environment copy {}", viewer.id(), copy);
+                    return copy;
+                }
+            } catch (RuntimeException e) {
+                copyViews.release(copy);
+                throw e;
+            }
+            copyViews.release(copy); // it already held this copy
+            return copy;
+        }));
+    }
+
+    /**
+     * Sends every viewer watching a copy of environment {@code env} back to the simulation, telling it
+     * {@code reason}. Called by whoever closed the environment, after it was closed; the switch happens on the
+     * engine thread, after any watch request already queued there.
+     */
+    public void environmentClosed(String env, String reason) {
+        if (engine == null) {
+            return;
+        }
+        engine.run(() -> {
+            for (Viewer viewer : registry.all()) {
+                CopyRef copy = viewer.source();
+                if (copy != null && copy.env().equals(env) && viewer.session() != null && !viewer.isClosed()) {
+                    watch(viewer, feeds.shared(viewer.mode()), viewer.mode(), null);
+                    viewer.channel().watching(null, reason);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Engine thread: sends {@code next} (showing {@code copy}, or the simulation when null) to the viewer instead of
+     * what it watched, and lets go of that.
+     */
+    private void watch(Viewer viewer, Feed next, ViewMode mode, CopyRef copy) {
         Feed old = viewer.feed();
+        CopyRef oldCopy = viewer.source();
         viewer.session().replaceTrack(next.track());
-        viewer.watch(next, mode);
+        viewer.watch(next, mode, copy);
         if (old != null) {
             feeds.release(old);
+        }
+        if (oldCopy != null) {
+            copyViews.release(oldCopy);
         }
     }
 
@@ -235,7 +304,7 @@ public final class Viewers implements AutoCloseable {
     private void expel(Viewer viewer, String reason) {
         if (!viewer.isClosed()) {
             log.warn("Viewer {} ({}) disconnected: {}", viewer.id(), viewer.grant().describe(), reason);
-            close(viewer, reason);
+            close(viewer, reason, false);
         }
     }
 
@@ -295,18 +364,34 @@ public final class Viewers implements AutoCloseable {
     }
 
     /**
-     * Ends a viewer: its connection, its feed if it was the last to watch it, its place in the registry.
-     * Idempotent; any thread.
+     * Ends a viewer: its connection, its feed if it was the last to watch it, its place in the registry. The viewer
+     * may reconnect by itself. Idempotent; any thread.
      *
      * @param reason what the viewer's channel hears, or null to close it silently (it is already gone)
      */
     public CompletableFuture<Void> close(Viewer viewer, String reason) {
+        return close(viewer, reason, true);
+    }
+
+    /**
+     * Ends the viewer {@code id} at the operator's request (the console's viewers panel): its page hears why and
+     * does not reconnect by itself. Any thread.
+     *
+     * @return completes with false when no such viewer is admitted, else with true once it is torn down
+     */
+    public CompletableFuture<Boolean> disconnect(String id) {
+        return registry.find(id)
+                .map(viewer -> close(viewer, StreamingMessages.disconnectedByOperator(), false).thenApply(done -> true))
+                .orElseGet(() -> CompletableFuture.completedFuture(false));
+    }
+
+    private CompletableFuture<Void> close(Viewer viewer, String reason, boolean reconnect) {
         if (!viewer.markClosed()) {
             return CompletableFuture.completedFuture(null);
         }
         registry.remove(viewer);
         if (reason != null) {
-            viewer.channel().close(reason);
+            viewer.channel().close(reason, reconnect);
         }
         log.info("Viewer {} left ({}); {} remain", viewer.id(), reason == null ? "disconnected" : reason,
                 registry.count());
@@ -349,14 +434,18 @@ public final class Viewers implements AutoCloseable {
     private void detach(Viewer viewer) {
         PeerSession session = viewer.session();
         Feed feed = viewer.feed();
+        CopyRef copy = viewer.source();
         viewer.steering(null);
         viewer.attach(null);
-        viewer.watch(null, viewer.mode());
+        viewer.watch(null, viewer.mode(), null);
         if (session != null) {
             session.close();
         }
         if (feed != null) {
             feeds.release(feed);
+        }
+        if (copy != null) {
+            copyViews.release(copy);
         }
     }
 
@@ -367,7 +456,7 @@ public final class Viewers implements AutoCloseable {
             for (Viewer viewer : registry.all()) {
                 long trouble = viewer.troubleFor(now);
                 if (!gatekeeper.holds(viewer.grant())) {
-                    close(viewer, StreamingMessages.linkExpired());
+                    close(viewer, StreamingMessages.linkExpired(), false);
                 } else if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED) {
                     close(viewer, StreamingMessages.connectionLost());
                 } else if (!viewer.everConnected() && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
@@ -432,7 +521,8 @@ public final class Viewers implements AutoCloseable {
         @Override
         public Steering claim() {
             Steering steering = viewer.steering();
-            if (steering != null || viewer.mode() != ViewMode.OWN || !viewer.watching() || viewer.isClosed()) {
+            if (steering != null || viewer.mode() != ViewMode.OWN || !viewer.watching() || viewer.source() != null
+                    || viewer.isClosed()) {
                 return steering;
             }
             Steering claimed = Steering.of(feeds.createView());
@@ -441,7 +531,7 @@ public final class Viewers implements AutoCloseable {
                 if (viewer.isClosed() || viewer.session() == null || viewer.steering() != claimed) {
                     claimed.view().close(); // left, switched or reconnected meanwhile
                 } else {
-                    watch(viewer, feeds.own(claimed.view()), ViewMode.OWN);
+                    watch(viewer, feeds.own(claimed.view()), ViewMode.OWN, null);
                     log.debug("Viewer {} steers a view of its own", viewer.id());
                 }
                 return null;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.sim.generate.LlmConfiguration;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.secrets.FileSecretStore;
 import io.simcast.streaming.SocketClient;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.TestHost;
@@ -13,6 +15,8 @@ import io.simcast.streaming.http.RouteTable;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +34,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every route of the real route table, called without a token, with a revoked link, with a viewer link, a controller
  * link and the operator token, on a host that gives this machine no operator access (as {@code serve --public}):
  * 401 without valid credentials, 403 for a role below the route's, and in both cases nothing changes (scene,
- * simulation state, links, viewers). A route added to the table without a line in {@link #EXPECTED} fails here.
+ * simulation state, links, viewers, RL environments, language-model providers). A route added to the table without a
+ * line in {@link #EXPECTED} fails here. Calls that succeed are undone by the operator so each case starts alike.
  */
 class RouteAccessTest {
     private static final String OPERATOR_TOKEN = "operator-token-for-tests-0123456789";
+    private static final String RL_CREATE = "{\"robot\": \"cartpole\", \"task\": \"balance\"}";
+    /** A provider on a port where nothing listens: setting it up must not reach anything. */
+    private static final String PROVIDER = "{\"provider\": \"openai\", \"api_key\": \"sk-route-access\","
+            + " \"model\": \"m\", \"base_url\": \"http://127.0.0.1:9/v1\"}";
     private static final String TINY_SCENE = "<mujoco><worldbody><body><freejoint/><geom size=\"0.1\"/></body>"
             + "</worldbody></mujoco>";
 
@@ -43,6 +52,9 @@ class RouteAccessTest {
     private static TestHost host;
     private static Map<Credential, String> tokens;
     private static ShareLink probeLink;
+    /** An RL environment the RL routes act on; made again when a case closed it. */
+    private static String rlEnv;
+    private static String lastBody;
 
     enum Credential { NONE, REVOKED, VIEWER, CONTROLLER, OPERATOR }
 
@@ -58,6 +70,19 @@ class RouteAccessTest {
         routes.put("POST /api/scene/load", Access.OPERATOR);
         routes.put("POST /api/scene/preset/{id}", Access.OPERATOR);
         routes.put("POST /api/sim/command", Access.CONTROLLER);
+        routes.put("POST /api/scene/generate", Access.CONTROLLER);
+        routes.put("DELETE /api/scene/generate", Access.CONTROLLER);
+        routes.put("GET /api/rl/robots", Access.VIEWER);
+        routes.put("GET /api/rl", Access.VIEWER);
+        routes.put("POST /api/rl/create", Access.CONTROLLER);
+        routes.put("POST /api/rl/{id}/reset", Access.CONTROLLER);
+        routes.put("POST /api/rl/{id}/step", Access.CONTROLLER);
+        routes.put("DELETE /api/rl/{id}", Access.CONTROLLER);
+        routes.put("POST /api/viewers/{id}/watch", Access.CONTROLLER);
+        routes.put("GET /api/config/api-key", Access.OPERATOR);
+        routes.put("POST /api/config/api-key", Access.OPERATOR);
+        routes.put("POST /api/config/api-key/test", Access.OPERATOR);
+        routes.put("DELETE /api/config/api-key/{provider}", Access.OPERATOR);
         routes.put("GET /api/links", Access.OPERATOR);
         routes.put("POST /api/links", Access.OPERATOR);
         routes.put("DELETE /api/links/{id}", Access.OPERATOR);
@@ -72,7 +97,9 @@ class RouteAccessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        host = TestHost.start("pendulum", StreamingConfig.builder().localOperator(false).operatorToken(OPERATOR_TOKEN));
+        Path settings = Files.createTempDirectory("simcast-route-access");
+        host = TestHost.start("pendulum", StreamingConfig.builder().localOperator(false).operatorToken(OPERATOR_TOKEN),
+                () -> new LlmConfiguration(settings, new FileSecretStore(settings)));
         ShareLinks links = host.host.links();
         ShareLink revoked = links.create(Role.CONTROLLER, null, 0);
         links.revoke(revoked.id());
@@ -81,6 +108,13 @@ class RouteAccessTest {
                 Credential.VIEWER, links.create(Role.VIEWER, null, 0).token(),
                 Credential.CONTROLLER, links.create(Role.CONTROLLER, null, 0).token(),
                 Credential.OPERATOR, OPERATOR_TOKEN);
+        rlEnv = createEnvironment();
+    }
+
+    private static String createEnvironment() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/rl/create", RL_CREATE, OPERATOR_TOKEN);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        return Json.parse(created.body()).path("id").asText();
     }
 
     @AfterAll
@@ -216,15 +250,22 @@ class RouteAccessTest {
     private static int request(String route, Credential credential) throws Exception {
         String method = route.substring(0, route.indexOf(' '));
         String template = route.substring(route.indexOf(' ') + 1);
-        String path = template.replace("{id}", switch (template) {
+        String path = template.replace("{provider}", "openai").replace("{id}", switch (template) {
             case "/api/scene/preset/{id}" -> "cartpole";
             case "/api/links/{id}" -> probeLink.id();
-            default -> "0123456789abcdef";
+            default -> template.startsWith("/api/rl/") ? rlEnv : "0123456789abcdef";
         });
         String body = switch (template) {
             case "/api/scene/load" -> TINY_SCENE;
             case "/api/sim/command" -> "{\"cmd\": \"pause\"}";
             case "/api/links" -> "{\"role\": \"viewer\"}";
+            case "/api/scene/generate" -> method.equals("POST") ? "{\"prompt\": \"a ball on a floor\"}" : null;
+            case "/api/rl/create" -> RL_CREATE;
+            case "/api/rl/{id}/reset" -> "{\"seed\": 1}";
+            case "/api/rl/{id}/step" -> "{\"actions\": [0.0]}";
+            case "/api/viewers/{id}/watch" -> "{\"source\": \"simulation\"}";
+            case "/api/config/api-key" -> method.equals("POST") ? PROVIDER : null;
+            case "/api/config/api-key/test" -> "{\"provider\": \"openai\"}";
             case "/whep" -> "v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n";
             case "/whep/{id}" -> "a=candidate:1 1 udp 1 10.0.0.1 9 typ host\r\n";
             default -> method.equals("GET") || method.equals("OPTIONS") || method.equals("DELETE") ? null : "";
@@ -233,7 +274,9 @@ class RouteAccessTest {
         if (route.startsWith("GET /") && !template.startsWith("/api")) {
             return host.get(path + (token == null ? "" : "?token=" + token)).statusCode(); // the page
         }
-        int status = send(method, path, body, token).statusCode();
+        HttpResponse<String> response = send(method, path, body, token);
+        lastBody = response.body();
+        int status = response.statusCode();
         if (template.equals("/api/links/{id}") && status == 200) {
             probeLink = host.host.links().create(Role.VIEWER, null, 0); // the operator revoked it: make the next
         }
@@ -242,6 +285,15 @@ class RouteAccessTest {
         }
         if (template.startsWith("/api/scene/") && method.equals("POST") && status == 200) {
             send("POST", "/api/scene/preset/pendulum", "", OPERATOR_TOKEN);
+        }
+        if (template.equals("/api/rl/create") && status == 200) {
+            send("DELETE", "/api/rl/" + Json.parse(lastBody).path("id").asText(), null, OPERATOR_TOKEN);
+        }
+        if (template.equals("/api/rl/{id}") && status == 200) {
+            rlEnv = createEnvironment();
+        }
+        if (template.equals("/api/config/api-key") && method.equals("POST") && status == 200) {
+            send("DELETE", "/api/config/api-key/openai", null, OPERATOR_TOKEN);
         }
         return status;
     }
@@ -298,12 +350,16 @@ class RouteAccessTest {
 
     /** What a refused request must leave as it was. */
     private record State(String scene, long generation, boolean playing, double speed, List<String> links,
-                         int viewers) {
-        static State now() throws InterruptedException {
+                         int viewers, List<String> environments, List<String> providers) {
+        static State now() throws Exception {
             waitForNoViewers();
             SimulationSnapshot snapshot = host.simulation.snapshot();
+            JsonNode rl = Json.parse(send("GET", "/api/rl", null, OPERATOR_TOKEN).body()).path("environments");
+            JsonNode keys = Json.parse(send("GET", "/api/config/api-key", null, OPERATOR_TOKEN).body())
+                    .path("providers");
             return new State(snapshot.sceneId(), snapshot.sceneGeneration(), snapshot.playing(), snapshot.speed(),
-                    host.host.links().active().stream().map(ShareLink::id).toList(), host.host.viewerCount());
+                    host.host.links().active().stream().map(ShareLink::id).toList(), host.host.viewerCount(),
+                    rl.findValuesAsText("id"), keys.findValuesAsText("provider"));
         }
     }
 

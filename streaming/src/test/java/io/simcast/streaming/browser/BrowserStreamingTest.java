@@ -1,5 +1,8 @@
 package io.simcast.streaming.browser;
 
+import static io.simcast.streaming.browser.PagePictures.difference;
+import static io.simcast.streaming.browser.PagePictures.picture;
+import static io.simcast.streaming.browser.PagePictures.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -24,20 +27,6 @@ import org.junit.jupiter.api.Test;
 @Tag("e2e")
 class BrowserStreamingTest {
     private static final Duration CONNECT = Duration.ofSeconds(20);
-    /** Reads the video as a 64x48 grey picture, the way a person glancing at it would compare two frames. */
-    private static final String PICTURE = """
-            (() => {
-              const video = document.getElementById('video');
-              const canvas = document.createElement('canvas');
-              canvas.width = 64; canvas.height = 48;
-              const g = canvas.getContext('2d');
-              g.drawImage(video, 0, 0, 64, 48);
-              const data = g.getImageData(0, 0, 64, 48).data;
-              const grey = [];
-              for (let i = 0; i < data.length; i += 4) grey.push((data[i] + data[i + 1] + data[i + 2]) / 3);
-              return grey;
-            })()""";
-
     private static TestHost host;
     private static HeadlessChromium browser;
     private final List<Page> pages = new ArrayList<>();
@@ -278,24 +267,6 @@ class BrowserStreamingTest {
         return pages.stream().map(page -> page.evaluate("simcast.stats.framesDecoded").asLong()).toList();
     }
 
-    private static double[] picture(Page page) {
-        JsonNode values = page.evaluate(PICTURE);
-        double[] grey = new double[values.size()];
-        for (int i = 0; i < grey.length; i++) {
-            grey[i] = values.get(i).asDouble();
-        }
-        return grey;
-    }
-
-    /** Mean absolute difference of two pictures, 0 to 255. */
-    private static double difference(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs(a[i] - b[i]);
-        }
-        return sum / a.length;
-    }
-
     private static JsonNode videoBox(Page page) {
         return page.evaluate("(() => { const r = document.getElementById('video').getBoundingClientRect();"
                 + " return { x: r.x, y: r.y, width: r.width, height: r.height }; })()");
@@ -338,19 +309,5 @@ class BrowserStreamingTest {
         JsonNode last = Json.parse(host.get("/api/health").body()).path("simulation");
         double wall = (System.nanoTime() - start) * 1e-9;
         return (last.path("time").asDouble() - first.path("time").asDouble()) / wall;
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Condition condition, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.holds()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -93,6 +93,22 @@ class SignalingTest {
     }
 
     @Test
+    void aViewerTheOperatorDisconnectsIsToldNotToReconnectAndLeaves() throws Exception {
+        try (SocketClient client = new SocketClient(socketUri())) {
+            String id = client.next("welcome").path("viewerId").asText();
+
+            assertThat(host.host.disconnect(id).get(5, TimeUnit.SECONDS)).isTrue();
+
+            JsonNode bye = client.next("bye");
+            assertThat(bye.path("reason").asText()).isEqualTo("the operator disconnected this viewer");
+            assertThat(bye.path("reconnect").asBoolean(true)).isFalse();
+            assertThat(client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1000);
+            assertThat(host.host.viewerStats()).isEmpty();
+            assertThat(host.host.disconnect(id).get(5, TimeUnit.SECONDS)).as("a second time").isFalse();
+        }
+    }
+
+    @Test
     void aSocketOpenedByAnotherSiteIsRefused() {
         assertThatThrownBy(() -> new SocketClient(socketUri(), "https://evil.example").close())
                 .hasStackTraceContaining("403");

@@ -6,6 +6,7 @@ import io.simcast.app.console.files.DocumentViewModel;
 import io.simcast.app.console.files.EditorDocument;
 import io.simcast.app.console.log.LogViewModel;
 import io.simcast.app.console.session.SimulationSession;
+import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneLoadException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -43,6 +44,22 @@ public final class EditorViewModel {
     /** Why the last Apply failed, or null after one that worked. */
     public ReadOnlyObjectProperty<SceneError> error() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * Loads a scene compiled elsewhere from the text the editor now holds (a generated one), as Apply would: the
+     * spinner while it swaps in, the old error gone after.
+     */
+    public void applyCompiled(Scene scene) {
+        compiling.set(true);
+        session.load(scene).whenCompleteAsync((snapshot, failure) -> {
+            compiling.set(false);
+            if (failure == null) {
+                error.set(null);
+            } else {
+                log.problem(Texts.notApplied(Failures.cause(failure).getMessage()));
+            }
+        }, fx);
     }
 
     /** Compiles the text as it is now and loads it; ignored while an earlier Apply is still compiling. */

@@ -118,6 +118,21 @@ public final class DocumentViewModel {
                 }, fx));
     }
 
+    /**
+     * Puts a generated scene's text into the editor as a new untitled document with unsaved changes (so that closing
+     * asks to save it, and recovery keeps it), once the text it replaces may go; completes with whether it did. It
+     * is not applied: the caller loads the scene it already compiled.
+     */
+    public CompletableFuture<Boolean> takeGenerated(String xml) {
+        return mayReplace().thenApply(replace -> {
+            if (replace) {
+                replace(EditorDocument.untitled(""));
+                text.set(xml);
+            }
+            return replace;
+        });
+    }
+
     /** Saves to the document's file, or asks where when it has none; completes with whether it was saved. */
     public CompletableFuture<Boolean> save() {
         Path file = document.get().file();

@@ -1,9 +1,8 @@
 package io.simcast.app.console.help;
 
 import io.simcast.app.console.Texts;
-import javafx.scene.Scene;
+import io.simcast.app.console.ToolWindow;
 import javafx.scene.web.WebView;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -13,30 +12,22 @@ import javafx.stage.Window;
 public final class HelpWindow {
     private static final String PAGE = "/io/simcast/app/console/help/help.html";
 
-    private final Window owner;
-    private Stage stage;
+    private final ToolWindow window;
 
     public HelpWindow(Window owner) {
-        this.owner = owner;
-    }
-
-    public void show() {
-        if (stage == null) {
+        window = new ToolWindow(owner, Texts.HELP, () -> {
             WebView page = new WebView();
             page.setId("help-page");
             page.getEngine().load(HelpWindow.class.getResource(PAGE).toExternalForm());
-            stage = new Stage();
-            stage.initOwner(owner);
-            stage.setTitle(Texts.HELP + " — " + Texts.APP);
-            stage.setScene(new Scene(page, 760, 820));
-        }
-        stage.show();
-        stage.toFront();
+            return page;
+        }, 760, 820);
+    }
+
+    public void show() {
+        window.show();
     }
 
     public void close() {
-        if (stage != null) {
-            stage.close();
-        }
+        window.close();
     }
 }

@@ -1,39 +1,35 @@
 package io.simcast.app.console.keys;
 
+import io.simcast.streaming.input.KeyAction;
+import io.simcast.streaming.input.KeyMap;
+import java.util.Arrays;
+import java.util.Optional;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /**
- * The console's keys: MuJoCo simulate's, the same physical keys as the browser page's key map (whose DOM
- * {@code code} names are in brackets). Immutable.
+ * The console's keys. The simulation and camera keys are the shared table's ({@link KeyMap}, keyed by DOM
+ * {@code code} names, which the browser page uses too): a JavaFX key press is named through {@link DomCodes} and
+ * looked up there, so the console and the page cannot disagree. Ctrl+P (a screenshot of the live view) is the
+ * console's own: the page leaves Ctrl combinations to the browser. Immutable.
  */
 public enum ConsoleKey {
-    /** Play or pause ("Space"). */
-    TOGGLE_PLAY(new KeyCodeCombination(KeyCode.SPACE), "Space"),
-    /** One step ("ArrowRight"). */
-    STEP(new KeyCodeCombination(KeyCode.RIGHT), "Right arrow"),
-    /** Back to the initial state ("Backspace"). */
-    RESET(new KeyCodeCombination(KeyCode.BACK_SPACE), "Backspace"),
-    /** Half the speed ("Minus"). */
-    SLOWER(new KeyCodeCombination(KeyCode.MINUS), "-"),
-    /** Double the speed ("Equal"). */
-    FASTER(new KeyCodeCombination(KeyCode.EQUALS), "="),
-    /** The model's previous fixed camera ("BracketLeft"); acts once the live view is in the window. */
-    PREVIOUS_CAMERA(new KeyCodeCombination(KeyCode.OPEN_BRACKET), "["),
-    /** The model's next fixed camera ("BracketRight"); acts once the live view is in the window. */
-    NEXT_CAMERA(new KeyCodeCombination(KeyCode.CLOSE_BRACKET), "]"),
-    /** Back to the free camera ("Escape"); acts once the live view is in the window. */
-    FREE_CAMERA(new KeyCodeCombination(KeyCode.ESCAPE), "Esc"),
-    /** Save a picture of the view; acts once the live view is in the window. */
-    SCREENSHOT(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), "Ctrl+P");
+    TOGGLE_PLAY(KeyAction.TOGGLE_PLAY, "Space"),
+    STEP(KeyAction.STEP, "Right arrow"),
+    RESET(KeyAction.RESET, "Backspace"),
+    SLOWER(KeyAction.SLOWER, "-"),
+    FASTER(KeyAction.FASTER, "="),
+    PREVIOUS_CAMERA(KeyAction.PREVIOUS_CAMERA, "["),
+    NEXT_CAMERA(KeyAction.NEXT_CAMERA, "]"),
+    FREE_CAMERA(KeyAction.FREE_CAMERA, "Esc"),
+    /** Saves the live view's picture to a file; the console's alone. */
+    SCREENSHOT(null, "Ctrl+P");
 
-    private final KeyCombination combination;
+    private final KeyAction action;
     private final String label;
 
-    ConsoleKey(KeyCombination combination, String label) {
-        this.combination = combination;
+    ConsoleKey(KeyAction action, String label) {
+        this.action = action;
         this.label = label;
     }
 
@@ -42,7 +38,24 @@ public enum ConsoleKey {
         return label;
     }
 
-    public boolean matches(KeyEvent event) {
-        return combination.match(event);
+    /** What the shared table calls this key's action; empty for the console's own keys. */
+    public Optional<KeyAction> action() {
+        return Optional.ofNullable(action);
+    }
+
+    /** The console key a key press means, if any. */
+    public static Optional<ConsoleKey> of(KeyEvent event) {
+        if (event.getCode() == KeyCode.P && event.isShortcutDown() && !event.isAltDown() && !event.isShiftDown()) {
+            return Optional.of(SCREENSHOT);
+        }
+        return DomCodes.of(event.getCode())
+                .flatMap(code -> KeyMap.action(code, event.isControlDown(), event.isAltDown(), event.isMetaDown()))
+                .map(ConsoleKey::of);
+    }
+
+    /** The console key of a shared table action. */
+    public static ConsoleKey of(KeyAction action) {
+        return Arrays.stream(values()).filter(key -> key.action == action).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no console key for " + action));
     }
 }

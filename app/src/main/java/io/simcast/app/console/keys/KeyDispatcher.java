@@ -38,8 +38,8 @@ public final class KeyDispatcher implements EventHandler<KeyEvent> {
         if (typing(scene.getFocusOwner())) {
             return;
         }
-        actions.entrySet().stream().filter(entry -> entry.getKey().matches(event)).findFirst().ifPresent(entry -> {
-            entry.getValue().run();
+        ConsoleKey.of(event).map(actions::get).ifPresent(action -> {
+            action.run();
             event.consume();
         });
     }

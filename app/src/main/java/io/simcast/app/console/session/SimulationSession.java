@@ -38,6 +38,20 @@ public final class SimulationSession implements AutoCloseable {
         return new SimulationSession(Simulation.start(first));
     }
 
+    /** The simulation itself, for the renderer and the streaming host, which read it and command it themselves. */
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    /**
+     * Loads a scene compiled elsewhere (a generated one), taking its model reference.
+     *
+     * @return completes with the first snapshot of the new scene
+     */
+    public CompletableFuture<SimulationSnapshot> load(Scene scene) {
+        return simulation.submit(new SimCommand.LoadScene(scene));
+    }
+
     /** The newest state; never blocks. */
     public SimulationSnapshot snapshot() {
         return simulation.snapshot();

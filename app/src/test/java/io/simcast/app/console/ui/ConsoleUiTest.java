@@ -1,8 +1,10 @@
 package io.simcast.app.console.ui;
 
 import io.simcast.app.console.Console;
+import io.simcast.app.console.ConsoleOptions;
 import io.simcast.app.console.ConsoleServices;
 import io.simcast.app.console.Eventually;
+import io.simcast.app.console.TestOptions;
 import io.simcast.app.console.files.ScriptedDialogs;
 import io.simcast.sim.physics.SimulationSnapshot;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import javafx.scene.Node;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +48,7 @@ abstract class ConsoleUiTest {
 
     @BeforeEach
     void startConsole() throws TimeoutException {
-        services = ConsoleServices.start(dataFolder, null);
+        services = startServices();
         FxToolkit.setupStage(stage -> {
             console = new Console(stage, services, owner -> dialogs, AUTOSAVE);
             console.show();
@@ -61,6 +64,15 @@ abstract class ConsoleUiTest {
             robot().interact(console::close);
         }
         services.close();
+    }
+
+    /** How the console starts: without a streaming host, unless a test needs one. */
+    ConsoleOptions options() {
+        return TestOptions.of(dataFolder, null);
+    }
+
+    ConsoleServices startServices() {
+        return ConsoleServices.start(options());
     }
 
     FxRobot robot() {
@@ -118,6 +130,17 @@ abstract class ConsoleUiTest {
 
     void click(String query) {
         robot().clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Brings a side panel to the front, as clicking its tab does ({@code "viewers"}, {@code "statistics"}). */
+    void showPanel(String name) {
+        fx(() -> {
+            TabPane panels = lookup("#side-panels", TabPane.class);
+            panels.getSelectionModel().select(panels.getTabs().stream()
+                    .filter(tab -> tab.getId().equals("panel-" + name)).findFirst().orElseThrow());
+            return null;
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simcast.app.console.Console;
 import io.simcast.app.console.ConsoleServices;
 import io.simcast.app.console.Eventually;
+import io.simcast.app.console.TestOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class RecoveryUiTest extends ConsoleUiTest {
         robot().interact(console::close);
         services.close();
 
-        services = ConsoleServices.start(dataFolder, null);
+        services = ConsoleServices.start(TestOptions.of(dataFolder, null));
         fx(() -> {
             console = new Console(new Stage(), services, owner -> dialogs, AUTOSAVE);
             console.show();

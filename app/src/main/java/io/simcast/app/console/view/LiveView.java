@@ -1,0 +1,213 @@
+package io.simcast.app.console.view;
+
+import io.simcast.sim.render.Modifiers;
+import io.simcast.sim.render.PointerButton;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+
+/**
+ * The live view in the window ({@code #live-view}): the renderer's frames for the console's view, shown through a
+ * {@link PixelBuffer}-backed {@link WritableImage} (no AWT, no per-frame allocation), and the mouse of simulate. The
+ * frames arrive through {@link FrameFeed}; once per pulse the newest one is copied into the image (a memory copy of
+ * pixels already in JavaFX's layout), so the JavaFX thread never waits for rendering. Without a renderer the area
+ * says why. Binds and delegates to {@link LiveViewModel}; JavaFX thread.
+ */
+public final class LiveView {
+    /** simulate zooms one step per wheel notch; JavaFX reports a notch as this many pixels when it says nothing. */
+    private static final double PIXELS_PER_NOTCH = 40;
+
+    private final LiveViewModel model;
+    private final Area area = new Area();
+    private final ImageView imageView = new ImageView();
+    private final AnimationTimer pulses;
+    private FrameFeed feed;
+    private PixelBuffer<ByteBuffer> pixels;
+    private WritableImage image;
+
+    public LiveView(LiveViewModel model) {
+        this.model = model;
+        area.setId("live-view");
+        area.getStyleClass().add("live-view");
+        area.setFocusTraversable(true);
+        imageView.setId("live-view-image");
+        imageView.setManaged(false);
+        area.getChildren().add(imageView);
+        if (model.problem() != null) {
+            Label message = new Label(model.problem());
+            message.setId("live-view-message");
+            message.setWrapText(true);
+            message.setPadding(new Insets(24));
+            area.getChildren().add(message);
+        }
+        area.setOnMousePressed(this::pressed);
+        area.setOnMouseDragged(event -> model.drag(event.getX(), event.getY(), modifiers(event)));
+        area.setOnMouseReleased(event -> button(event.getButton())
+                .ifPresent(button -> model.release(event.getX(), event.getY(), button)));
+        area.setOnMouseClicked(this::clicked);
+        area.setOnScroll(this::scrolled);
+        pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse();
+            }
+        };
+    }
+
+    public Node node() {
+        return area;
+    }
+
+    /** Starts taking frames (the view renders while someone takes them). */
+    public void start() {
+        model.view().ifPresent(view -> {
+            feed = new FrameFeed(view);
+            pulses.start();
+        });
+    }
+
+    /** Stops taking frames; the view stops rendering for the console. */
+    public void stop() {
+        pulses.stop();
+        if (feed != null) {
+            feed.close();
+            feed = null;
+        }
+    }
+
+    /** The picture on screen as ARGB ints, top row first, {@link #shownWidth()} wide; null before the first frame. */
+    public int[] shownPixels() {
+        if (image == null) {
+            return null;
+        }
+        int width = shownWidth();
+        int height = shownHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return argb;
+    }
+
+    public int shownWidth() {
+        return image == null ? 0 : (int) image.getWidth();
+    }
+
+    public int shownHeight() {
+        return image == null ? 0 : (int) image.getHeight();
+    }
+
+    /** Saves what the view shows (Ctrl+P). */
+    public void saveScreenshot() {
+        model.saveScreenshot(shownPixels(), shownWidth(), shownHeight());
+    }
+
+    private void pulse() {
+        FrameMeter meter = model.meter();
+        meter.pulse(System.nanoTime());
+        Picture picture = feed.poll();
+        if (picture == null) {
+            return;
+        }
+        show(picture);
+        meter.shown(picture.number(), picture.capturedNanos(), System.nanoTime());
+        feed.recycle(picture);
+    }
+
+    /** Copies the picture into the image, making a new image only when the size changed. */
+    private void show(Picture picture) {
+        if (pixels == null || pixels.getWidth() != picture.width() || pixels.getHeight() != picture.height()) {
+            pixels = new PixelBuffer<>(picture.width(), picture.height(),
+                    ByteBuffer.allocateDirect(picture.width() * picture.height() * 4),
+                    PixelFormat.getByteBgraPreInstance());
+            image = new WritableImage(pixels);
+            imageView.setImage(image);
+        }
+        pixels.updateBuffer(buffer -> {
+            buffer.getBuffer().clear().put(picture.bgra());
+            return null; // all of it changed
+        });
+    }
+
+    private void pressed(MouseEvent event) {
+        area.requestFocus();
+        button(event.getButton()).ifPresent(button -> model.press(event.getX(), event.getY(), button,
+                modifiers(event)));
+    }
+
+    private void clicked(MouseEvent event) {
+        if (event.getClickCount() == 2 && event.isStillSincePress()) {
+            button(event.getButton()).ifPresent(button -> model.doubleClick(event.getX(), event.getY(), button,
+                    modifiers(event)));
+        }
+    }
+
+    private void scrolled(ScrollEvent event) {
+        double perNotch = event.getMultiplierY() > 0 ? event.getMultiplierY() : PIXELS_PER_NOTCH;
+        model.wheel(event.getDeltaY() / perNotch);
+    }
+
+    private static Modifiers modifiers(MouseEvent event) {
+        return new Modifiers(event.isShiftDown(), event.isControlDown());
+    }
+
+    private static Optional<PointerButton> button(MouseButton button) {
+        return Optional.ofNullable(switch (button) {
+            case PRIMARY -> PointerButton.LEFT;
+            case SECONDARY -> PointerButton.RIGHT;
+            case MIDDLE -> PointerButton.MIDDLE;
+            default -> null;
+        });
+    }
+
+    /**
+     * The view's area: as small as the split pane wants it (the image never props it open), the image stretched
+     * over it until a frame of the new size arrives, and the size handed to the view on every layout.
+     */
+    private final class Area extends Pane {
+        @Override
+        protected void layoutChildren() {
+            double width = getWidth();
+            double height = getHeight();
+            imageView.relocate(0, 0);
+            imageView.setFitWidth(width);
+            imageView.setFitHeight(height);
+            getChildren().stream().filter(Label.class::isInstance).forEach(label -> {
+                label.resize(width, label.prefHeight(width));
+                label.relocate(0, Math.max(0, (height - label.prefHeight(width)) / 2));
+            });
+            double scale = getScene() != null && getScene().getWindow() != null
+                    ? getScene().getWindow().getRenderScaleX() : 1;
+            model.layout(width, height, scale);
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return 0;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return LiveRendering.FIRST_WIDTH;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return LiveRendering.FIRST_HEIGHT;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.simcast.app.console.viewers;
+
+import io.simcast.app.console.Texts;
+import io.simcast.sim.physics.Simulation;
+import io.simcast.streaming.Rendering;
+import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.StreamingHost;
+import java.util.Optional;
+
+/**
+ * The console's embedded streaming host (the one {@code simcast serve} runs, on the same simulation and renderer),
+ * or why there is none: sharing was turned off, or the address could not be bound. Without it the console works as
+ * before and the viewers panel says why nobody can watch.
+ *
+ * <p>Started and closed on the main thread (or a test's), never the JavaFX thread. The host itself is thread-safe.
+ */
+public final class Sharing implements AutoCloseable {
+    private final StreamingHost host;
+    private final String problem;
+
+    private Sharing(StreamingHost host, String problem) {
+        this.host = host;
+        this.problem = problem;
+    }
+
+    /**
+     * Starts the host, which logs its address on one line.
+     *
+     * @param config the host's settings, or null to share nothing
+     */
+    public static Sharing start(StreamingConfig config, Simulation simulation, Rendering rendering) {
+        if (config == null) {
+            return new Sharing(null, Texts.SHARING_OFF);
+        }
+        try {
+            return new Sharing(StreamingHost.start(config, simulation, rendering), null);
+        } catch (IllegalArgumentException e) {
+            return new Sharing(null, e.getMessage()); // the address is taken or invalid: the message names it
+        }
+    }
+
+    public Optional<StreamingHost> host() {
+        return Optional.ofNullable(host);
+    }
+
+    /** Why nobody can watch, or null while the host serves. */
+    public String problem() {
+        return problem;
+    }
+
+    /** Ends every viewer and stops serving. */
+    @Override
+    public void close() {
+        if (host != null) {
+            host.close();
+        }
+    }
+}

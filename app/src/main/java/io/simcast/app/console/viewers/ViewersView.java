@@ -1,0 +1,76 @@
+package io.simcast.app.console.viewers;
+
+import io.simcast.app.console.Texts;
+import io.simcast.app.console.viewers.ViewersViewModel.ViewerRow;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The viewers panel: the address to share ({@link ShareAddressView}), then who is watching, with each viewer's frame
+ * rate, bitrate and round-trip time, and a button that disconnects it. Binds and delegates; JavaFX thread.
+ */
+public final class ViewersView extends VBox {
+
+    public ViewersView(ViewersViewModel viewers) {
+        setId("viewers-panel");
+        getStyleClass().add("viewers");
+        Label heading = new Label(Texts.WATCHING_NOW);
+        heading.getStyleClass().add("heading");
+        TableView<ViewerRow> table = new TableView<>(viewers.viewers());
+        table.setId("viewers");
+        table.setPlaceholder(new Label(viewers.address() == null ? Texts.NOBODY_CAN_WATCH : Texts.NOBODY_WATCHING));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ViewerRow, String> viewer = new TableColumn<>(Texts.COLUMN_VIEWER);
+        viewer.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().shortId()));
+        table.getColumns().add(viewer);
+        table.getColumns().add(column(Texts.COLUMN_WATCHING, ViewerRow::watching));
+        table.getColumns().add(column(Texts.COLUMN_CONNECTION, ViewerRow::state));
+        table.getColumns().add(column(Texts.COLUMN_FPS, ViewerRow::framesPerSecond));
+        table.getColumns().add(column(Texts.COLUMN_BITRATE, ViewerRow::bitrate));
+        table.getColumns().add(column(Texts.COLUMN_ROUND_TRIP, ViewerRow::roundTrip));
+        table.getColumns().add(column(Texts.COLUMN_SINCE, ViewerRow::since));
+        TableColumn<ViewerRow, ViewerRow> disconnect = new TableColumn<>();
+        disconnect.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        disconnect.setCellFactory(column -> new DisconnectCell(viewers));
+        disconnect.setSortable(false);
+        table.getColumns().add(disconnect);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(new ShareAddressView(viewers), heading, table);
+    }
+
+    private static TableColumn<ViewerRow, String> column(String title,
+                                                         Function<ViewerRow, ReadOnlyStringProperty> value) {
+        TableColumn<ViewerRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        return column;
+    }
+
+    /** A "Disconnect" button for the row's viewer. */
+    private static final class DisconnectCell extends TableCell<ViewerRow, ViewerRow> {
+        private final Button button = new Button(Texts.DISCONNECT);
+
+        DisconnectCell(ViewersViewModel viewers) {
+            button.setOnAction(event -> {
+                if (getItem() != null) {
+                    viewers.disconnect(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(ViewerRow row, boolean empty) {
+            super.updateItem(row, empty);
+            button.setId(empty || row == null ? null : "disconnect-" + row.id());
+            setGraphic(empty || row == null ? null : button);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.simcast.app.console.viewers;
+
+import io.simcast.app.console.Failures;
+import io.simcast.app.console.Texts;
+import io.simcast.app.console.log.LogViewModel;
+import io.simcast.app.console.monitor.ConsoleSample;
+import io.simcast.streaming.StreamingHost;
+import io.simcast.streaming.viewer.ViewerStats;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The viewers panel: the address to share (or why nobody can watch), the viewers connected now with their
+ * statistics, and disconnecting one.
+ *
+ * <p>JavaFX thread. Viewer lists arrive in {@link ConsoleSample}s; disconnecting completes on the host's threads
+ * and reports back through {@code fx}.
+ */
+public final class ViewersViewModel {
+    private final StreamingHost host;
+    private final String address;
+    private final String problem;
+    private final LogViewModel log;
+    private final Executor fx;
+    private final ObservableList<ViewerRow> viewers = FXCollections.observableArrayList();
+
+    public ViewersViewModel(Sharing sharing, LogViewModel log, Executor fx) {
+        this.host = sharing.host().orElse(null);
+        this.address = host == null ? null : host.address().toString();
+        this.problem = sharing.problem();
+        this.log = log;
+        this.fx = fx;
+    }
+
+    /** The page's address, e.g. {@code http://127.0.0.1:8000/}; null when nothing is shared. */
+    public String address() {
+        return address;
+    }
+
+    /** Why nobody can watch, or null while sharing. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The viewers connected at the last sample, as the panel lists them. */
+    public ObservableList<ViewerRow> viewers() {
+        return viewers;
+    }
+
+    /**
+     * Takes in a new sample. Rows of viewers still here are updated in place, so the list changes only when someone
+     * joins or leaves (a row replaced twice a second would swallow a click on its button).
+     */
+    public void update(ConsoleSample sample) {
+        Map<String, ViewerStats> present = new LinkedHashMap<>();
+        sample.viewers().forEach(stats -> present.put(stats.id(), stats));
+        viewers.removeIf(row -> !present.containsKey(row.id()));
+        for (ViewerStats stats : present.values()) {
+            viewers.stream().filter(row -> row.id().equals(stats.id())).findFirst()
+                    .ifPresentOrElse(row -> row.show(stats), () -> viewers.add(new ViewerRow(stats)));
+        }
+    }
+
+    /** Ends a viewer's session; its page says so and stays disconnected. */
+    public void disconnect(ViewerRow viewer) {
+        if (host == null) {
+            return;
+        }
+        host.disconnect(viewer.id()).whenCompleteAsync((done, failure) -> {
+            if (failure != null) {
+                log.problem(Texts.cannotDisconnect(viewer.shortId(), Failures.cause(failure).getMessage()));
+            } else if (done) {
+                log.info(Texts.disconnected(viewer.shortId()));
+                viewers.removeIf(row -> row.id().equals(viewer.id()));
+            }
+        }, fx);
+    }
+
+    /** One viewer as the panel shows it: its words and numbers formatted (see {@link Texts}), updated in place. */
+    public static final class ViewerRow {
+        private final String id;
+        private final ReadOnlyStringWrapper watching = new ReadOnlyStringWrapper();
+        private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper();
+        private final ReadOnlyStringWrapper framesPerSecond = new ReadOnlyStringWrapper();
+        private final ReadOnlyStringWrapper bitrate = new ReadOnlyStringWrapper();
+        private final ReadOnlyStringWrapper roundTrip = new ReadOnlyStringWrapper();
+        private final ReadOnlyStringWrapper since = new ReadOnlyStringWrapper();
+
+        ViewerRow(ViewerStats stats) {
+            id = stats.id();
+            show(stats);
+        }
+
+        void show(ViewerStats stats) {
+            watching.set(Texts.watching(stats.view(), stats.door()));
+            state.set(stats.state());
+            framesPerSecond.set(Texts.framesPerSecond(stats.fpsReceived() >= 0 ? stats.fpsReceived()
+                    : stats.fpsSent()));
+            bitrate.set(Texts.bitrate(stats.bitrateKbps()));
+            roundTrip.set(Texts.milliseconds(stats.roundTripMs()));
+            since.set(Texts.since(stats.since()));
+        }
+
+        /** The host's id for the viewer. */
+        public String id() {
+            return id;
+        }
+
+        public String shortId() {
+            return Texts.shortViewerId(id);
+        }
+
+        public ReadOnlyStringProperty watching() {
+            return watching.getReadOnlyProperty();
+        }
+
+        /** The connection's state in WebRTC's words: new, connecting, connected, disconnected, failed. */
+        public ReadOnlyStringProperty state() {
+            return state.getReadOnlyProperty();
+        }
+
+        /** Frames per second the viewer's page shows (or, until it reports, that the host sends). */
+        public ReadOnlyStringProperty framesPerSecond() {
+            return framesPerSecond.getReadOnlyProperty();
+        }
+
+        public ReadOnlyStringProperty bitrate() {
+            return bitrate.getReadOnlyProperty();
+        }
+
+        public ReadOnlyStringProperty roundTrip() {
+            return roundTrip.getReadOnlyProperty();
+        }
+
+        public ReadOnlyStringProperty since() {
+            return since.getReadOnlyProperty();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.simcast.streaming.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.streaming.bench.HeadlessChromium.Page;
+
+/**
+ * What a person glancing at the page's video would compare: the picture as 64x48 grey values, and how different
+ * two of them are. Shared by the browser tests; any thread.
+ */
+final class PagePictures {
+    private static final String PICTURE = """
+            (() => {
+              const video = document.getElementById('video');
+              const canvas = document.createElement('canvas');
+              canvas.width = 64; canvas.height = 48;
+              const g = canvas.getContext('2d');
+              g.drawImage(video, 0, 0, 64, 48);
+              const data = g.getImageData(0, 0, 64, 48).data;
+              const grey = [];
+              for (let i = 0; i < data.length; i += 4) grey.push((data[i] + data[i + 1] + data[i + 2]) / 3);
+              return grey;
+            })()""";
+
+    private PagePictures() {}
+
+    /** The video as the page shows it now. */
+    static double[] picture(Page page) {
+        JsonNode values = page.evaluate(PICTURE);
+        double[] grey = new double[values.size()];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = values.get(i).asDouble();
+        }
+        return grey;
+    }
+
+    /** Mean absolute difference of two pictures, 0 to 255. */
+    static double difference(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return sum / a.length;
+    }
+
+    /**
+     * Cells of the 64x48 grid whose grey differs by more than a tenth of the range: where something moved, even
+     * when it covers too little of the frame to move the mean (a robot arm in a wide shot).
+     */
+    static int changedCells(double[] a, double[] b) {
+        int changed = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(a[i] - b[i]) > 25.5) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls {@code condition} every 100 ms until it holds. @throws AssertionError after {@code millis} */
+    static void waitFor(Condition condition, long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.holds()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within " + millis + " ms");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
