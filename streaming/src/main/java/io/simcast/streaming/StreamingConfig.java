@@ -98,8 +98,8 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     /**
      * Reads HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, MAX_VIEWERS_PER_LINK, ICE_SERVERS
      * (comma-separated URLs), TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max),
-     * VIEW_MODE (own|host), PUBLIC_URL, TLS_CERT, TLS_KEY and RL_IDLE_TIMEOUT (seconds). The operator token is not read here
-     * ({@code OperatorToken}).
+     * VIEW_MODE (own|host), PUBLIC_URL, TLS_CERT, TLS_KEY and RL_IDLE_TIMEOUT (seconds). The operator token is not
+     * read here ({@code OperatorToken}).
      *
      * @throws IllegalArgumentException naming the variable and what it accepts
      */

@@ -23,6 +23,7 @@ import io.simcast.streaming.api.SceneResource;
 import io.simcast.streaming.api.SimulationResource;
 import io.simcast.streaming.api.StatsResource;
 import io.simcast.streaming.api.ViewerResource;
+import io.simcast.streaming.http.PageAddress;
 import io.simcast.streaming.http.PemTls;
 import io.simcast.streaming.http.RouteTable;
 import io.simcast.streaming.http.WebServer;
@@ -37,7 +38,6 @@ import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import io.simcast.streaming.webrtc.WebRtcUnavailableException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -146,7 +146,6 @@ public final class StreamingHost implements AutoCloseable {
             SSLContext tls = config.tls() == null ? null : PemTls.load(config.tls().certificate(), config.tls().key());
             // The port is known only once bound (0 picks one), and the links' addresses need it: resolve lazily.
             AtomicReference<URI> bound = new AtomicReference<>();
-            URI configuredPage = config.publicUrl();
             RouteTable table = HostRoutes.table(gatekeeper, new HostRoutes.Resources(
                             new HealthResource(simulation, viewers, facts),
                             new ConfigResource(config, facts, sceneLimits),
@@ -161,18 +160,16 @@ public final class StreamingHost implements AutoCloseable {
                             new GenerateResource(simulation,
                                     () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT),
                                     config.maxBodyBytes()),
-                            new LinksResource(links, viewers,
-                                    () -> configuredPage != null ? configuredPage : bound.get(),
-                                    config.maxBodyBytes())),
+                            new LinksResource(links, viewers, bound::get, config.maxBodyBytes())),
                     new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
                             config.defaultViewMode(), config.latencyStamp()),
                     new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
             server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table),
                     2 * config.maxBodyBytes(), tls);
-            URI address = address(server.address(), tls != null);
-            bound.set(address);
-            StreamingHost host = new StreamingHost(parts, server, links, table.routes(), address,
-                    configuredPage != null ? configuredPage : address);
+            URI address = PageAddress.local(server.address(), tls != null);
+            URI forPeople = PageAddress.forPeople(config.publicUrl(), server.address(), tls != null);
+            bound.set(forPeople);
+            StreamingHost host = new StreamingHost(parts, server, links, table.routes(), address, forPeople);
             log.info("Simcast serving {} ({})", host.address, StreamingMessages.accessSummary(config.localOperator(),
                     config.operatorToken() != null));
             return host;
@@ -186,17 +183,15 @@ public final class StreamingHost implements AutoCloseable {
         }
     }
 
-    private static URI address(InetSocketAddress bound, boolean tls) {
-        return URI.create((tls ? "https://" : "http://") + hostForUrl(bound.getHostString()) + ":" + bound.getPort()
-                + "/");
-    }
-
     /** Where this host listens, e.g. {@code http://127.0.0.1:8000/}. */
     public URI address() {
         return address;
     }
 
-    /** Where people open the page: the public URL when one was configured, else {@link #address()}. */
+    /**
+     * Where people open the page, what share links start with: the public URL when one was configured, this machine's
+     * network address when the host binds every interface, else {@link #address()}.
+     */
     public URI pageAddress() {
         return pageAddress;
     }
@@ -279,9 +274,5 @@ public final class StreamingHost implements AutoCloseable {
                 return value;
             }
         };
-    }
-
-    private static String hostForUrl(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

@@ -9,18 +9,22 @@ import io.simcast.sim.scene.SceneLocator;
 import io.simcast.streaming.Rendering;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.StreamingHost;
+import io.simcast.streaming.access.Role;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code simcast serve}: the headless host. Options override the environment (HOST, PORT, FRAME_WIDTH,
- * FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE,
- * RL_IDLE_TIMEOUT, SCENE), which override the defaults. Runs on {@code main} until the process is stopped (Ctrl+C, SIGTERM), then
- * closes the host, the renderer and the simulation in that order. Without EGL the host still serves the page and
+ * {@code simcast serve}: the headless host. Options override the environment ({@link HostOptions}, and SCENE), which
+ * override the defaults. With {@code --public} it prints a viewer link and a controller link, one line each, and
+ * where the operator token is (never the token). Runs on {@code main} until the process is stopped (Ctrl+C, SIGTERM),
+ * then closes the host, the renderer and the simulation in that order. Without EGL the host still serves the page and
  * the API and says why there is no video.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -35,10 +39,14 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HostOptions hostOptions = new HostOptions();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
-        StreamingConfig config = hostOptions.config(env);
+        HostOptions.Resolved resolved = hostOptions.config(env);
+        StreamingConfig config = resolved.config();
         String sceneId = scene != null ? scene : env.getOrDefault("SCENE", DEFAULT_SCENE);
         Simulation simulation = Simulation.start(new SceneCompiler().compile(
                 SceneLocator.locate(sceneId, SceneLimits.DEFAULT)));
@@ -60,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             simulation.close();
             throw e;
         }
+        announce(streaming, resolved, spec.commandLine().getOut());
         Renderer started = renderer;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -72,5 +81,20 @@ final class ServeCommand implements Callable<Integer> {
         }, "simcast-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Prints what the operator needs to share a public host: a new viewer link and controller link (valid while the
+     * host runs; the console or {@code DELETE /api/links/ID} revokes them) and where the operator token is. A local
+     * host prints nothing: its address is in the log, and this machine needs no token.
+     */
+    static void announce(StreamingHost host, HostOptions.Resolved resolved, PrintWriter out) {
+        resolved.announceToken(out);
+        if (!resolved.config().localOperator()) {
+            out.println("viewer link: " + host.links().create(Role.VIEWER, null, 0).address(host.pageAddress()));
+            out.println("controller link: " + host.links().create(Role.CONTROLLER, null, 0)
+                    .address(host.pageAddress()));
+        }
+        out.flush();
     }
 }
