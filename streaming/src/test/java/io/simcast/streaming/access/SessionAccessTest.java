@@ -1,5 +1,6 @@
 package io.simcast.streaming.access;
 
+import static io.simcast.streaming.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,9 +77,9 @@ class SessionAccessTest {
         try (SocketClient controller = open(link)) {
             controller.send("{\"type\": \"command\", \"cmd\": \"pause\", \"params\": {}}");
 
-            waitFor(() -> !host.simulation.snapshot().playing());
+            waitFor(() -> !host.simulation.snapshot().playing(), 5_000);
             controller.send("{\"type\": \"command\", \"cmd\": \"play\", \"params\": {}}");
-            waitFor(() -> host.simulation.snapshot().playing());
+            waitFor(() -> host.simulation.snapshot().playing(), 5_000);
         }
     }
 
@@ -96,7 +97,7 @@ class SessionAccessTest {
             assertThat(first.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1000);
             assertThat(other.next("state")).isNotNull();
             assertThat(other.closed).isNotDone();
-            waitFor(() -> host.host.viewerCount() == 1);
+            waitFor(() -> host.host.viewerCount() == 1, 5_000);
         }
     }
 
@@ -166,18 +167,6 @@ class SessionAccessTest {
             binary.sendBinary(new byte[] {1, 2, 3});
 
             assertThat(binary.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1003);
-        }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 }

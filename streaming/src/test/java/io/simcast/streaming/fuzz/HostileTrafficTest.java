@@ -1,5 +1,6 @@
 package io.simcast.streaming.fuzz;
 
+import static io.simcast.streaming.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.streaming.SocketClient;
@@ -43,8 +44,9 @@ import org.junit.jupiter.api.Test;
  * signalling messages (and malformed SDP offers) over WebSockets that the host keeps cutting off, malformed SDP offers
  * to WHEP, and hostile and broken MJCF documents to the scene API. Afterwards the host still answers, every refusal was
  * a clear 4xx (never a 500), the heap after a GC has not grown by more than {@value #HEAP_GROWTH_MB} MB, the strangers'
- * sessions are gone, and the viewer kept decoding frames throughout on its first connection. Runs inside the test's
- * network namespace (WebRTC needs a real interface); the numbers it measured are printed.
+ * sessions are gone, and the viewer kept decoding frames throughout on its first connection. The page got in with the
+ * link's token alone (its WebSocket and its REST calls carry it) and offers a viewer no simulation controls. Runs
+ * inside the test's network namespace (WebRTC needs a real interface); the numbers it measured are printed.
  */
 @Tag("e2e")
 class HostileTrafficTest {
@@ -83,6 +85,10 @@ class HostileTrafficTest {
         page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats"
                 + " && simcast.stats.framesDecoded > 10", Duration.ofSeconds(30));
         String viewerId = page.evaluate("simcast.viewerId").asText();
+        page.waitFor("document.getElementById('presets').options.length > 0", Duration.ofSeconds(5)); // REST, Bearer
+        assertThat(page.evaluate("simcast.role").asText()).isEqualTo("viewer");
+        assertThat(page.evaluate("document.getElementById('play').disabled").asBoolean()).as("Pause for a viewer")
+                .isTrue();
         String offer;
         try (WhepClient player = new WhepClient()) {
             offer = player.offer();
@@ -105,7 +111,7 @@ class HostileTrafficTest {
         frames.add(page.evaluate("simcast.stats.framesDecoded").asLong());
 
         int[] sent = messages.get();
-        waitFor(() -> host.host.viewerCount() == 1);
+        waitFor(() -> host.host.viewerCount() == 1, 15_000);
         long heapAfter = heapAfterGc();
         long rssAfter = residentBytes();
         System.out.printf("hostile traffic over %d s: %d signalling messages on %d sockets (%.0f/s), %d WHEP offers,"
@@ -231,17 +237,5 @@ class HostileTrafficTest {
             }
         }
         return -1;
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("condition within 15 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 }
