@@ -146,9 +146,15 @@ public final class IsolatedSceneCompiler {
             throw new SceneLoadException(outOfMemory(message) ? SceneMessages.checkOutOfMemory() : message);
         }
         boolean outOfMemory = outOfMemory(output);
-        log.warn("The compile check of an outside scene died (exit {}{}); the host is unaffected", exit,
-                outOfMemory ? ", out of memory" : "");
+        log.warn("The compile check of an outside scene died (exit {}{}); the host is unaffected. Its last words: {}",
+                exit, outOfMemory ? ", out of memory" : "", lastLine(output));
         throw new SceneLoadException(outOfMemory ? SceneMessages.checkOutOfMemory() : SceneMessages.checkCrashed(exit));
+    }
+
+    /** The child's last non-blank line of output, shortened, for the log: what to look at when a check dies. */
+    private static String lastLine(String output) {
+        String last = output.lines().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse("(nothing)").strip();
+        return last.length() > 300 ? last.substring(0, 300) + "..." : last;
     }
 
     /** What MuJoCo, the C++ runtime and the JVM say when the memory cap stops them. */
