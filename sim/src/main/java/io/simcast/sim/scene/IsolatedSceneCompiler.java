@@ -114,7 +114,7 @@ public final class IsolatedSceneCompiler {
                 child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 throw new SceneLoadException(SceneMessages.checkTimedOut(deadline.toSeconds()));
             }
-            verdict(child.exitValue(), excerpt(output, true) + excerpt(errorFile(output), false));
+            verdict(child.exitValue(), excerpt(output, true), excerpt(errorFile(output), false));
         } catch (IOException e) {
             throw new SceneLoadException(SceneMessages.checkUnavailable(e.getMessage()), e);
         } catch (InterruptedException e) {
@@ -128,8 +128,13 @@ public final class IsolatedSceneCompiler {
         }
     }
 
-    /** Reads the child's answer, or says how it died. */
-    private void verdict(int exit, String output) throws SceneLoadException {
+    /**
+     * Reads the child's answer, or says how it died.
+     *
+     * @param output the end of what the child printed
+     * @param errorReport the start of the JVM's crash report, if it wrote one
+     */
+    private void verdict(int exit, String output, String errorReport) throws SceneLoadException {
         int marker = output.lastIndexOf(CompileCheck.MARKER);
         if (exit == 0 && marker >= 0) {
             String line = output.substring(marker + CompileCheck.MARKER.length()).lines().findFirst().orElse("");
@@ -145,16 +150,20 @@ public final class IsolatedSceneCompiler {
             String message = answer.path("message").asText("");
             throw new SceneLoadException(outOfMemory(message) ? SceneMessages.checkOutOfMemory() : message);
         }
-        boolean outOfMemory = outOfMemory(output);
-        log.warn("The compile check of an outside scene died (exit {}{}); the host is unaffected. Its last words: {}",
-                exit, outOfMemory ? ", out of memory" : "", lastLine(output));
+        boolean outOfMemory = outOfMemory(output + errorReport);
+        log.warn("The compile check of an outside scene died (exit {}{}); the host is unaffected. It said: {}",
+                exit, outOfMemory ? ", out of memory" : "", firstComplaint(output));
         throw new SceneLoadException(outOfMemory ? SceneMessages.checkOutOfMemory() : SceneMessages.checkCrashed(exit));
     }
 
-    /** The child's last non-blank line of output, shortened, for the log: what to look at when a check dies. */
-    private static String lastLine(String output) {
-        String last = output.lines().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse("(nothing)").strip();
-        return last.length() > 300 ? last.substring(0, 300) + "..." : last;
+    /**
+     * The child's first non-blank line that is not a bare {@code #}, shortened, for the log: how it went down (the
+     * C++ runtime's or the JVM's first sentence), what to look at when a check dies unexpectedly.
+     */
+    private static String firstComplaint(String output) {
+        String first = output.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.equals("#"))
+                .findFirst().orElse("(nothing)");
+        return first.length() > 300 ? first.substring(0, 300) + "..." : first;
     }
 
     /** What MuJoCo, the C++ runtime and the JVM say when the memory cap stops them. */
