@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -38,6 +39,10 @@ public final class PemTls {
         List<Certificate> chain = certificates(certificateFile);
         PrivateKey key = privateKey(keyFile);
         try {
+            if (!belongTogether(key, chain.getFirst())) {
+                throw new IllegalArgumentException(StreamingMessages.tlsKeyMismatch(certificateFile, keyFile,
+                        "a signature made with the key does not verify with the certificate"));
+            }
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             char[] password = new char[0];
@@ -51,6 +56,34 @@ public final class PemTls {
             throw new IllegalArgumentException(StreamingMessages.tlsKeyMismatch(certificateFile, keyFile,
                     e.getMessage()), e);
         }
+    }
+
+    /**
+     * Whether {@code key} is the private half of the certificate's public key: a signature it makes must verify.
+     * Java's key store takes any pair without looking, and a wrong one would only fail later, at every handshake.
+     */
+    private static boolean belongTogether(PrivateKey key, Certificate certificate) throws GeneralSecurityException {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return true; // nothing to try it with: the handshake will tell
+        }
+        if (!certificate.getPublicKey().getAlgorithm().equals(key.getAlgorithm())) {
+            return false;
+        }
+        byte[] probe = "simcast".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance(algorithm);
+        signer.initSign(key);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance(algorithm);
+        verifier.initVerify(certificate.getPublicKey());
+        verifier.update(probe);
+        return verifier.verify(signature);
     }
 
     private static List<Certificate> certificates(Path file) {
