@@ -37,6 +37,7 @@ final class ShareLinksView extends VBox {
         heading.getStyleClass().add("heading");
         Label hint = new Label(Texts.SHARE_LINKS_HINT);
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // wrap within the panel instead of cutting the sentence short
 
         ChoiceBox<Role> role = new ChoiceBox<>();
         role.setId("link-role");
@@ -63,7 +64,8 @@ final class ShareLinksView extends VBox {
 
         ListView<LinkRow> list = new ListView<>(model.links());
         list.setId("links");
-        list.setPrefHeight(120);
+        list.setPrefHeight(84); // two links with their buttons; more scroll
+        list.setMinHeight(Region.USE_PREF_SIZE); // the viewer table below gives way, not this list
         list.setPlaceholder(new Label(Texts.NO_LINKS));
         list.setCellFactory(view -> new LinkCell(model));
         list.getSelectionModel().selectedItemProperty().addListener((property, old, row) -> {
