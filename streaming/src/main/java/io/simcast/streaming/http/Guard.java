@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Lets a request through to one route only when its caller may use it: 401 without credentials or with a token that
  * grants nothing, 403 when the caller's role is below the route's, and in both cases the route never runs, so nothing
- * changes. Public routes let everyone through (a caller with a bad token as one without). The caller's grant is
- * attached to the exchange for the route. Undertow IO threads.
+ * changes. Refusals are JSON, except on the page, where a person reads the sentence as plain text. Public routes let
+ * everyone through (a caller with a bad token as one without). The caller's grant is attached to the exchange for the
+ * route. Undertow IO threads.
  */
 public final class Guard implements HttpHandler {
     /** Where a route accepts its token from. */
@@ -50,7 +51,7 @@ public final class Guard implements HttpHandler {
             if (access == Access.PUBLIC) {
                 next.handleRequest(exchange); // a probe with a stale token still learns whether the host is up
             } else {
-                unauthorized(exchange, StreamingMessages.invalidToken());
+                refuse(exchange, 401, StreamingMessages.invalidToken(), "unauthorized");
             }
             return;
         }
@@ -60,15 +61,23 @@ public final class Guard implements HttpHandler {
         if (access.allows(grant) || grant == null && credentials == Credentials.QUERY_OR_LATER) {
             next.handleRequest(exchange);
         } else if (grant == null) {
-            unauthorized(exchange, StreamingMessages.missingToken());
+            refuse(exchange, 401, StreamingMessages.missingToken(), "unauthorized");
         } else {
-            Json.sendError(exchange, 403, StreamingMessages.forbidden(grant.role(), access.role()),
-                    Map.of("reason", "forbidden"));
+            refuse(exchange, 403, StreamingMessages.forbidden(grant.role(), access.role()), "forbidden");
         }
     }
 
-    private static void unauthorized(HttpServerExchange exchange, String message) {
-        exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"simcast\"");
-        Json.sendError(exchange, 401, message, Map.of("reason", "unauthorized"));
+    /** JSON for programs; the page, which a person opened from a link, gets the sentence as plain text. */
+    private void refuse(HttpServerExchange exchange, int status, String message, String reason) {
+        if (status == 401) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"simcast\"");
+        }
+        if (credentials == Credentials.QUERY) {
+            exchange.setStatusCode(status);
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+            exchange.getResponseSender().send(message + "\n");
+        } else {
+            Json.sendError(exchange, status, message, Map.of("reason", reason));
+        }
     }
 }

@@ -200,6 +200,9 @@ class RouteAccessTest {
         String viewer = tokens.get(Credential.VIEWER);
 
         assertThat(host.get("/?token=" + viewer).statusCode()).isEqualTo(200);
+        assertThat(host.get("/?token=guessed-token-guessed-token-guessed").body()).as("what a person opening a bad"
+                + " link reads").isEqualTo("This link is not valid: it was revoked, it expired, or it is incomplete."
+                + " Ask the host for a new link\n");
         assertThat(host.get("/api/config?token=" + viewer).statusCode()).isEqualTo(401);
     }
 
