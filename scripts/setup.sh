@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Simcast needs, and nothing when they are already there.
 #   scripts/setup.sh            what building and running need
+#   scripts/setup.sh --package  plus what jpackage needs for the .deb (scripts/package.sh)
 #   scripts/setup.sh --test     plus what the test suite needs (Chromium, Xvfb, network namespaces, packaging)
 #   scripts/setup.sh --runtime  only what running a built Simcast needs (the container image uses this)
+#   scripts/setup.sh --list-runtime  print that group, one package a line (the .deb depends on the same list)
 set -euo pipefail
 
 runtime=(
@@ -12,15 +14,18 @@ runtime=(
   libgtk-3-0 libxtst6 libxxf86vm1 fonts-dejavu-core                # JavaFX console
 )
 build=(libmujoco-dev libmujoco-samples g++)                         # our JavaCPP preset, native testspeed
+packaging=(fakeroot dpkg-dev)                                      # jpackage --type deb
 # The browser tests drive Chromium over the DevTools protocol from Java; iproute2 and unshare (util-linux, always
 # there) build the network namespace they run in. python3 byte-compiles and smoke-runs the RL training scripts.
-testing=(chromium xvfb xauth iproute2 fakeroot dpkg-dev procps python3 python3-numpy)
+testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy)
 
 case "${1:-}" in
   --runtime) wanted=("${runtime[@]}") ;;
-  --test) wanted=("${runtime[@]}" "${build[@]}" "${testing[@]}") ;;
+  --list-runtime) printf '%s\n' "${runtime[@]}"; exit 0 ;;
+  --package) wanted=("${runtime[@]}" "${build[@]}" "${packaging[@]}") ;;
+  --test) wanted=("${runtime[@]}" "${build[@]}" "${packaging[@]}" "${testing[@]}") ;;
   "") wanted=("${runtime[@]}" "${build[@]}") ;;
-  *) echo "usage: $0 [--runtime|--test]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--runtime|--package|--test|--list-runtime]" >&2; exit 2 ;;
 esac
 
 missing=()

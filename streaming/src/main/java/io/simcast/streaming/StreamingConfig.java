@@ -44,6 +44,13 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     /** Long enough for a training script paused to evaluate or checkpoint, short enough to free a crashed one's. */
     public static final Duration DEFAULT_RL_IDLE_TIMEOUT = Duration.ofMinutes(5);
     public static final long MAX_RL_IDLE_TIMEOUT_SECONDS = 86_400;
+    /**
+     * Every environment variable {@link #fromEnvironment} reads, and the only ones it may read: deployment files are
+     * checked against this list (DeployFilesTest), so a variable added here is one they may set.
+     */
+    public static final List<String> ENVIRONMENT = List.of("HOST", "PORT", "FRAME_WIDTH", "FRAME_HEIGHT",
+            "FRAME_RATE", "MAX_VIEWERS", "ICE_SERVERS", "TURN_USERNAME", "TURN_CREDENTIAL", "WEBRTC_UDP_PORTS",
+            "VIEW_MODE", "RL_IDLE_TIMEOUT", "MAX_VIEWERS_PER_LINK", "PUBLIC_URL", "TLS_CERT", "TLS_KEY");
 
     public StreamingConfig {
         Objects.requireNonNull(host, "host");
@@ -106,46 +113,46 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     public static Builder fromEnvironment(Map<String, String> env) {
         Builder builder = builder();
         String value;
-        if ((value = env.get("HOST")) != null && !value.isBlank()) {
+        if ((value = variable(env, "HOST")) != null && !value.isBlank()) {
             builder.host(value.strip());
         }
-        if ((value = env.get("PORT")) != null) {
+        if ((value = variable(env, "PORT")) != null) {
             builder.port(parse("PORT", value, 0, 65535));
         }
-        if ((value = env.get("FRAME_WIDTH")) != null) {
+        if ((value = variable(env, "FRAME_WIDTH")) != null) {
             builder.width(parse("FRAME_WIDTH", value, 16, 3840));
         }
-        if ((value = env.get("FRAME_HEIGHT")) != null) {
+        if ((value = variable(env, "FRAME_HEIGHT")) != null) {
             builder.height(parse("FRAME_HEIGHT", value, 16, 2160));
         }
-        if ((value = env.get("FRAME_RATE")) != null) {
+        if ((value = variable(env, "FRAME_RATE")) != null) {
             builder.fps(parse("FRAME_RATE", value, 1, 60));
         }
-        if ((value = env.get("MAX_VIEWERS")) != null) {
+        if ((value = variable(env, "MAX_VIEWERS")) != null) {
             builder.maxViewers(parse("MAX_VIEWERS", value, 1, 1000));
         }
-        if ((value = env.get("ICE_SERVERS")) != null && !value.isBlank()) {
-            builder.iceServers(iceServers(Arrays.asList(value.split(",")), env.get("TURN_USERNAME"),
-                    env.get("TURN_CREDENTIAL")));
+        if ((value = variable(env, "ICE_SERVERS")) != null && !value.isBlank()) {
+            builder.iceServers(iceServers(Arrays.asList(value.split(",")), variable(env, "TURN_USERNAME"),
+                    variable(env, "TURN_CREDENTIAL")));
         }
-        if ((value = env.get("WEBRTC_UDP_PORTS")) != null && !value.isBlank()) {
+        if ((value = variable(env, "WEBRTC_UDP_PORTS")) != null && !value.isBlank()) {
             builder.udpPorts(PortRange.parse(value));
         }
-        if ((value = env.get("VIEW_MODE")) != null && !value.isBlank()) {
+        if ((value = variable(env, "VIEW_MODE")) != null && !value.isBlank()) {
             builder.defaultViewMode(ViewMode.parse(value.strip()));
         }
-        if ((value = env.get("MAX_VIEWERS_PER_LINK")) != null) {
+        if ((value = variable(env, "MAX_VIEWERS_PER_LINK")) != null) {
             builder.maxViewersPerLink(parse("MAX_VIEWERS_PER_LINK", value, 1, 1000));
         }
-        if ((value = env.get("PUBLIC_URL")) != null && !value.isBlank()) {
+        if ((value = variable(env, "PUBLIC_URL")) != null && !value.isBlank()) {
             builder.publicUrl(publicUrl(value));
         }
-        String cert = env.get("TLS_CERT");
-        String key = env.get("TLS_KEY");
+        String cert = variable(env, "TLS_CERT");
+        String key = variable(env, "TLS_KEY");
         if (cert != null && !cert.isBlank() || key != null && !key.isBlank()) {
             builder.tls(tls(cert, key));
         }
-        if ((value = env.get("RL_IDLE_TIMEOUT")) != null && !value.isBlank()) {
+        if ((value = variable(env, "RL_IDLE_TIMEOUT")) != null && !value.isBlank()) {
             builder.rlIdleTimeout(idleTimeout(value));
         }
         return builder;
@@ -199,6 +206,14 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         }
         throw new IllegalArgumentException(StreamingMessages.badSeconds("RL_IDLE_TIMEOUT", seconds, 1,
                 MAX_RL_IDLE_TIMEOUT_SECONDS));
+    }
+
+    /** The variable's value; reading one that {@link #ENVIRONMENT} does not list is a programming error. */
+    private static String variable(Map<String, String> env, String name) {
+        if (!ENVIRONMENT.contains(name)) {
+            throw new IllegalStateException(name + " is read but not listed in StreamingConfig.ENVIRONMENT");
+        }
+        return env.get(name);
     }
 
     private static int parse(String name, String value, int min, int max) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class StreamingConfigTest {
@@ -36,6 +39,22 @@ class StreamingConfigTest {
         assertThat(config.udpPorts()).isEqualTo(new PortRange(50000, 50100));
         assertThat(StreamingConfig.fromEnvironment(Map.of("RL_IDLE_TIMEOUT", "90")).build().rlIdleTimeout())
                 .isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void theListOfVariablesIsExactlyWhatTheEnvironmentIsAskedFor() {
+        Set<String> asked = new TreeSet<>();
+        Map<String, String> environment = new HashMap<>(Map.of("ICE_SERVERS", "turn:turn.example.org:3478")) {
+            @Override
+            public String get(Object key) {
+                asked.add((String) key);
+                return super.get(key);
+            }
+        };
+
+        StreamingConfig.fromEnvironment(environment);
+
+        assertThat(asked).containsExactlyInAnyOrderElementsOf(StreamingConfig.ENVIRONMENT);
     }
 
     @Test

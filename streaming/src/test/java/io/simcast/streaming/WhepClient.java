@@ -117,6 +117,21 @@ public final class WhepClient implements AutoCloseable {
         done.get(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until the player has decoded {@code count} frames.
+     *
+     * @throws AssertionError naming how many arrived, when fewer did within {@code millis}
+     */
+    public void awaitFrames(int count, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (frames.get() < count) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(frames.get() + " of " + count + " frames within " + millis + " ms");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Closes the connection without telling the host (a player that crashed or lost its network). */
     @Override
     public void close() {

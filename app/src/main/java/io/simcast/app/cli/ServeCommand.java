@@ -9,11 +9,14 @@ import io.simcast.sim.scene.SceneLocator;
 import io.simcast.streaming.Rendering;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.StreamingHost;
+import io.simcast.streaming.access.OperatorToken;
 import io.simcast.streaming.access.Role;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +32,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run a scene and serve it to browsers over WebRTC (page, REST API, WHEP).")
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
     static final String DEFAULT_SCENE = "double-pendulum";
+    private static final String SCENE_VARIABLE = "SCENE";
+    /**
+     * Every environment variable serve reads: the host's, the operator token, then the scene (deploy/ is checked
+     * against this list).
+     */
+    public static final List<String> ENVIRONMENT = Stream.concat(StreamingConfig.ENVIRONMENT.stream(),
+            Stream.of(OperatorToken.VARIABLE, SCENE_VARIABLE)).toList();
 
     @Option(names = "--scene", paramLabel = "ID_OR_FILE",
             description = "Preset id, MJCF/URDF file or folder (default " + DEFAULT_SCENE + ", env SCENE).")
@@ -47,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         HostOptions.Resolved resolved = hostOptions.config(env);
         StreamingConfig config = resolved.config();
-        String sceneId = scene != null ? scene : env.getOrDefault("SCENE", DEFAULT_SCENE);
+        String sceneId = scene != null ? scene : env.getOrDefault(SCENE_VARIABLE, DEFAULT_SCENE);
         Simulation simulation = Simulation.start(new SceneCompiler().compile(
                 SceneLocator.locate(sceneId, SceneLimits.DEFAULT)));
         Renderer renderer = null;

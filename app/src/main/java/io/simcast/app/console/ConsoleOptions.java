@@ -1,5 +1,6 @@
 package io.simcast.app.console;
 
+import io.simcast.sim.UserFolders;
 import io.simcast.sim.generate.LlmConfiguration;
 import io.simcast.streaming.StreamingConfig;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * How a console starts. Immutable.
  *
- * @param dataFolder where preferences, recovery files and screenshots go ({@link DataFolder})
+ * @param dataFolder where preferences, recovery files and screenshots go ({@link UserFolders#data()})
  * @param scene a preset id, file or folder to start with, or null for the last scene
  * @param sharing the embedded streaming host's settings (what {@code simcast serve} takes), or null to share nothing
  * @param llm the language-model settings scene generation uses; called once, off the JavaFX thread, when first
@@ -18,6 +19,6 @@ public record ConsoleOptions(Path dataFolder, String scene, StreamingConfig shar
 
     /** The person's own data folder and language-model settings. */
     public static ConsoleOptions ofUser(String scene, StreamingConfig sharing) {
-        return new ConsoleOptions(DataFolder.ofUser(), scene, sharing, LlmConfiguration::forThisUser);
+        return new ConsoleOptions(UserFolders.forThisUser().data(), scene, sharing, LlmConfiguration::forThisUser);
     }
 }

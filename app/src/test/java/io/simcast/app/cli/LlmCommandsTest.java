@@ -2,7 +2,7 @@ package io.simcast.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simcast.sim.secrets.ConfigFolder;
+import io.simcast.sim.UserFolders;
 import io.simcast.sim.secrets.SecretStores;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -29,13 +29,13 @@ class LlmCommandsTest {
 
     @BeforeEach
     void useATemporaryConfigFolder() {
-        System.setProperty(ConfigFolder.OVERRIDE_PROPERTY, folder.toString());
+        System.setProperty(UserFolders.SETTINGS_PROPERTY, folder.toString());
         System.setProperty(SecretStores.CHOICE_PROPERTY, "file");
     }
 
     @AfterEach
     void restore() {
-        System.clearProperty(ConfigFolder.OVERRIDE_PROPERTY);
+        System.clearProperty(UserFolders.SETTINGS_PROPERTY);
         System.clearProperty(SecretStores.CHOICE_PROPERTY);
         System.setIn(stdin);
     }

@@ -9,20 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the console keeps its files, when it can open, and which scene it starts with. */
+/** When the console can open, and which scene it starts with (its folders: UserFoldersTest in sim). */
 class ConsoleSetupTest {
 
     @TempDir
     Path folder;
-
-    @Test
-    void theDataFolderFollowsXdg() {
-        Path home = Path.of("/home/ada");
-        assertThat(DataFolder.resolve(Map.of(), home)).isEqualTo(Path.of("/home/ada/.local/share/simcast"));
-        assertThat(DataFolder.resolve(Map.of("XDG_DATA_HOME", "/data"), home)).isEqualTo(Path.of("/data/simcast"));
-        assertThat(DataFolder.resolve(Map.of("XDG_DATA_HOME", "relative"), home))
-                .isEqualTo(Path.of("/home/ada/.local/share/simcast"));
-    }
 
     @Test
     void aWindowNeedsAnX11OrWaylandDisplay() {

@@ -2,7 +2,7 @@ package io.simcast.sim.generate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.simcast.sim.secrets.ConfigFolder;
+import io.simcast.sim.UserFolders;
 import io.simcast.sim.secrets.PrivateFiles;
 import io.simcast.sim.secrets.SecretStore;
 import io.simcast.sim.secrets.SecretStoreException;
@@ -43,7 +43,7 @@ public final class LlmConfiguration {
 
     /** The settings of the user running Simcast, keys in the desktop keychain or a private file. */
     public static LlmConfiguration forThisUser() {
-        return new LlmConfiguration(ConfigFolder.forThisUser(), SecretStores.forThisUser());
+        return new LlmConfiguration(UserFolders.forThisUser().settings(), SecretStores.forThisUser());
     }
 
     /**

@@ -26,7 +26,7 @@ public final class FileSecretStore implements SecretStore {
 
     private final Path file;
 
-    /** A store in {@code folder} (usually {@link ConfigFolder#forThisUser()}); nothing is created until a write. */
+    /** A store in {@code folder} (usually the settings folder of {@link io.simcast.sim.UserFolders}); nothing is created until a write. */
     public FileSecretStore(Path folder) {
         this.file = folder.resolve(FILE_NAME);
     }

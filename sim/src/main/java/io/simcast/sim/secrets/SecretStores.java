@@ -1,5 +1,6 @@
 package io.simcast.sim.secrets;
 
+import io.simcast.sim.UserFolders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses where this user's secrets go: the desktop keychain when a Secret Service answers, else a file only the user
- * can read in {@link ConfigFolder}. The system property {@value #CHOICE_PROPERTY} set to {@code file} skips the
+ * can read in the settings folder ({@link UserFolders}). The system property {@value #CHOICE_PROPERTY} set to {@code file} skips the
  * keychain (tests, and machines whose keychain prompts nobody can answer). Call once at start-up, off any UI thread:
  * the probe runs a short process.
  */
@@ -23,7 +24,7 @@ public final class SecretStores {
 
     /** The store for the user running this JVM. */
     public static SecretStore forThisUser() {
-        return choose(System.getProperty(CHOICE_PROPERTY, "auto"), System.getenv(), ConfigFolder.forThisUser());
+        return choose(System.getProperty(CHOICE_PROPERTY, "auto"), System.getenv(), UserFolders.forThisUser().settings());
     }
 
     static SecretStore choose(String choice, Map<String, String> env, Path folder) {

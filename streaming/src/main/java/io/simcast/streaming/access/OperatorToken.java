@@ -1,6 +1,6 @@
 package io.simcast.streaming.access;
 
-import io.simcast.sim.secrets.ConfigFolder;
+import io.simcast.sim.UserFolders;
 import io.simcast.sim.secrets.PrivateFiles;
 import io.simcast.streaming.StreamingMessages;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Where the operator's token comes from, in this order: the environment variable {@value #VARIABLE}; the file named by
  * {@code --operator-token-file} (made with a new token when it does not exist); otherwise {@value #FILE_NAME} in the
- * user's config folder, made on first use. Files are written with mode 0600 and refused when others may read them.
+ * user's settings folder ({@code UserFolders}), made on first use. Files are written with mode 0600 and refused when others may read them.
  * The token itself is never logged or printed: only where it is. Called once at start on the main thread.
  */
 public final class OperatorToken {
@@ -47,7 +47,7 @@ public final class OperatorToken {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return new Resolved(check(fromEnvironment.strip(), VARIABLE), StreamingMessages.tokenFromVariable(VARIABLE));
         }
-        Path path = file != null ? file : ConfigFolder.forThisUser().resolve(FILE_NAME);
+        Path path = file != null ? file : UserFolders.forThisUser().settings().resolve(FILE_NAME);
         try {
             if (Files.exists(path)) {
                 if (file != null && readableByOthers(path)) {
