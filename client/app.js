@@ -5,6 +5,7 @@ import { Signaling } from './signaling.js';
 import { PeerConnection } from './webrtc.js';
 import { captureInput } from './input.js';
 import { LatencyProbe } from './latency.js';
+import { ALLOWED, authorized } from './access.js';
 
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 15000;
@@ -19,6 +20,7 @@ const stage = $('stage');
 const simcast = {
   state: 'connecting',
   viewerId: null,
+  role: null,
   viewMode: new URLSearchParams(location.search).get('view') === 'host' ? 'host' : 'own',
   scene: null,
   simulation: null,
@@ -118,11 +120,21 @@ async function updateStats() {
   });
 }
 
+/** Disables what the role may not use, so a viewer is not offered buttons the host would refuse. */
+function showRole(role) {
+  simcast.role = role;
+  const allowed = ALLOWED[role];
+  for (const control of document.querySelectorAll('#controls button, #controls select, #controls input')) {
+    control.disabled = allowed !== undefined && !allowed.has(control.id);
+  }
+}
+
 function onMessage(message) {
   switch (message.type) {
     case 'welcome':
       simcast.refused = null;
       simcast.viewerId = message.viewerId;
+      showRole(message.role);
       simcast.viewMode = message.viewMode;
       $('follow').checked = message.viewMode === 'host';
       showScene(message.scene);
@@ -229,7 +241,7 @@ function command(cmd, params = {}) {
 }
 
 async function loadPresets() {
-  const response = await fetch('/api/scene/presets');
+  const response = await fetch('/api/scene/presets', { headers: authorized() });
   const { current, presets } = await response.json();
   const select = $('presets');
   select.replaceChildren(...presets.map((p) => new Option(p.title, p.id)));
@@ -237,7 +249,8 @@ async function loadPresets() {
 }
 
 async function postScene(url, body, contentType) {
-  const response = await fetch(url, { method: 'POST', body, headers: contentType ? { 'Content-Type': contentType } : {} });
+  const headers = authorized(contentType ? { 'Content-Type': contentType } : {});
+  const response = await fetch(url, { method: 'POST', body, headers });
   const result = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
   if (!response.ok) {
     showMessage(result.line ? `Line ${result.line}: ${result.error}` : result.error);

@@ -1,5 +1,8 @@
 package io.simcast.streaming;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,11 +24,18 @@ import java.util.Objects;
  * @param maxBodyBytes largest HTTP request body (scene uploads); larger ones get 413
  * @param defaultViewMode what a viewer watches when it does not say
  * @param latencyStamp write the capture time into every frame (bench mode, see docs/PERFORMANCE.md)
+ * @param operatorToken the operator's token, or null (then only local access is the operator)
+ * @param localOperator whether requests from this machine without a token act as the operator (true unless the host
+ *     is public: see docs/SECURITY.md)
+ * @param maxViewersPerLink viewers one share link admits at once, unless the link says otherwise
+ * @param publicUrl where people open the page (behind a proxy, its address), or null for the address the host binds
+ * @param tls certificate and key to serve HTTPS and WSS with, or null for HTTP
  * @param rlIdleTimeout RL environments without a request for this long are closed (a training script that died)
  */
 public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, List<IceServer> iceServers,
                               PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp,
-                              Duration rlIdleTimeout) {
+                              String operatorToken, boolean localOperator, int maxViewersPerLink, URI publicUrl,
+                              TlsFiles tls, Duration rlIdleTimeout) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_MAX_VIEWERS = 16;
@@ -40,7 +50,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
      */
     public static final List<String> ENVIRONMENT = List.of("HOST", "PORT", "FRAME_WIDTH", "FRAME_HEIGHT",
             "FRAME_RATE", "MAX_VIEWERS", "ICE_SERVERS", "TURN_USERNAME", "TURN_CREDENTIAL", "WEBRTC_UDP_PORTS",
-            "VIEW_MODE", "RL_IDLE_TIMEOUT");
+            "VIEW_MODE", "RL_IDLE_TIMEOUT", "MAX_VIEWERS_PER_LINK", "PUBLIC_URL", "TLS_CERT", "TLS_KEY");
 
     public StreamingConfig {
         Objects.requireNonNull(host, "host");
@@ -57,12 +67,31 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
         }
+        if (maxViewersPerLink < 1 || maxViewersPerLink > maxViewers) {
+            throw new IllegalArgumentException(StreamingMessages.badNumber("MAX_VIEWERS_PER_LINK",
+                    Integer.toString(maxViewersPerLink), 1, maxViewers));
+        }
+        if (publicUrl != null && (!publicUrl.isAbsolute() || publicUrl.getHost() == null
+                || !List.of("http", "https").contains(publicUrl.getScheme()))) {
+            throw new IllegalArgumentException(StreamingMessages.badPublicUrl(publicUrl.toString()));
+        }
         Objects.requireNonNull(rlIdleTimeout, "rlIdleTimeout");
         if (rlIdleTimeout.isNegative() || rlIdleTimeout.isZero()
                 || rlIdleTimeout.toSeconds() > MAX_RL_IDLE_TIMEOUT_SECONDS) {
             throw new IllegalArgumentException(StreamingMessages.badSeconds("RL_IDLE_TIMEOUT",
                     Long.toString(rlIdleTimeout.toSeconds()), 1, MAX_RL_IDLE_TIMEOUT_SECONDS));
         }
+    }
+
+    /** The certificate chain and private key (PEM files) to serve HTTPS with. */
+    public record TlsFiles(Path certificate, Path key) {}
+
+    /** Never shows the operator token. */
+    @Override
+    public String toString() {
+        return "StreamingConfig[" + host + ":" + port + ", " + video + ", maxViewers=" + maxViewers
+                + ", localOperator=" + localOperator + ", operatorToken=" + (operatorToken == null ? "none" : "set")
+                + (tls == null ? "" : ", tls") + "]";
     }
 
     public static StreamingConfig defaults() {
@@ -74,9 +103,10 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     }
 
     /**
-     * Reads HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, ICE_SERVERS (comma-separated URLs),
-     * TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max), VIEW_MODE (own|host) and
-     * RL_IDLE_TIMEOUT (seconds).
+     * Reads HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, MAX_VIEWERS_PER_LINK, ICE_SERVERS
+     * (comma-separated URLs), TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max),
+     * VIEW_MODE (own|host), PUBLIC_URL, TLS_CERT, TLS_KEY and RL_IDLE_TIMEOUT (seconds). The operator token is not
+     * read here ({@code OperatorToken}).
      *
      * @throws IllegalArgumentException naming the variable and what it accepts
      */
@@ -111,6 +141,17 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         if ((value = variable(env, "VIEW_MODE")) != null && !value.isBlank()) {
             builder.defaultViewMode(ViewMode.parse(value.strip()));
         }
+        if ((value = variable(env, "MAX_VIEWERS_PER_LINK")) != null) {
+            builder.maxViewersPerLink(parse("MAX_VIEWERS_PER_LINK", value, 1, 1000));
+        }
+        if ((value = variable(env, "PUBLIC_URL")) != null && !value.isBlank()) {
+            builder.publicUrl(publicUrl(value));
+        }
+        String cert = variable(env, "TLS_CERT");
+        String key = variable(env, "TLS_KEY");
+        if (cert != null && !cert.isBlank() || key != null && !key.isBlank()) {
+            builder.tls(tls(cert, key));
+        }
         if ((value = variable(env, "RL_IDLE_TIMEOUT")) != null && !value.isBlank()) {
             builder.rlIdleTimeout(idleTimeout(value));
         }
@@ -129,6 +170,24 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             servers.add(new IceServer(trimmed, turn ? turnUsername : null, turn ? turnCredential : null));
         }
         return servers;
+    }
+
+    /** Parses a public address; it must be an http: or https: URL (a trailing slash is added for links). */
+    public static URI publicUrl(String text) {
+        try {
+            String url = text.strip();
+            return new URI(url.endsWith("/") ? url : url + "/");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(StreamingMessages.badPublicUrl(text), e);
+        }
+    }
+
+    /** Both PEM files, or neither. */
+    public static TlsFiles tls(String certificate, String key) {
+        if (certificate == null || certificate.isBlank() || key == null || key.isBlank()) {
+            throw new IllegalArgumentException(StreamingMessages.tlsNeedsBoth());
+        }
+        return new TlsFiles(Path.of(certificate.strip()), Path.of(key.strip()));
     }
 
     /**
@@ -182,6 +241,11 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private ViewMode defaultViewMode = ViewMode.OWN;
         private boolean latencyStamp;
+        private String operatorToken;
+        private boolean localOperator = true;
+        private Integer maxViewersPerLink;
+        private URI publicUrl;
+        private TlsFiles tls;
         private Duration rlIdleTimeout = DEFAULT_RL_IDLE_TIMEOUT;
 
         private Builder() {}
@@ -241,6 +305,31 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             return this;
         }
 
+        public Builder operatorToken(String value) {
+            operatorToken = value;
+            return this;
+        }
+
+        public Builder localOperator(boolean value) {
+            localOperator = value;
+            return this;
+        }
+
+        public Builder maxViewersPerLink(int value) {
+            maxViewersPerLink = value;
+            return this;
+        }
+
+        public Builder publicUrl(URI value) {
+            publicUrl = value;
+            return this;
+        }
+
+        public Builder tls(TlsFiles value) {
+            tls = value;
+            return this;
+        }
+
         public Builder rlIdleTimeout(Duration value) {
             rlIdleTimeout = value;
             return this;
@@ -248,7 +337,9 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
 
         public StreamingConfig build() {
             return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers, iceServers,
-                    udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, rlIdleTimeout);
+                    udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, operatorToken, localOperator,
+                    maxViewersPerLink == null ? maxViewers : maxViewersPerLink, publicUrl, tls,
+                    rlIdleTimeout);
         }
     }
 }

@@ -7,18 +7,24 @@ import io.simcast.sim.generate.LlmConfiguration;
 import io.simcast.sim.generate.SceneGenerator;
 import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
+import io.simcast.streaming.access.Gatekeeper;
+import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.api.ApiKeyResource;
 import io.simcast.streaming.api.ConfigResource;
 import io.simcast.streaming.api.GenerateResource;
 import io.simcast.streaming.api.HealthResource;
 import io.simcast.streaming.api.HostFacts;
+import io.simcast.streaming.api.LinksResource;
 import io.simcast.streaming.api.RlResource;
 import io.simcast.streaming.api.SceneResource;
 import io.simcast.streaming.api.SimulationResource;
 import io.simcast.streaming.api.StatsResource;
 import io.simcast.streaming.api.ViewerResource;
+import io.simcast.streaming.http.PageAddress;
+import io.simcast.streaming.http.PemTls;
 import io.simcast.streaming.http.RouteTable;
 import io.simcast.streaming.http.WebServer;
 import io.simcast.streaming.media.FeedPool;
@@ -32,13 +38,14 @@ import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import io.simcast.streaming.webrtc.WebRtcUnavailableException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,19 +64,23 @@ public final class StreamingHost implements AutoCloseable {
 
     private final Parts parts;
     private final WebServer server;
-    private final List<RouteTable.Declared> routes;
+    private final ShareLinks links;
+    private final List<RouteTable.Route> routes;
     private final URI address;
+    private final URI pageAddress;
 
     /** What the host closes, in order (see {@link #shutdown}). */
     private record Parts(WebRtcEngine engine, FeedPool feeds, Viewers viewers, SignalingHub hub, CopyViews copyViews,
                          RlSessions rl) {}
 
-    private StreamingHost(Parts parts, WebServer server, List<RouteTable.Declared> routes) {
+    private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
+                          URI pageAddress) {
         this.parts = parts;
         this.server = server;
+        this.links = links;
         this.routes = List.copyOf(routes);
-        InetSocketAddress bound = server.address();
-        this.address = URI.create("http://" + hostForUrl(bound.getHostString()) + ":" + bound.getPort() + "/");
+        this.address = address;
+        this.pageAddress = pageAddress;
     }
 
     /**
@@ -86,7 +97,8 @@ public final class StreamingHost implements AutoCloseable {
      *
      * @param llm the language-model settings for the API-key and generation endpoints, made on their first use
      *     (finding the desktop keychain runs a process)
-     * @throws IllegalArgumentException when the address cannot be bound (the message names it)
+     * @throws IllegalArgumentException when the address cannot be bound or the TLS files cannot be used (the message
+     *     names it)
      */
     public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering,
                                       Supplier<LlmConfiguration> llm) {
@@ -106,10 +118,12 @@ public final class StreamingHost implements AutoCloseable {
                 : new FeedPool(engine, rendering.renderer(), config.video(), config.latencyStamp(),
                         rendering.hostView());
         String problem = webRtcProblem != null ? webRtcProblem : rendering.problem();
+        ShareLinks links = new ShareLinks(config.operatorToken(), config.maxViewersPerLink());
+        Gatekeeper gatekeeper = new Gatekeeper(links, config.localOperator());
         RlSessions rl = new RlSessions(new RlEnvironments(), config.rlIdleTimeout());
         CopyViews copyViews = feeds == null ? null : new CopyViews(rl, config.video());
-        Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), engine, feeds, copyViews, simulation,
-                config.video(), problem);
+        Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, engine, feeds, copyViews,
+                simulation, config.video(), problem);
         SignalingHub hub = new SignalingHub(simulation, viewers::count);
         rl.addListener(new RlSessions.Listener() {
             @Override
@@ -127,38 +141,64 @@ public final class StreamingHost implements AutoCloseable {
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
                 engine == null ? List.of() : engine.codecNames());
         SceneLimits sceneLimits = SceneLimits.DEFAULT;
-        RouteTable table = HostRoutes.table(new HostRoutes.Resources(
-                        new HealthResource(simulation, viewers, facts),
-                        new ConfigResource(config, facts, sceneLimits),
-                        new StatsResource(simulation, rendering.renderer(), viewers, feeds),
-                        new SceneResource(simulation, new SceneCompiler(sceneLimits), config.maxBodyBytes()),
-                        new SimulationResource(simulation, config.maxBodyBytes()),
-                        new RlResource(rl, copyViews == null ? Set::of : copyViews::watched, config.maxBodyBytes()),
-                        new ViewerResource(viewers, config.maxBodyBytes()),
-                        new ApiKeyResource(settings, config.maxBodyBytes(), ConnectionTester.DEFAULT_TIMEOUT),
-                        new GenerateResource(simulation,
-                                () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT),
-                                config.maxBodyBytes())),
-                new SignalingEndpoint(viewers, hub, config.video(), config.iceServers(), config.defaultViewMode(),
-                        config.latencyStamp()),
-                new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
-        WebServer server;
+        WebServer server = null;
         try {
-            server = WebServer.start(config.host(), config.port(), HostRoutes.build(table),
-                    2 * config.maxBodyBytes());
+            SSLContext tls = config.tls() == null ? null : PemTls.load(config.tls().certificate(), config.tls().key());
+            // The port is known only once bound (0 picks one), and the links' addresses need it: resolve lazily.
+            AtomicReference<URI> bound = new AtomicReference<>();
+            RouteTable table = HostRoutes.table(gatekeeper, new HostRoutes.Resources(
+                            new HealthResource(simulation, viewers, facts),
+                            new ConfigResource(config, facts, sceneLimits),
+                            new StatsResource(simulation, rendering.renderer(), viewers, feeds),
+                            new SceneResource(simulation, new SceneCompiler(sceneLimits),
+                                    new IsolatedSceneCompiler(sceneLimits), config.maxBodyBytes()),
+                            new SimulationResource(simulation, config.maxBodyBytes()),
+                            new RlResource(rl, copyViews == null ? Set::of : copyViews::watched,
+                                    config.maxBodyBytes()),
+                            new ViewerResource(viewers, config.maxBodyBytes()),
+                            new ApiKeyResource(settings, config.maxBodyBytes(), ConnectionTester.DEFAULT_TIMEOUT),
+                            new GenerateResource(simulation,
+                                    () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT),
+                                    config.maxBodyBytes()),
+                            new LinksResource(links, viewers, bound::get, config.maxBodyBytes())),
+                    new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
+                            config.defaultViewMode(), config.latencyStamp()),
+                    new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
+            server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table),
+                    2 * config.maxBodyBytes(), tls);
+            URI address = PageAddress.local(server.address(), tls != null);
+            URI forPeople = PageAddress.forPeople(config.publicUrl(), server.address(), tls != null);
+            bound.set(forPeople);
+            StreamingHost host = new StreamingHost(parts, server, links, table.routes(), address, forPeople);
+            log.info("Simcast serving {} ({})", host.address, StreamingMessages.accessSummary(config.localOperator(),
+                    config.operatorToken() != null));
+            return host;
         } catch (RuntimeException e) {
-            shutdown(null, parts);
+            shutdown(server, parts);
+            if (e instanceof IllegalArgumentException) {
+                throw e; // TLS files: the message already names the file and the problem
+            }
             throw new IllegalArgumentException(StreamingMessages.cannotBind(config.host(), config.port(),
                     StreamingMessages.reason(e)), e);
         }
-        StreamingHost host = new StreamingHost(parts, server, table.declared());
-        log.info("Simcast serving {}", host.address);
-        return host;
     }
 
-    /** Where browsers open the page, e.g. {@code http://127.0.0.1:8000/}. */
+    /** Where this host listens, e.g. {@code http://127.0.0.1:8000/}. */
     public URI address() {
         return address;
+    }
+
+    /**
+     * Where people open the page, what share links start with: the public URL when one was configured, this machine's
+     * network address when the host binds every interface, else {@link #address()}.
+     */
+    public URI pageAddress() {
+        return pageAddress;
+    }
+
+    /** The share links: make, list and revoke them (the console's sharing section, {@code serve --public}). */
+    public ShareLinks links() {
+        return links;
     }
 
     /** Viewers admitted now. */
@@ -166,8 +206,8 @@ public final class StreamingHost implements AutoCloseable {
         return parts.viewers().count();
     }
 
-    /** The routes declared with a purpose (who they are for), for whoever attaches access rules. */
-    public List<RouteTable.Declared> routes() {
+    /** Every route with the access it requires, as the table declares them. */
+    public List<RouteTable.Route> routes() {
         return routes;
     }
 
@@ -234,9 +274,5 @@ public final class StreamingHost implements AutoCloseable {
                 return value;
             }
         };
-    }
-
-    private static String hostForUrl(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

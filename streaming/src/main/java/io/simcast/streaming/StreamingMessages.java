@@ -1,6 +1,7 @@
 package io.simcast.streaming;
 
 import io.simcast.sim.physics.SimCommand;
+import io.simcast.streaming.access.Role;
 import io.simcast.streaming.input.Commands;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -276,6 +277,167 @@ public final class StreamingMessages {
 
     public static String rendererUnavailable(String reason) {
         return "This host cannot render (" + reason + "); video is unavailable";
+    }
+
+    // ---- access: tokens, links, roles ----------------------------------------------------------------------
+
+    public static String missingToken() {
+        return "This host needs a share link: open the link the host gave you (or send Authorization: Bearer TOKEN)";
+    }
+
+    public static String invalidToken() {
+        return "This link is not valid: it was revoked, it expired, or it is incomplete. Ask the host for a new link";
+    }
+
+    public static String forbidden(Role have, Role need) {
+        return "This needs " + (need == Role.OPERATOR ? "the operator" : "a " + need.wireName() + " link") + "; yours is "
+                + (have == Role.OPERATOR ? "the operator's" : "a " + have.wireName() + " link");
+    }
+
+    public static String viewerMayNotCommand(String cmd) {
+        return "A viewer link may move only its own camera, not run '" + cmd
+                + "'; ask the host for a controller link";
+    }
+
+    public static String viewerMayNotPressKey(String code) {
+        return "A viewer link may move only its own camera; " + code
+                + " changes the simulation for everyone. Ask the host for a controller link";
+    }
+
+    public static String viewerMayNotPerturb() {
+        return "A viewer link may move only its own camera, not bodies (Ctrl+drag); ask the host for a controller link";
+    }
+
+    public static String viewerMayNotSelect() {
+        return "A viewer link may move only its own camera, not select bodies; ask the host for a controller link";
+    }
+
+    public static String linkViewerLimit(int limit) {
+        return "This link already has " + limit + (limit == 1 ? " viewer" : " viewers")
+                + ", as many as it admits at once; ask the host for another link or try again later";
+    }
+
+    public static String linkRevoked() {
+        return "the host revoked the share link";
+    }
+
+    public static String linkExpired() {
+        return "the share link expired";
+    }
+
+    public static String badLinkRole(String text) {
+        return "A share link is for a 'viewer' or a 'controller', got '" + text + "'";
+    }
+
+    public static String badLinkLifetime(long minutes) {
+        return "A share link must last at least a minute, got " + minutes + " minutes";
+    }
+
+    public static String badLinkViewers(int viewers) {
+        return "A share link admits at least one viewer, got " + viewers;
+    }
+
+    public static String badLinkMinutes(String value, long max) {
+        return "expiresInMinutes must be a whole number from 1 to " + max + " (or absent: the link lasts until the host"
+                + " stops or revokes it), got " + value;
+    }
+
+    public static String badLinkViewerCount(String value, int max) {
+        return "maxViewers must be a whole number from 1 to " + max + ", got " + value;
+    }
+
+    public static String noLink(String id) {
+        return "No share link '" + id + "' (it was revoked or expired, or never existed)";
+    }
+
+    public static String tokenFromVariable(String variable) {
+        return "from " + variable;
+    }
+
+    public static String tokenFromFile(java.nio.file.Path file) {
+        return "from " + file;
+    }
+
+    public static String tokenGenerated(java.nio.file.Path file) {
+        return "generated and stored in " + file + " (readable by you only)";
+    }
+
+    public static String tokenTooWeak(String where, int minimum) {
+        return "The operator token in " + where
+                + " is too weak: use at least " + minimum + " random characters without spaces"
+                + " (e.g. openssl rand -base64 24)";
+    }
+
+    public static String tokenFileTooOpen(java.nio.file.Path file) {
+        return "The operator token file " + file + " can be read by other users; run chmod 600 " + file;
+    }
+
+    public static String tokenFileUnusable(java.nio.file.Path file, String reason) {
+        return "Cannot use the operator token file " + file + ": " + reason;
+    }
+
+    public static String accessSummary(boolean localOperator, boolean operatorToken) {
+        return (localOperator ? "requests from this machine need no token" : "every request needs a token")
+                + (operatorToken ? "; the operator token is set" : "");
+    }
+
+    // ---- hardening ---------------------------------------------------------------------------------------------
+
+    public static String tooManyMessages(double rate) {
+        return "Too many messages: at most " + Math.round(rate)
+                + " a second are handled; the excess was dropped, and a viewer that keeps it up is disconnected";
+    }
+
+    public static String expelledForFlooding() {
+        return "the viewer sent messages faster than the host handles them, for too long";
+    }
+
+    public static String expelledForGarbage() {
+        return "the viewer kept sending messages the host could not use";
+    }
+
+    public static String tooManyWaitingSockets() {
+        return "Too many connections are waiting to sign in; try again in a moment";
+    }
+
+    public static String messageTooLarge(long limit) {
+        return "Message larger than " + limit + " bytes; no message of this protocol is that large";
+    }
+
+    public static String binaryMessage() {
+        return "Binary messages are not part of this protocol; send JSON text";
+    }
+
+    public static String badPublicUrl(String text) {
+        return "The public URL must be an http:// or https:// address such as https://sim.example.org/, got '"
+                + text + "'";
+    }
+
+    public static String tlsNeedsBoth() {
+        return "TLS needs both the certificate (--tls-cert, TLS_CERT) and its private key (--tls-key, TLS_KEY),"
+                + " as PEM files";
+    }
+
+    public static String tlsUnreadable(java.nio.file.Path file, String reason) {
+        return "Cannot read " + file + " for TLS: " + reason;
+    }
+
+    public static String tlsNoCertificate(java.nio.file.Path file) {
+        return file + " holds no certificate (-----BEGIN CERTIFICATE-----); give the certificate chain as PEM";
+    }
+
+    public static String tlsNoKey(java.nio.file.Path file) {
+        return file + " holds no private key Simcast can read; give an unencrypted PKCS#8 (BEGIN PRIVATE KEY) or"
+                + " PKCS#1 (BEGIN RSA PRIVATE KEY) key, e.g. openssl pkcs8 -topk8 -nocrypt -in KEY -out key.pem";
+    }
+
+    public static String tlsEncryptedKey(java.nio.file.Path file) {
+        return file + " is encrypted; Simcast cannot ask for its passphrase. Decrypt it to a file only you can read:"
+                + " openssl pkcs8 -in " + file + " -out key.pem";
+    }
+
+    public static String tlsKeyMismatch(java.nio.file.Path certificate, java.nio.file.Path key, String reason) {
+        return "The key " + key + " does not go with the certificate " + certificate + " (" + reason + ")";
     }
 
     // ---- WebRTC --------------------------------------------------------------------------------------------

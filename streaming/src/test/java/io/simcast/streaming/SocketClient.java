@@ -59,6 +59,30 @@ public final class SocketClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /** Sends {@code text} {@code times} times, one after the other, until the host closes the socket. */
+    public void flood(String text, int times) {
+        for (int i = 0; i < times && trySend(text); i++) {
+            // next
+        }
+    }
+
+    /** Sends {@code text} unless the host has closed the socket. @return whether it was sent */
+    public boolean trySend(String text) {
+        try {
+            if (!closed.isDone()) {
+                socket.sendText(text, true).join();
+                return true;
+            }
+        } catch (RuntimeException e) {
+            // the host closed the socket meanwhile: that is what misbehaving clients are for
+        }
+        return false;
+    }
+
     /** The next message of {@code type}, skipping others (state ticks arrive all the time). */
     public JsonNode next(String type) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

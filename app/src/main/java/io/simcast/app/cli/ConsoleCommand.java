@@ -45,7 +45,12 @@ final class ConsoleCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 1;
         }
-        StreamingConfig sharing = noShare ? null : hostOptions.config(parent.environment());
+        StreamingConfig sharing = null;
+        if (!noShare) {
+            HostOptions.Resolved resolved = hostOptions.config(parent.environment());
+            sharing = resolved.config();
+            resolved.announceToken(spec.commandLine().getOut());
+        }
         return ConsoleLauncher.run(ConsoleOptions.ofUser(scene, sharing), screenshot);
     }
 }

@@ -3,6 +3,9 @@ package io.simcast.app.cli;
 import io.simcast.streaming.PortRange;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.access.OperatorToken;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -10,10 +13,15 @@ import picocli.CommandLine.Option;
 /**
  * The streaming host's options, shared by {@code simcast serve} and {@code simcast console} (whose embedded host is
  * the same): options override the environment (HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS,
- * ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE,
- * RL_IDLE_TIMEOUT), which override the defaults.
+ * MAX_VIEWERS_PER_LINK, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE, RL_IDLE_TIMEOUT,
+ * PUBLIC_URL, TLS_CERT, TLS_KEY, SIMCAST_OPERATOR_TOKEN), which override the defaults. {@code --public} binds every
+ * interface and makes every request show a token (docs/SECURITY.md); the operator token is then resolved by
+ * {@link OperatorToken}, and {@link #config} says where it is (never what it is).
  */
 final class HostOptions {
+    /** Every interface, for {@code --public}. */
+    static final String ALL_INTERFACES = "0.0.0.0";
+
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to bind (default 127.0.0.1, env HOST).")
     String host;
 
@@ -51,15 +59,73 @@ final class HostOptions {
                     + " env RL_IDLE_TIMEOUT).")
     String rlIdleTimeout;
 
+    @Option(names = "--public",
+            description = "Serve other machines: bind every interface (unless --host says otherwise) and ask every"
+                    + " request for a share link or the operator token, this machine's included (docs/SECURITY.md).")
+    boolean publicHost;
+
+    @Option(names = "--operator-token-file", paramLabel = "FILE",
+            description = "Read the operator token from FILE, or make one there (readable by you only) when it does"
+                    + " not exist (default: env SIMCAST_OPERATOR_TOKEN, else operator-token in your config folder).")
+    Path operatorTokenFile;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "Where people open the page, e.g. behind a proxy (default: this machine's address,"
+                    + " env PUBLIC_URL). Share links start with it.")
+    String publicUrl;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM",
+            description = "Certificate chain (PEM) to serve HTTPS and WSS with; needs --tls-key (env TLS_CERT).")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM",
+            description = "Unencrypted private key (PEM) for --tls-cert (env TLS_KEY).")
+    String tlsKey;
+
     @Option(names = "--latency-stamp",
             description = "Draw the capture time into every frame so the page can measure glass-to-glass latency.")
     boolean latencyStamp;
 
-    /** The environment, then the options on top. */
-    StreamingConfig config(Map<String, String> env) {
+    /**
+     * The host's settings and where its operator token came from.
+     *
+     * @param tokenSource where the operator token is, in words (no secret), or null when there is none
+     */
+    record Resolved(StreamingConfig config, String tokenSource) {
+        /** Tells the operator where the token is, on one line; nothing when there is none. */
+        void announceToken(PrintWriter out) {
+            if (tokenSource != null) {
+                out.println("operator token: " + tokenSource);
+                out.flush();
+            }
+        }
+    }
+
+    /**
+     * The environment, then the options on top. A public host always has an operator token (made and stored on first
+     * use); a local one has one only when the environment or {@code --operator-token-file} gives it.
+     *
+     * @throws IllegalArgumentException naming the option, variable or file and what is wrong with it
+     */
+    Resolved config(Map<String, String> env) {
         StreamingConfig.Builder builder = StreamingConfig.fromEnvironment(env);
+        String tokenSource = null;
+        if (publicHost || operatorTokenFile != null || env.get(OperatorToken.VARIABLE) != null) {
+            OperatorToken.Resolved token = OperatorToken.resolve(env, operatorTokenFile);
+            builder.operatorToken(token.token());
+            tokenSource = token.where();
+        }
+        if (publicHost) {
+            builder.host(ALL_INTERFACES).localOperator(false);
+        }
         if (host != null) {
             builder.host(host);
+        }
+        if (publicUrl != null) {
+            builder.publicUrl(StreamingConfig.publicUrl(publicUrl));
+        }
+        if (tlsCert != null || tlsKey != null) {
+            builder.tls(StreamingConfig.tls(tlsCert, tlsKey));
         }
         if (port != null) {
             builder.port(port);
@@ -89,6 +155,6 @@ final class HostOptions {
         if (rlIdleTimeout != null) {
             builder.rlIdleTimeout(StreamingConfig.idleTimeout(rlIdleTimeout));
         }
-        return builder.latencyStamp(latencyStamp).build();
+        return new Resolved(builder.latencyStamp(latencyStamp).build(), tokenSource);
     }
 }

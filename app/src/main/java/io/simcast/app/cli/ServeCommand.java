@@ -9,6 +9,9 @@ import io.simcast.sim.scene.SceneLocator;
 import io.simcast.streaming.Rendering;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.StreamingHost;
+import io.simcast.streaming.access.OperatorToken;
+import io.simcast.streaming.access.Role;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,13 +19,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code simcast serve}: the headless host. Options override the environment (HOST, PORT, FRAME_WIDTH,
- * FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE,
- * RL_IDLE_TIMEOUT, SCENE), which override the defaults. Runs on {@code main} until the process is stopped (Ctrl+C, SIGTERM), then
- * closes the host, the renderer and the simulation in that order. Without EGL the host still serves the page and
+ * {@code simcast serve}: the headless host. Options override the environment ({@link HostOptions}, and SCENE), which
+ * override the defaults. With {@code --public} it prints a viewer link and a controller link, one line each, and
+ * where the operator token is (never the token). Runs on {@code main} until the process is stopped (Ctrl+C, SIGTERM),
+ * then closes the host, the renderer and the simulation in that order. Without EGL the host still serves the page and
  * the API and says why there is no video.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -30,9 +35,12 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
     static final String DEFAULT_SCENE = "double-pendulum";
     private static final String SCENE_VARIABLE = "SCENE";
-    /** Every environment variable serve reads: the host's, then the scene (deploy/ is checked against this list). */
-    public static final List<String> ENVIRONMENT =
-            Stream.concat(StreamingConfig.ENVIRONMENT.stream(), Stream.of(SCENE_VARIABLE)).toList();
+    /**
+     * Every environment variable serve reads: the host's, the operator token, then the scene (deploy/ is checked
+     * against this list).
+     */
+    public static final List<String> ENVIRONMENT = Stream.concat(StreamingConfig.ENVIRONMENT.stream(),
+            Stream.of(OperatorToken.VARIABLE, SCENE_VARIABLE)).toList();
 
     @Option(names = "--scene", paramLabel = "ID_OR_FILE",
             description = "Preset id, MJCF/URDF file or folder (default " + DEFAULT_SCENE + ", env SCENE).")
@@ -41,10 +49,14 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HostOptions hostOptions = new HostOptions();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
-        StreamingConfig config = hostOptions.config(env);
+        HostOptions.Resolved resolved = hostOptions.config(env);
+        StreamingConfig config = resolved.config();
         String sceneId = scene != null ? scene : env.getOrDefault(SCENE_VARIABLE, DEFAULT_SCENE);
         Simulation simulation = Simulation.start(new SceneCompiler().compile(
                 SceneLocator.locate(sceneId, SceneLimits.DEFAULT)));
@@ -66,6 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
             simulation.close();
             throw e;
         }
+        announce(streaming, resolved, spec.commandLine().getOut());
         Renderer started = renderer;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -78,5 +91,20 @@ public final class ServeCommand implements Callable<Integer> {
         }, "simcast-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Prints what the operator needs to share a public host: a new viewer link and controller link (valid while the
+     * host runs; the console or {@code DELETE /api/links/ID} revokes them) and where the operator token is. A local
+     * host prints nothing: its address is in the log, and this machine needs no token.
+     */
+    static void announce(StreamingHost host, HostOptions.Resolved resolved, PrintWriter out) {
+        resolved.announceToken(out);
+        if (!resolved.config().localOperator()) {
+            out.println("viewer link: " + host.links().create(Role.VIEWER, null, 0).address(host.pageAddress()));
+            out.println("controller link: " + host.links().create(Role.CONTROLLER, null, 0)
+                    .address(host.pageAddress()));
+        }
+        out.flush();
     }
 }

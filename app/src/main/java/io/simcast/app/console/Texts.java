@@ -1,6 +1,7 @@
 package io.simcast.app.console;
 
 import io.simcast.sim.scene.Scene;
+import io.simcast.streaming.access.Role;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -77,6 +78,34 @@ public final class Texts {
     public static final String COLUMN_ROUND_TRIP = "Round trip";
     public static final String COLUMN_SINCE = "Since";
     public static final String DISCONNECT = "Disconnect";
+    public static final String SHARE_LINKS = "Share links";
+    public static final String SHARE_LINKS_HINT = "Anyone with a link can watch (a controller link may also play,"
+            + " pause, reset and move bodies) until you revoke it.";
+    public static final String CREATE_LINK = "Create link";
+    public static final String REVOKE = "Revoke";
+    public static final String NO_LINKS = "No links yet.";
+    public static final String NEVER_EXPIRES = "never expires";
+    public static final String EXPIRES_IN_AN_HOUR = "expires in 1 hour";
+    public static final String EXPIRES_IN_A_DAY = "expires in 1 day";
+    public static final String EXPIRES_IN_A_WEEK = "expires in 1 week";
+
+    /** "viewer" or "controller", as the role is called everywhere (links, the page, docs/SECURITY.md). */
+    public static String roleName(Role role) {
+        return role.wireName();
+    }
+
+    /** A link in the list: "controller link Ab12Cd, until 18:40:05" or "viewer link Ab12Cd, no expiry". */
+    public static String linkLabel(String role, String id, Instant expires) {
+        return role + " link " + id + (expires == null ? ", no expiry" : ", until " + CLOCK.format(expires));
+    }
+
+    public static String linkMade(String role, String id) {
+        return "Made the " + role + " link " + id;
+    }
+
+    public static String linkRevoked(String role, String id) {
+        return "Revoked the " + role + " link " + id + "; its viewers were disconnected";
+    }
     private static final String NOT_MEASURED = "–";
 
     /** The first six hex digits of a viewer's id: enough to tell viewers apart, short enough for a column. */

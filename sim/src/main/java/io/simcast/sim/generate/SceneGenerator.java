@@ -28,9 +28,9 @@ public final class SceneGenerator {
         this.compiler = compiler;
     }
 
-    /** Compiles candidates in this JVM. */
+    /** Checks every candidate in a separate process first ({@link CandidateCompiler#isolated()}). */
     public SceneGenerator(LlmConfiguration configuration, GenerationOptions options) {
-        this(configuration, options, CandidateCompiler.inProcess());
+        this(configuration, options, CandidateCompiler.isolated());
     }
 
     /**

@@ -70,4 +70,31 @@ final class SceneMessages {
     static String nativeFailure(String message) {
         return "MuJoCo failed while compiling the scene: " + message;
     }
+
+    static String checkBusy() {
+        return "The host is busy checking other scenes; try again in a moment";
+    }
+
+    static String checkInterrupted() {
+        return "The scene check was interrupted; the running scene was not changed";
+    }
+
+    static String checkTimedOut(long seconds) {
+        return "MuJoCo did not finish compiling this scene within " + seconds
+                + " s, so the check was stopped; make the model smaller (fewer bodies, smaller composites)";
+    }
+
+    static String checkOutOfMemory() {
+        return "MuJoCo ran out of memory compiling this scene (it asks for far more than any real model needs);"
+                + " the scene was refused and the host is unaffected";
+    }
+
+    static String checkCrashed(int exit) {
+        return "MuJoCo crashed compiling this scene (exit " + exit + (exit > 128 ? ", signal " + (exit - 128) : "")
+                + "); the scene was refused and the host is unaffected";
+    }
+
+    static String checkUnavailable(String reason) {
+        return "Could not start the scene check (" + reason + "); the scene was refused";
+    }
 }

@@ -59,7 +59,8 @@ class SceneGeneratorTest {
         fake = FakeProvider.start(provider);
         LlmConfiguration configuration = configuration();
         configuration.configure(fake.settings(KEY));
-        return new SceneGenerator(configuration, options);
+        // The loop is under test here, and its candidates are hand-written: no child process per candidate.
+        return new SceneGenerator(configuration, options, CandidateCompiler.inProcess());
     }
 
     private GenerationTask generate(SceneGenerator generator) {

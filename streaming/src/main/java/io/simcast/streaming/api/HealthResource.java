@@ -2,6 +2,7 @@ package io.simcast.streaming.api;
 
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.viewer.Viewers;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
 /**
  * {@code GET /api/health}: is the host up, and can it serve video. {@code status} is {@code ok}, or
  * {@code degraded} when the renderer or WebRTC is missing (the reason is in that component's {@code detail}).
- * Worker threads; reads snapshots only.
+ * Open to anyone so that load balancers and probes need no token; a caller without credentials learns only the
+ * status, a caller with any role gets the whole report (version, scene, viewers, components). Worker threads; reads
+ * snapshots only.
  */
 public final class HealthResource {
     private final Simulation simulation;
@@ -21,6 +24,9 @@ public final class HealthResource {
         this.viewers = viewers;
         this.facts = facts;
     }
+
+    /** What a caller without credentials learns. */
+    public record Status(String status) {}
 
     public record Health(String status, String version, double uptimeSeconds, Scene scene, SimulationState simulation,
                          ViewerCount viewers, Component renderer, Component webrtc, List<String> codecs) {}
@@ -36,9 +42,12 @@ public final class HealthResource {
         }
     }
 
-    public Health get(HttpServerExchange exchange) {
-        SimulationSnapshot snapshot = simulation.snapshot();
+    public Object get(HttpServerExchange exchange) {
         boolean ok = facts.rendererProblem() == null && facts.webRtcProblem() == null;
+        if (exchange.getAttachment(Gatekeeper.GRANT) == null) {
+            return new Status(ok ? "ok" : "degraded");
+        }
+        SimulationSnapshot snapshot = simulation.snapshot();
         return new Health(ok ? "ok" : "degraded", facts.version(),
                 Math.round((System.nanoTime() - facts.startedNanos()) / 1e8) / 10.0,
                 new Scene(snapshot.sceneId(), snapshot.scene().title()), SimulationState.of(snapshot),

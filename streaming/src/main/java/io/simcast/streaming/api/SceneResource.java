@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.Preset;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.Scene;
@@ -23,20 +24,28 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The scene endpoints: what runs, what ships, and loading another one. A scene is compiled on the worker thread
- * first; only a scene that compiled replaces the running one (between two physics steps), and every viewer sees it
- * at once through its view and a {@code scene} message. A scene that does not compile gets a 400 with MuJoCo's
- * message and the line it points at; the running scene keeps running.
+ * first (an uploaded one after a check in a separate process, {@link IsolatedSceneCompiler}, so that no document can
+ * crash, stall or exhaust the host); only a scene that compiled replaces the running one (between two physics steps),
+ * and every viewer sees it at once through its view and a {@code scene} message. A scene that does not compile gets a
+ * 400 with MuJoCo's message and the line it points at; the running scene keeps running.
  */
 public final class SceneResource {
     private static final long APPLY_SECONDS = 5;
 
     private final Simulation simulation;
-    private final SceneCompiler compiler;
+    private final SceneCompiler presets;
+    private final IsolatedSceneCompiler uploads;
     private final long maxBodyBytes;
 
-    public SceneResource(Simulation simulation, SceneCompiler compiler, long maxBodyBytes) {
+    /**
+     * @param presets compiles Simcast's own presets (trusted)
+     * @param uploads compiles everything else
+     */
+    public SceneResource(Simulation simulation, SceneCompiler presets, IsolatedSceneCompiler uploads,
+                         long maxBodyBytes) {
         this.simulation = simulation;
-        this.compiler = compiler;
+        this.presets = presets;
+        this.uploads = uploads;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -74,7 +83,8 @@ public final class SceneResource {
         } else {
             xml = body.text();
         }
-        return apply(SceneSource.ofString(xml));
+        SceneSource source = SceneSource.ofString(xml);
+        return apply(() -> uploads.compile(source));
     }
 
     /** {@code POST /api/scene/preset/{id}}. */
@@ -83,13 +93,17 @@ public final class SceneResource {
         PresetCatalog catalog = PresetCatalog.builtIn();
         Preset preset = catalog.find(id).orElseThrow(() -> ApiException.notFound(StreamingMessages.noPreset(id,
                 String.join(", ", catalog.presets().stream().map(Preset::id).toList()))));
-        return apply(catalog.source(preset));
+        return apply(() -> presets.compile(catalog.source(preset)));
     }
 
-    private Loaded apply(SceneSource source) throws Exception {
+    private interface Compilation {
+        Scene run() throws SceneLoadException;
+    }
+
+    private Loaded apply(Compilation compilation) throws Exception {
         Scene scene;
         try {
-            scene = compiler.compile(source);
+            scene = compilation.run();
         } catch (SceneLoadException e) {
             throw new ApiException(400, e.getMessage(),
                     e.line().isPresent() ? Map.of("line", e.line().getAsInt()) : Map.of());

@@ -234,13 +234,21 @@ public final class HeadlessChromium implements AutoCloseable {
             return result.path("result").path("value");
         }
 
-        /** Waits until {@code condition} (a JavaScript expression) is truthy. */
+        /**
+         * Waits until {@code condition} (a JavaScript expression) is truthy. A page still loading has no script
+         * context yet (DevTools says so): that counts as not yet, which a busy machine makes common.
+         */
         public void waitFor(String condition, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                JsonNode value = evaluate("Boolean(" + condition + ")");
-                if (value.asBoolean(false)) {
-                    return;
+                try {
+                    if (evaluate("Boolean(" + condition + ")").asBoolean(false)) {
+                        return;
+                    }
+                } catch (IllegalStateException e) {
+                    if (!String.valueOf(e.getMessage()).contains("Cannot find default execution context")) {
+                        throw e;
+                    }
                 }
                 Thread.sleep(100);
             }

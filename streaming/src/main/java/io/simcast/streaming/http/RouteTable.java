@@ -1,80 +1,78 @@
 package io.simcast.streaming.http;
 
 import io.simcast.streaming.StreamingMessages;
+import io.simcast.streaming.access.Access;
+import io.simcast.streaming.access.Gatekeeper;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The host's URL space, written as one readable table: method, path template, route. JSON routes run on worker
- * threads ({@link JsonHandler}); unknown paths fall through to the static page and then to a JSON 404; a known
- * path with the wrong method gets a JSON 405. Built once at start; Undertow's IO threads read it.
+ * The host's URL space, written as one readable table: method, path template, who may call it, route. Every entry
+ * declares its {@link Access}, and a {@link Guard} enforces it before the route runs. JSON routes run on worker
+ * threads ({@link JsonHandler}); unknown paths fall through to the page's static files and then to a JSON 404; a
+ * known path with the wrong method gets a JSON 405. Built once at start; Undertow's IO threads read it.
  */
 public final class RouteTable {
+    /** One entry, as tests and docs list them: {@code GET /api/health PUBLIC}. */
+    public record Route(String method, String template, Access access) {}
+
     private final RoutingHandler routing = Handlers.routing();
-    private final List<Declared> declared = new ArrayList<>();
+    private final Gatekeeper gatekeeper;
+    private final List<Route> routes = new ArrayList<>();
 
-    /** A route registered with its {@link Purpose}, for whoever attaches access rules. */
-    public record Declared(String method, String template, Purpose purpose) {}
+    public RouteTable(Gatekeeper gatekeeper) {
+        this.gatekeeper = gatekeeper;
+    }
 
-    public RouteTable get(String template, JsonHandler.Route route) {
-        routing.add(Methods.GET, template, new JsonHandler(route));
+    public RouteTable get(String template, Access access, JsonHandler.Route route) {
+        return add(Methods.GET, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+    }
+
+    public RouteTable post(String template, Access access, JsonHandler.Route route) {
+        return add(Methods.POST, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+    }
+
+    public RouteTable delete(String template, Access access, JsonHandler.Route route) {
+        return add(Methods.DELETE, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+    }
+
+    public RouteTable patch(String template, Access access, JsonHandler.Route route) {
+        return add(Methods.PATCH, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+    }
+
+    public RouteTable options(String template, Access access, JsonHandler.Route route) {
+        return add(Methods.OPTIONS, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+    }
+
+    /** The page a person opens from a link: its token may come in the query string. */
+    public RouteTable page(String template, Access access, HttpHandler handler) {
+        return add(Methods.GET, template, access, Guard.Credentials.QUERY, handler);
+    }
+
+    /** A WebSocket upgrade: its token may come in the query string, or later in its first message. */
+    public RouteTable websocket(String template, Access access, HttpHandler handler) {
+        return add(Methods.GET, template, access, Guard.Credentials.QUERY_OR_LATER, handler);
+    }
+
+    private RouteTable add(HttpString method, String template, Access access, Guard.Credentials credentials,
+                           HttpHandler handler) {
+        routing.add(method, template, new Guard(gatekeeper, access, credentials, handler));
+        routes.add(new Route(method.toString(), template, access));
         return this;
     }
 
-    public RouteTable post(String template, JsonHandler.Route route) {
-        routing.add(Methods.POST, template, new JsonHandler(route));
-        return this;
+    /** Every entry, in the order they were added. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
     }
 
-    public RouteTable delete(String template, JsonHandler.Route route) {
-        routing.add(Methods.DELETE, template, new JsonHandler(route));
-        return this;
-    }
-
-    public RouteTable patch(String template, JsonHandler.Route route) {
-        routing.add(Methods.PATCH, template, new JsonHandler(route));
-        return this;
-    }
-
-    public RouteTable options(String template, JsonHandler.Route route) {
-        routing.add(Methods.OPTIONS, template, new JsonHandler(route));
-        return this;
-    }
-
-    public RouteTable get(String template, Purpose purpose, JsonHandler.Route route) {
-        return declare(Methods.GET_STRING, template, purpose).get(template, route);
-    }
-
-    public RouteTable post(String template, Purpose purpose, JsonHandler.Route route) {
-        return declare(Methods.POST_STRING, template, purpose).post(template, route);
-    }
-
-    public RouteTable delete(String template, Purpose purpose, JsonHandler.Route route) {
-        return declare(Methods.DELETE_STRING, template, purpose).delete(template, route);
-    }
-
-    /** The routes registered with a purpose, in table order. */
-    public List<Declared> declared() {
-        return List.copyOf(declared);
-    }
-
-    private RouteTable declare(String method, String template, Purpose purpose) {
-        declared.add(new Declared(method, template, purpose));
-        return this;
-    }
-
-    /** A handler that is not a JSON route (WebSocket upgrade, static files). */
-    public RouteTable raw(String method, String template, HttpHandler handler) {
-        routing.add(method, template, handler);
-        return this;
-    }
-
-    /** The finished tree; {@code fallback} serves what no route matched (the page), else a JSON 404. */
+    /** The finished tree; {@code fallback} serves what no route matched (the page's files), else a JSON 404. */
     public HttpHandler build(HttpHandler fallback) {
         routing.setFallbackHandler(fallback);
         routing.setInvalidMethodHandler(exchange -> Json.sendError(exchange, 405,

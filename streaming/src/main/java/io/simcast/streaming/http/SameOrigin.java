@@ -12,16 +12,14 @@ import java.util.Map;
  * Refuses state-changing requests and WebSocket upgrades that a browser sends on behalf of another site (their
  * {@code Origin} names a different host than the request's {@code Host}), so a web page the user happens to visit
  * cannot load scenes into, steer or watch a host bound to 127.0.0.1. Requests without an Origin (curl, scripts,
- * WHEP players outside browsers) pass, as do plain reads. Paths under {@code openPrefix} (WHEP, which any player may
- * use) are left to CORS. Undertow IO threads.
+ * WHEP players outside browsers) pass, as do plain reads. No route sends CORS headers, so browsers also keep other
+ * sites from reading any answer. Undertow IO threads.
  */
 public final class SameOrigin implements HttpHandler {
     private final HttpHandler next;
-    private final String openPrefix;
 
-    public SameOrigin(HttpHandler next, String openPrefix) {
+    public SameOrigin(HttpHandler next) {
         this.next = next;
-        this.openPrefix = openPrefix;
     }
 
     @Override
@@ -34,10 +32,7 @@ public final class SameOrigin implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    private boolean guarded(HttpServerExchange exchange) {
-        if (exchange.getRequestPath().startsWith(openPrefix)) {
-            return false;
-        }
+    private static boolean guarded(HttpServerExchange exchange) {
         boolean read = exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD);
         return !read || exchange.getRequestHeaders().contains(Headers.UPGRADE);
     }

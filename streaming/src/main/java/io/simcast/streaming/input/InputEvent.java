@@ -1,6 +1,7 @@
 package io.simcast.streaming.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.render.Modifiers;
 import io.simcast.sim.render.PointerButton;
 import io.simcast.streaming.StreamingMessages;
@@ -30,8 +31,8 @@ public sealed interface InputEvent {
     record Key(boolean down, String code, boolean alt, boolean ctrl, boolean shift, boolean meta)
             implements InputEvent {}
 
-    /** A named simulation command ({@link Commands}). */
-    record Command(String cmd, JsonNode params) implements InputEvent {}
+    /** A named simulation command ({@link Commands}), checked when it was parsed. */
+    record Command(String cmd, SimCommand command) implements InputEvent {}
 
     /** Whether {@code type} names an input event (as opposed to a signalling message). */
     static boolean isInputType(String type) {
@@ -56,7 +57,8 @@ public sealed interface InputEvent {
             case "key_down", "key_up" -> new Key(type.equals("key_down"), code(message),
                     message.path("alt").asBoolean(false), message.path("ctrl").asBoolean(false),
                     message.path("shift").asBoolean(false), message.path("meta").asBoolean(false));
-            case "command" -> new Command(message.path("cmd").asText(null), message.get("params"));
+            case "command" -> new Command(message.path("cmd").asText(""),
+                    Commands.parse(message.path("cmd").asText(null), message.get("params")));
             default -> throw new IllegalArgumentException(StreamingMessages.unknownMessageType(type));
         };
     }

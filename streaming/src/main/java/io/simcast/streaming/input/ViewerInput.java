@@ -1,6 +1,5 @@
 package io.simcast.streaming.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.View;
@@ -31,11 +30,6 @@ public final class ViewerInput {
         this.steering = steering;
     }
 
-    /** Parses and applies one message. @throws IllegalArgumentException with the reason it was refused */
-    public void apply(JsonNode message) {
-        apply(InputEvent.parse(message));
-    }
-
     public void apply(InputEvent event) {
         switch (event) {
             case InputEvent.PointerMove move -> gesture(steering.current(), p -> p.pointerMove(x(move.x()),
@@ -58,13 +52,8 @@ public final class ViewerInput {
                     KeyMap.action(key.code(), key.ctrl(), key.alt(), key.meta()).ifPresent(this::perform);
                 }
             }
-            case InputEvent.Command command -> command(command.cmd(), command.params());
+            case InputEvent.Command command -> simulation.submit(command.command());
         }
-    }
-
-    /** Runs a named command as the REST API would. */
-    private void command(String cmd, JsonNode params) {
-        simulation.submit(Commands.parse(cmd, params));
     }
 
     private void perform(KeyAction action) {

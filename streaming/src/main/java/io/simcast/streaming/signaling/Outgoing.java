@@ -14,12 +14,12 @@ import java.util.List;
 public final class Outgoing {
     private Outgoing() {}
 
-    /** First message after admission: who you are and how to connect. */
-    public record Welcome(String type, String viewerId, String viewMode, VideoFormat video,
+    /** First message after admission: who you are, what you may do, and how to connect. */
+    public record Welcome(String type, String viewerId, String role, String viewMode, VideoFormat video,
                           List<IceServerEntry> iceServers, boolean latencyStamp, Scene scene, State state) {
-        public Welcome(String viewerId, String viewMode, VideoFormat video, List<IceServerEntry> iceServers,
-                       boolean latencyStamp, Scene scene, State state) {
-            this("welcome", viewerId, viewMode, video, iceServers, latencyStamp, scene, state);
+        public Welcome(String viewerId, String role, String viewMode, VideoFormat video,
+                       List<IceServerEntry> iceServers, boolean latencyStamp, Scene scene, State state) {
+            this("welcome", viewerId, role, viewMode, video, iceServers, latencyStamp, scene, state);
         }
     }
 
@@ -102,7 +102,10 @@ public final class Outgoing {
         }
     }
 
-    /** Admission refused ({@code viewer_limit}, {@code unavailable}); the socket closes after it. */
+    /**
+     * Admission refused ({@code unauthorized}, {@code viewer_limit}, {@code link_limit}, {@code busy},
+     * {@code unavailable}, {@code bad_request}); the socket closes after it.
+     */
     public record Refused(String type, String reason, String message) {
         public Refused(String reason, String message) {
             this("refused", reason, message);

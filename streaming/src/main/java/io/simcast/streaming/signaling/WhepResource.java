@@ -3,6 +3,9 @@ package io.simcast.streaming.signaling;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.access.Gatekeeper;
+import io.simcast.streaming.access.Grant;
+import io.simcast.streaming.access.Role;
 import io.simcast.streaming.http.ApiException;
 import io.simcast.streaming.http.JsonHandler.Reply;
 import io.simcast.streaming.http.RequestBody;
@@ -17,6 +20,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,7 +29,9 @@ import java.util.concurrent.TimeoutException;
  * WHEP, the egress twin of WHIP (RFC 9725): {@code POST /whep} with an SDP offer creates a viewer session and
  * answers 201 with the SDP answer (every host candidate gathered in), a {@code Location} for the session and the
  * ICE servers as {@code Link} headers; {@code PATCH} on the session trickles candidates
- * ({@code application/trickle-ice-sdpfrag}); {@code DELETE} ends it. Any WHEP player can watch.
+ * ({@code application/trickle-ice-sdpfrag}); {@code DELETE} ends it. Any WHEP player can watch, with a share link's
+ * token as its bearer token (RFC 9725 section 4.5); a session may be changed only with the token that made it (or the
+ * operator's).
  *
  * <p>Routes run on Undertow worker threads; they wait for the engine thread, never longer than a few seconds.
  */
@@ -53,7 +59,7 @@ public final class WhepResource {
         ViewMode mode = mode(exchange);
         Viewer viewer;
         try {
-            viewer = viewers.admit(Door.WHEP, mode, ViewerChannel.NONE);
+            viewer = viewers.admit(Door.WHEP, mode, ViewerChannel.NONE, exchange.getAttachment(Gatekeeper.GRANT));
         } catch (ViewerRefusedException e) {
             throw new ApiException(503, e.getMessage(), Map.of("reason", e.reason()));
         }
@@ -109,10 +115,14 @@ public final class WhepResource {
         return new Reply(204, null, "", Map.of("Accept-Post", "application/sdp"));
     }
 
+    /** The caller's session: another link's session is answered as if it did not exist. */
     private Viewer session(HttpServerExchange exchange) {
         Deque<String> id = exchange.getQueryParameters().get("id");
         String key = id == null ? "" : id.getFirst();
-        return viewers.all().stream().filter(v -> v.id().equals(key) && v.door() == Door.WHEP).findFirst()
+        Grant caller = exchange.getAttachment(Gatekeeper.GRANT);
+        return viewers.all().stream().filter(v -> v.id().equals(key) && v.door() == Door.WHEP)
+                .filter(v -> caller.role() == Role.OPERATOR || Objects.equals(caller.linkId(), v.grant().linkId()))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound(StreamingMessages.noWhepSession(key)));
     }
 

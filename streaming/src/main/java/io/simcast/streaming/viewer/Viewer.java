@@ -1,6 +1,8 @@
 package io.simcast.streaming.viewer;
 
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.access.Grant;
+import io.simcast.streaming.input.InputMailbox;
 import io.simcast.streaming.input.Steering;
 import io.simcast.streaming.input.ViewerInput;
 import io.simcast.streaming.media.Feed;
@@ -12,8 +14,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One admitted viewer: its channel back, its peer session and the feed it watches, its input, and what is known
- * about its connection.
+ * One admitted viewer: who it is (its grant: role and share link), its channel back, its peer session and the feed it
+ * watches, its input and how it behaves, and what is known about its connection.
  *
  * <p>The session and the feed belong to the engine thread ({@link Viewers} touches them only there); the fields
  * other threads read (mode, the view it steers, state, statistics) are volatile snapshots. The steering is set on
@@ -25,7 +27,11 @@ public final class Viewer {
     private final Instant since = Instant.now();
     private final long admittedNanos = System.nanoTime();
     private final ViewerChannel channel;
+    private final Grant grant;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final InputMailbox mailbox = new InputMailbox();
+    private final Conduct conduct = new Conduct(System.nanoTime());
+    private volatile long lastDropReportNanos;
     private ViewerInput input;
 
     // Engine thread only.
@@ -47,11 +53,12 @@ public final class Viewer {
     private volatile double fpsSent;
     private volatile ClientReport report = ClientReport.NONE;
 
-    Viewer(String id, Door door, ViewMode mode, ViewerChannel channel) {
+    Viewer(String id, Door door, ViewMode mode, ViewerChannel channel, Grant grant) {
         this.id = id;
         this.door = door;
         this.mode = mode;
         this.channel = channel;
+        this.grant = grant;
     }
 
     public String id() {
@@ -72,6 +79,28 @@ public final class Viewer {
 
     public ViewerInput input() {
         return input;
+    }
+
+    /** Who this viewer is: its role and the share link it came through. */
+    public Grant grant() {
+        return grant;
+    }
+
+    InputMailbox mailbox() {
+        return mailbox;
+    }
+
+    Conduct conduct() {
+        return conduct;
+    }
+
+    /** Whether to tell the viewer about dropped input now: once a second at most, so drops do not flood it back. */
+    boolean reportDropNow(long now) {
+        if (now - lastDropReportNanos < 1_000_000_000L) {
+            return false;
+        }
+        lastDropReportNanos = now;
+        return true;
     }
 
     public PeerState state() {

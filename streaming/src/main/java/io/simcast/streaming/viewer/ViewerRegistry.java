@@ -2,6 +2,7 @@ package io.simcast.streaming.viewer;
 
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.access.Grant;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The admitted viewers, at most {@code limit} at once. Ids are 64 random bits: a WHEP session URL is the only key
- * to end that session, so it must not be guessable. Thread-safe; admission is atomic.
+ * The admitted viewers, at most {@code limit} at once, and at most each share link's own limit per link. Ids are 64
+ * random bits: a WHEP session URL names its session, so it must not be guessable. Thread-safe; admission is atomic.
  */
 public final class ViewerRegistry {
     private final int limit;
@@ -22,10 +23,18 @@ public final class ViewerRegistry {
         this.limit = limit;
     }
 
-    /** Admits a viewer, or refuses it when {@code limit} viewers are in. */
-    public synchronized Viewer admit(Door door, ViewMode mode, ViewerChannel channel) throws ViewerRefusedException {
+    /**
+     * Admits a viewer, or refuses it when {@code limit} viewers are in, or {@code linkLimit} came through its link.
+     *
+     * @param linkLimit viewers its share link admits at once (ignored for the operator)
+     */
+    public synchronized Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant, int linkLimit)
+            throws ViewerRefusedException {
         if (viewers.size() >= limit) {
             throw new ViewerRefusedException("viewer_limit", StreamingMessages.viewerLimit(limit));
+        }
+        if (grant.linkId() != null && countFor(grant.linkId()) >= linkLimit) {
+            throw new ViewerRefusedException("link_limit", StreamingMessages.linkViewerLimit(linkLimit));
         }
         String id;
         do {
@@ -33,7 +42,7 @@ public final class ViewerRegistry {
             random.nextBytes(bytes);
             id = HexFormat.of().formatHex(bytes);
         } while (viewers.containsKey(id));
-        Viewer viewer = new Viewer(id, door, mode, channel);
+        Viewer viewer = new Viewer(id, door, mode, channel, grant);
         viewers.put(id, viewer);
         return viewer;
     }
@@ -52,6 +61,11 @@ public final class ViewerRegistry {
 
     public int count() {
         return viewers.size();
+    }
+
+    /** Viewers that came through the share link {@code linkId}. */
+    public int countFor(String linkId) {
+        return (int) viewers.values().stream().filter(v -> linkId.equals(v.grant().linkId())).count();
     }
 
     public int limit() {

@@ -5,7 +5,12 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.access.Gatekeeper;
+import io.simcast.streaming.access.Grant;
+import io.simcast.streaming.access.ShareLink;
 import io.simcast.streaming.http.Json;
+import io.simcast.streaming.input.InputEvent;
+import io.simcast.streaming.input.InputPolicy;
 import io.simcast.streaming.input.Steering;
 import io.simcast.streaming.input.SteeringProvider;
 import io.simcast.streaming.input.ViewerInput;
@@ -31,14 +36,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The viewers' life cycle, whichever door they came through: admission, the WebRTC answer, switching between their
- * own view and the host's, input, and cleanup.
+ * The viewers' life cycle, whichever door they came through: admission (the host's limit and each share link's),
+ * the WebRTC answer, switching between their own view and the host's, input (what their role allows, at a rate that
+ * harms nobody else), and cleanup, including when their share link is revoked or expires and when they misbehave.
  *
  * <p>Threads: signalling and WHEP handlers call in from Undertow threads; peer-connection work runs on the engine
- * thread ({@code simcast-webrtc}); input runs on {@code simcast-input} in arrival order; {@code simcast-viewer-monitor}
- * samples statistics twice a second and closes viewers whose connection failed, or that went silent or
- * disconnected, within five seconds. When WebRTC or the renderer is missing, viewers are refused with that reason
- * and nothing else changes.
+ * thread ({@code simcast-webrtc}); input is parsed and checked where it arrives and applied on {@code simcast-input},
+ * each viewer's in arrival order, viewers taking turns; {@code simcast-viewer-monitor} samples statistics twice a
+ * second and closes viewers whose connection failed, or that went silent or disconnected, within five seconds, and
+ * those whose link expired. When WebRTC or the renderer is missing, viewers are refused with that reason and nothing
+ * else changes.
  */
 public final class Viewers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Viewers.class);
@@ -52,10 +59,13 @@ public final class Viewers implements AutoCloseable {
     /** A viewer that has not connected this long after admission (no offer, no ICE path) frees its place. */
     static final long CONNECT_TIMEOUT_NANOS = 30_000_000_000L;
     private static final long MONITOR_PERIOD_MILLIS = 500;
-    /** Input events waiting for the input thread, all viewers together; a page sends about sixty a second. */
+    /** Mailboxes waiting for the input thread: one per viewer at most, so this bound is never reached. */
     private static final int INPUT_BACKLOG = 4096;
+    /** Events the input thread takes from one viewer before the next viewer's turn. */
+    private static final int INPUT_TURN = 16;
 
     private final ViewerRegistry registry;
+    private final Gatekeeper gatekeeper;
     private final WebRtcEngine engine;
     private final FeedPool feeds;
     private final CopyViews copyViews;
@@ -70,33 +80,46 @@ public final class Viewers implements AutoCloseable {
      * @param copyViews the pictures of RL environment copies viewers may watch; null when there is no video
      * @param unavailable why viewers cannot be served (WebRTC or the renderer missing), or null when they can
      */
-    public Viewers(ViewerRegistry registry, WebRtcEngine engine, FeedPool feeds, CopyViews copyViews,
+    public Viewers(ViewerRegistry registry, Gatekeeper gatekeeper, WebRtcEngine engine, FeedPool feeds,
+                   CopyViews copyViews,
                    Simulation simulation, VideoFormat format, String unavailable) {
         this.registry = registry;
+        this.gatekeeper = gatekeeper;
         this.engine = engine;
         this.feeds = feeds;
         this.copyViews = copyViews;
         this.simulation = simulation;
         this.format = format;
         this.unavailable = unavailable;
-        // Bounded: a viewer flooding input loses its excess events instead of growing the heap.
         this.inputThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(INPUT_BACKLOG), named("simcast-input"));
         this.monitor = Executors.newSingleThreadScheduledExecutor(named("simcast-viewer-monitor"));
         this.monitor.scheduleWithFixedDelay(this::watch, MONITOR_PERIOD_MILLIS, MONITOR_PERIOD_MILLIS,
                 TimeUnit.MILLISECONDS);
+        gatekeeper.links().onRevoke(linkId -> endLink(linkId, StreamingMessages.linkRevoked()));
     }
 
-    /** Admits a viewer or says why not. Any thread. */
-    public Viewer admit(Door door, ViewMode mode, ViewerChannel channel) throws ViewerRefusedException {
+    /** Admits a viewer with the grant it presented, or says why not. Any thread. */
+    public Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant) throws ViewerRefusedException {
         if (unavailable != null) {
             throw new ViewerRefusedException("unavailable", unavailable);
         }
-        Viewer viewer = registry.admit(door, mode, channel);
+        int linkLimit = grant.linkId() == null ? Integer.MAX_VALUE
+                : gatekeeper.links().find(grant.linkId()).map(ShareLink::maxViewers).orElse(0);
+        Viewer viewer = registry.admit(door, mode, channel, grant, linkLimit);
         viewer.input(new ViewerInput(simulation, format, new Claims(viewer)));
-        log.info("Viewer {} admitted through {} ({} of {})", viewer.id(), door.wireName(), registry.count(),
-                registry.limit());
+        log.info("Viewer {} admitted through {} as {} ({} of {})", viewer.id(), door.wireName(), grant.describe(),
+                registry.count(), registry.limit());
         return viewer;
+    }
+
+    /** Ends every viewer that came through the share link {@code linkId}, saying why. Any thread. */
+    private void endLink(String linkId, String reason) {
+        for (Viewer viewer : registry.all()) {
+            if (linkId.equals(viewer.grant().linkId())) {
+                close(viewer, reason, false); // its link no longer opens the door: reconnecting would be refused
+            }
+        }
     }
 
     /**
@@ -247,19 +270,97 @@ public final class Viewers implements AutoCloseable {
         }
     }
 
-    /** Hands one input message to the input thread; a refused message is answered on the viewer's channel. */
-    public void input(Viewer viewer, JsonNode message) {
-        try {
-            inputThread.execute(() -> {
-                try {
-                    viewer.input().apply(message);
-                } catch (IllegalArgumentException e) {
-                    viewer.channel().error("bad_input", e.getMessage());
+    /**
+     * Counts one message from the viewer (signalling or input channel) against its rate. A message over the rate is
+     * dropped (the viewer hears so once a second); a viewer that keeps flooding is disconnected. Any thread.
+     *
+     * @return whether to handle the message
+     */
+    public boolean accept(Viewer viewer) {
+        long now = System.nanoTime();
+        return switch (viewer.conduct().message(now)) {
+            case ACCEPT -> true;
+            case DROP -> {
+                if (viewer.reportDropNow(now)) {
+                    viewer.channel().error("rate_limited", StreamingMessages.tooManyMessages(Conduct.RATE));
                 }
-            });
-        } catch (RejectedExecutionException e) {
-            viewer.channel().error("input_dropped", StreamingMessages.inputDropped());
+                yield false;
+            }
+            case EXPEL -> {
+                expel(viewer, StreamingMessages.expelledForFlooding());
+                yield false;
+            }
+        };
+    }
+
+    /** Refuses one message of the viewer: tells it why, and disconnects a viewer that keeps sending such. Any thread. */
+    public void refuse(Viewer viewer, String code, String message) {
+        viewer.channel().error(code, message);
+        if (viewer.conduct().strike(System.nanoTime()) == Conduct.Verdict.EXPEL) {
+            expel(viewer, StreamingMessages.expelledForGarbage());
         }
+    }
+
+    private void expel(Viewer viewer, String reason) {
+        if (!viewer.isClosed()) {
+            log.warn("Viewer {} ({}) disconnected: {}", viewer.id(), viewer.grant().describe(), reason);
+            close(viewer, reason, false);
+        }
+    }
+
+    /**
+     * One input message: parsed and checked against the viewer's role here, then left in the viewer's mailbox for
+     * the input thread. Refusals are answered on the viewer's channel. Any thread.
+     */
+    public void input(Viewer viewer, JsonNode message) {
+        InputEvent event;
+        try {
+            event = InputEvent.parse(message);
+        } catch (IllegalArgumentException e) {
+            refuse(viewer, "bad_input", e.getMessage());
+            return;
+        }
+        String refusal = InputPolicy.refusal(viewer.grant().role(), event);
+        if (refusal != null) {
+            refuse(viewer, "forbidden", refusal);
+            return;
+        }
+        switch (viewer.mailbox().offer(event)) {
+            case WAKE -> schedule(viewer);
+            case DROPPED -> {
+                if (viewer.reportDropNow(System.nanoTime())) {
+                    viewer.channel().error("input_dropped", StreamingMessages.inputDropped());
+                }
+            }
+            case QUEUED -> { }
+        }
+    }
+
+    private void schedule(Viewer viewer) {
+        try {
+            inputThread.execute(() -> drain(viewer));
+        } catch (RejectedExecutionException e) {
+            viewer.mailbox().poll(); // shutting down: nothing will drain it
+        }
+    }
+
+    /** Input thread: applies a turn's worth of the viewer's events, then lets the next viewer have a turn. */
+    private void drain(Viewer viewer) {
+        for (int i = 0; i < INPUT_TURN; i++) {
+            InputEvent event = viewer.mailbox().poll();
+            if (event == null) {
+                return;
+            }
+            if (viewer.isClosed()) {
+                continue;
+            }
+            try {
+                viewer.input().apply(event);
+            } catch (IllegalArgumentException e) {
+                viewer.channel().error("bad_input", e.getMessage());
+            }
+        }
+        schedule(viewer);
     }
 
     /**
@@ -320,6 +421,11 @@ public final class Viewers implements AutoCloseable {
         return registry.count();
     }
 
+    /** Viewers that came through the share link {@code linkId}. */
+    public int countFor(String linkId) {
+        return registry.countFor(linkId);
+    }
+
     public int limit() {
         return registry.limit();
     }
@@ -349,7 +455,9 @@ public final class Viewers implements AutoCloseable {
             long now = System.nanoTime();
             for (Viewer viewer : registry.all()) {
                 long trouble = viewer.troubleFor(now);
-                if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED) {
+                if (!gatekeeper.holds(viewer.grant())) {
+                    close(viewer, StreamingMessages.linkExpired(), false);
+                } else if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED) {
                     close(viewer, StreamingMessages.connectionLost());
                 } else if (!viewer.everConnected() && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
                     close(viewer, StreamingMessages.neverConnected());
@@ -457,10 +565,13 @@ public final class Viewers implements AutoCloseable {
 
         @Override
         public void onInputMessage(String text) {
+            if (!accept(viewer)) {
+                return;
+            }
             try {
                 input(viewer, Json.parse(text));
             } catch (IllegalArgumentException e) {
-                viewer.channel().error("bad_json", e.getMessage());
+                refuse(viewer, "bad_json", e.getMessage());
             }
         }
     }

@@ -189,10 +189,16 @@ public final class PeerSession {
                 done.completeExceptionally(new IllegalArgumentException(error));
             }
         };
-        if (local) {
-            connection.setLocalDescription(description, observer);
-        } else {
-            connection.setRemoteDescription(description, observer);
+        try {
+            if (local) {
+                connection.setLocalDescription(description, observer);
+            } else {
+                connection.setRemoteDescription(description, observer);
+            }
+        } catch (Error e) {
+            // webrtc-java reports SDP that libwebrtc cannot parse by throwing Error from the call ("Create session
+            // description failed: Expects m line. [c=IN ...]"): a bad offer, not a broken JVM.
+            done.completeExceptionally(new IllegalArgumentException(e.getMessage()));
         }
         return done;
     }

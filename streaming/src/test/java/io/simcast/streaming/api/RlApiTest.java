@@ -10,8 +10,6 @@ import io.simcast.sim.rl.VectorEnv;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.http.Json;
-import io.simcast.streaming.http.Purpose;
-import io.simcast.streaming.http.RouteTable.Declared;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,23 +224,5 @@ class RlApiTest {
         assertThat(outcome.output().lines()).filteredOn(line -> line.startsWith("episode ")).hasSize(3)
                 .allMatch(line -> line.matches("episode \\d: \\d+ steps, return [0-9.]+, (terminated|truncated)"));
         assertThat(get("/api/rl").path("environments")).as("the script closed its environment").isEmpty();
-    }
-
-    @Test
-    void everyRlAndLanguageModelRouteDeclaresWhoItIsFor() {
-        assertThat(host.host.routes()).contains(
-                new Declared("GET", "/api/rl/robots", Purpose.READ),
-                new Declared("GET", "/api/rl", Purpose.READ),
-                new Declared("POST", "/api/rl/create", Purpose.CONTROL),
-                new Declared("POST", "/api/rl/{id}/reset", Purpose.CONTROL),
-                new Declared("POST", "/api/rl/{id}/step", Purpose.CONTROL),
-                new Declared("DELETE", "/api/rl/{id}", Purpose.CONTROL),
-                new Declared("POST", "/api/viewers/{id}/watch", Purpose.CONTROL),
-                new Declared("POST", "/api/scene/generate", Purpose.CONTROL),
-                new Declared("DELETE", "/api/scene/generate", Purpose.CONTROL),
-                new Declared("GET", "/api/config/api-key", Purpose.CONFIGURE),
-                new Declared("POST", "/api/config/api-key", Purpose.CONFIGURE),
-                new Declared("POST", "/api/config/api-key/test", Purpose.CONFIGURE),
-                new Declared("DELETE", "/api/config/api-key/{provider}", Purpose.CONFIGURE));
     }
 }

@@ -1,9 +1,9 @@
 package io.simcast.streaming.browser;
 
+import static io.simcast.streaming.Eventually.waitFor;
 import static io.simcast.streaming.browser.PagePictures.changedCells;
 import static io.simcast.streaming.browser.PagePictures.difference;
 import static io.simcast.streaming.browser.PagePictures.picture;
-import static io.simcast.streaming.browser.PagePictures.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -55,19 +55,4 @@ final class PagePictures {
         }
         return changed;
     }
-
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    /** Polls {@code condition} every 100 ms until it holds. @throws AssertionError after {@code millis} */
-    static void waitFor(Condition condition, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.holds()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            Thread.sleep(100);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.simcast.streaming.signaling;
 
+import static io.simcast.streaming.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,19 +107,5 @@ class WhepTest {
 
     private static int viewerCount() throws Exception {
         return Json.parse(host.get("/api/health").body()).path("viewers").path("count").asInt();
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Condition condition, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.holds()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -1,19 +1,15 @@
 package io.simcast.app.console.viewers;
 
 import io.simcast.app.console.Texts;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The sharing part of the viewers panel: the page's address with a copy button, or why nobody can watch. Kept apart
- * from the viewer list so that further ways to share (links for particular people) can sit beside it. Binds only;
- * JavaFX thread.
+ * The sharing part of the viewers panel: the page's address with a copy button, or why nobody can watch. Share links
+ * for particular people sit beside it ({@link ShareLinksView}). Binds only; JavaFX thread.
  */
 final class ShareAddressView extends VBox {
 
@@ -36,15 +32,7 @@ final class ShareAddressView extends VBox {
         HBox.setHgrow(address, Priority.ALWAYS);
         Label copied = new Label();
         copied.setId("share-copied");
-        Button copy = new Button(Texts.COPY);
-        copy.setId("share-copy");
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(viewers.address());
-            Clipboard.getSystemClipboard().setContent(content);
-            copied.setText(Texts.COPIED);
-        });
-        HBox row = new HBox(6, address, copy);
+        HBox row = new HBox(6, address, new CopyButton("share-copy", viewers::address, copied));
         getChildren().addAll(heading, row, copied);
     }
 }

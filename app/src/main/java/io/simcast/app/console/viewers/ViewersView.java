@@ -15,8 +15,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The viewers panel: the address to share ({@link ShareAddressView}), then who is watching, with each viewer's frame
- * rate, bitrate and round-trip time, and a button that disconnects it. Binds and delegates; JavaFX thread.
+ * The viewers panel: the address to share ({@link ShareAddressView}), share links ({@link ShareLinksView}), then who
+ * is watching, with each viewer's frame rate, bitrate and round-trip time, and a button that disconnects it. Binds
+ * and delegates; JavaFX thread.
  */
 public final class ViewersView extends VBox {
 
@@ -44,7 +45,7 @@ public final class ViewersView extends VBox {
         disconnect.setSortable(false);
         table.getColumns().add(disconnect);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(new ShareAddressView(viewers), heading, table);
+        getChildren().addAll(new ShareAddressView(viewers), new ShareLinksView(viewers.links()), heading, table);
     }
 
     private static TableColumn<ViewerRow, String> column(String title,

@@ -15,8 +15,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The viewers panel: the address to share (or why nobody can watch), the viewers connected now with their
- * statistics, and disconnecting one.
+ * The viewers panel: the address to share (or why nobody can watch), share links ({@link ShareLinksViewModel}), the
+ * viewers connected now with their statistics, and disconnecting one.
  *
  * <p>JavaFX thread. Viewer lists arrive in {@link ConsoleSample}s; disconnecting completes on the host's threads
  * and reports back through {@code fx}.
@@ -28,16 +28,23 @@ public final class ViewersViewModel {
     private final LogViewModel log;
     private final Executor fx;
     private final ObservableList<ViewerRow> viewers = FXCollections.observableArrayList();
+    private final ShareLinksViewModel links;
 
     public ViewersViewModel(Sharing sharing, LogViewModel log, Executor fx) {
         this.host = sharing.host().orElse(null);
-        this.address = host == null ? null : host.address().toString();
+        this.address = host == null ? null : host.pageAddress().toString();
         this.problem = sharing.problem();
         this.log = log;
         this.fx = fx;
+        this.links = new ShareLinksViewModel(host, log);
     }
 
-    /** The page's address, e.g. {@code http://127.0.0.1:8000/}; null when nothing is shared. */
+    /** The share links section. */
+    public ShareLinksViewModel links() {
+        return links;
+    }
+
+    /** The page's address for people, e.g. {@code http://127.0.0.1:8000/}; null when nothing is shared. */
     public String address() {
         return address;
     }
@@ -57,6 +64,7 @@ public final class ViewersViewModel {
      * joins or leaves (a row replaced twice a second would swallow a click on its button).
      */
     public void update(ConsoleSample sample) {
+        links.refresh();
         Map<String, ViewerStats> present = new LinkedHashMap<>();
         sample.viewers().forEach(stats -> present.put(stats.id(), stats));
         viewers.removeIf(row -> !present.containsKey(row.id()));

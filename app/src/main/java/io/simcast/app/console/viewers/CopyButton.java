@@ -1,0 +1,23 @@
+package io.simcast.app.console.viewers;
+
+import io.simcast.app.console.Texts;
+import java.util.function.Supplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+/** A "Copy" button that puts an address on the clipboard and says so in {@code copied}. JavaFX thread. */
+final class CopyButton extends Button {
+
+    CopyButton(String id, Supplier<String> text, Label copied) {
+        super(Texts.COPY);
+        setId(id);
+        setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.get());
+            Clipboard.getSystemClipboard().setContent(content);
+            copied.setText(Texts.COPIED);
+        });
+    }
+}

@@ -1,0 +1,105 @@
+package io.simcast.app.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nayuki.qrcodegen.QrCode;
+import io.simcast.app.console.ConsoleOptions;
+import io.simcast.app.console.TestOptions;
+import io.simcast.streaming.StreamingHost;
+import io.simcast.streaming.access.Role;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.input.Clipboard;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The share-link section of the viewers panel with the console's embedded host: the operator makes a controller link,
+ * the panel shows its address and a QR code that reads back as exactly that address, the host accepts the link's
+ * token, and once the operator revokes it the host answers that token with 401.
+ */
+class ShareLinksUiTest extends ConsoleUiTest {
+    private static final int SCALE = 4;
+    private static final int BORDER = 4;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    ConsoleOptions options() {
+        return TestOptions.sharing(dataFolder, null);
+    }
+
+    private StreamingHost host() {
+        return services.sharing().host().orElseThrow();
+    }
+
+    private int pause(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(host().address().resolve("/api/sim/command"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"cmd\": \"pause\"}")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aControllerLinkIsShownWithItsQrCodeWorksAndStopsWorkingWhenRevoked() throws Exception {
+        showPanel("viewers");
+        fx(() -> {
+            lookup("#link-role", ChoiceBox.class).setValue(Role.CONTROLLER);
+            return null;
+        });
+
+        click("#link-create");
+
+        String url = fx(() -> lookup("#link-url", TextField.class).getText());
+        assertThat(url).matches("http://127\\.0\\.0\\.1:" + host().address().getPort()
+                + "/\\?token=[A-Za-z0-9_-]{32}");
+        String token = URI.create(url).getQuery().substring("token=".length());
+        assertThat(fx(() -> readModules(lookup("#link-qr", ImageView.class).getImage())))
+                .as("the QR code's modules").isEqualTo(modules(QrCode.encodeText(url, QrCode.Ecc.MEDIUM)));
+        click("#link-copy");
+        assertThat(fx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(url);
+        assertThat(pause(token)).as("the host takes the link's token").isEqualTo(200);
+        awaitFx("the pause", () -> !snapshot().playing());
+        String id = host().links().active().getFirst().id();
+        assertThat(fx(() -> lookup("#links", ListView.class).getItems())).hasSize(1);
+
+        click("#revoke-" + id);
+
+        assertThat(host().links().active()).isEmpty();
+        assertThat(fx(() -> lookup("#links", ListView.class).getItems())).isEmpty();
+        assertThat(pause(token)).as("the revoked token").isEqualTo(401);
+        assertThat(fx(() -> lookup("#log", ListView.class).getItems().getLast().toString()))
+                .endsWith("Revoked the controller link " + id + "; its viewers were disconnected");
+    }
+
+    /** The image read back module by module: the centre pixel of each, dark or not, inside the quiet zone. */
+    private static boolean[][] readModules(Image image) {
+        int size = (int) image.getWidth() / SCALE - 2 * BORDER;
+        PixelReader pixels = image.getPixelReader();
+        boolean[][] modules = new boolean[size][size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                modules[y][x] = pixels.getColor((x + BORDER) * SCALE + SCALE / 2, (y + BORDER) * SCALE + SCALE / 2)
+                        .getBrightness() < 0.5;
+            }
+        }
+        return modules;
+    }
+
+    private static boolean[][] modules(QrCode code) {
+        boolean[][] modules = new boolean[code.size][code.size];
+        for (int y = 0; y < code.size; y++) {
+            for (int x = 0; x < code.size; x++) {
+                modules[y][x] = code.getModule(x, y);
+            }
+        }
+        return modules;
+    }
+}

@@ -1,0 +1,234 @@
+package io.simcast.sim.scene;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles scenes that come from outside (the REST API, browsers, language models) so that no document can take the
+ * host down: the sandbox check runs here, then {@link CompileCheck} compiles the document, allocates its data and
+ * runs a few steps in a separate, short-lived JVM (same class path, capped memory, a deadline); only a document that
+ * passed there is compiled again in this process, where MuJoCo behaves the same on the same text. A document that
+ * makes MuJoCo crash, allocate without end or never finish kills or stalls that child only, and is refused with a
+ * sentence that says so.
+ *
+ * <p>Any thread may call {@link #compile}; it blocks for the child (a second or so, see docs/SECURITY.md). At most
+ * {@value #PARALLEL_CHECKS} children run at once; further callers wait for a turn up to the deadline.
+ */
+public final class IsolatedSceneCompiler {
+    private static final Logger log = LoggerFactory.getLogger(IsolatedSceneCompiler.class);
+    /** Long enough for the largest sensible model on a busy machine; MuJoCo compiles Menagerie models in < 1 s. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
+    /**
+     * Private writable memory of the child (ulimit -d): MuJoCo's compiler and data for any real model fit with room to
+     * spare, while a document asking for billions of bodies or gigabytes of user data is stopped long before the host's
+     * memory is at risk. The JVM's reserved-but-unused address space does not count against it.
+     */
+    public static final long DEFAULT_MEMORY_BYTES = 1L << 30;
+    private static final int PARALLEL_CHECKS = 2;
+    private static final int OUTPUT_TAIL_BYTES = 16 * 1024;
+    private static final Path SHELL = Path.of("/bin/sh");
+
+    private final SceneCompiler compiler;
+    private final SceneSandbox sandbox;
+    private final SceneLimits limits;
+    private final Duration deadline;
+    private final long memoryBytes;
+    private final Semaphore turns = new Semaphore(PARALLEL_CHECKS, true);
+    private final ObjectMapper json = new ObjectMapper();
+
+    public IsolatedSceneCompiler(SceneLimits limits, Duration deadline, long memoryBytes) {
+        this.compiler = new SceneCompiler(limits);
+        this.sandbox = new SceneSandbox(limits);
+        this.limits = limits;
+        this.deadline = deadline;
+        this.memoryBytes = memoryBytes;
+    }
+
+    public IsolatedSceneCompiler(SceneLimits limits) {
+        this(limits, DEFAULT_DEADLINE, DEFAULT_MEMORY_BYTES);
+    }
+
+    public IsolatedSceneCompiler() {
+        this(SceneLimits.DEFAULT);
+    }
+
+    /**
+     * Checks {@code source} in a child process, then compiles it here.
+     *
+     * @throws SceneLoadException with the sandbox rule, MuJoCo's message and line, or what happened to the child
+     */
+    public Scene compile(SceneSource source) throws SceneLoadException {
+        check(source);
+        return compiler.compile(source);
+    }
+
+    /** Runs the sandbox here and everything native in a child; returns normally when the document is safe. */
+    public void check(SceneSource source) throws SceneLoadException {
+        sandbox.check(source); // cheap and pure: refuse path escapes and oversized text without a child
+        long start = System.nanoTime();
+        try {
+            if (!turns.tryAcquire(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SceneLoadException(SceneMessages.checkBusy());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SceneLoadException(SceneMessages.checkInterrupted());
+        }
+        try {
+            runChild(source);
+        } finally {
+            turns.release();
+            log.debug("Compile check of {} took {} ms", source.id(), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private void runChild(SceneSource source) throws SceneLoadException {
+        Path output = null;
+        Process child = null;
+        try {
+            output = Files.createTempFile("simcast-compile-check", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command(source, output))
+                    .directory(output.getParent().toFile()) // where a crashing JVM drops its replay files
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().put("MALLOC_ARENA_MAX", "1");
+            child = builder.start();
+            try (OutputStream stdin = child.getOutputStream()) {
+                stdin.write(source.xml().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // The child died before reading everything; its exit says why.
+            }
+            if (!child.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw new SceneLoadException(SceneMessages.checkTimedOut(deadline.toSeconds()));
+            }
+            verdict(child.exitValue(), excerpt(output, true), excerpt(errorFile(output), false));
+        } catch (IOException e) {
+            throw new SceneLoadException(SceneMessages.checkUnavailable(e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SceneLoadException(SceneMessages.checkInterrupted());
+        } finally {
+            if (child != null && child.isAlive()) {
+                child.destroyForcibly();
+            }
+            deleteQuietly(output);
+        }
+    }
+
+    /**
+     * Reads the child's answer, or says how it died.
+     *
+     * @param output the end of what the child printed
+     * @param errorReport the start of the JVM's crash report, if it wrote one
+     */
+    private void verdict(int exit, String output, String errorReport) throws SceneLoadException {
+        int marker = output.lastIndexOf(CompileCheck.MARKER);
+        if (exit == 0 && marker >= 0) {
+            String line = output.substring(marker + CompileCheck.MARKER.length()).lines().findFirst().orElse("");
+            JsonNode answer;
+            try {
+                answer = json.readTree(line);
+            } catch (IOException e) {
+                throw new SceneLoadException(SceneMessages.checkCrashed(exit));
+            }
+            if (answer.path("ok").asBoolean(false)) {
+                return;
+            }
+            String message = answer.path("message").asText("");
+            throw new SceneLoadException(outOfMemory(message) ? SceneMessages.checkOutOfMemory() : message);
+        }
+        boolean outOfMemory = outOfMemory(output + errorReport);
+        log.warn("The compile check of an outside scene died (exit {}{}); the host is unaffected. It said: {}",
+                exit, outOfMemory ? ", out of memory" : "", firstComplaint(output));
+        throw new SceneLoadException(outOfMemory ? SceneMessages.checkOutOfMemory() : SceneMessages.checkCrashed(exit));
+    }
+
+    /**
+     * The child's first non-blank line that is not a bare {@code #}, shortened, for the log: how it went down (the
+     * C++ runtime's or the JVM's first sentence), what to look at when a check dies unexpectedly.
+     */
+    private static String firstComplaint(String output) {
+        String first = output.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.equals("#"))
+                .findFirst().orElse("(nothing)");
+        return first.length() > 300 ? first.substring(0, 300) + "..." : first;
+    }
+
+    /** What MuJoCo, the C++ runtime and the JVM say when the memory cap stops them. */
+    private static boolean outOfMemory(String text) {
+        return text.contains("bad_alloc") || text.contains("Could not allocate") || text.contains("insufficient memory")
+                || text.contains("OutOfMemoryError") || text.contains("Out of Memory Error");
+    }
+
+    /** The child: the same JVM and class path as this one, small, quick to start, memory capped by the shell. */
+    private List<String> command(SceneSource source, Path output) {
+        List<String> command = new ArrayList<>();
+        boolean capped = Files.isExecutable(SHELL);
+        if (capped) {
+            // ulimit -d caps private writable memory (heap, malloc, mmap'd anonymous memory) since Linux 4.7.
+            // No core files: a crash here is expected and already reported.
+            command.addAll(List.of(SHELL.toString(), "-c", "ulimit -c 0; ulimit -d \"$0\" && exec \"$@\"",
+                    Long.toString(memoryBytes / 1024)));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-Xss1m",
+                "-XX:-UsePerfData", "-Xshare:auto", "-XX:ErrorFile=" + errorFile(output),
+                "-XX:ReplayDataFile=" + output + ".replay",
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-Djava.awt.headless=true", "-DLOG_LEVEL=WARN",
+                "-cp", System.getProperty("java.class.path"), CompileCheck.class.getName(),
+                "--file-name", source.fileName(),
+                "--max-xml-bytes", Long.toString(limits.maxXmlBytes()),
+                "--max-asset-bytes", Long.toString(limits.maxAssetBytes())));
+        if (source.folder() != null) {
+            command.addAll(List.of("--folder", source.folder().toAbsolutePath().toString()));
+        }
+        return command;
+    }
+
+    /** Where a crashing child JVM writes its report (whose first lines say whether memory ran out). */
+    private static Path errorFile(Path output) {
+        return Path.of(output + ".hs_err");
+    }
+
+    /** The last (or first) few kilobytes of {@code file}, or "" when there is none. */
+    private static String excerpt(Path file, boolean end) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        long size = Files.size(file);
+        try (var channel = Files.newByteChannel(file)) {
+            channel.position(end ? Math.max(0, size - OUTPUT_TAIL_BYTES) : 0);
+            var buffer = java.nio.ByteBuffer.allocate((int) Math.min(size, OUTPUT_TAIL_BYTES));
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read the tail whole
+            }
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void deleteQuietly(Path output) {
+        if (output == null) {
+            return;
+        }
+        for (Path file : List.of(output, errorFile(output), Path.of(output + ".replay"))) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.debug("Could not delete {}: {}", file, e.toString()); // a stray temporary file harms nobody
+            }
+        }
+    }
+}

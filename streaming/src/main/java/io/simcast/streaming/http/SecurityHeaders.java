@@ -1,0 +1,44 @@
+package io.simcast.streaming.http;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+
+/**
+ * Adds the headers that keep the page to itself on every response: a Content-Security-Policy that allows the page's
+ * own scripts, styles and connections (the WebSocket included) and nothing else, no framing by other sites, no MIME
+ * sniffing, and no Referer (the page's address may carry a share-link token). Undertow IO threads.
+ */
+public final class SecurityHeaders implements HttpHandler {
+    /**
+     * The page loads its modules and styles from this host, talks to it over fetch and the WebSocket, draws video
+     * from a MediaStream (not a URL) and reads frames through a canvas; it needs nothing inline and no other origin.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; media-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+            + " form-action 'none'";
+    private static final HttpString CSP = HttpString.tryFromString("Content-Security-Policy");
+    private static final HttpString NO_SNIFF = HttpString.tryFromString("X-Content-Type-Options");
+    private static final HttpString REFERRER = HttpString.tryFromString("Referrer-Policy");
+    private static final HttpString FRAME_OPTIONS = HttpString.tryFromString("X-Frame-Options");
+    private static final HttpString OPENER = HttpString.tryFromString("Cross-Origin-Opener-Policy");
+    private static final HttpString RESOURCE = HttpString.tryFromString("Cross-Origin-Resource-Policy");
+
+    private final HttpHandler next;
+
+    public SecurityHeaders(HttpHandler next) {
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        var headers = exchange.getResponseHeaders();
+        headers.put(CSP, CONTENT_SECURITY_POLICY);
+        headers.put(NO_SNIFF, "nosniff");
+        headers.put(REFERRER, "no-referrer");
+        headers.put(FRAME_OPTIONS, "DENY");
+        headers.put(OPENER, "same-origin");
+        headers.put(RESOURCE, "same-origin");
+        next.handleRequest(exchange);
+    }
+}
