@@ -137,7 +137,7 @@ public final class StreamingHost implements AutoCloseable {
             }
         });
         Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, rl);
-        Supplier<LlmConfiguration> settings = once(llm);
+        Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
                 engine == null ? List.of() : engine.codecNames());
         SceneLimits sceneLimits = SceneLimits.DEFAULT;
@@ -259,20 +259,5 @@ public final class StreamingHost implements AutoCloseable {
         if (engine != null) {
             engine.close();
         }
-    }
-
-    /** {@code supplier}'s value, made on the first call and kept. */
-    private static <T> Supplier<T> once(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 }

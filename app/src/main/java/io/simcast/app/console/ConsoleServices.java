@@ -75,10 +75,10 @@ public final class ConsoleServices implements AutoCloseable {
         if (rendering.problem() != null) {
             startupNotes.add(rendering.problem());
         }
-        sharing = Sharing.start(options.sharing(), session.simulation(), rendering.forStreaming());
+        llm = LlmConfiguration.lazily(options.llm());
+        sharing = Sharing.start(options.sharing(), session.simulation(), rendering.forStreaming(), llm);
         sharing.host().ifPresentOrElse(host -> startupNotes.add(Texts.sharingAt(host.address())),
                 () -> startupNotes.add(sharing.problem()));
-        llm = memoized(options.llm());
     }
 
     /** Starts the services as {@code options} say. */
@@ -93,20 +93,6 @@ public final class ConsoleServices implements AutoCloseable {
      */
     public static ConsoleServices start(ConsoleOptions options, Function<Simulation, LiveRendering> renderingFor) {
         return new ConsoleServices(options, renderingFor);
-    }
-
-    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 
     /** A scene that does not compile still opens in the editor (to be fixed there); the default scene runs. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,24 @@ public final class LlmConfiguration {
     /** The settings of the user running Simcast, keys in the desktop keychain or a private file. */
     public static LlmConfiguration forThisUser() {
         return new LlmConfiguration(UserFolders.forThisUser().settings(), SecretStores.forThisUser());
+    }
+
+    /**
+     * {@code factory}'s configuration, made on the first call and the same one after: finding the keychain starts a
+     * process, so nobody pays for it before generation or the settings are used, and every user shares one lock.
+     */
+    public static Supplier<LlmConfiguration> lazily(Supplier<LlmConfiguration> factory) {
+        return new Supplier<>() {
+            private LlmConfiguration made;
+
+            @Override
+            public synchronized LlmConfiguration get() {
+                if (made == null) {
+                    made = factory.get();
+                }
+                return made;
+            }
+        };
     }
 
     /**

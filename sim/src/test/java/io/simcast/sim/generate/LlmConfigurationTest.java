@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simcast.sim.secrets.FileSecretStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,5 +93,18 @@ class LlmConfigurationTest {
         assertThat(restarted.settings(Provider.ANTHROPIC))
                 .isEqualTo(new ProviderSettings(Provider.ANTHROPIC, KEY, "claude-opus-4-1", null));
         assertThat(restarted.defaultProvider()).contains(Provider.ANTHROPIC);
+    }
+
+    @Test
+    void lazilyMakesTheConfigurationOnFirstUseAndSharesIt() {
+        AtomicInteger made = new AtomicInteger();
+        Supplier<LlmConfiguration> lazy = LlmConfiguration.lazily(() -> {
+            made.incrementAndGet();
+            return configuration();
+        });
+        assertThat(made).hasValue(0);
+        LlmConfiguration first = lazy.get();
+        assertThat(lazy.get()).isSameAs(first);
+        assertThat(made).hasValue(1);
     }
 }

@@ -1,11 +1,13 @@
 package io.simcast.app.console.viewers;
 
 import io.simcast.app.console.Texts;
+import io.simcast.sim.generate.LlmConfiguration;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.streaming.Rendering;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.StreamingHost;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The console's embedded streaming host (the one {@code simcast serve} runs, on the same simulation and renderer),
@@ -27,13 +29,15 @@ public final class Sharing implements AutoCloseable {
      * Starts the host, which logs its address on one line.
      *
      * @param config the host's settings, or null to share nothing
+     * @param llm the console's language-model settings, which the host's REST API shares
      */
-    public static Sharing start(StreamingConfig config, Simulation simulation, Rendering rendering) {
+    public static Sharing start(StreamingConfig config, Simulation simulation, Rendering rendering,
+                                Supplier<LlmConfiguration> llm) {
         if (config == null) {
             return new Sharing(null, Texts.SHARING_OFF);
         }
         try {
-            return new Sharing(StreamingHost.start(config, simulation, rendering), null);
+            return new Sharing(StreamingHost.start(config, simulation, rendering, llm), null);
         } catch (IllegalArgumentException e) {
             return new Sharing(null, e.getMessage()); // the address is taken or invalid: the message names it
         }

@@ -23,7 +23,7 @@ class ViewersViewModelTest {
         return new ConsoleSample(1, true, 1, 60, 60, 5, List.of(viewers));
     }
 
-    private final ViewersViewModel model = new ViewersViewModel(Sharing.start(null, null, null), new LogViewModel(),
+    private final ViewersViewModel model = new ViewersViewModel(Sharing.start(null, null, null, null), new LogViewModel(),
             Runnable::run);
 
     @Test
