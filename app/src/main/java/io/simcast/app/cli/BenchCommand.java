@@ -116,14 +116,8 @@ final class BenchCommand {
         }
     }
 
-    /** {@code simcast bench rl}: RL environment steps per second in process, against raw mj_step on the same model. */
-    @Command(name = "rl", mixinStandardHelpOptions = true,
-            description = "Environment steps per second of an RL task (random actions, autoreset), 1 and N copies,"
-                    + " next to raw mj_step on the same model.")
-    static final class Rl implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    /** The RL task and copy counts both RL benchmarks measure. */
+    static final class RlTaskOptions {
         @Option(names = "--robot", defaultValue = "cartpole", description = "Robot id (default ${DEFAULT-VALUE}).")
         String robot;
 
@@ -133,6 +127,28 @@ final class BenchCommand {
         @Option(names = "--copies", split = ",", defaultValue = "1,16",
                 description = "Copy counts to measure (default ${DEFAULT-VALUE}).")
         List<Integer> copies;
+
+        int frameSkip() {
+            return RlCatalog.builtIn().spec(robot, task).frameSkip();
+        }
+
+        /** The first line both print: the task, its frame skip, the runs and the cores. */
+        String heading(int repeat) {
+            return String.format("%s/%s, frame skip %d, random actions, best of %d, %d cores", robot, task, frameSkip(),
+                    repeat, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** {@code simcast bench rl}: RL environment steps per second in process, against raw mj_step on the same model. */
+    @Command(name = "rl", mixinStandardHelpOptions = true,
+            description = "Environment steps per second of an RL task (random actions, autoreset), 1 and N copies,"
+                    + " next to raw mj_step on the same model.")
+    static final class Rl implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        RlTaskOptions rl = new RlTaskOptions();
 
         @Option(names = "--threads", split = ",", defaultValue = "1,0",
                 description = "Threads to step them with; 0 = automatic (default ${DEFAULT-VALUE}).")
@@ -148,16 +164,16 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            int frameSkip = RlCatalog.builtIn().spec(robot, task).frameSkip();
+            int frameSkip = rl.frameSkip();
             // (copies, threads) pairs, with "automatic" resolved so that no configuration runs twice.
-            List<int[]> configurations = copies.stream().flatMap(count -> threads.stream()
+            List<int[]> configurations = rl.copies.stream().flatMap(count -> threads.stream()
                             .map(requested -> Math.min(requested > 0 ? requested : VectorEnv.automaticLanes(count),
                                     count))
                             .distinct().map(lanes -> new int[] {count, lanes}))
                     .toList();
             RlBenchmark.Result[] best = new RlBenchmark.Result[configurations.size()];
             PhysicsBenchmark.Result raw = null;
-            Scene scene = RlCatalog.builtIn().compileScene(robot, task);
+            Scene scene = RlCatalog.builtIn().compileScene(rl.robot, rl.task);
             try {
                 // Rounds alternate raw stepping and every configuration, so a busy moment hurts all alike.
                 for (int round = 0; round < repeat; round++) {
@@ -167,7 +183,7 @@ final class BenchCommand {
                     }
                     for (int k = 0; k < best.length; k++) {
                         int[] configuration = configurations.get(k);
-                        RlBenchmark.Result result = RlBenchmark.run(robot, task, configuration[0], configuration[1],
+                        RlBenchmark.Result result = RlBenchmark.run(rl.robot, rl.task, configuration[0], configuration[1],
                                 Math.max(1, physicsSteps / frameSkip / configuration[0]));
                         if (best[k] == null || result.envStepsPerSecond() > best[k].envStepsPerSecond()) {
                             best[k] = result;
@@ -177,8 +193,7 @@ final class BenchCommand {
             } finally {
                 scene.release();
             }
-            out.printf("%s/%s, frame skip %d, random actions, best of %d, %d cores%n", robot, task, frameSkip, repeat,
-                    Runtime.getRuntime().availableProcessors());
+            out.println(rl.heading(repeat));
             out.printf("raw mj_step, 1 thread: %.0f physics steps/s, %.0f per CPU second%n", raw.stepsPerSecond(),
                     raw.stepsPerCpuSecond());
             out.println("copies  threads  env steps/s  physics steps/s  vs raw  per CPU s  vs raw");
@@ -204,15 +219,8 @@ final class BenchCommand {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--robot", defaultValue = "cartpole", description = "Robot id (default ${DEFAULT-VALUE}).")
-        String robot;
-
-        @Option(names = "--task", defaultValue = "balance", description = "Task id (default ${DEFAULT-VALUE}).")
-        String task;
-
-        @Option(names = "--copies", split = ",", defaultValue = "1,16",
-                description = "Copy counts to measure (default ${DEFAULT-VALUE}).")
-        List<Integer> copies;
+        @CommandLine.Mixin
+        RlTaskOptions rl = new RlTaskOptions();
 
         @Option(names = "--seconds", defaultValue = "5",
                 description = "Seconds each REST measurement steps (default ${DEFAULT-VALUE}).")
@@ -224,21 +232,20 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            int frameSkip = RlCatalog.builtIn().spec(robot, task).frameSkip();
-            RlRestBenchmark.Result[] rest = new RlRestBenchmark.Result[copies.size()];
-            RlBenchmark.Result[] local = new RlBenchmark.Result[copies.size()];
+            RlRestBenchmark.Result[] rest = new RlRestBenchmark.Result[rl.copies.size()];
+            RlBenchmark.Result[] local = new RlBenchmark.Result[rl.copies.size()];
             try (ServeProcess serve = ServeProcess.start(List.of("--scene", "pendulum"));
                  RlRestBenchmark client = new RlRestBenchmark(serve.address())) {
                 // Rounds alternate REST and in-process runs, so a busy moment on the machine hurts both alike.
                 for (int round = 0; round < repeat; round++) {
-                    for (int k = 0; k < copies.size(); k++) {
-                        RlRestBenchmark.Result overRest = client.run(robot, task, copies.get(k),
+                    for (int k = 0; k < rl.copies.size(); k++) {
+                        RlRestBenchmark.Result overRest = client.run(rl.robot, rl.task, rl.copies.get(k),
                                 Duration.ofSeconds(seconds));
                         if (rest[k] == null || overRest.envStepsPerSecond() > rest[k].envStepsPerSecond()) {
                             rest[k] = overRest;
                         }
                         // As many steps in process as REST managed, with the lanes the host chooses too.
-                        RlBenchmark.Result inProcess = RlBenchmark.run(robot, task, copies.get(k), 0,
+                        RlBenchmark.Result inProcess = RlBenchmark.run(rl.robot, rl.task, rl.copies.get(k), 0,
                                 Math.max(1000, overRest.requests()));
                         if (local[k] == null || inProcess.envStepsPerSecond() > local[k].envStepsPerSecond()) {
                             local[k] = inProcess;
@@ -246,12 +253,11 @@ final class BenchCommand {
                     }
                 }
             }
-            out.printf("%s/%s, frame skip %d, random actions, best of %d, %d cores%n", robot, task, frameSkip, repeat,
-                    Runtime.getRuntime().availableProcessors());
+            out.println(rl.heading(repeat));
             out.println("copies  threads  in process env steps/s  over REST env steps/s  REST/in process"
                     + "  ms per request");
-            for (int k = 0; k < copies.size(); k++) {
-                out.printf("%6d  %7d  %22.0f  %21.0f  %15.2f  %14.3f%n", copies.get(k), local[k].threads(),
+            for (int k = 0; k < rl.copies.size(); k++) {
+                out.printf("%6d  %7d  %22.0f  %21.0f  %15.2f  %14.3f%n", rl.copies.get(k), local[k].threads(),
                         local[k].envStepsPerSecond(), rest[k].envStepsPerSecond(),
                         rest[k].envStepsPerSecond() / local[k].envStepsPerSecond(), rest[k].millisPerRequest());
             }
