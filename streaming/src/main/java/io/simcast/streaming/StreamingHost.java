@@ -170,8 +170,12 @@ public final class StreamingHost implements AutoCloseable {
             URI forPeople = PageAddress.forPeople(config.publicUrl(), server.address(), tls != null);
             bound.set(forPeople);
             StreamingHost host = new StreamingHost(parts, server, links, table.routes(), address, forPeople);
-            log.info("Simcast serving {} ({})", host.address, StreamingMessages.accessSummary(config.localOperator(),
-                    config.operatorToken() != null));
+            String access = StreamingMessages.accessSummary(config.localOperator(), config.operatorToken() != null);
+            if (forPeople.equals(address)) {
+                log.info("Simcast serving {} ({})", address, access);
+            } else {
+                log.info("Simcast serving {} on this machine, {} for others ({})", address, forPeople, access);
+            }
             return host;
         } catch (RuntimeException e) {
             shutdown(server, parts);
