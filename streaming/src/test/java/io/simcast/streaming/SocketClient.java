@@ -24,7 +24,12 @@ public final class SocketClient implements AutoCloseable {
 
     /** @param origin an Origin header to send, or null */
     public SocketClient(URI uri, String origin) throws Exception {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        this(uri, origin, HttpClient.newHttpClient());
+    }
+
+    /** Through {@code http}, e.g. one that trusts a test certificate for {@code wss://}. */
+    public SocketClient(URI uri, String origin, HttpClient http) throws Exception {
+        WebSocket.Builder builder = http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             builder.header("Origin", origin);

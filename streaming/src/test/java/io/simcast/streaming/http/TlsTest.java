@@ -3,6 +3,8 @@ package io.simcast.streaming.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.streaming.SocketClient;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import java.io.IOException;
@@ -50,11 +52,7 @@ class TlsTest {
     void theHostServesHttpsWithThePemFilesAndNoPlainHttp() throws Exception {
         try (TestHost host = TestHost.start("pendulum", StreamingConfig.builder()
                 .tls(new StreamingConfig.TlsFiles(certificate, key)))) {
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            HttpClient https = HttpClient.newBuilder().sslContext(context).build();
+            HttpClient https = trustingTheTestCertificate();
 
             HttpResponse<String> health = https.send(HttpRequest.newBuilder(host.uri("/api/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -65,6 +63,19 @@ class TlsTest {
             String plain = host.uri("/api/health").toString().replace("https:", "http:");
             assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(plain))
                     .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void theSignallingSocketRunsOverWssWithTheSameCertificate() throws Exception {
+        try (TestHost host = TestHost.start("pendulum", StreamingConfig.builder()
+                .tls(new StreamingConfig.TlsFiles(certificate, key)));
+             SocketClient socket = new SocketClient(URI.create(host.uri("/ws/signaling").toString()
+                     .replace("https:", "wss:")), null, trustingTheTestCertificate())) {
+            JsonNode welcome = socket.next("welcome");
+
+            assertThat(welcome.path("viewerId").asText()).isNotBlank();
+            assertThat(host.host.viewerCount()).isEqualTo(1);
         }
     }
 
@@ -83,6 +94,14 @@ class TlsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(key + " holds no certificate (-----BEGIN CERTIFICATE-----); give the certificate chain as"
                         + " PEM");
+    }
+
+    private static HttpClient trustingTheTestCertificate() throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).build();
     }
 
     private static KeyStore keyPair(String alias) throws Exception {
