@@ -7,10 +7,12 @@ import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.nio.charset.StandardCharsets;
+import org.xnio.XnioIoThread;
 
 /**
- * A viewer's signalling WebSocket as a {@link ViewerChannel}. Sends are asynchronous (Undertow queues them on the
- * connection's IO thread), so any thread may call, libwebrtc's included.
+ * A viewer's signalling WebSocket as a {@link ViewerChannel}. Any thread may call, libwebrtc's included: every write
+ * runs on the connection's IO thread (at once when already there, else queued), so frames from different threads
+ * never interleave and a {@code bye} always precedes the close frame that follows it. Nothing here waits.
  */
 final class SocketChannel implements ViewerChannel {
     /** Close reasons are limited to 123 bytes by RFC 6455. */
@@ -23,9 +25,12 @@ final class SocketChannel implements ViewerChannel {
     }
 
     void send(Object message) {
-        if (socket.isOpen()) {
-            WebSockets.sendText(Json.write(message), socket, null);
-        }
+        String text = Json.write(message);
+        onIoThread(() -> {
+            if (socket.isOpen()) {
+                WebSockets.sendText(text, socket, null);
+            }
+        });
     }
 
     @Override
@@ -51,13 +56,23 @@ final class SocketChannel implements ViewerChannel {
 
     /** Sends a close frame with {@code code} and a reason cut to what the protocol allows. */
     void closeWith(int code, String reason) {
-        if (!socket.isOpen()) {
-            return;
-        }
         byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
         String shortReason = bytes.length <= MAX_REASON_BYTES ? reason
                 : new String(bytes, 0, MAX_REASON_BYTES - 3, StandardCharsets.UTF_8).replaceAll("\\uFFFD$", "") + "...";
-        WebSockets.sendClose(new CloseMessage(code, shortReason), socket, null);
+        onIoThread(() -> {
+            if (socket.isOpen()) {
+                WebSockets.sendClose(new CloseMessage(code, shortReason), socket, null);
+            }
+        });
+    }
+
+    private void onIoThread(Runnable write) {
+        XnioIoThread io = socket.getIoThread();
+        if (Thread.currentThread() == io) {
+            write.run();
+        } else {
+            io.execute(write);
+        }
     }
 
     boolean isOpen() {
