@@ -1,13 +1,11 @@
 package io.simcast.streaming;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCBundlePolicy;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCIceGatheringState;
-import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
@@ -15,10 +13,10 @@ import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import io.simcast.streaming.webrtc.Descriptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,19 +73,7 @@ public final class WhepClient implements AutoCloseable {
 
     /** The offer with all candidates in it. */
     public String offer() throws Exception {
-        CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
-        connection.createOffer(new RTCOfferOptions(), new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription description) {
-                offer.complete(description);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                offer.completeExceptionally(new IllegalStateException(error));
-            }
-        });
-        set(offer.get(5, TimeUnit.SECONDS), true);
+        set(Descriptions.offer(connection).get(5, TimeUnit.SECONDS), true);
         gathered.get(5, TimeUnit.SECONDS);
         return connection.getLocalDescription().sdp;
     }
@@ -97,24 +83,7 @@ public final class WhepClient implements AutoCloseable {
     }
 
     private void set(RTCSessionDescription description, boolean local) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        SetSessionDescriptionObserver observer = new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                done.complete(null);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                done.completeExceptionally(new IllegalStateException(error));
-            }
-        };
-        if (local) {
-            connection.setLocalDescription(description, observer);
-        } else {
-            connection.setRemoteDescription(description, observer);
-        }
-        done.get(5, TimeUnit.SECONDS);
+        Descriptions.set(connection, description, local).get(5, TimeUnit.SECONDS);
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.simcast.streaming.webrtc;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
 import dev.onvoid.webrtc.RTCDataChannelObserver;
@@ -17,7 +15,6 @@ import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCStatsReport;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.simcast.streaming.StreamingMessages;
@@ -84,8 +81,8 @@ public final class PeerSession {
      * @throws IllegalArgumentException when the offer is refused, with the reason a user can act on
      */
     public String answer(String offer, VideoTrack track) {
-        await(setDescription(new RTCSessionDescription(RTCSdpType.OFFER, CodecPreferences.preferInOffer(offer)),
-                false), "apply the offer");
+        RTCSessionDescription remote = new RTCSessionDescription(RTCSdpType.OFFER, CodecPreferences.preferInOffer(offer));
+        await(Descriptions.set(connection, remote, false), "apply the offer");
         remoteApplied = true;
         RTCRtpTransceiver video = null;
         for (RTCRtpTransceiver transceiver : connection.getTransceivers()) {
@@ -103,8 +100,8 @@ public final class PeerSession {
         video.setCodecPreferences(CodecPreferences.order(codecs));
         videoSender = video.getSender();
         videoSender.replaceTrack(track);
-        RTCSessionDescription answer = await(createAnswer(), "create the answer");
-        await(setDescription(answer, true), "apply the answer");
+        RTCSessionDescription answer = await(Descriptions.answer(connection), "create the answer");
+        await(Descriptions.set(connection, answer, true), "apply the answer");
         for (RTCIceCandidate candidate : pendingCandidates) {
             connection.addIceCandidate(candidate);
         }
@@ -174,49 +171,6 @@ public final class PeerSession {
         }
         connection.close();
         gathered.complete(null);
-    }
-
-    private CompletableFuture<Void> setDescription(RTCSessionDescription description, boolean local) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        SetSessionDescriptionObserver observer = new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                done.complete(null);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                done.completeExceptionally(new IllegalArgumentException(error));
-            }
-        };
-        try {
-            if (local) {
-                connection.setLocalDescription(description, observer);
-            } else {
-                connection.setRemoteDescription(description, observer);
-            }
-        } catch (Error e) {
-            // webrtc-java reports SDP that libwebrtc cannot parse by throwing Error from the call ("Create session
-            // description failed: Expects m line. [c=IN ...]"): a bad offer, not a broken JVM.
-            done.completeExceptionally(new IllegalArgumentException(e.getMessage()));
-        }
-        return done;
-    }
-
-    private CompletableFuture<RTCSessionDescription> createAnswer() {
-        CompletableFuture<RTCSessionDescription> done = new CompletableFuture<>();
-        connection.createAnswer(new RTCAnswerOptions(), new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription description) {
-                done.complete(description);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                done.completeExceptionally(new IllegalArgumentException(error));
-            }
-        });
-        return done;
     }
 
     private static <T> T await(CompletableFuture<T> step, String what) {
