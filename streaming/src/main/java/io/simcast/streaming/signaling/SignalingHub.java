@@ -4,6 +4,7 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationEvent;
 import io.simcast.sim.physics.SimulationListener;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.streaming.http.Json;
 import io.simcast.streaming.rl.RlSessions;
 import java.util.List;
 import java.util.Set;
@@ -88,8 +89,9 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
     }
 
     private void broadcast(Object message) {
+        String text = Json.write(message); // once for every socket
         for (SocketChannel socket : sockets) {
-            socket.send(message);
+            socket.sendText(text);
         }
     }
 

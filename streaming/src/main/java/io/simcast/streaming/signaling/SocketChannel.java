@@ -25,7 +25,11 @@ final class SocketChannel implements ViewerChannel {
     }
 
     void send(Object message) {
-        String text = Json.write(message);
+        sendText(Json.write(message));
+    }
+
+    /** A message already written as JSON (a broadcast writes it once for every socket). */
+    void sendText(String text) {
         onIoThread(() -> {
             if (socket.isOpen()) {
                 WebSockets.sendText(text, socket, null);
