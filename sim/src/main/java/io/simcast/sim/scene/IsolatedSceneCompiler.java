@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -166,10 +167,14 @@ public final class IsolatedSceneCompiler {
         return first.length() > 300 ? first.substring(0, 300) + "..." : first;
     }
 
-    /** What MuJoCo, the C++ runtime and the JVM say when the memory cap stops them. */
-    private static boolean outOfMemory(String text) {
+    /**
+     * What MuJoCo, the C++ runtime, the JVM and the C library say when the memory cap stops them (glibc's loader
+     * aborts with "cannot allocate memory for thread-local data", exit 127, when a new thread's TLS does not fit).
+     */
+    static boolean outOfMemory(String text) {
         return text.contains("bad_alloc") || text.contains("Could not allocate") || text.contains("insufficient memory")
-                || text.contains("OutOfMemoryError") || text.contains("Out of Memory Error");
+                || text.contains("OutOfMemoryError") || text.contains("Out of Memory Error")
+                || text.toLowerCase(Locale.ROOT).contains("cannot allocate memory");
     }
 
     /** The child: the same JVM and class path as this one, small, quick to start, memory capped by the shell. */
