@@ -18,7 +18,7 @@ class FramePoolTest {
         assertThat(pool.acquire(4, 3, 2)).as("both frames are out").isNull();
         a.release();
         assertThat(pool.acquire(4, 3, 2)).isSameAs(a);
-        assertThat(b.rgba().capacity()).isEqualTo(4 * 3 * 4);
+        assertThat(b.rgbaBottomUp().capacity()).isEqualTo(4 * 3 * 4);
         assertThat(pool.allocated()).isEqualTo(2);
     }
 
