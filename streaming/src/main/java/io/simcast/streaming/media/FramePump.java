@@ -116,8 +116,9 @@ public final class FramePump implements AutoCloseable {
             if (latencyStamp && LatencyStamp.fits(frame.width(), frame.height())) {
                 picture.stamp(frame.capturedEpochMillis());
             }
+            sink.pushFrame(picture.videoFrame());
         } catch (Exception e) {
-            pool.recycle(picture);
+            pool.recycle(picture); // safe even if libwebrtc took it: the pool waits for its references to go
             if (!failed) {
                 failed = true;
                 log.warn("View {}: frame {} could not be converted for WebRTC ({}); dropping frames until one"
@@ -125,7 +126,6 @@ public final class FramePump implements AutoCloseable {
             }
             return;
         }
-        sink.pushFrame(picture.videoFrame());
         if (last != null) {
             pool.recycle(last);
         }
