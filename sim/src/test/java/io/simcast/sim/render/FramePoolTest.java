@@ -23,6 +23,13 @@ class FramePoolTest {
     }
 
     @Test
+    void rowsAreStoredBottomUpAndFoundFromTheTop() {
+        Frame frame = pool.acquire(4, 3, 1);
+        assertThat(frame.rowOffset(0)).as("the top row is last in memory").isEqualTo(2 * 4 * 4);
+        assertThat(frame.rowOffset(2)).as("the bottom row first").isZero();
+    }
+
+    @Test
     void framesOfAnOldSizeAreDroppedWhenTheyComeBack() {
         Frame small = pool.acquire(4, 3, 2);
         small.release();
