@@ -61,4 +61,13 @@ class CommandsTest {
             assertThat(key(KeyAction.FREE_CAMERA, playing, 1)).contains(Control.Camera.FREE);
         }
     }
+
+    /** InputPolicy lets a viewer press exactly the keys that only change its own camera. */
+    @Test
+    void theKeysCalledCameraKeysAreTheOnesThatChangeOnlyTheView() {
+        for (KeyAction action : KeyAction.values()) {
+            assertThat(key(action, false, 1).filter(Control.Camera.class::isInstance).isPresent()).as(action.name())
+                    .isEqualTo(action.isCamera());
+        }
+    }
 }
