@@ -103,4 +103,8 @@ public final class EncodeMessages {
     public static String tooManyRecordings(int max) {
         return "already " + max + " recordings running: stop one first";
     }
+
+    public static String badBroadcastUrl(String url) {
+        return "--broadcast (BROADCAST_URL) must be a WHIP endpoint's http:// or https:// URL, got '" + url + "'";
+    }
 }

@@ -53,6 +53,11 @@ public record EncoderSettings(int width, int height, int fps, int timeBase, long
         return Math.max(1, (int) Math.round(fps * keyframeSeconds));
     }
 
+    /** {@code size} rounded down to even (H.264 wants even sizes; an odd view is scaled by one pixel). */
+    public static int even(int size) {
+        return Math.max(2, size & ~1);
+    }
+
     private static long bitrate(int width, int height, int fps, double bitsPerPixel) {
         return Math.max(100_000, Math.round((double) width * height * fps * bitsPerPixel));
     }

@@ -1,5 +1,6 @@
 package io.simcast.streaming;
 
+import io.simcast.encode.record.Recordings;
 import io.simcast.sim.SimcastVersion;
 import io.simcast.sim.generate.ConnectionTester;
 import io.simcast.sim.generate.GenerationOptions;
@@ -7,6 +8,7 @@ import io.simcast.sim.generate.LlmConfiguration;
 import io.simcast.sim.generate.SceneGenerator;
 import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.View;
 import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
@@ -18,6 +20,7 @@ import io.simcast.streaming.api.GenerateResource;
 import io.simcast.streaming.api.HealthResource;
 import io.simcast.streaming.api.HostFacts;
 import io.simcast.streaming.api.LinksResource;
+import io.simcast.streaming.api.RecordingsResource;
 import io.simcast.streaming.api.RlResource;
 import io.simcast.streaming.api.SceneResource;
 import io.simcast.streaming.api.SimulationResource;
@@ -28,6 +31,7 @@ import io.simcast.streaming.http.PemTls;
 import io.simcast.streaming.http.RouteTable;
 import io.simcast.streaming.http.WebServer;
 import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.output.HostOutputs;
 import io.simcast.streaming.rl.CopyViews;
 import io.simcast.streaming.rl.RlSessions;
 import io.simcast.streaming.signaling.SignalingEndpoint;
@@ -71,7 +75,7 @@ public final class StreamingHost implements AutoCloseable {
 
     /** What the host closes, in order (see {@link #shutdown}). */
     private record Parts(WebRtcEngine engine, FeedPool feeds, Viewers viewers, SignalingHub hub, CopyViews copyViews,
-                         RlSessions rl) {}
+                         RlSessions rl, HostOutputs outputs) {}
 
     private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
                           URI pageAddress) {
@@ -114,9 +118,18 @@ public final class StreamingHost implements AutoCloseable {
         if (rendering.problem() != null) {
             log.error("{}", rendering.problem());
         }
+        HostOutputs outputs;
+        try {
+            outputs = HostOutputs.start(config.outputs(), rendering.renderer(), rendering.hostView(), config.video());
+        } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            throw e;
+        }
         FeedPool feeds = engine == null || rendering.renderer() == null ? null
                 : new FeedPool(engine, rendering.renderer(), config.video(), config.latencyStamp(),
-                        rendering.hostView());
+                        outputs.sharedView());
         String problem = webRtcProblem != null ? webRtcProblem : rendering.problem();
         ShareLinks links = new ShareLinks(config.operatorToken(), config.maxViewersPerLink());
         Gatekeeper gatekeeper = new Gatekeeper(links, config.localOperator());
@@ -136,7 +149,7 @@ public final class StreamingHost implements AutoCloseable {
                 viewers.environmentClosed(id, reason);
             }
         });
-        Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, rl);
+        Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, rl, outputs);
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
                 engine == null ? List.of() : engine.codecNames());
@@ -149,7 +162,8 @@ public final class StreamingHost implements AutoCloseable {
             RouteTable table = HostRoutes.table(gatekeeper, new HostRoutes.Resources(
                             new HealthResource(simulation, viewers, facts),
                             new ConfigResource(config, facts, sceneLimits),
-                            new StatsResource(simulation, rendering.renderer(), viewers, feeds),
+                            new StatsResource(simulation, rendering.renderer(), viewers, feeds,
+                                    outputs::broadcast),
                             new SceneResource(simulation, new SceneCompiler(sceneLimits),
                                     new IsolatedSceneCompiler(sceneLimits), config.maxBodyBytes()),
                             new SimulationResource(simulation, config.maxBodyBytes()),
@@ -160,11 +174,15 @@ public final class StreamingHost implements AutoCloseable {
                             new GenerateResource(simulation,
                                     () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT),
                                     config.maxBodyBytes()),
-                            new LinksResource(links, viewers, bound::get, config.maxBodyBytes())),
+                            new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
+                            new RecordingsResource(outputs, viewers, copyViews, config.video(),
+                                    config.maxBodyBytes())),
                     new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
-                            config.defaultViewMode(), config.latencyStamp()),
+                            config.defaultViewMode(), config.latencyStamp(), outputs.playback(),
+                            outputs::requestKeyframe),
                     new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
-            server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table),
+            server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table,
+                            outputs.playback().map(Outputs.SfuPlayback::origin).stream().toList()),
                     2 * config.maxBodyBytes(), tls);
             URI address = PageAddress.local(server.address(), tls != null);
             URI forPeople = PageAddress.forPeople(config.publicUrl(), server.address(), tls != null);
@@ -215,6 +233,16 @@ public final class StreamingHost implements AutoCloseable {
         return routes;
     }
 
+    /** The host's recordings: what the console's Record button starts and stops. */
+    public Recordings recordings() {
+        return parts.outputs().recordings();
+    }
+
+    /** The host's shared view (what followers watch and the broadcast sends), or a supplier of null. */
+    public Supplier<View> sharedView() {
+        return parts.outputs().sharedView();
+    }
+
     /** Every admitted viewer as {@code GET /api/stats} shows it. Any thread; never blocks. */
     public List<ViewerStats> viewerStats() {
         return parts.viewers().stats();
@@ -260,6 +288,7 @@ public final class StreamingHost implements AutoCloseable {
             parts.copyViews().close();
         }
         parts.rl().close();
+        parts.outputs().close();
         if (engine != null) {
             engine.close();
         }

@@ -51,6 +51,7 @@ public final class LiveRecording {
     private final FrameSubscription frames;
     private final EncoderKind kind;
     private final int fps;
+    private final Runnable release;
     private final Instant started = Instant.now();
     private final Thread thread;
     private volatile boolean stopping;
@@ -59,21 +60,27 @@ public final class LiveRecording {
     private volatile long written;
     private volatile long lastPts = -1;
 
-    private LiveRecording(String id, String source, Path target, FrameSubscription frames, EncoderKind kind, int fps) {
+    private LiveRecording(String id, String source, Path target, FrameSubscription frames, EncoderKind kind, int fps,
+                          Runnable release) {
         this.id = id;
         this.source = source;
         this.target = target;
         this.frames = frames;
         this.kind = kind;
         this.fps = fps;
+        this.release = release;
         this.thread = new Thread(this::run, "simcast-record-" + id);
         this.thread.setDaemon(true);
     }
 
-    /** Starts recording {@code frames} (which this recording closes in the end) into {@code target}. */
+    /**
+     * Starts recording {@code frames} (which this recording closes in the end) into {@code target}.
+     *
+     * @param release runs when the recording ends, on its thread (lets go of a view made for it)
+     */
     public static LiveRecording start(String id, String source, Path target, FrameSubscription frames,
-                                      EncoderKind kind, int fps) {
-        LiveRecording recording = new LiveRecording(id, source, target, frames, kind, fps);
+                                      EncoderKind kind, int fps, Runnable release) {
+        LiveRecording recording = new LiveRecording(id, source, target, frames, kind, fps, release);
         recording.thread.start();
         return recording;
     }
@@ -110,8 +117,8 @@ public final class LiveRecording {
                 }
                 try {
                     if (encoder == null) {
-                        encoder = H264Encoder.open(kind, EncoderSettings.recording(even(frame.width()),
-                                even(frame.height()), fps));
+                        encoder = H264Encoder.open(kind, EncoderSettings.recording(EncoderSettings.even(frame.width()),
+                                EncoderSettings.even(frame.height()), fps));
                         writer = Mp4Writer.create(target, encoder);
                         firstCapture = frame.capturedNanos();
                         log.info("Recording {} ({}) to {} with {}", id, source, target, kind.ffmpegName());
@@ -147,10 +154,7 @@ public final class LiveRecording {
             if (encoder != null) {
                 encoder.close();
             }
+            release.run();
         }
-    }
-
-    private static int even(int size) {
-        return Math.max(2, size & ~1);
     }
 }

@@ -2,6 +2,7 @@ package io.simcast.encode.record;
 
 import io.simcast.encode.EncodeMessages;
 import io.simcast.encode.EncoderChoice;
+import io.simcast.encode.EncoderKind;
 import io.simcast.encode.EncoderProbe;
 import io.simcast.sim.render.FrameSubscription;
 import java.io.IOException;
@@ -57,19 +58,28 @@ public final class Recordings implements AutoCloseable {
      * Starts recording {@code frames} (which the recording owns from now on) at {@code fps}.
      *
      * @param source what is recorded, in words, also the start of the file name
+     * @param release runs when the recording ends (lets go of a view made for it); the caller runs it if this
+     *     throws
      * @throws IllegalStateException when {@value #MAX_ACTIVE} recordings are running already
      * @throws io.simcast.encode.EncoderUnavailableException when no encoder (or not the configured one) works
      */
-    public LiveRecording.Status start(String source, FrameSubscription frames, int fps) throws IOException {
+    public LiveRecording.Status start(String source, FrameSubscription frames, int fps, Runnable release)
+            throws IOException {
         if (active().size() >= MAX_ACTIVE) {
             frames.close();
             throw new IllegalStateException(EncodeMessages.tooManyRecordings(MAX_ACTIVE));
         }
-        var kind = EncoderProbe.choose(encoder);
-        Files.createDirectories(folder);
+        EncoderKind kind;
+        try {
+            kind = EncoderProbe.choose(encoder);
+            Files.createDirectories(folder);
+        } catch (RuntimeException | IOException e) {
+            frames.close();
+            throw e;
+        }
         String id = "r" + ids.incrementAndGet();
         Path file = folder.resolve(slug(source) + "-" + LocalDateTime.now().format(STAMP) + "-" + id + ".mp4");
-        LiveRecording recording = LiveRecording.start(id, source, file, frames, kind, fps);
+        LiveRecording recording = LiveRecording.start(id, source, file, frames, kind, fps, release);
         recordings.put(id, recording);
         return recording.status();
     }
