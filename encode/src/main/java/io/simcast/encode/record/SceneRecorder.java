@@ -65,9 +65,10 @@ public final class SceneRecorder {
      * @param file the MP4
      * @param frames pictures in it
      * @param encoder the encoder that made it
-     * @param wallSeconds how long it took
+     * @param wallSeconds how long stepping, rendering and encoding the frames took (not starting the renderer)
+     * @param setupSeconds how long opening the renderer, the encoder and the file took
      */
-    public record Result(Path file, int frames, EncoderKind encoder, double wallSeconds) {
+    public record Result(Path file, int frames, EncoderKind encoder, double wallSeconds, double setupSeconds) {
         /** Simulated seconds recorded per wall-clock second. */
         public double speed(double seconds) {
             return seconds / wallSeconds;
@@ -95,6 +96,7 @@ public final class SceneRecorder {
              H264Encoder encoder = H264Encoder.open(kind, settings)) {
             request.camera().ifPresent(view::useFixedCamera);
             Mp4Writer writer = Mp4Writer.create(out, encoder);
+            long loopStarted = 0;
             try (FrameSubscription frames = view.subscribe()) {
                 double time = simulation.snapshot().time();
                 long stepsDone = 0;
@@ -112,6 +114,9 @@ public final class SceneRecorder {
                         stepsDone = stepsDue;
                     }
                     Frame frame = frameAt(frames, time);
+                    if (i == 0) {
+                        loopStarted = System.nanoTime(); // the renderer is up and has drawn its first picture
+                    }
                     try {
                         encoder.encode(frame.rgba(), frame.width(), frame.height(), i, false, writer);
                     } finally {
@@ -124,7 +129,8 @@ public final class SceneRecorder {
                 throw e;
             }
             Path file = writer.finish();
-            return new Result(file, request.frames(), kind, (System.nanoTime() - started) / 1e9);
+            long done = System.nanoTime();
+            return new Result(file, request.frames(), kind, (done - loopStarted) / 1e9, (loopStarted - started) / 1e9);
         }
     }
 
