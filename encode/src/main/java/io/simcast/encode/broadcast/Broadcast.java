@@ -43,7 +43,7 @@ public final class Broadcast implements AutoCloseable {
      * @param target the WHIP endpoint (no token, no query)
      * @param encoder FFmpeg's encoder name
      * @param state connecting, live, reconnecting or stopped
-     * @param since when it entered that state
+     * @param since when it entered that state (ISO-8601)
      * @param reconnects how often it connected again after losing the SFU
      * @param fps pictures sent per second over the last second
      * @param msPerFrame encoding and sending time per picture
@@ -51,7 +51,7 @@ public final class Broadcast implements AutoCloseable {
      * @param dropped frames skipped while the encoder was busy or the SFU away
      * @param problem why the last connection failed or ended
      */
-    public record Status(String target, String encoder, State state, Instant since, long reconnects, double fps,
+    public record Status(String target, String encoder, State state, String since, long reconnects, double fps,
                          double msPerFrame, long sent, long dropped, Optional<String> problem) {}
 
     private final BroadcastTarget target;
@@ -103,7 +103,7 @@ public final class Broadcast implements AutoCloseable {
     }
 
     public Status status() {
-        return new Status(target.describe(), kind.ffmpegName(), state, since, reconnects, round(rate.perSecond()),
+        return new Status(target.describe(), kind.ffmpegName(), state, since.toString(), reconnects, round(rate.perSecond()),
                 round(rate.meanMillis()), sent, frames.dropped() + skipped, Optional.ofNullable(problem));
     }
 

@@ -39,11 +39,11 @@ public final class LiveRecording {
      * @param frames pictures written
      * @param dropped frames that came while the encoder was busy
      * @param seconds video time so far
-     * @param started when it began
+     * @param started when it began (ISO-8601)
      * @param problem why it failed, when it did
      */
     public record Status(String id, String source, String file, State state, long frames, long dropped,
-                         double seconds, Instant started, Optional<String> problem) {}
+                         double seconds, String started, Optional<String> problem) {}
 
     private final String id;
     private final String source;
@@ -91,7 +91,7 @@ public final class LiveRecording {
 
     public Status status() {
         return new Status(id, source, target.getFileName().toString(), state, written, frames.dropped(),
-                Math.max(0, lastPts + 1) / (double) fps, started, Optional.ofNullable(problem));
+                Math.max(0, lastPts + 1) / (double) fps, started.toString(), Optional.ofNullable(problem));
     }
 
     /** Stops, finishes the file and waits for that (a few seconds at most); then the status is final. */
