@@ -7,6 +7,8 @@
 set -euo pipefail
 dir="${1:-${SIMCAST_WHIP_SERVER:-/opt/simcast-test/simple-whip-server}}"
 [ -f "$dir/src/server.js" ] && [ -d "$dir/node_modules/express" ] && exit 0
+# Debian's nodejs comes without npm (NodeSource's has it built in, and conflicts with Debian's npm package).
+command -v npm >/dev/null || apt-get install -y --no-install-recommends npm >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && apt-get download simple-whip-server >/dev/null 2>&1) \

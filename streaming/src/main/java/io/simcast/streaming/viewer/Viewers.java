@@ -140,7 +140,10 @@ public final class Viewers implements AutoCloseable {
             if (viewer.session() != null) {
                 throw new IllegalStateException(StreamingMessages.alreadyConnected());
             }
-            viewer.audience(false);
+            if (viewer.audience()) {
+                viewer.audience(false); // back from the SFU: a connection of its own again
+                viewer.state(PeerState.NEW, System.nanoTime());
+            }
             PeerSession session = new PeerSession(engine, new SessionEvents(viewer));
             Feed feed = feeds.shared(viewer.mode());
             viewer.attach(session);
@@ -241,8 +244,17 @@ public final class Viewers implements AutoCloseable {
      * connects it as usual. Any thread.
      */
     public void joinAudience(Viewer viewer) {
+        if (viewer.audience()) {
+            return;
+        }
         viewer.audience(true);
         log.info("Viewer {} plays the broadcast from the SFU", viewer.id());
+        if (engine != null) {
+            engine.run(() -> {
+                detach(viewer); // the connection to this host it had until the SFU's picture arrived
+                return null;
+            });
+        }
     }
 
     /**
@@ -482,7 +494,8 @@ public final class Viewers implements AutoCloseable {
                 long trouble = viewer.troubleFor(now);
                 if (!gatekeeper.holds(viewer.grant())) {
                     close(viewer, StreamingMessages.linkExpired(), false);
-                } else if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED) {
+                } else if (!viewer.audience()
+                        && (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED)) {
                     close(viewer, StreamingMessages.connectionLost());
                 } else if (!viewer.everConnected() && !viewer.audience()
                         && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
