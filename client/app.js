@@ -7,6 +7,7 @@ import { captureInput } from './input.js';
 import { LatencyProbe } from './latency.js';
 import { ALLOWED, authorized } from './access.js';
 import { SfuPlayer } from './sfu.js';
+import { RecordButton } from './record.js';
 
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 15000;
@@ -44,6 +45,7 @@ const sfu = new SfuPlayer(video, () => {
   setConnection('connected', 'connected (SFU)');
 });
 Object.defineProperty(simcast, 'broadcast', { get: () => sfu.state });
+const recorder = new RecordButton($('controls'), () => (sfu.active ? { view: 'shared' } : { viewer: simcast.viewerId }));
 let welcomed = null;
 let peer = null;
 let retryDelay = RETRY_MIN_MS;
@@ -161,6 +163,7 @@ function onMessage(message) {
       showState(message.state);
       if (message.latencyStamp) simcast.latency.start();
       welcomed = message;
+      recorder.show(message.role === 'operator');
       sfu.stop();
       watchVideo();
       break;
