@@ -32,6 +32,7 @@ public record BroadcastTarget(URI url, Optional<String> token) {
      */
     public static Optional<BroadcastTarget> resolve(String option, Map<String, String> env) {
         String url = option != null ? option : env.get(URL_VARIABLE);
+        String token = env.get(TOKEN_VARIABLE);
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
@@ -41,7 +42,7 @@ public record BroadcastTarget(URI url, Optional<String> token) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(EncodeMessages.badBroadcastUrl(url), e);
         }
-        return Optional.of(new BroadcastTarget(uri, Optional.ofNullable(env.get(TOKEN_VARIABLE))));
+        return Optional.of(new BroadcastTarget(uri, Optional.ofNullable(token)));
     }
 
     /** The endpoint without query or credentials, for logs and {@code /api/stats}. */
