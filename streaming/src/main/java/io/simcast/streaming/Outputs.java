@@ -46,7 +46,7 @@ public record Outputs(EncoderChoice encoder, Optional<BroadcastTarget> broadcast
      *
      * @throws IllegalArgumentException naming the variable and what it accepts
      */
-    static Outputs fromEnvironment(Map<String, String> env) {
+    public static Outputs fromEnvironment(Map<String, String> env) {
         String folder = env.get("RECORDINGS_DIR");
         return new Outputs(EncoderChoice.resolve(null, env), BroadcastTarget.resolve(null, env),
                 SfuPlayback.resolve(null, env.get(SfuPlayback.ROOM_VARIABLE), env),

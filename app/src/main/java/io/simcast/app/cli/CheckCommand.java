@@ -6,7 +6,7 @@ import io.simcast.encode.EncoderProbe;
 import io.simcast.encode.EncoderUnavailableException;
 import io.simcast.encode.Ffmpeg;
 import io.simcast.sim.SimcastVersion;
-import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.core.MuJoCoLibrary;
 import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.Preset;

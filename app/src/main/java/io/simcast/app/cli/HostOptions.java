@@ -4,7 +4,7 @@ import io.simcast.encode.EncoderChoice;
 import io.simcast.encode.broadcast.BroadcastTarget;
 import io.simcast.streaming.Outputs;
 import io.simcast.streaming.PortRange;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.access.OperatorToken;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import io.simcast.encode.EncoderChoice;
 import io.simcast.encode.EncoderKind;
 import io.simcast.encode.EncoderProbe;
 import io.simcast.encode.record.SceneRecorder;
+import io.simcast.sim.render.Quality;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
 import io.simcast.sim.scene.SceneLocator;
@@ -68,7 +69,7 @@ final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SceneRecorder.Request request = new SceneRecorder.Request(seconds, fps, width, height,
-                Optional.ofNullable(camera), RenderOptions.quality(quality), seed, controlNoise);
+                Optional.ofNullable(camera), Quality.parse(quality), seed, controlNoise);
         EncoderKind kind = EncoderProbe.choose(EncoderChoice.resolve(encoder, System.getenv()));
         SceneRecorder.Result result = SceneRecorder.record(new SceneCompiler().compile(
                 SceneLocator.locate(scene, SceneLimits.DEFAULT)), request, kind, out);

@@ -1,5 +1,7 @@
 package io.simcast.app.console;
 
+import io.simcast.app.console.kit.ToolWindow;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.control.ControlBar;
 import io.simcast.app.console.control.ControlViewModel;
 import io.simcast.app.console.editor.EditorViewModel;
@@ -21,7 +23,7 @@ import io.simcast.app.console.keys.KeyDispatcher;
 import io.simcast.app.console.log.LogView;
 import io.simcast.app.console.log.LogViewModel;
 import io.simcast.app.console.record.RecordViewModel;
-import io.simcast.streaming.StreamingHost;
+import io.simcast.streaming.host.StreamingHost;
 import io.simcast.app.console.scenes.ScenesView;
 import io.simcast.app.console.scenes.ScenesViewModel;
 import io.simcast.app.console.session.SimulationSession;
@@ -37,8 +39,8 @@ import io.simcast.app.console.stats.StatisticsViewModel;
 import io.simcast.app.console.view.FrameMeter;
 import io.simcast.app.console.view.LiveView;
 import io.simcast.app.console.view.LiveViewModel;
-import io.simcast.sim.generate.ConnectionTester;
-import io.simcast.sim.generate.GenerationOptions;
+import io.simcast.generate.ConnectionTester;
+import io.simcast.generate.GenerationOptions;
 import io.simcast.sim.physics.SimulationListener;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.simcast.app.console.record;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.log.LogViewModel;
 import io.simcast.encode.record.LiveRecording;
 import io.simcast.encode.record.Recordings;
