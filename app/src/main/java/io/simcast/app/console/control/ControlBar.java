@@ -1,6 +1,7 @@
 package io.simcast.app.console.control;
 
 import io.simcast.app.console.kit.Texts;
+import io.simcast.app.console.record.RecordViewModel;
 import io.simcast.app.console.editor.EditorViewModel;
 import io.simcast.app.console.keys.ConsoleKey;
 import javafx.beans.binding.Bindings;
@@ -11,7 +12,7 @@ import javafx.scene.control.Tooltip;
 
 /**
  * The toolbar: play/pause, step, reset, slower, faster; the live view's previous, next and free camera and its
- * picture; and Apply. Each simulation and camera button is its key ({@link ConsoleKey}): it does what the key does,
+ * picture; recording; and Apply. Each simulation and camera button is its key ({@link ConsoleKey}): it does what the key does,
  * through {@link ControlViewModel#perform}, and its tooltip names the key. Step is disabled while the simulation runs,
  * when its key does nothing. The buttons never take the focus, so the keys keep working after a click. Binds only;
  * JavaFX thread.
@@ -21,9 +22,10 @@ public final class ControlBar extends ToolBar {
     /**
      * @param hasView whether the live view exists (the camera and picture buttons are disabled without it)
      * @param picture saves the live view's picture (what Ctrl+P does)
+     * @param record records the live view to MP4
      */
-    public ControlBar(ControlViewModel controls, boolean hasView, Runnable picture, EditorViewModel editor,
-                      String applyKey) {
+    public ControlBar(ControlViewModel controls, boolean hasView, Runnable picture, RecordViewModel record,
+                      EditorViewModel editor, String applyKey) {
         Button play = key(controls, "play", ConsoleKey.TOGGLE_PLAY, Texts.TIP_PLAY_PAUSE, Texts.PLAY);
         play.textProperty().bind(Bindings.when(controls.playing()).then(Texts.PAUSE).otherwise(Texts.PLAY));
         Button step = key(controls, "step", ConsoleKey.STEP, Texts.TIP_STEP, Texts.STEP);
@@ -41,10 +43,18 @@ public final class ControlBar extends ToolBar {
         for (Button viewButton : new Button[] {previousCamera, nextCamera, freeCamera, save}) {
             viewButton.setDisable(!hasView);
         }
+        Button recordButton = button("record", Texts.RECORD, Texts.TIP_RECORD, "", record::toggle);
+        recordButton.setTooltip(new Tooltip(Texts.TIP_RECORD));
+        recordButton.textProperty().bind(Bindings.when(record.recording()).then(Texts.STOP_RECORDING)
+                .otherwise(Texts.RECORD));
+        recordButton.setDisable(!record.available());
+        if (record.available()) {
+            recordButton.disableProperty().bind(record.busy());
+        }
         Button apply = button("apply", Texts.APPLY, Texts.TIP_APPLY, applyKey, editor::apply);
         apply.disableProperty().bind(editor.compiling());
         getItems().addAll(play, step, reset, new Separator(), slower, faster, new Separator(), previousCamera,
-                nextCamera, freeCamera, save, new Separator(), apply);
+                nextCamera, freeCamera, save, recordButton, new Separator(), apply);
     }
 
     /** A button that acts as {@code key}. */
