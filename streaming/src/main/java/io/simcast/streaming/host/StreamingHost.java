@@ -1,5 +1,7 @@
 package io.simcast.streaming.host;
 
+import io.simcast.streaming.Outputs;
+import io.simcast.encode.record.Recordings;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.sim.SimcastVersion;
 import io.simcast.generate.ConnectionTester;
@@ -8,6 +10,7 @@ import io.simcast.generate.LlmConfiguration;
 import io.simcast.generate.SceneGenerator;
 import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.View;
 import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
@@ -19,6 +22,7 @@ import io.simcast.streaming.api.GenerateResource;
 import io.simcast.streaming.api.HealthResource;
 import io.simcast.streaming.api.HostFacts;
 import io.simcast.streaming.api.LinksResource;
+import io.simcast.streaming.api.RecordingsResource;
 import io.simcast.streaming.api.RlResource;
 import io.simcast.streaming.api.SceneResource;
 import io.simcast.streaming.api.SimulationResource;
@@ -29,6 +33,7 @@ import io.simcast.streaming.http.PemTls;
 import io.simcast.streaming.http.RouteTable;
 import io.simcast.streaming.http.WebServer;
 import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.output.HostOutputs;
 import io.simcast.streaming.rl.CopyViews;
 import io.simcast.streaming.rl.RlSessions;
 import io.simcast.streaming.signaling.SignalingEndpoint;
@@ -72,7 +77,7 @@ public final class StreamingHost implements AutoCloseable {
 
     /** What the host closes, in order (see {@link #shutdown}). */
     private record Parts(WebRtcEngine engine, FeedPool feeds, Viewers viewers, SignalingHub hub, CopyViews copyViews,
-                         RlSessions rl) {}
+                         RlSessions rl, HostOutputs outputs) {}
 
     private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
                           URI pageAddress) {
@@ -115,9 +120,18 @@ public final class StreamingHost implements AutoCloseable {
         if (rendering.problem() != null) {
             log.error("{}", rendering.problem());
         }
+        HostOutputs outputs;
+        try {
+            outputs = HostOutputs.start(config.outputs(), rendering.renderer(), rendering.hostView(), config.video());
+        } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            throw e;
+        }
         FeedPool feeds = engine == null || rendering.renderer() == null ? null
                 : new FeedPool(engine, rendering.renderer(), config.video(), config.latencyStamp(),
-                        rendering.hostView());
+                        outputs.sharedView());
         String problem = webRtcProblem != null ? webRtcProblem : rendering.problem();
         ShareLinks links = new ShareLinks(config.operatorToken(), config.maxViewersPerLink());
         Gatekeeper gatekeeper = new Gatekeeper(links, config.localOperator());
@@ -137,7 +151,7 @@ public final class StreamingHost implements AutoCloseable {
                 viewers.environmentClosed(id, reason);
             }
         });
-        Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, rl);
+        Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, rl, outputs);
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
                 engine == null ? List.of() : engine.codecNames());
@@ -154,7 +168,8 @@ public final class StreamingHost implements AutoCloseable {
                                     config.udpPorts() == null ? "any" : config.udpPorts().toString(),
                                     config.defaultViewMode().wireName(), new ConfigResource.Limits(
                                     config.maxViewers(), config.maxBodyBytes(), sceneLimits.maxXmlBytes()))),
-                            new StatsResource(simulation, rendering.renderer(), viewers, feeds),
+                            new StatsResource(simulation, rendering.renderer(), viewers, feeds,
+                                    outputs::broadcast),
                             new SceneResource(simulation, new SceneCompiler(sceneLimits),
                                     new IsolatedSceneCompiler(sceneLimits), config.maxBodyBytes()),
                             new SimulationResource(simulation, config.maxBodyBytes()),
@@ -165,11 +180,15 @@ public final class StreamingHost implements AutoCloseable {
                             new GenerateResource(simulation,
                                     () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT),
                                     config.maxBodyBytes()),
-                            new LinksResource(links, viewers, bound::get, config.maxBodyBytes())),
+                            new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
+                            new RecordingsResource(outputs, viewers, copyViews, config.video(),
+                                    config.maxBodyBytes())),
                     new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
-                            config.defaultViewMode(), config.latencyStamp()),
+                            config.defaultViewMode(), config.latencyStamp(), outputs.playback(),
+                            outputs::requestKeyframe),
                     new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
-            server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table),
+            server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table,
+                            outputs.playback().map(Outputs.SfuPlayback::origin).stream().toList()),
                     2 * config.maxBodyBytes(), tls);
             URI address = PageAddress.local(server.address(), tls != null);
             URI forPeople = PageAddress.forPeople(config.publicUrl(), server.address(), tls != null);
@@ -220,6 +239,16 @@ public final class StreamingHost implements AutoCloseable {
         return routes;
     }
 
+    /** The host's recordings: what the console's Record button starts and stops. */
+    public Recordings recordings() {
+        return parts.outputs().recordings();
+    }
+
+    /** The host's shared view (what followers watch and the broadcast sends), or a supplier of null. */
+    public Supplier<View> sharedView() {
+        return parts.outputs().sharedView();
+    }
+
     /** Every admitted viewer as {@code GET /api/stats} shows it. Any thread; never blocks. */
     public List<ViewerStats> viewerStats() {
         return parts.viewers().stats();
@@ -265,6 +294,7 @@ public final class StreamingHost implements AutoCloseable {
             parts.copyViews().close();
         }
         parts.rl().close();
+        parts.outputs().close();
         if (engine != null) {
             engine.close();
         }
