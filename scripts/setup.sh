@@ -19,7 +19,9 @@ packaging=(fakeroot dpkg-dev)                                      # jpackage --
 # The browser tests drive Chromium over the DevTools protocol from Java; iproute2 and unshare (util-linux, always
 # there) build the network namespace they run in. python3 byte-compiles and smoke-runs the RL training scripts.
 testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy
-  janus nodejs)                                                     # the SFU the broadcast tests publish to
+  janus nodejs                                                      # the SFU the broadcast tests publish to
+  podman runc debootstrap podman-compose                            # the container test (scripts/container-test.sh)
+  coturn)                                                           # TURN with minted credentials (TurnServerIT)
 
 case "${1:-}" in
   --runtime) wanted=("${runtime[@]}") ;;

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class DeployFiles {
     /** Stands for a value that comes from a Secret or from the operator's .env, unknown to the files. */
-    static final String SECRET = "from-a-secret";
+    static final String SECRET = "value-from-a-secret";
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::?([-?])([^}]*))?}");
 
