@@ -27,16 +27,27 @@ flock 9
 if [ ! -s "$archive" ]; then
   echo "simcast: making a Debian 12 root for the container images (debootstrap, a few minutes, once)" >&2
   work="$(mktemp -d "$cache/root.XXXXXX")"
-  trap 'rm -rf "$work"' EXIT
+  log="$cache/debootstrap.log"
+  trap 'umount "$work/root/proc" 2>/dev/null || true; rm -rf "$work"' EXIT
+  fail() { echo "simcast: $1 failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
   mirror="$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)"
-  # Packages apt already downloaded for this machine are used as they are.
-  debootstrap --variant=minbase --include="$(IFS=,; echo "${packages[*]}")" \
-      --cache-dir=/var/cache/apt/archives bookworm "$work/root" "${mirror:-http://deb.debian.org/debian}" \
-      >"$cache/debootstrap.log" 2>&1 \
-    || { echo "simcast: debootstrap failed, see $cache/debootstrap.log" >&2; tail -5 "$cache/debootstrap.log" >&2; exit 1; }
+  # minbase, then apt inside it: debootstrap's own --include cannot order the configuration of a package set this
+  # large (dconf-service fails), apt can. Packages apt already downloaded for this machine are used as they are.
+  debootstrap --variant=minbase --cache-dir=/var/cache/apt/archives bookworm "$work/root" \
+      "${mirror:-http://deb.debian.org/debian}" >"$log" 2>&1 || fail debootstrap
+  cp /etc/resolv.conf "$work/root/etc/resolv.conf"
+  mount -t proc proc "$work/root/proc"
+  # No daemon starts while packages are installed (nginx would).
+  printf '#!/bin/sh\nexit 101\n' >"$work/root/usr/sbin/policy-rc.d"
+  chmod +x "$work/root/usr/sbin/policy-rc.d"
+  { chroot "$work/root" apt-get update && DEBIAN_FRONTEND=noninteractive chroot "$work/root" \
+      apt-get install -y --no-install-recommends "${packages[@]}"; } >>"$log" 2>&1 || fail "apt-get in the new root"
+  umount "$work/root/proc"
+  chroot "$work/root" apt-get clean
+  rm -f "$work/root/usr/sbin/policy-rc.d" "$work/root/etc/resolv.conf"
   # The official nginx image has no default site; Debian's would answer port 80 before deploy/nginx's redirect.
   rm -f "$work/root/etc/nginx/sites-enabled/default"
-  rm -rf "$work/root/var/cache/apt/archives/"*.deb "$work/root/var/lib/apt/lists/"*
+  rm -rf "$work/root/var/lib/apt/lists/"*
   tar --numeric-owner -C "$work/root" -cf "$archive.part" .
   mv "$archive.part" "$archive"
   rm -rf "$work"
