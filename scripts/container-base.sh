@@ -55,7 +55,7 @@ if [ ! -s "$archive" ]; then
 fi
 
 if ! podman image exists "$base"; then
-  podman import --change 'CMD ["bash"]' "$archive" "$base" >/dev/null
+  podman import --quiet --change 'CMD ["bash"]' "$archive" "$base" >/dev/null
 fi
 if ! podman image exists "$nginx"; then
   context="$(mktemp -d)"

@@ -3,6 +3,7 @@ package io.simcast.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simcast.streaming.Eventually;
 import io.simcast.streaming.WhepClient;
 import io.simcast.testkit.ServeProcess;
@@ -51,6 +52,8 @@ class ContainerImageIT {
     /** The first build runs debootstrap (minutes on two busy cores); later ones reuse its cached root. */
     private static final Duration BUILD = Duration.ofMinutes(20);
     private static final Duration RUN = Duration.ofMinutes(3);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name = "simcast-it-" + ProcessHandle.current().pid();
     private final Map<String, String> environment = new HashMap<>(System.getenv());
@@ -111,15 +114,25 @@ class ContainerImageIT {
         Map<String, String> compose = new HashMap<>(environment);
         compose.putAll(Map.of("SIMCAST_IMAGE", image, "NGINX_IMAGE", nginxImage, "TLS_DIR", tls.toString(),
                 "SIMCAST_OPERATOR_TOKEN", token, "SIMCAST_DOMAIN", "127.0.0.1", "SCENE", "pendulum"));
-        List<String> project = List.of("podman-compose", "-p", name, "-f",
+        // Debian 12's podman-compose 1.0.3 needs the shim for network_mode: host (see the script) and ignores
+        // profiles: name the services.
+        List<String> project = List.of("podman-compose", "--podman-path",
+                ROOT.resolve("scripts/podman/compose-podman").toString(), "-p", name, "-f",
                 ROOT.resolve("deploy/compose.yaml").toString());
         try {
-            Run.of(concat(project, "up", "-d"), compose, RUN).succeeded();
+            Run.of(concat(project, "up", "-d", "simcast", "nginx"), compose, RUN).succeeded();
             HttpClient https = http(trusting(tls.resolve("fullchain.pem")));
             URI site = URI.create("https://127.0.0.1/");
             Eventually.waitFor(() -> get(https, site.resolve("/api/health")).statusCode() == 200, 120_000);
 
-            HttpResponse<String> page = get(https, site);
+            HttpResponse<String> link = https.send(HttpRequest.newBuilder(site.resolve("/api/links"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"role\": \"viewer\", \"expiresInMinutes\": 10}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(link.statusCode()).as(link.body()).isEqualTo(201);
+            URI shared = URI.create(JSON.readTree(link.body()).path("url").asText());
+            assertThat(shared.toString()).as("links carry PUBLIC_URL").startsWith("https://127.0.0.1/");
+            HttpResponse<String> page = get(https, shared);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<title>Simcast");
             HttpResponse<String> plain = get(http(), URI.create("http://127.0.0.1/api/health"));

@@ -61,11 +61,17 @@ final class DeployFiles {
         return Files.readString(folder.resolve(name));
     }
 
-    /** A compose service's environment as compose hands it over with no .env: ${X:-default} is its default. */
+    /**
+     * A compose service's environment as compose hands it over with no .env: ${X:-default} is its default, and a
+     * variable with no value (passed through from the shell) is not set.
+     */
     static Map<String, String> composeEnvironment(JsonNode service) {
         Map<String, String> environment = new LinkedHashMap<>();
-        service.path("environment").properties().forEach(entry ->
-                environment.put(entry.getKey(), interpolate(entry.getValue().asText())));
+        service.path("environment").properties().forEach(entry -> {
+            if (!entry.getValue().isNull()) {
+                environment.put(entry.getKey(), interpolate(entry.getValue().asText()));
+            }
+        });
         return environment;
     }
 

@@ -192,8 +192,9 @@ class DeployFilesTest {
         assertThat(coturn.path("volumes").toString()).contains("./coturn/turnserver.conf:/etc/simcast/turnserver.conf");
         assertThat(String.join(" ", strings(coturn.path("entrypoint"))))
                 .contains("static-auth-secret=$$TURN_SECRET", "exec turnserver -c /tmp/turnserver.conf");
-        assertThat(coturn.path("environment").path("TURN_SECRET").asText())
-                .isEqualTo(services.path("simcast").path("environment").path("TURN_SECRET").asText());
+        assertThat(List.of(coturn, services.path("simcast"))).as("both take TURN_SECRET from the shell or .env")
+                .allMatch(service -> service.path("environment").has("TURN_SECRET")
+                        && service.path("environment").path("TURN_SECRET").isNull());
         assertThat(services.path("simcast").path("environment").has("TURN_CREDENTIAL"))
                 .as("no user shared by every viewer").isFalse();
     }
