@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,13 +195,19 @@ public final class IsolatedSceneCompiler {
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Djava.awt.headless=true", "-DLOG_LEVEL=WARN",
                 "-cp", System.getProperty("java.class.path"), CompileCheck.class.getName(),
-                "--file-name", source.fileName(),
-                "--max-xml-bytes", Long.toString(limits.maxXmlBytes()),
-                "--max-asset-bytes", Long.toString(limits.maxAssetBytes())));
+                "--file-name", source.fileName(), "--limits", limitsJson()));
         if (source.folder() != null) {
             command.addAll(List.of("--folder", source.folder().toAbsolutePath().toString()));
         }
         return command;
+    }
+
+    private String limitsJson() {
+        try {
+            return json.writeValueAsString(limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a record of numbers always writes
+        }
     }
 
     /** Where a crashing child JVM writes its report (whose first lines say whether memory ran out). */
