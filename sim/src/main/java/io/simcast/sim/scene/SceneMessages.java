@@ -144,8 +144,9 @@ final class SceneMessages {
     }
 
     static String checkTimedOut(long seconds) {
-        return "MuJoCo did not finish compiling this scene within " + seconds
-                + " s, so the check was stopped; make the model smaller (fewer bodies, smaller composites)";
+        return "MuJoCo did not finish compiling, stepping and drawing this scene within " + seconds + " s, so the"
+                + " check was stopped; make the model smaller (fewer bodies, smaller composites, meshes and height"
+                + " fields)";
     }
 
     static String checkOutOfMemory() {
