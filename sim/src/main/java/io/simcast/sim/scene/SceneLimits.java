@@ -15,7 +15,7 @@ package io.simcast.sim.scene;
  * @param maxMeshFaces faces of all meshes and skins together
  * @param maxStackBytes the simulation's stack ({@code <size nstack>} times 8 bytes), one per copy of the state
  * @param maxDrawDivisions {@code <visual><quality numslices, numstacks, numquads>}: MuJoCo draws every sphere,
- *     capsule, cylinder, box and plane with that many divisions (its defaults: 28, 16, 4)
+ *     capsule, cylinder, box and plane with that many divisions, per frame (its defaults: 28, 16, 4)
  * @param maxRenderBufferBytes graphics memory of the offscreen buffer and shadow map MuJoCo allocates for the model:
  *     {@code offwidth * offheight * 8 * (offsamples + 1) + shadowsize^2 * 4} (its defaults: 640 x 480 x 4 samples,
  *     4096: 76 MiB)
@@ -23,15 +23,15 @@ package io.simcast.sim.scene;
 public record SceneLimits(long maxXmlBytes, long maxAssetBytes, long maxHeightFieldCells, long maxTexturePixels,
         long maxMeshVertices, long maxMeshFaces, long maxStackBytes, int maxDrawDivisions, long maxRenderBufferBytes) {
     /**
-     * 2 MiB of XML is ten times the largest MuJoCo Menagerie model and 64 MiB covers any sensible mesh. A 1024 x 1024
-     * height field, 32 Mpixels of texture (a 4096 x 4096 image and a 1024-pixel skybox with room to spare) and
-     * 2 M mesh faces are beyond what real robots and terrains use, yet draw at interactive rates in software; see
-     * docs/PERFORMANCE.md for the measured cost of each. 512 MiB of stack holds MuJoCo's own
-     * largest sample (composite/particle.xml asks for 381 MiB), and 512 MiB
-     * of render buffers its 8192-pixel shadow map with a full-HD, 8-sample offscreen buffer.
+     * 2 MiB of XML is ten times the largest MuJoCo Menagerie model and 64 MiB covers any sensible mesh. The drawing
+     * limits come from docs/PERFORMANCE.md's "Drawing cost of a model": in software (llvmpipe) a 512 x 512 height field
+     * draws 36 times slower than a plain scene and a 2048 x 2048 one 900 times (seconds a frame, minutes to prepare);
+     * 64 divisions make a sphere five times MuJoCo's default. 32 Mpixels of texture hold a 4096 x 4096 image and a
+     * 1024-pixel skybox; 2 M faces are beyond any Menagerie robot. 512 MiB of stack and of render buffers hold MuJoCo's
+     * own largest samples (composite/particle.xml asks 381 MiB of stack; an 8192-pixel shadow map is 256 MiB).
      */
-    public static final SceneLimits DEFAULT = new SceneLimits(2L << 20, 64L << 20, 1L << 20, 32L << 20, 2L << 20,
-            2L << 20, 512L << 20, 128, 512L << 20);
+    public static final SceneLimits DEFAULT = new SceneLimits(2L << 20, 64L << 20, 512L * 512, 32L << 20, 2L << 20,
+            2L << 20, 512L << 20, 64, 512L << 20);
 
     public SceneLimits {
         if (maxXmlBytes <= 0 || maxAssetBytes <= 0 || maxHeightFieldCells <= 0 || maxTexturePixels <= 0

@@ -30,7 +30,7 @@ class ModelBudgetTest {
         assertRefused(scene("<asset><hfield name=\"terrain\" nrow=\"5000\" ncol=\"5000\" size=\"10 10 1 0.1\"/></asset>"
                         + "<worldbody><geom type=\"hfield\" hfield=\"terrain\"/></worldbody>"),
                 "Refused: the height fields have 25000000 cells in all (height field 'terrain' has 25000000 cells);"
-                        + " the limit is 1048576 cells (MuJoCo draws every cell: use fewer rows and columns)");
+                        + " the limit is 262144 cells (MuJoCo draws every cell: use fewer rows and columns)");
     }
 
     @Test
@@ -50,7 +50,7 @@ class ModelBudgetTest {
     @Test
     void drawingDetailAndRenderBuffersAreBounded() {
         assertRefused(scene("<visual><quality numslices=\"5000\"/></visual>"),
-                "Refused <visual><quality numslices=\"5000\">: the limit is 128");
+                "Refused <visual><quality numslices=\"5000\">: the limit is 64");
         assertRefused(scene("<visual><global offwidth=\"16384\" offheight=\"16384\"/></visual>"),
                 "Refused <visual>: an offscreen buffer of 16384 x 16384 with 4 samples and a shadow map of 4096 x"
                         + " 4096 would take 10304 MiB of graphics memory; the limit is 512 MiB (lower offwidth,"
