@@ -29,7 +29,7 @@ class InProcessCandidateCompilerTest {
         String xml = "<mujoco>\n  <asset>\n    <mesh name=\"m\" file=\"/etc/passwd\"/>\n  </asset>\n</mujoco>";
 
         assertThatThrownBy(() -> compiler.compile(SceneSource.ofString(xml)))
-                .hasMessage("Refused file=\"/etc/passwd\" (line 3): absolute paths are not allowed; use a path "
+                .hasMessage("Refused file=\"/etc/passwd\" (scene.xml, line 3): absolute paths are not allowed; use a path "
                         + "relative to the scene folder");
     }
 
