@@ -6,7 +6,7 @@ import static org.lwjgl.opengl.GL11C.glFinish;
 import static org.lwjgl.opengl.GL11C.glGetError;
 
 import io.simcast.sim.mujoco.mjvOption;
-import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.core.MuJoCoLibrary;
 import io.simcast.sim.scene.CompiledSceneCheck;
 import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneLoadException;

@@ -7,7 +7,7 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_TEXTURE;
 
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.mujoco.mjVisual;
-import io.simcast.sim.physics.Model;
+import io.simcast.sim.core.Model;
 import java.util.function.IntToLongFunction;
 
 /**

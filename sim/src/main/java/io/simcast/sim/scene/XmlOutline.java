@@ -2,7 +2,7 @@ package io.simcast.sim.scene;
 
 import static io.simcast.sim.mujoco.global.MuJoCo.simcast_xml_outline;
 
-import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.core.MuJoCoLibrary;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -4,7 +4,6 @@ import io.simcast.app.console.ConsoleServices;
 import io.simcast.app.console.Eventually;
 import io.simcast.app.console.view.LiveRendering;
 import io.simcast.sim.scene.SceneCompiler;
-import io.simcast.sim.scene.TestScenes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,17 @@ import org.junit.jupiter.api.Test;
  * count of pulses during it holds everywhere): a frozen window never gets there.
  */
 class BigSceneUiTest extends ConsoleUiTest {
-    private static final String SCENE = TestScenes.FALLING_BOX.replace("test-box", "big-ball");
+    private static final String SCENE = """
+            <mujoco model="big-ball">
+              <worldbody>
+                <geom type="plane" size="5 5 0.1"/>
+                <body pos="0 0 2">
+                  <freejoint/>
+                  <geom type="sphere" size="0.2"/>
+                </body>
+              </worldbody>
+            </mujoco>
+            """;
     /** Held open until the test has watched the window work while the compile waits. */
     private final CountDownLatch compileMayFinish = new CountDownLatch(1);
 
