@@ -22,6 +22,8 @@ class InProcessCandidateCompilerTest {
                 .hasMessage("Line 4: <composite> is not allowed in generated scenes (MuJoCo 2.2.2 can abort the whole "
                         + "program on it); write the bodies out one by one")
                 .satisfies(e -> assertThat(((SceneLoadException) e).line()).hasValue(4));
+        assertThatThrownBy(() -> compiler.compile(SceneSource.ofString(xml.replace("<composite", "<COMPOSITE"))))
+                .hasMessageStartingWith("Line 4: <composite> is not allowed");
     }
 
     @Test
