@@ -144,9 +144,14 @@ final class SceneMessages {
     }
 
     static String checkTimedOut(long seconds) {
-        return "MuJoCo did not finish compiling, stepping and drawing this scene within " + seconds + " s, so the"
-                + " check was stopped; make the model smaller (fewer bodies, smaller composites, meshes and height"
-                + " fields)";
+        return "MuJoCo did not finish compiling, stepping and drawing this scene within " + seconds + " s of processor"
+                + " time, so the check was stopped; make the model smaller (fewer bodies, smaller composites, meshes"
+                + " and height fields)";
+    }
+
+    static String checkStalled(long seconds) {
+        return "The scene check did not finish within " + seconds + " s (MuJoCo hung, or this machine is overloaded),"
+                + " so it was stopped; the scene was refused and the host is unaffected";
     }
 
     static String checkOutOfMemory() {
