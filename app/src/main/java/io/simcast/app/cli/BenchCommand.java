@@ -2,6 +2,7 @@ package io.simcast.app.cli;
 
 import io.simcast.app.bench.RlRestBenchmark;
 import io.simcast.app.bench.ServeProcess;
+import io.simcast.sim.bench.NativeTestspeed;
 import io.simcast.sim.bench.PhysicsBenchmark;
 import io.simcast.sim.bench.RlBenchmark;
 import io.simcast.sim.rl.RlCatalog;
@@ -12,20 +13,15 @@ import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
 import io.simcast.sim.scene.SceneLocator;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,9 +40,6 @@ final class BenchCommand {
     @Command(name = "physics", mixinStandardHelpOptions = true,
             description = "Steps per second of mj_step from Java, next to native mujoco-testspeed on the same file.")
     static final class Physics implements Callable<Integer> {
-        private static final Path NATIVE_TESTSPEED = Path.of("/usr/bin/mujoco-testspeed");
-        private static final Pattern STEPS_PER_SECOND = Pattern.compile("Steps per second\\s*:\\s*([0-9.]+)");
-
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -67,29 +60,49 @@ final class BenchCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Scene scene = new SceneCompiler().compile(SceneLocator.locate(model, SceneLimits.DEFAULT));
-            Path file = Files.isExecutable(NATIVE_TESTSPEED) ? modelFile(scene) : null;
-            double java = 0;
-            double nativeBest = 0;
+            Best java = new Best();
+            Best nativeBest = new Best();
             try {
+                Optional<NativeTestspeed> testspeed = NativeTestspeed.forModel(modelFile(scene), controlNoise);
                 // Alternate the two so that a busy moment on the machine hurts both alike.
                 for (int i = 0; i < repeat; i++) {
-                    java = Math.max(java, PhysicsBenchmark.run(scene, steps, controlNoise).stepsPerSecond());
-                    if (file != null) {
-                        nativeBest = Math.max(nativeBest, nativeRate(file).orElse(0));
+                    java.add(PhysicsBenchmark.run(scene, steps, controlNoise));
+                    if (testspeed.isPresent()) {
+                        nativeBest.add(testspeed.get().run(steps));
                     }
                 }
             } finally {
                 scene.release();
             }
-            out.printf("java   %s: %.0f steps/s (best of %d x %d steps)%n", scene.id(), java, repeat, steps);
-            if (nativeBest > 0) {
-                out.printf("native %s: %.0f steps/s (mujoco-testspeed, best of %d)%n", scene.id(), nativeBest, repeat);
-                out.printf("ratio java/native: %.3f%n", java / nativeBest);
+            out.printf("java   %s: %.0f steps/s, %.0f per CPU second, %.2f contacts and %.2f constraints per step"
+                    + " (best of %d x %d steps)%n", scene.id(), java.wall, java.cpu, java.contacts, java.constraints,
+                    repeat, steps);
+            if (nativeBest.wall > 0) {
+                out.printf("native %s: %.0f steps/s, %.0f per CPU second, %.2f contacts and %.2f constraints per step"
+                        + " (mujoco-testspeed, best of %d)%n", scene.id(), nativeBest.wall, nativeBest.cpu,
+                        nativeBest.contacts, nativeBest.constraints, repeat);
+                out.printf("ratio java/native: %.3f (wall), %.3f (CPU)%n", java.wall / nativeBest.wall,
+                        java.cpu / nativeBest.cpu);
             } else {
                 out.println("native: mujoco-testspeed not available (Debian package libmujoco-samples)");
             }
             out.flush();
             return 0;
+        }
+
+        /** The best wall and the best CPU rate over the runs (each its own best: the quietest moment for each). */
+        private static final class Best {
+            double wall;
+            double cpu;
+            double contacts;
+            double constraints;
+
+            void add(PhysicsBenchmark.Result result) {
+                wall = Math.max(wall, result.stepsPerSecond());
+                cpu = Math.max(cpu, result.stepsPerCpuSecond());
+                contacts = result.contactsPerStep();
+                constraints = result.constraintsPerStep();
+            }
         }
 
         /** testspeed needs a file: presets and strings are written to a temporary one. */
@@ -100,19 +113,6 @@ final class BenchCommand {
             Path file = Files.writeString(Files.createTempFile("simcast-bench", ".xml"), scene.xml());
             file.toFile().deleteOnExit();
             return file;
-        }
-
-        private OptionalDouble nativeRate(Path file) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder(NATIVE_TESTSPEED.toString(), file.toString(), Long.toString(steps),
-                    "1", Double.toString(controlNoise)).redirectErrorStream(true).start();
-            String output;
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                output = String.join("\n", reader.lines().toList());
-            }
-            process.waitFor();
-            Matcher matcher = STEPS_PER_SECOND.matcher(output);
-            return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
         }
     }
 
