@@ -9,14 +9,15 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mju_Halton;
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.physics.SimData;
+import io.simcast.sim.physics.StateArray;
 import io.simcast.sim.scene.Scene;
-import org.bytedeco.javacpp.DoublePointer;
 
 /**
  * Steps per second of raw {@code mj_step} from Java, with exactly the workload of MuJoCo 2.2's native
  * {@code testspeed} ({@link NativeTestspeed}): one thread, the state of keyframe "test" when the model has one, before
  * every step a control per actuator from a Halton sequence around the middle of its range, scaled by the noise
- * (precomputed), and after it the contact and constraint counts read as testspeed sums them. Same model, same controls, same contacts: the ratio
+ * (precomputed, written as every Simcast caller writes controls: through {@link SimData#ctrl()}), and after it the
+ * contact and constraint counts read as testspeed sums them. Same model, same controls, same contacts: the ratio
  * measures the cost of calling MuJoCo from Java. Runs on the calling thread.
  */
 public final class PhysicsBenchmark {
@@ -58,15 +59,13 @@ public final class PhysicsBenchmark {
             if (testKey >= 0) {
                 mj_resetDataKeyframe(m, d, testKey);
             }
-            DoublePointer ctrl = data.pointer().ctrl().capacity(nu);
+            StateArray ctrl = data.ctrl();
             long contacts = 0;
             long constraints = 0;
             long cpu = CpuClock.nanos();
             long start = System.nanoTime();
             for (int i = 0; i < steps; i++) {
-                if (nu > 0) {
-                    ctrl.put(controls, i * nu, nu);
-                }
+                ctrl.put(controls, i * nu, nu);
                 mj_step(m, d);
                 contacts += d.ncon();
                 constraints += d.nefc();

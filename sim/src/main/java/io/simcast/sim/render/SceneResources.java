@@ -25,7 +25,6 @@ import io.simcast.sim.physics.Model;
 import io.simcast.sim.physics.MuJoCoLibrary;
 import io.simcast.sim.physics.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
-import org.bytedeco.javacpp.DoublePointer;
 
 /**
  * What the render thread keeps for one scene: a private copy of the simulation state ({@code mjData}, brought up
@@ -112,12 +111,12 @@ final class SceneResources implements AutoCloseable {
         if (snapshot.sequence() == loadedSequence) {
             return;
         }
-        put(data.qpos(), snapshot.qpos());
-        put(data.qvel(), snapshot.qvel());
-        put(data.act(), snapshot.act());
-        put(data.ctrl(), snapshot.ctrl());
-        put(data.mocapPos(), snapshot.mocapPos());
-        put(data.mocapQuat(), snapshot.mocapQuat());
+        data.qpos().put(snapshot.qpos());
+        data.qvel().put(snapshot.qvel());
+        data.act().put(snapshot.act());
+        data.ctrl().put(snapshot.ctrl());
+        data.mocapPos().put(snapshot.mocapPos());
+        data.mocapQuat().put(snapshot.mocapQuat());
         data.pointer().time(snapshot.time());
         mj_forward(model(), data.pointer());
         PerturbationStruct.write(snapshot.perturbation(), shownPerturbation);
@@ -156,11 +155,5 @@ final class SceneResources implements AutoCloseable {
         shownPerturbation.close();
         viewport.close();
         data.close();
-    }
-
-    private static void put(DoublePointer target, double[] values) {
-        if (values.length > 0) {
-            target.put(values);
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.mujoco.mjWarningStat;
 import io.simcast.sim.physics.SimData;
+import io.simcast.sim.physics.StateArray;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
@@ -20,16 +21,16 @@ import org.bytedeco.javacpp.DoublePointer;
  */
 final class KeyframeReset {
     private final mjData d;
-    private final DoublePointer qpos;
-    private final DoublePointer qvel;
-    private final DoublePointer act;
-    private final DoublePointer ctrl;
-    private final DoublePointer mocapPos;
-    private final DoublePointer mocapQuat;
-    private final DoublePointer warmstart;
-    private final DoublePointer qfrcApplied;
-    private final DoublePointer xfrcApplied;
-    private final DoublePointer userdata;
+    private final StateArray qpos;
+    private final StateArray qvel;
+    private final StateArray act;
+    private final StateArray ctrl;
+    private final StateArray mocapPos;
+    private final StateArray mocapQuat;
+    private final StateArray warmstart;
+    private final StateArray qfrcApplied;
+    private final StateArray xfrcApplied;
+    private final StateArray userdata;
     private final double[][] keyQpos;
     private final double[][] keyQvel;
     private final double[][] keyAct;
@@ -48,8 +49,8 @@ final class KeyframeReset {
         this.mocapQuat = data.mocapQuat();
         this.qfrcApplied = data.qfrcApplied();
         this.xfrcApplied = data.xfrcApplied();
-        this.warmstart = d.qacc_warmstart().capacity(m.nv());
-        this.userdata = d.userdata().capacity(m.nuserdata());
+        this.warmstart = data.qaccWarmstart();
+        this.userdata = data.userdata();
         int keys = m.nkey();
         this.keyTime = new double[keys];
         for (int key = 0; key < keys; key++) {
@@ -66,32 +67,20 @@ final class KeyframeReset {
     /** Keyframe {@code key}'s state, time included. */
     void apply(int key) {
         d.time(keyTime[key]);
-        put(qpos, keyQpos[key]);
-        put(qvel, keyQvel[key]);
-        put(act, keyAct[key]);
-        put(ctrl, keyCtrl[key]);
-        put(mocapPos, keyMocapPos[key]);
-        put(mocapQuat, keyMocapQuat[key]);
-        zero(warmstart);
-        zero(qfrcApplied);
-        zero(xfrcApplied);
-        zero(userdata);
+        qpos.put(keyQpos[key]);
+        qvel.put(keyQvel[key]);
+        act.put(keyAct[key]);
+        ctrl.put(keyCtrl[key]);
+        mocapPos.put(keyMocapPos[key]);
+        mocapQuat.put(keyMocapQuat[key]);
+        warmstart.zero();
+        qfrcApplied.zero();
+        xfrcApplied.zero();
+        userdata.zero();
         for (int i = 0; i < mjNWARNING; i++) {
             mjWarningStat warning = d.warning(i);
             warning.number(0);
             warning.lastinfo(0);
-        }
-    }
-
-    private static void put(DoublePointer target, double[] values) {
-        if (values.length > 0) {
-            target.put(values);
-        }
-    }
-
-    private static void zero(DoublePointer target) {
-        if (target.capacity() > 0) {
-            target.zero();
         }
     }
 
