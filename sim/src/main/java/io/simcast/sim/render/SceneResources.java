@@ -14,6 +14,12 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mjv_defaultScene;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_freeScene;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_makeScene;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_updateScene;
+import static org.lwjgl.opengl.GL32C.GL_RENDERBUFFER;
+import static org.lwjgl.opengl.GL32C.GL_RENDERBUFFER_INTERNAL_FORMAT;
+import static org.lwjgl.opengl.GL32C.GL_RENDERBUFFER_SAMPLES;
+import static org.lwjgl.opengl.GL32C.glBindRenderbuffer;
+import static org.lwjgl.opengl.GL32C.glGetRenderbufferParameteri;
+import static org.lwjgl.opengl.GL32C.glRenderbufferStorageMultisample;
 
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.mujoco.mjrContext;
@@ -57,10 +63,33 @@ final class SceneResources implements AutoCloseable {
         try {
             mjv_makeScene(model(), scene, MAX_GEOMS);
             mjr_makeContext(model(), context, mjFONTSCALE_100);
+            shrinkOffscreenBuffer();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Gives back the memory of MuJoCo's own offscreen buffer, which no view draws into (each has a {@link RenderTarget}
+     * of its size, swapped in for the draw). {@code mjr_makeContext} sizes it from the model's {@code <global offwidth
+     * offheight>} with its multisamples: 1920 x 1080 x 4 samples in the presets, about 85 MB of colour, depth and
+     * resolve buffers that llvmpipe keeps in main memory, half the idle host's native memory. The buffers are
+     * re-specified at 1 x 1 with their own formats and sample counts, what MuJoCo 3's {@code mjr_resizeOffscreen}
+     * does; MuJoCo 2.2.2 has no such call.
+     */
+    private void shrinkOffscreenBuffer() {
+        for (int renderbuffer : new int[] {context.offColor(), context.offDepthStencil(), context.offColor_r(),
+                context.offDepthStencil_r()}) {
+            if (renderbuffer != 0) {
+                glBindRenderbuffer(GL_RENDERBUFFER, renderbuffer);
+                int format = glGetRenderbufferParameteri(GL_RENDERBUFFER, GL_RENDERBUFFER_INTERNAL_FORMAT);
+                int samples = glGetRenderbufferParameteri(GL_RENDERBUFFER, GL_RENDERBUFFER_SAMPLES);
+                glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, format, 1, 1);
+            }
+        }
+        glBindRenderbuffer(GL_RENDERBUFFER, 0);
+        context.offWidth(1).offHeight(1);
     }
 
     /**
@@ -99,6 +128,11 @@ final class SceneResources implements AutoCloseable {
 
     mjvScene scene() {
         return scene;
+    }
+
+    /** MuJoCo's GL context for the model (textures, meshes, its own small offscreen buffer). */
+    mjrContext context() {
+        return context;
     }
 
     /** Multisamples the model asks for ({@code <quality offsamples>}). */
