@@ -2,6 +2,7 @@ package io.simcast.app.cli;
 
 import io.simcast.app.bench.RlRestBenchmark;
 import io.simcast.app.bench.ServeProcess;
+import io.simcast.sim.bench.ControlWriteBenchmark;
 import io.simcast.sim.bench.NativeTestspeed;
 import io.simcast.sim.bench.PhysicsBenchmark;
 import io.simcast.sim.bench.RlBenchmark;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Option;
 
 /** {@code simcast bench}: the benchmarks behind docs/PERFORMANCE.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
-        subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
-                BenchCommand.RlRest.class,
+        subcommands = {BenchCommand.Physics.class, BenchCommand.Controls.class, BenchCommand.Render.class,
+                BenchCommand.Rl.class, BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class})
 final class BenchCommand {
@@ -113,6 +114,43 @@ final class BenchCommand {
             Path file = Files.writeString(Files.createTempFile("simcast-bench", ".xml"), scene.xml());
             file.toFile().deleteOnExit();
             return file;
+        }
+    }
+
+    /** {@code simcast bench controls}: what writing a step's controls costs, each way Java can write them. */
+    @Command(name = "controls", mixinStandardHelpOptions = true,
+            description = "Nanoseconds per step to write every actuator's control: through Simcast's view of"
+                    + " MuJoCo's memory, and through JavaCPP pointers (bulk, fresh pointer, element by element).")
+    static final class Controls implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", defaultValue = "humanoid", paramLabel = "ID_OR_FILE",
+                description = "Preset id or MJCF file (default ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--steps", defaultValue = "1000000",
+                description = "Steps per round (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Override
+        public Integer call() throws Exception {
+            Scene scene = new SceneCompiler().compile(SceneLocator.locate(model, SceneLimits.DEFAULT));
+            ControlWriteBenchmark.Result result;
+            try {
+                result = ControlWriteBenchmark.run(scene, steps);
+            } finally {
+                scene.release();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s, %d controls per step, ns per step (best of 5 rounds of %d steps)%n",
+                    scene.id(), result.actuators(), steps);
+            out.printf(Locale.ROOT, "SimData.ctrl() view, bulk:        %8.1f%n", result.viewNanos());
+            out.printf(Locale.ROOT, "JavaCPP pointer, bulk:            %8.1f%n", result.pointerBulkNanos());
+            out.printf(Locale.ROOT, "JavaCPP fresh pointer, bulk:      %8.1f%n", result.freshPointerBulkNanos());
+            out.printf(Locale.ROOT, "JavaCPP pointer, element by element: %5.1f%n", result.pointerElementNanos());
+            out.flush();
+            return 0;
         }
     }
 
