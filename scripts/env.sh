@@ -19,7 +19,7 @@ export JAVA_HOME
 # Memory a long-running host gives back (docs/PERFORMANCE.md, "Resident size"): after 20 s without a collection G1
 # runs one and returns the heap it does not need (an idle host; a busy one collects anyway), and once a minute the
 # JVM has glibc return freed native memory to the kernel (malloc_trim, a few ms: what start-up left behind in the
-# JVM, LLVM and MuJoCo). 390 -> 280 MiB idle together with the renderer's smaller MuJoCo buffer; no slower.
+# JVM, LLVM and MuJoCo). With the renderer's smaller MuJoCo buffer: 386 -> 284 MiB idle after 90 s; no slower.
 # The installer's pom.xml passes the same options to the packaged launcher.
 SIMCAST_JVM_FLAGS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
 SIMCAST_JVM_FLAGS="$SIMCAST_JVM_FLAGS -XX:G1PeriodicGCInterval=20000 -XX:TrimNativeHeapInterval=60000"
