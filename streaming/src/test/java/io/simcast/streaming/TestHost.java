@@ -1,6 +1,9 @@
 package io.simcast.streaming;
 
-import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.streaming.host.Rendering;
+import io.simcast.streaming.host.StreamingConfig;
+import io.simcast.streaming.host.StreamingHost;
+import io.simcast.generate.LlmConfiguration;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.PresetCatalog;
@@ -58,6 +61,11 @@ public final class TestHost implements AutoCloseable {
 
     public static TestHost start(String preset) throws Exception {
         return start(preset, StreamingConfig.builder());
+    }
+
+    /** The client the helpers below use, for requests they do not cover. */
+    public HttpClient http() {
+        return http;
     }
 
     public URI uri(String path) {

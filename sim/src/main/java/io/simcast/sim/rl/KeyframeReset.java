@@ -5,8 +5,8 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mjNWARNING;
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.mujoco.mjWarningStat;
-import io.simcast.sim.physics.SimData;
-import io.simcast.sim.physics.StateArray;
+import io.simcast.sim.core.SimData;
+import io.simcast.sim.core.StateArray;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
