@@ -9,6 +9,7 @@ import io.simcast.sim.rl.VectorEnv;
 import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
+import io.simcast.sim.scene.SceneLoadException;
 import io.simcast.sim.scene.SceneLocator;
 import io.simcast.testkit.ServeProcess;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +40,19 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements ExtraCommand {
     @CommandLine.ParentCommand
     SimcastCommand parent;
+
+    /** A benchmark's result on a scene, and the scene's id. */
+    private record Measured<R>(String sceneId, R result) {}
+
+    /** Compiles a preset or MJCF file, runs {@code benchmark} on it on this thread and releases the scene. */
+    private static <R> Measured<R> measure(String idOrFile, Function<Scene, R> benchmark) throws SceneLoadException {
+        Scene scene = new SceneCompiler().compile(SceneLocator.locate(idOrFile, SceneLimits.DEFAULT));
+        try {
+            return new Measured<>(scene.id(), benchmark.apply(scene));
+        } finally {
+            scene.release();
+        }
+    }
 
     /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed, same workload. */
     @Command(name = "physics", mixinStandardHelpOptions = true,
@@ -137,16 +152,12 @@ public final class BenchCommand implements ExtraCommand {
 
         @Override
         public Integer call() throws Exception {
-            Scene scene = new SceneCompiler().compile(SceneLocator.locate(model, SceneLimits.DEFAULT));
-            ControlWriteBenchmark.Result result;
-            try {
-                result = ControlWriteBenchmark.run(scene, steps);
-            } finally {
-                scene.release();
-            }
+            Measured<ControlWriteBenchmark.Result> measured = measure(model,
+                    scene -> ControlWriteBenchmark.run(scene, steps));
+            ControlWriteBenchmark.Result result = measured.result();
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s, %d controls per step, ns per step (best of 5 rounds of %d steps)%n",
-                    scene.id(), result.actuators(), steps);
+                    measured.sceneId(), result.actuators(), steps);
             out.printf(Locale.ROOT, "SimData.ctrl() view, bulk:        %8.1f%n", result.viewNanos());
             out.printf(Locale.ROOT, "JavaCPP pointer, bulk:            %8.1f%n", result.pointerBulkNanos());
             out.printf(Locale.ROOT, "JavaCPP fresh pointer, bulk:      %8.1f%n", result.freshPointerBulkNanos());
@@ -334,15 +345,11 @@ public final class BenchCommand implements ExtraCommand {
         @Override
         public Integer call() throws Exception {
             Quality preset = Quality.parse(quality);
-            Scene compiled = new SceneCompiler().compile(SceneLocator.locate(scene, SceneLimits.DEFAULT));
-            RenderBenchmark.Result result;
-            try {
-                result = RenderBenchmark.run(compiled, width, height, preset, frames);
-            } finally {
-                compiled.release();
-            }
+            Measured<RenderBenchmark.Result> measured = measure(scene,
+                    compiled -> RenderBenchmark.run(compiled, width, height, preset, frames));
+            RenderBenchmark.Result result = measured.result();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("render %s %dx%d %s, %d frames, on %s%n", compiled.id(), width, height,
+            out.printf("render %s %dx%d %s, %d frames, on %s%n", measured.sceneId(), width, height,
                     preset.name().toLowerCase(Locale.ROOT), frames, result.info().glRenderer());
             out.printf("render only:                    %7.1f fps  (%.2f ms/frame)%n", result.renderOnlyFps(),
                     result.renderOnlyMillis());

@@ -6,7 +6,6 @@ import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.mujoco.mjWarningStat;
 import io.simcast.sim.core.SimData;
-import io.simcast.sim.core.StateArray;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
@@ -20,17 +19,8 @@ import org.bytedeco.javacpp.DoublePointer;
  * <p>Owned by the thread stepping the copy, like its data.
  */
 final class KeyframeReset {
+    private final SimData data;
     private final mjData d;
-    private final StateArray qpos;
-    private final StateArray qvel;
-    private final StateArray act;
-    private final StateArray ctrl;
-    private final StateArray mocapPos;
-    private final StateArray mocapQuat;
-    private final StateArray warmstart;
-    private final StateArray qfrcApplied;
-    private final StateArray xfrcApplied;
-    private final StateArray userdata;
     private final double[][] keyQpos;
     private final double[][] keyQvel;
     private final double[][] keyAct;
@@ -40,17 +30,8 @@ final class KeyframeReset {
     private final double[] keyTime;
 
     KeyframeReset(mjModel m, SimData data) {
+        this.data = data;
         this.d = data.pointer();
-        this.qpos = data.qpos();
-        this.qvel = data.qvel();
-        this.act = data.act();
-        this.ctrl = data.ctrl();
-        this.mocapPos = data.mocapPos();
-        this.mocapQuat = data.mocapQuat();
-        this.qfrcApplied = data.qfrcApplied();
-        this.xfrcApplied = data.xfrcApplied();
-        this.warmstart = data.qaccWarmstart();
-        this.userdata = data.userdata();
         int keys = m.nkey();
         this.keyTime = new double[keys];
         for (int key = 0; key < keys; key++) {
@@ -67,16 +48,16 @@ final class KeyframeReset {
     /** Keyframe {@code key}'s state, time included. */
     void apply(int key) {
         d.time(keyTime[key]);
-        qpos.put(keyQpos[key]);
-        qvel.put(keyQvel[key]);
-        act.put(keyAct[key]);
-        ctrl.put(keyCtrl[key]);
-        mocapPos.put(keyMocapPos[key]);
-        mocapQuat.put(keyMocapQuat[key]);
-        warmstart.zero();
-        qfrcApplied.zero();
-        xfrcApplied.zero();
-        userdata.zero();
+        data.qpos().put(keyQpos[key]);
+        data.qvel().put(keyQvel[key]);
+        data.act().put(keyAct[key]);
+        data.ctrl().put(keyCtrl[key]);
+        data.mocapPos().put(keyMocapPos[key]);
+        data.mocapQuat().put(keyMocapQuat[key]);
+        data.qaccWarmstart().zero();
+        data.qfrcApplied().zero();
+        data.xfrcApplied().zero();
+        data.userdata().zero();
         for (int i = 0; i < mjNWARNING; i++) {
             mjWarningStat warning = d.warning(i);
             warning.number(0);
