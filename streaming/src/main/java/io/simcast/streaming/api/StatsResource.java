@@ -4,11 +4,12 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.RenderStats;
 import io.simcast.sim.render.Renderer;
 import io.simcast.streaming.media.Feed;
-import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.viewer.Video;
 import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /api/stats}: how well the host keeps up. The simulation's achieved real-time factor and step rate,
@@ -17,16 +18,16 @@ import java.util.List;
  */
 public final class StatsResource {
     private final Simulation simulation;
-    private final Renderer renderer;
+    private final Optional<Renderer> renderer;
     private final Viewers viewers;
-    private final FeedPool feeds;
+    private final Video video;
 
-    /** @param renderer null when the host cannot render; @param feeds null likewise */
-    public StatsResource(Simulation simulation, Renderer renderer, Viewers viewers, FeedPool feeds) {
+    /** @param renderer the renderer, if the host can render; @param video the views' feeds, if viewers get video */
+    public StatsResource(Simulation simulation, Optional<Renderer> renderer, Viewers viewers, Video video) {
         this.simulation = simulation;
         this.renderer = renderer;
         this.viewers = viewers;
-        this.feeds = feeds;
+        this.video = video;
     }
 
     public record Stats(SimulationState simulation, Rendering rendering, List<ViewerStats> viewers) {}
@@ -50,8 +51,11 @@ public final class StatsResource {
     public record ViewStats(String id, String kind, int viewers, double fps, double msPerFrame) {}
 
     public Stats get(HttpServerExchange exchange) {
-        List<ViewStats> views = feeds == null ? List.of() : feeds.feeds().stream().map(StatsResource::view).toList();
-        RenderStats rendered = renderer == null ? new RenderStats(0, 0, 0, 0) : renderer.stats();
+        List<ViewStats> views = switch (video) {
+            case Video.Available available -> available.feeds().feeds().stream().map(StatsResource::view).toList();
+            case Video.Unavailable ignored -> List.of();
+        };
+        RenderStats rendered = renderer.map(Renderer::stats).orElseGet(() -> new RenderStats(0, 0, 0, 0));
         return new Stats(SimulationState.of(simulation.snapshot()), new Rendering(round(rendered.framesPerSecond()),
                 round(rendered.renderMillis()), round(rendered.readbackMillis()), views), viewers.stats());
     }
