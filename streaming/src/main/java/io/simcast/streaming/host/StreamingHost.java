@@ -272,11 +272,18 @@ public final class StreamingHost implements AutoCloseable {
         }
         parts.hub().close();
         parts.viewers().close();
+        // Freeing a track or the factory under a connection still at work would crash the JVM: leave them then.
+        boolean quiet = parts.viewers().connectionsClosed();
+        if (!quiet) {
+            log.warn("A viewer's connection is still busy: its video and WebRTC are left for the process to free");
+        }
         if (parts.video() instanceof Video.Available available) {
-            available.feeds().close();
+            if (quiet) {
+                available.feeds().close();
+            }
             available.copies().close();
         }
         parts.rl().close();
-        parts.engine().ifPresent(WebRtcEngine::close);
+        parts.engine().filter(engine -> quiet).ifPresent(WebRtcEngine::close);
     }
 }

@@ -30,11 +30,13 @@ record ConnectionHealth(PeerState state, boolean everConnected, boolean silent, 
     /**
      * After a new statistics sample: rates from the previous one, and whether the viewer went silent. A receiving
      * browser sends RTCP and congestion feedback several times a second, so silence means it is gone; libwebrtc
-     * itself takes five seconds to call the connection disconnected.
+     * itself takes five seconds to call the connection disconnected. That feedback answers our video, so silence
+     * counts only once video was sent (the first frames of a new view may take a moment).
      */
     ConnectionHealth sampled(PeerStats sample, long now, long silenceNanos) {
-        long inbound = sample.bytesReceived() != stats.bytesReceived() || lastInboundNanos == 0 ? now
-                : lastInboundNanos;
+        boolean heard = sample.bytesReceived() != stats.bytesReceived() || lastInboundNanos == 0
+                || sample.bytesSent() == 0;
+        long inbound = heard ? now : lastInboundNanos;
         boolean quiet = now - inbound > silenceNanos;
         double bitrate = bitrateKbps;
         double fps = fpsSent;

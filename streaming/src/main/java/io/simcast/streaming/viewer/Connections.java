@@ -14,7 +14,9 @@ import io.simcast.streaming.webrtc.PeerSessions;
 import io.simcast.streaming.webrtc.PeerStats;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -41,6 +43,8 @@ final class Connections {
     private final FeedPool feeds;
     private final CopyViews copies;
     private final Function<Viewer, PeerSession.Listener> events;
+    /** Teardowns not finished yet. */
+    private final Set<CompletableFuture<Void>> teardowns = ConcurrentHashMap.newKeySet();
 
     /** @param events what each viewer's session tells (its native callbacks) */
     Connections(PeerSessions sessions, FeedPool feeds, CopyViews copies, Function<Viewer, PeerSession.Listener> events) {
@@ -80,6 +84,9 @@ final class Connections {
         try {
             Feed feed = feeds.shared(mode);
             viewer.media(new MediaState.Shared(mode, session, feed));
+            if (viewer.isClosed()) { // it left meanwhile; it saw no session to abandon, so stop here
+                throw new IllegalStateException(StreamingMessages.viewerClosed());
+            }
             return session.answer(offer, feed.track());
         } catch (RuntimeException e) {
             if (viewer.media() instanceof Connected) {
@@ -211,12 +218,29 @@ final class Connections {
                 .thenCompose(stats -> stats);
     }
 
-    /** Tears the viewer's connection down, after everything already queued for it. */
+    /**
+     * Tears the closed viewer's connection down, after everything already queued for it; an SDP step it is waiting
+     * for gives up at once.
+     */
     CompletableFuture<Void> end(Viewer viewer) {
-        return viewer.queue().submit(() -> {
+        if (viewer.media() instanceof Connected connected) {
+            connected.session().abandon();
+        }
+        CompletableFuture<Void> done = viewer.queue().submit(() -> {
             detach(viewer);
             return null;
         });
+        teardowns.add(done);
+        done.whenComplete((ignored, failure) -> teardowns.remove(done));
+        return done;
+    }
+
+    /**
+     * Completes when every connection ended so far is torn down: until then a queue may still use the engine, the
+     * feeds' tracks or the factory, which must not be freed under it.
+     */
+    CompletableFuture<Void> tornDown() {
+        return CompletableFuture.allOf(teardowns.toArray(CompletableFuture[]::new));
     }
 
     /** Queue: the session first (so the track is no longer sent), then the feed and the copy it held. */

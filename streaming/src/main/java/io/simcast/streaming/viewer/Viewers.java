@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Viewers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Viewers.class);
+    /** How long closing waits for connections: longer than one SDP step's limit. */
+    private static final long CLOSE_SECONDS = 15;
 
     private final ViewerRegistry registry;
     private final Simulation simulation;
@@ -170,20 +172,32 @@ public final class Viewers implements AutoCloseable {
         return registry.limit();
     }
 
-    /** Closes every viewer and stops the threads; the feeds and the engine are closed by their owner after. */
+    /**
+     * Closes every viewer and stops the threads, waiting (ten seconds at most) until every connection ended so far is
+     * torn down; the feeds and the engine are closed by their owner after, if {@link #connectionsClosed}.
+     */
     @Override
     public void close() {
         monitor.close();
-        List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (Viewer viewer : registry.all()) {
-            closing.add(close(viewer, StreamingMessages.hostStopping()));
+            close(viewer, StreamingMessages.hostStopping());
         }
-        try {
-            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("Viewers did not close cleanly: {}", e.toString());
-        }
+        connections.ifPresent(open -> {
+            try {
+                open.tornDown().get(CLOSE_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("Viewers' connections did not close within {} s: {}", CLOSE_SECONDS, e.toString());
+            }
+        });
         input.close();
+    }
+
+    /**
+     * Whether every ended viewer's connection is torn down, so that nothing uses the feeds' tracks or the WebRTC
+     * factory any more and they may be freed. Any thread.
+     */
+    public boolean connectionsClosed() {
+        return connections.map(open -> open.tornDown().isDone()).orElse(true);
     }
 
     /** The one way a viewer ends ({@link Departures}). */

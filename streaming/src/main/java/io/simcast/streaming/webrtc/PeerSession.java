@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,7 @@ public final class PeerSession {
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private final List<RTCDataChannel> channels = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> gathered = new CompletableFuture<>();
+    private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
     private RTCRtpSender videoSender;
     private boolean remoteApplied;
     private boolean closed;
@@ -153,6 +155,14 @@ public final class PeerSession {
     }
 
     /**
+     * Stops waiting for libwebrtc: an SDP step in progress gives up at once, because the viewer has left. Any thread
+     * (it touches nothing native); the owner closes the session afterwards, on its queue.
+     */
+    public void abandon() {
+        abandoned.complete(null);
+    }
+
+    /**
      * Data channels, then the track (so the shared track may be disposed afterwards), then the connection.
      * Idempotent. The owner's queue.
      */
@@ -174,16 +184,25 @@ public final class PeerSession {
         gathered.complete(null);
     }
 
-    private static <T> T await(CompletableFuture<T> step, String what) {
+    /** Waits for one SDP step: its result, or why libwebrtc refused it; gives up when it is slow or abandoned. */
+    private <T> T await(CompletableFuture<T> step, String what) {
         try {
-            return step.get(SDP_STEP_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.anyOf(step, abandoned).get(SDP_STEP_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalArgumentException(StreamingMessages.webRtcRefused(what, e.getCause().getMessage()));
+            // the step failed: said below
         } catch (TimeoutException e) {
             throw new IllegalStateException(StreamingMessages.webRtcTimeout(what));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(StreamingMessages.webRtcTimeout(what));
+        }
+        if (!step.isDone()) {
+            throw new IllegalStateException(StreamingMessages.viewerClosed());
+        }
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            throw new IllegalArgumentException(StreamingMessages.webRtcRefused(what, e.getCause().getMessage()));
         }
     }
 

@@ -50,4 +50,16 @@ class ConnectionHealthTest {
         assertThat(disconnected.withState(PeerState.CONNECTED, 4 * SECOND).troubleFor(4 * SECOND)).isEqualTo(-1);
         assertThat(ConnectionHealth.NEW.withState(PeerState.CONNECTING, 0).everConnected()).isFalse();
     }
+
+    @Test
+    void aViewerIsNotSilentWhileNoVideoWasSentToItYet() {
+        ConnectionHealth health = ConnectionHealth.NEW.withState(PeerState.CONNECTED, 0);
+        for (long second = 1; second <= 5; second++) {
+            health = health.sampled(sent(0, 0, 100), second * SECOND, SILENCE); // its feedback answers our video
+        }
+
+        assertThat(health.silent()).isFalse();
+        assertThat(health.troubleFor(5 * SECOND)).isEqualTo(-1);
+        assertThat(health.sampled(sent(30, 1000, 100), 7 * SECOND, SILENCE).silent()).isTrue();
+    }
 }

@@ -111,4 +111,24 @@ class SlowPeerTest {
             assertThat(player.frameSize.get()).isEqualTo("640x480");
         }
     }
+
+    @Test
+    void aViewerThatLeavesDuringItsSetUpKeepsWebRtcOpenUntilItsConnectionIsTornDown() throws Exception {
+        try (WhepClient slowPlayer = new WhepClient()) {
+            Viewer slow = viewers.admit(Door.WHEP, ViewMode.OWN, ViewerChannel.NONE, Grant.LOCAL);
+            CompletableFuture<String> slowAnswer = viewers.connect(slow, slowPlayer.offer(), true);
+            assertThat(stuck.await(30, TimeUnit.SECONDS)).as("the viewer's set-up started").isTrue();
+
+            CompletableFuture<Void> left = viewers.close(slow, null);
+
+            assertThat(viewers.count()).isZero();
+            assertThat(left).as("torn down behind its set-up").isNotDone();
+            assertThat(viewers.connectionsClosed()).as("the factory must not be freed yet").isFalse();
+
+            release.countDown();
+            left.get(60, TimeUnit.SECONDS);
+            assertThat(viewers.connectionsClosed()).isTrue();
+            assertThat(slowAnswer).isCompletedExceptionally();
+        }
+    }
 }
