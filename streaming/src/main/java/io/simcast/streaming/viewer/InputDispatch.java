@@ -30,11 +30,7 @@ final class InputDispatch implements AutoCloseable {
     InputDispatch(Admission admission) {
         this.admission = admission;
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(BACKLOG),
-                runnable -> {
-                    Thread named = new Thread(runnable, "simcast-input");
-                    named.setDaemon(true);
-                    return named;
-                });
+                Thread.ofPlatform().name("simcast-input").daemon().factory());
     }
 
     /**

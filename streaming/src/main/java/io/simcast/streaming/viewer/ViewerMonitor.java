@@ -52,11 +52,8 @@ final class ViewerMonitor implements AutoCloseable {
         this.links = links;
         this.sampler = sampler;
         this.departures = departures;
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread named = new Thread(runnable, "simcast-viewer-monitor");
-            named.setDaemon(true);
-            return named;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("simcast-viewer-monitor").daemon().factory());
         thread.scheduleWithFixedDelay(this::pass, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 

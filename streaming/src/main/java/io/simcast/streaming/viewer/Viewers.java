@@ -72,7 +72,13 @@ public final class Viewers implements AutoCloseable {
                 viewer -> new ViewerInput(simulation, format, connections().claims(viewer)));
     }
 
-    /** @see Connections#connect */
+    /**
+     * Answers the viewer's offer with the video of the view its mode asks for; with {@code gatherAll} (WHEP) the
+     * answer carries every local candidate. Any thread; the work runs on the viewer's queue.
+     *
+     * @return completes with the answer SDP, or exceptionally with IllegalArgumentException (bad offer) or
+     *     IllegalStateException (already connected, or closed)
+     */
     public CompletableFuture<String> connect(Viewer viewer, String offer, boolean gatherAll) {
         return connections().connect(viewer, offer, gatherAll);
     }
@@ -82,7 +88,10 @@ public final class Viewers implements AutoCloseable {
         connections().addCandidate(viewer, candidate, sdpMid, sdpMLineIndex);
     }
 
-    /** @see Connections#switchView */
+    /**
+     * Switches the viewer between its own camera and the host's view (or back to the simulation from an RL copy),
+     * without renegotiating. Any thread; the work runs on the viewer's queue.
+     */
     public CompletableFuture<ViewMode> switchView(Viewer viewer, ViewMode mode) {
         return connections().switchView(viewer, mode);
     }
@@ -92,7 +101,12 @@ public final class Viewers implements AutoCloseable {
         return connections().watchSimulation(viewer);
     }
 
-    /** @see Connections#watchCopy */
+    /**
+     * Switches the viewer to the live picture of an RL environment copy. Any thread.
+     *
+     * @return completes with the copy, or exceptionally with the reason for the viewer (no such environment or
+     *     copy, too many copies watched, not connected)
+     */
     public CompletableFuture<CopyRef> watchCopy(Viewer viewer, CopyRef copy) {
         return connections().watchCopy(viewer, copy);
     }
@@ -105,17 +119,21 @@ public final class Viewers implements AutoCloseable {
         connections.ifPresent(open -> open.environmentClosed(registry.all(), env, reason));
     }
 
-    /** @see Admission#accept */
+    /**
+     * Counts one message of the viewer against its rate; a flooder is told, then disconnected. Any thread.
+     *
+     * @return whether to handle the message
+     */
     public boolean accept(Viewer viewer) {
         return admission.accept(viewer);
     }
 
-    /** @see Admission#refuse */
+    /** Refuses one message of the viewer, saying why; one that keeps sending such is disconnected. Any thread. */
     public void refuse(Viewer viewer, String code, String message) {
         admission.refuse(viewer, code, message);
     }
 
-    /** @see InputDispatch#input */
+    /** One input message: checked against the viewer's role here, applied on the input thread. Any thread. */
     public void input(Viewer viewer, JsonNode message) {
         input.input(viewer, message);
     }

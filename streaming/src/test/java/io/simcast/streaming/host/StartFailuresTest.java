@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simcast.sim.physics.Simulation;
-import io.simcast.sim.scene.PresetCatalog;
-import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.streaming.TestHost;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,9 +18,7 @@ class StartFailuresTest {
 
     @BeforeAll
     static void startSimulation() throws Exception {
-        PresetCatalog catalog = PresetCatalog.builtIn();
-        simulation = Simulation.start(new SceneCompiler().compile(
-                catalog.source(catalog.find("pendulum").orElseThrow())));
+        simulation = TestHost.simulation("pendulum");
     }
 
     @AfterAll

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.rl.RlEnvironments;
-import io.simcast.sim.scene.PresetCatalog;
-import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.streaming.TestHost;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.WhepClient;
@@ -51,9 +50,7 @@ class SlowPeerTest {
 
     @BeforeEach
     void start() throws Exception {
-        PresetCatalog catalog = PresetCatalog.builtIn();
-        simulation = Simulation.start(new SceneCompiler().compile(
-                catalog.source(catalog.find("pendulum").orElseThrow())));
+        simulation = TestHost.simulation("pendulum");
         renderer = Renderer.start(simulation);
         engine = WebRtcEngine.start(List.of(), null);
         feeds = new FeedPool(engine, renderer, FORMAT, false, () -> null);
