@@ -6,6 +6,8 @@ import { PeerConnection } from './webrtc.js';
 import { captureInput } from './input.js';
 import { LatencyProbe } from './latency.js';
 import { ALLOWED, authorized } from './access.js';
+import { SfuPlayer } from './sfu.js';
+import { RecordButton } from './record.js';
 
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 15000;
@@ -35,6 +37,16 @@ const simcast = {
 window.simcast = simcast;
 
 const signaling = new Signaling();
+// A follower plays the host's broadcast from the SFU when the host has one; it says so once the picture arrives,
+// then lets go of its own connection to the host.
+const sfu = new SfuPlayer(video, () => {
+  signaling.send({ type: 'broadcast' });
+  closePeer();
+  setConnection('connected', 'connected (SFU)');
+});
+Object.defineProperty(simcast, 'broadcast', { get: () => sfu.state });
+const recorder = new RecordButton($('controls'), () => (sfu.active ? { view: 'shared' } : { viewer: simcast.viewerId }));
+let welcomed = null;
 let peer = null;
 let retryDelay = RETRY_MIN_MS;
 let retryTimer = null;
@@ -98,6 +110,16 @@ async function startPeer(welcome) {
   statsTimer = setInterval(updateStats, STATS_PERIOD_MS);
 }
 
+/** The host's video over a connection of this page's own, or, following the host view, the broadcast from the SFU. */
+function watchVideo() {
+  if (sfu.wants(simcast.viewMode)) {
+    // A page switching from its own camera keeps its connection until the SFU's picture arrives.
+    sfu.play(welcomed.iceServers).catch((error) => showMessage(`Could not play from the SFU: ${error.message}`));
+  } else if (!peer) {
+    startPeer(welcomed).catch((error) => showMessage(`Could not start WebRTC: ${error.message}`));
+  }
+}
+
 async function updateStats() {
   if (!peer) return;
   const stats = await peer.stats().catch(() => null);
@@ -140,7 +162,13 @@ function onMessage(message) {
       showScene(message.scene);
       showState(message.state);
       if (message.latencyStamp) simcast.latency.start();
-      startPeer(message).catch((error) => showMessage(`Could not start WebRTC: ${error.message}`));
+      welcomed = message;
+      recorder.show(message.role === 'operator');
+      sfu.stop();
+      watchVideo();
+      break;
+    case 'broadcast':
+      sfu.configure(message);
       break;
     case 'answer':
       peer?.answer(message.sdp).catch((error) => showMessage(`The host's answer was refused: ${error.message}`));
@@ -157,6 +185,10 @@ function onMessage(message) {
     case 'view':
       simcast.viewMode = message.mode;
       $('follow').checked = message.mode === 'host';
+      if (welcomed && sfu.wants(message.mode) !== sfu.active) {
+        sfu.stop();
+        watchVideo();
+      }
       break;
     case 'environments':
       showEnvironments(message.environments);
@@ -262,6 +294,7 @@ async function postScene(url, body, contentType) {
 signaling.addEventListener('message', (event) => onMessage(event.detail));
 signaling.addEventListener('close', () => {
   closePeer();
+  sfu.stop();
   if (simcast.ended) {
     // the operator disconnected this viewer: reloading the page is the way back
   } else if (simcast.refused?.reason === 'viewer_limit') {

@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
                 BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
-                StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class})
+                StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
+                BenchCommand.Encode.class})
 public final class BenchCommand implements ExtraCommand {
     @CommandLine.ParentCommand
     SimcastCommand parent;
@@ -316,6 +317,29 @@ public final class BenchCommand implements ExtraCommand {
                     + " conversion = %.1f%% of the frame)%n", result.fullFps(), result.renderMillis(),
                     result.readbackMillis(), 100 * result.readbackShare());
             out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "encode", mixinStandardHelpOptions = true,
+            description = "Milliseconds per frame of every H.264 encoder that works here at 640x480, 1280x720 and"
+                    + " 1920x1080 (live settings, RGBA in).")
+    static final class Encode implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--frames", defaultValue = "150", description = "Frames per size (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-12s %10s %12s %12s%n", "encoder", "size", "ms/frame", "kbit/s@30");
+            for (EncodeBenchmark.Row row : EncodeBenchmark.run(frames)) {
+                out.printf("%-12s %10s %12.2f %12.0f%n", row.encoder(), row.width() + "x" + row.height(),
+                        row.msPerFrame(), row.kbitsPerSecond());
+                out.flush();
+            }
             return 0;
         }
     }

@@ -471,4 +471,34 @@ public final class StreamingMessages {
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
+
+    // ---- broadcast and recordings (issue 19) ---------------------------------------------------------------------
+
+    public static String playbackWithoutBroadcast() {
+        return "--broadcast-janus (BROADCAST_JANUS_URL) needs --broadcast (BROADCAST_URL): the page can only play a"
+                + " broadcast the host sends";
+    }
+
+    public static String badJanusUrl(String url) {
+        return "--broadcast-janus (BROADCAST_JANUS_URL) must be a Janus API URL (ws://, wss://, http:// or https://),"
+                + " got '" + url + "'";
+    }
+
+    public static String noRecording(String name) {
+        return "no recording called '" + name + "'";
+    }
+
+    public static String noViewerToRecord(String id) {
+        return "viewer '" + id + "' is not connected to a view of this host (it left, or plays the broadcast from"
+                + " the SFU)";
+    }
+
+    public static String nothingToRecord() {
+        return "this host renders nothing to record (no renderer)";
+    }
+
+    public static String badRecordingSource(String view) {
+        return "record {\"view\": \"shared\"}, {\"viewer\": ID} or {\"env\": ID, \"copy\": N}; got view '"
+                + view + "'";
+    }
 }

@@ -67,6 +67,11 @@ public final class TestHost implements AutoCloseable {
         return start(preset, StreamingConfig.builder());
     }
 
+    /** The client the helpers below use, for requests they do not cover. */
+    public HttpClient http() {
+        return http;
+    }
+
     public URI uri(String path) {
         return host.address().resolve(path);
     }

@@ -1,6 +1,7 @@
 package io.simcast.app.cli;
 
 import io.simcast.app.console.ConsoleLauncher;
+import io.simcast.encode.EncoderUnavailableException;
 import io.simcast.sim.SimcastVersion;
 import io.simcast.generate.GenerationException;
 import io.simcast.generate.LlmConfigurationException;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Run a MuJoCo simulation and share it live with browsers.",
         subcommands = {ConsoleCommand.class, ServeCommand.class, CheckCommand.class, PresetsCommand.class,
                 StepCommand.class, SnapshotCommand.class, GenerateCommand.class,
-                LlmCommand.class, RlCommand.class})
+                LlmCommand.class, RlCommand.class, RecordCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -82,7 +83,8 @@ public final class SimcastCommand implements Callable<Integer> {
             throws Exception {
         if (e instanceof SceneLoadException || e instanceof IllegalArgumentException
                 || e instanceof NoSuchElementException || e instanceof GenerationException
-                || e instanceof LlmConfigurationException || e instanceof RenderUnavailableException) {
+                || e instanceof LlmConfigurationException || e instanceof RenderUnavailableException
+                || e instanceof EncoderUnavailableException) {
             PrintWriter err = commandLine.getErr();
             err.println("simcast: " + e.getMessage());
             err.flush();

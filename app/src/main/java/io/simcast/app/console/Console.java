@@ -22,6 +22,8 @@ import io.simcast.app.console.keys.ConsoleKey;
 import io.simcast.app.console.keys.KeyDispatcher;
 import io.simcast.app.console.log.LogView;
 import io.simcast.app.console.log.LogViewModel;
+import io.simcast.app.console.record.RecordViewModel;
+import io.simcast.streaming.host.StreamingHost;
 import io.simcast.app.console.scenes.ScenesView;
 import io.simcast.app.console.scenes.ScenesViewModel;
 import io.simcast.app.console.session.SimulationSession;
@@ -66,6 +68,8 @@ public final class Console {
     public static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(3);
     /** Where Ctrl+P puts pictures of the live view, inside the data folder. */
     public static final String SCREENSHOTS = "screenshots";
+    /** The Record button's video rate: the streaming default. */
+    static final int RECORDING_FPS = 30;
 
     private final Stage stage;
     private final SimulationSession session;
@@ -122,7 +126,9 @@ public final class Console {
         layout = new ConsoleLayout(
                 new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
                         this::showGenerate, this::showLlmSettings, this::requestClose),
-                new ControlBar(controls, live, liveView::saveScreenshot, editor,
+                new ControlBar(controls, live, liveView::saveScreenshot,
+                        new RecordViewModel(services.sharing().host().map(StreamingHost::recordings), live.view(),
+                                RECORDING_FPS, log, services.io(), fx), editor,
                         MjcfEditor.APPLY_KEY.getDisplayText()),
                 editorColumn,
                 liveView.node(),

@@ -1,5 +1,6 @@
 package io.simcast.streaming.api;
 
+import io.simcast.encode.broadcast.Broadcast;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.RenderStats;
 import io.simcast.sim.render.Renderer;
@@ -10,6 +11,7 @@ import io.simcast.streaming.viewer.Viewers;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/stats}: how well the host keeps up. The simulation's achieved real-time factor and step rate,
@@ -21,16 +23,25 @@ public final class StatsResource {
     private final Optional<Renderer> renderer;
     private final Viewers viewers;
     private final Video video;
+    private final Supplier<Optional<Broadcast.Status>> broadcast;
 
-    /** @param renderer the renderer, if the host can render; @param video the views' feeds, if viewers get video */
-    public StatsResource(Simulation simulation, Optional<Renderer> renderer, Viewers viewers, Video video) {
+    /**
+     * @param renderer the renderer, if the host can render
+     * @param video the views' feeds, if viewers get video
+     * @param broadcast the broadcast to an SFU, when there is one
+     */
+    public StatsResource(Simulation simulation, Optional<Renderer> renderer, Viewers viewers, Video video,
+                         Supplier<Optional<Broadcast.Status>> broadcast) {
         this.simulation = simulation;
         this.renderer = renderer;
         this.viewers = viewers;
         this.video = video;
+        this.broadcast = broadcast;
     }
 
-    public record Stats(SimulationState simulation, Rendering rendering, List<ViewerStats> viewers) {}
+    /** @param broadcast the broadcast to an SFU (state, reconnects, rate), or null when there is none */
+    public record Stats(SimulationState simulation, Rendering rendering, List<ViewerStats> viewers,
+                        Broadcast.Status broadcast) {}
 
     /**
      * @param framesPerSecond frames the renderer drew per second, all views together
@@ -57,7 +68,8 @@ public final class StatsResource {
         };
         RenderStats rendered = renderer.map(Renderer::stats).orElseGet(() -> new RenderStats(0, 0, 0, 0));
         return new Stats(SimulationState.of(simulation.snapshot()), new Rendering(round(rendered.framesPerSecond()),
-                round(rendered.renderMillis()), round(rendered.readbackMillis()), views), viewers.stats());
+                round(rendered.renderMillis()), round(rendered.readbackMillis()), views), viewers.stats(),
+                broadcast.get().orElse(null));
     }
 
     private static ViewStats view(Feed feed) {

@@ -7,6 +7,7 @@ import io.simcast.streaming.api.ConfigResource;
 import io.simcast.streaming.api.GenerateResource;
 import io.simcast.streaming.api.HealthResource;
 import io.simcast.streaming.api.LinksResource;
+import io.simcast.streaming.api.RecordingsResource;
 import io.simcast.streaming.api.RlResource;
 import io.simcast.streaming.api.SceneResource;
 import io.simcast.streaming.api.SimulationResource;
@@ -20,6 +21,7 @@ import io.simcast.streaming.signaling.SignalingEndpoint;
 import io.simcast.streaming.signaling.WhepResource;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
+import java.util.List;
 
 /**
  * The host's whole URL space in one table, each entry with who may call it (docs/PROTOCOL.md describes each,
@@ -34,7 +36,7 @@ final class HostRoutes {
     /** The REST resources the table routes to. */
     record Resources(HealthResource health, ConfigResource config, StatsResource stats, SceneResource scenes,
                      SimulationResource simulation, RlResource rl, ViewerResource viewers, ApiKeyResource apiKeys,
-                     GenerateResource generate, LinksResource links) {}
+                     GenerateResource generate, LinksResource links, RecordingsResource recordings) {}
 
     static RouteTable table(Gatekeeper gatekeeper, Resources api, SignalingEndpoint signaling, WhepResource whep) {
         HttpHandler page = StaticFiles.client(RouteTable.notFound());
@@ -68,6 +70,11 @@ final class HostRoutes {
                 .get("/api/links", Access.OPERATOR, api.links()::list)
                 .post("/api/links", Access.OPERATOR, api.links()::create)
                 .delete("/api/links/{id}", Access.OPERATOR, api.links()::revoke)
+                // Recordings: the operator's (files on the host's disk).
+                .get("/api/recordings", Access.OPERATOR, api.recordings()::list)
+                .post("/api/recordings", Access.OPERATOR, api.recordings()::start)
+                .get("/api/recordings/{name}", Access.OPERATOR, api.recordings()::get)
+                .delete("/api/recordings/{name}", Access.OPERATOR, api.recordings()::stop)
                 .websocket("/ws/signaling", Access.VIEWER, Handlers.websocket(signaling))
                 .post(WhepResource.PATH, Access.VIEWER, whep::offer)
                 .options(WhepResource.PATH, Access.PUBLIC, whep::options)
@@ -76,8 +83,13 @@ final class HostRoutes {
                 .options(WhepResource.PATH + "/{id}", Access.PUBLIC, whep::options);
     }
 
-    /** The finished handler: security headers on everything, cross-site requests refused, then the table. */
-    static HttpHandler handler(RouteTable table) {
-        return new SecurityHeaders(new SameOrigin(table.build(StaticFiles.client(RouteTable.notFound()))));
+    /**
+     * The finished handler: security headers on everything, cross-site requests refused, then the table.
+     *
+     * @param sfuOrigins where the page may also connect (the SFU it plays the broadcast from)
+     */
+    static HttpHandler handler(RouteTable table, List<String> sfuOrigins) {
+        return new SecurityHeaders(new SameOrigin(table.build(StaticFiles.client(RouteTable.notFound()))),
+                sfuOrigins);
     }
 }

@@ -1,5 +1,6 @@
 package io.simcast.streaming.host;
 
+import io.simcast.streaming.Outputs;
 import io.simcast.streaming.PortRange;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.ViewMode;
@@ -36,11 +37,12 @@ import java.util.Objects;
  * @param publicUrl where people open the page (behind a proxy, its address), or null for the address the host binds
  * @param tls certificate and key to serve HTTPS and WSS with, or null for HTTP
  * @param rlIdleTimeout RL environments without a request for this long are closed (a training script that died)
+ * @param outputs what the host encodes with FFmpeg: the broadcast to an SFU, recordings (see {@link Outputs})
  */
 public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, List<IceServer> iceServers,
                               PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp,
                               String operatorToken, boolean localOperator, int maxViewersPerLink, URI publicUrl,
-                              TlsFiles tls, Duration rlIdleTimeout) {
+                              TlsFiles tls, Duration rlIdleTimeout, Outputs outputs) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_MAX_VIEWERS = 16;
@@ -53,9 +55,10 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
      * Every environment variable {@link #fromEnvironment} reads, and the only ones it may read: deployment files are
      * checked against this list (DeployFilesTest), so a variable added here is one they may set.
      */
-    public static final List<String> ENVIRONMENT = List.of("HOST", "PORT", "FRAME_WIDTH", "FRAME_HEIGHT",
-            "FRAME_RATE", "MAX_VIEWERS", "ICE_SERVERS", "TURN_USERNAME", "TURN_CREDENTIAL", "WEBRTC_UDP_PORTS",
-            "VIEW_MODE", "RL_IDLE_TIMEOUT", "MAX_VIEWERS_PER_LINK", "PUBLIC_URL", "TLS_CERT", "TLS_KEY");
+    public static final List<String> ENVIRONMENT = java.util.stream.Stream.concat(java.util.stream.Stream.of("HOST",
+            "PORT", "FRAME_WIDTH", "FRAME_HEIGHT", "FRAME_RATE", "MAX_VIEWERS", "ICE_SERVERS", "TURN_USERNAME",
+            "TURN_CREDENTIAL", "WEBRTC_UDP_PORTS", "VIEW_MODE", "RL_IDLE_TIMEOUT", "MAX_VIEWERS_PER_LINK", "PUBLIC_URL",
+            "TLS_CERT", "TLS_KEY"), Outputs.VARIABLES.stream()).toList();
 
     public StreamingConfig {
         Objects.requireNonNull(host, "host");
@@ -81,6 +84,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             throw new IllegalArgumentException(StreamingMessages.badPublicUrl(publicUrl.toString()));
         }
         Objects.requireNonNull(rlIdleTimeout, "rlIdleTimeout");
+        Objects.requireNonNull(outputs, "outputs");
         if (rlIdleTimeout.isNegative() || rlIdleTimeout.isZero()
                 || rlIdleTimeout.toSeconds() > MAX_RL_IDLE_TIMEOUT_SECONDS) {
             throw new IllegalArgumentException(StreamingMessages.badSeconds("RL_IDLE_TIMEOUT",
@@ -160,6 +164,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         if ((value = variable(env, "RL_IDLE_TIMEOUT")) != null && !value.isBlank()) {
             builder.rlIdleTimeout(idleTimeout(value));
         }
+        builder.outputs(Outputs.fromEnvironment(env));
         return builder;
     }
 
@@ -252,6 +257,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         private URI publicUrl;
         private TlsFiles tls;
         private Duration rlIdleTimeout = DEFAULT_RL_IDLE_TIMEOUT;
+        private Outputs outputs;
 
         private Builder() {}
 
@@ -340,11 +346,16 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             return this;
         }
 
+        public Builder outputs(Outputs value) {
+            outputs = value;
+            return this;
+        }
+
         public StreamingConfig build() {
             return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers, iceServers,
                     udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, operatorToken, localOperator,
                     maxViewersPerLink == null ? maxViewers : maxViewersPerLink, publicUrl, tls,
-                    rlIdleTimeout);
+                    rlIdleTimeout, outputs == null ? Outputs.defaults() : outputs);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.simcast.streaming.host;
 
+import io.simcast.streaming.Outputs;
+import io.simcast.encode.record.Recordings;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.sim.SimcastVersion;
 import io.simcast.generate.ConnectionTester;
@@ -9,6 +11,7 @@ import io.simcast.generate.SceneGenerator;
 import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
+import io.simcast.sim.render.View;
 import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
@@ -20,6 +23,7 @@ import io.simcast.streaming.api.GenerateResource;
 import io.simcast.streaming.api.HealthResource;
 import io.simcast.streaming.api.HostFacts;
 import io.simcast.streaming.api.LinksResource;
+import io.simcast.streaming.api.RecordingsResource;
 import io.simcast.streaming.api.RlResource;
 import io.simcast.streaming.api.SceneResource;
 import io.simcast.streaming.api.SimulationResource;
@@ -30,6 +34,7 @@ import io.simcast.streaming.http.PemTls;
 import io.simcast.streaming.http.RouteTable;
 import io.simcast.streaming.http.WebServer;
 import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.output.HostOutputs;
 import io.simcast.streaming.rl.CopyViews;
 import io.simcast.streaming.rl.RlSessions;
 import io.simcast.streaming.signaling.SignalingEndpoint;
@@ -75,7 +80,7 @@ public final class StreamingHost implements AutoCloseable {
 
     /** What the host closes, in order (see {@link #shutdown}). */
     private record Parts(Optional<WebRtcEngine> engine, Video video, Viewers viewers, SignalingHub hub,
-                         RlSessions rl) {}
+                         RlSessions rl, HostOutputs outputs) {}
 
     private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
                           URI pageAddress) {
@@ -120,10 +125,17 @@ public final class StreamingHost implements AutoCloseable {
             log.error("{}", e.getMessage());
         }
         rendering.problem().ifPresent(problem -> log.error("{}", problem));
+        HostOutputs outputs;
+        try {
+            outputs = HostOutputs.start(config.outputs(), renderer(rendering), hostView(rendering), config.video());
+        } catch (RuntimeException e) {
+            engine.ifPresent(WebRtcEngine::close);
+            throw e;
+        }
         ShareLinks links = new ShareLinks(config.operatorToken(), config.maxViewersPerLink());
         Gatekeeper gatekeeper = new Gatekeeper(links, config.localOperator());
         RlSessions rl = new RlSessions(new RlEnvironments(), config.rlIdleTimeout());
-        Video video = engine.isPresent() ? video(engine.get(), rendering, rl, config)
+        Video video = engine.isPresent() ? video(engine.get(), rendering, outputs.sharedView(), rl, config)
                 : new Video.Unavailable(webRtcProblem.orElseThrow());
         Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, video, simulation,
                 config.video());
@@ -139,7 +151,7 @@ public final class StreamingHost implements AutoCloseable {
                 viewers.environmentClosed(id, reason);
             }
         });
-        Parts parts = new Parts(engine, video, viewers, hub, rl);
+        Parts parts = new Parts(engine, video, viewers, hub, rl, outputs);
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
                 engine.map(WebRtcEngine::codecNames).orElse(List.of()));
@@ -156,7 +168,7 @@ public final class StreamingHost implements AutoCloseable {
                                     config.udpPorts() == null ? "any" : config.udpPorts().toString(),
                                     config.defaultViewMode().wireName(), new ConfigResource.Limits(
                                     config.maxViewers(), config.maxBodyBytes(), sceneLimits.maxXmlBytes()))),
-                            new StatsResource(simulation, renderer(rendering), viewers, video),
+                            new StatsResource(simulation, renderer(rendering), viewers, video, outputs::broadcast),
                             new SceneResource(simulation, new SceneCompiler(sceneLimits),
                                     new IsolatedSceneCompiler(sceneLimits), config.maxBodyBytes()),
                             new SimulationResource(simulation, config.maxBodyBytes()),
@@ -166,11 +178,15 @@ public final class StreamingHost implements AutoCloseable {
                             new GenerateResource(simulation,
                                     () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT),
                                     config.maxBodyBytes()),
-                            new LinksResource(links, viewers, bound::get, config.maxBodyBytes())),
+                            new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
+                            new RecordingsResource(outputs, viewers, copies(video), config.video(),
+                                    config.maxBodyBytes())),
                     new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
-                            config.defaultViewMode(), config.latencyStamp()),
+                            config.defaultViewMode(), config.latencyStamp(), outputs.playback(),
+                            outputs::requestKeyframe),
                     new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
-            server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table),
+            server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table,
+                            outputs.playback().map(Outputs.SfuPlayback::origin).stream().toList()),
                     2 * config.maxBodyBytes(), tls);
             URI address = PageAddress.local(server.address(), tls != null);
             URI forPeople = PageAddress.forPeople(config.publicUrl(), server.address(), tls != null);
@@ -189,11 +205,15 @@ public final class StreamingHost implements AutoCloseable {
         }
     }
 
-    /** Video for viewers when WebRTC started: the feeds of the renderer's views and of RL copies, or why not. */
-    private static Video video(WebRtcEngine engine, Rendering rendering, RlSessions rl, StreamingConfig config) {
+    /**
+     * Video for viewers when WebRTC started: the feeds of the renderer's views (followers watch {@code sharedView})
+     * and of RL copies, or why not.
+     */
+    private static Video video(WebRtcEngine engine, Rendering rendering, Supplier<View> sharedView, RlSessions rl,
+                               StreamingConfig config) {
         return switch (rendering) {
             case Rendering.Available available -> new Video.Available(engine, new FeedPool(engine,
-                    available.renderer(), config.video(), config.latencyStamp(), available.hostView()),
+                    available.renderer(), config.video(), config.latencyStamp(), sharedView),
                     new CopyViews(rl, config.video()));
             case Rendering.Unavailable unavailable -> new Video.Unavailable(unavailable.reason());
         };
@@ -206,12 +226,25 @@ public final class StreamingHost implements AutoCloseable {
         };
     }
 
+    /** The embedder's view for followers, or a supplier of null (nothing to render it with, or none given). */
+    private static Supplier<View> hostView(Rendering rendering) {
+        return switch (rendering) {
+            case Rendering.Available available -> available.hostView();
+            case Rendering.Unavailable ignored -> () -> null;
+        };
+    }
+
+    /** The renderers of RL copies viewers watch; none without video. */
+    private static Optional<CopyViews> copies(Video video) {
+        return switch (video) {
+            case Video.Available available -> Optional.of(available.copies());
+            case Video.Unavailable ignored -> Optional.empty();
+        };
+    }
+
     /** The RL copies viewers watch now; none without video. */
     private static Supplier<Set<CopyRef>> watchedCopies(Video video) {
-        return switch (video) {
-            case Video.Available available -> available.copies()::watched;
-            case Video.Unavailable ignored -> Set::of;
-        };
+        return copies(video).<Supplier<Set<CopyRef>>>map(open -> open::watched).orElse(Set::of);
     }
 
     /** Where this host listens, e.g. {@code http://127.0.0.1:8000/}. */
@@ -240,6 +273,16 @@ public final class StreamingHost implements AutoCloseable {
     /** Every route with the access it requires, as the table declares them. */
     public List<RouteTable.Route> routes() {
         return routes;
+    }
+
+    /** The host's recordings: what the console's Record button starts and stops. */
+    public Recordings recordings() {
+        return parts.outputs().recordings();
+    }
+
+    /** The host's shared view (what followers watch and the broadcast sends), or a supplier of null. */
+    public Supplier<View> sharedView() {
+        return parts.outputs().sharedView();
     }
 
     /** Every admitted viewer as {@code GET /api/stats} shows it. Any thread; never blocks. */
@@ -284,6 +327,7 @@ public final class StreamingHost implements AutoCloseable {
             available.copies().close();
         }
         parts.rl().close();
+        parts.outputs().close();
         parts.engine().filter(engine -> quiet).ifPresent(WebRtcEngine::close);
     }
 }

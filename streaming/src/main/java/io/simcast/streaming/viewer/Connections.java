@@ -1,5 +1,6 @@
 package io.simcast.streaming.viewer;
 
+import io.simcast.sim.render.View;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.input.Steering;
@@ -11,6 +12,7 @@ import io.simcast.streaming.rl.CopyViews;
 import io.simcast.streaming.viewer.MediaState.Connected;
 import io.simcast.streaming.webrtc.PeerSession;
 import io.simcast.streaming.webrtc.PeerSessions;
+import io.simcast.streaming.webrtc.PeerState;
 import io.simcast.streaming.webrtc.PeerStats;
 import java.util.List;
 import java.util.Optional;
@@ -43,15 +45,21 @@ final class Connections {
     private final FeedPool feeds;
     private final CopyViews copies;
     private final Function<Viewer, PeerSession.Listener> events;
+    private final ViewerMonitor monitor;
     /** Teardowns not finished yet. */
     private final Set<CompletableFuture<Void>> teardowns = ConcurrentHashMap.newKeySet();
 
-    /** @param events what each viewer's session tells (its native callbacks) */
-    Connections(PeerSessions sessions, FeedPool feeds, CopyViews copies, Function<Viewer, PeerSession.Listener> events) {
+    /**
+     * @param events what each viewer's session tells (its native callbacks)
+     * @param monitor hears that a viewer's connection ended while the viewer stays (it joined the SFU's audience)
+     */
+    Connections(PeerSessions sessions, FeedPool feeds, CopyViews copies, Function<Viewer, PeerSession.Listener> events,
+                ViewerMonitor monitor) {
         this.sessions = sessions;
         this.feeds = feeds;
         this.copies = copies;
         this.events = events;
+        this.monitor = monitor;
     }
 
     /**
@@ -199,6 +207,34 @@ final class Connections {
                 return null;
             });
         }
+    }
+
+    /**
+     * The viewer plays the host's broadcast from the SFU (its page said so once the picture arrived): the connection
+     * it had until then closes, and it is not timed out for having none; an offer later (to steer its own camera)
+     * connects it as usual.
+     */
+    void joinAudience(Viewer viewer) {
+        viewer.queue().submit(() -> {
+            MediaState media = viewer.media();
+            if (viewer.isClosed() || media instanceof MediaState.Audience) {
+                return null;
+            }
+            viewer.media(new MediaState.Audience(media.mode()));
+            if (media instanceof Connected connected) {
+                connected.session().close();
+                release(connected);
+            }
+            monitor.stateChanged(viewer, PeerState.NEW); // after the closed connection's last news: a fresh start
+            log.info("Viewer {} plays the broadcast from the SFU", viewer.id());
+            return null;
+        });
+    }
+
+    /** The view the viewer watches now (its own, a shared one, or an RL copy's), or nothing while unconnected. */
+    CompletableFuture<Optional<View>> viewOf(Viewer viewer) {
+        return viewer.queue().submit(() -> viewer.media() instanceof Connected connected
+                ? Optional.of(connected.feed().view()) : Optional.<View>empty());
     }
 
     /**

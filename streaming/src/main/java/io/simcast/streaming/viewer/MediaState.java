@@ -29,6 +29,12 @@ sealed interface MediaState {
     /** Not connected: before its offer is answered, or after teardown. */
     record Offline(ViewMode mode) implements MediaState {}
 
+    /**
+     * Plays the host's broadcast from the SFU (its page said so once that picture arrived): no connection to this
+     * host's video, until it offers again (to steer its own camera).
+     */
+    record Audience(ViewMode mode) implements MediaState {}
+
     /** Connected: {@code session} sends {@code feed}'s track, and the viewer holds one count of the feed. */
     sealed interface Connected extends MediaState {
         PeerSession session();

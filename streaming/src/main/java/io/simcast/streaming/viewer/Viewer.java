@@ -143,11 +143,15 @@ public final class Viewer {
         ClientReport client = report;
         return new ViewerStats(id, door.wireName(), watched.mode().wireName(),
                 watched.watchedCopy().map(CopyRef::toString).orElse(CopyRef.SIMULATION), since.toString(),
-                connection.state().wireName(), peer.codec(), peer.encoder(), round(connection.fpsSent()),
+                watched instanceof MediaState.Audience ? AUDIENCE_STATE : connection.state().wireName(),
+                peer.codec(), peer.encoder(), round(connection.fpsSent()),
                 round(client.framesPerSecond()), client.framesDropped(), round(connection.bitrateKbps()),
                 round(peer.roundTripMs()), peer.packetsLost(), peer.fractionLost(), peer.qualityLimitation(),
                 round(client.latencyMs()));
     }
+
+    /** The state a viewer playing the broadcast from the SFU shows in statistics. */
+    static final String AUDIENCE_STATE = "sfu";
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the admitted viewers on its own thread, {@code simcast-viewer-monitor}: twice a second it samples each
  * connected viewer's statistics (asked for on the viewer's queue), and ends viewers whose share link was revoked or
- * expired, whose connection failed, went silent or stayed disconnected past a short grace, or that never connected.
+ * expired, whose connection failed, went silent or stayed disconnected past a short grace, or that never connected
+ * (a viewer playing the broadcast from the SFU has no connection to judge).
  *
  * <p>It is the only writer of each viewer's {@link ConnectionHealth}: libwebrtc's state callbacks and the statistics
  * hand their news to this thread ({@link #stateChanged}), which also ends a failed viewer at once.
@@ -78,13 +79,16 @@ final class ViewerMonitor implements AutoCloseable {
             sampling.keySet().removeIf(Viewer::isClosed);
             for (Viewer viewer : registry.all()) {
                 ConnectionHealth health = viewer.health();
+                boolean audience = viewer.media() instanceof MediaState.Audience; // no connection to judge
                 var ended = links.ended(viewer.grant());
                 if (ended.isPresent()) {
                     departures.end(viewer, ended.get() == ShareLinks.LinkEnd.REVOKED ? StreamingMessages.linkRevoked()
                             : StreamingMessages.linkExpired(), false);
-                } else if (health.troubleFor(now) > DISCONNECT_GRACE_NANOS || health.state() == PeerState.CLOSED) {
+                } else if (!audience
+                        && (health.troubleFor(now) > DISCONNECT_GRACE_NANOS || health.state() == PeerState.CLOSED)) {
                     departures.end(viewer, StreamingMessages.connectionLost(), true);
-                } else if (!health.everConnected() && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
+                } else if (!audience && !health.everConnected()
+                        && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
                     departures.end(viewer, StreamingMessages.neverConnected(), true);
                 } else if (health.state() == PeerState.CONNECTED || health.state() == PeerState.DISCONNECTED) {
                     sample(viewer);

@@ -2,6 +2,7 @@ package io.simcast.streaming.viewer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.View;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
@@ -60,7 +61,7 @@ public final class Viewers implements AutoCloseable {
                 this::end);
         this.connections = switch (video) {
             case Video.Available available -> Optional.of(new Connections(available.sessions(), available.feeds(),
-                    available.copies(), viewer -> new SessionEvents(viewer, monitor, admission, input)));
+                    available.copies(), viewer -> new SessionEvents(viewer, monitor, admission, input), monitor));
             case Video.Unavailable ignored -> Optional.empty();
         };
         gatekeeper.links().onRevoke(linkId -> endLink(linkId, StreamingMessages.linkRevoked()));
@@ -109,6 +110,23 @@ public final class Viewers implements AutoCloseable {
      */
     public CompletableFuture<CopyRef> watchCopy(Viewer viewer, CopyRef copy) {
         return connections().watchCopy(viewer, copy);
+    }
+
+    /**
+     * The viewer plays the host's broadcast from the SFU: it needs no connection of its own until it offers again.
+     * Any thread.
+     */
+    public void joinAudience(Viewer viewer) {
+        connections().joinAudience(viewer);
+    }
+
+    /**
+     * The view viewer {@code id} watches now (its own, the shared one, or an RL copy's), for recording it; empty when
+     * there is no such viewer or it watches nothing on this host. Any thread.
+     */
+    public CompletableFuture<Optional<View>> viewOf(String id) {
+        return registry.find(id).flatMap(viewer -> connections.map(open -> open.viewOf(viewer)))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
     }
 
     /**

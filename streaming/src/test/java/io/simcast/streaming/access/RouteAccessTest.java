@@ -87,6 +87,10 @@ class RouteAccessTest {
         routes.put("GET /api/links", Access.OPERATOR);
         routes.put("POST /api/links", Access.OPERATOR);
         routes.put("DELETE /api/links/{id}", Access.OPERATOR);
+        routes.put("GET /api/recordings", Access.OPERATOR);
+        routes.put("POST /api/recordings", Access.OPERATOR);
+        routes.put("GET /api/recordings/{name}", Access.OPERATOR);
+        routes.put("DELETE /api/recordings/{name}", Access.OPERATOR);
         routes.put("GET /ws/signaling", Access.VIEWER);
         routes.put("POST /whep", Access.VIEWER);
         routes.put("OPTIONS /whep", Access.PUBLIC);
@@ -254,7 +258,8 @@ class RouteAccessTest {
     private static int request(String route, Credential credential) throws Exception {
         String method = route.substring(0, route.indexOf(' '));
         String template = route.substring(route.indexOf(' ') + 1);
-        String path = template.replace("{provider}", "openai").replace("{id}", switch (template) {
+        String path = template.replace("{provider}", "openai").replace("{name}", "r0")
+                .replace("{id}", switch (template) {
             case "/api/scene/preset/{id}" -> "cartpole";
             case "/api/links/{id}" -> probeLink.id();
             default -> template.startsWith("/api/rl/") ? rlEnv : "0123456789abcdef";

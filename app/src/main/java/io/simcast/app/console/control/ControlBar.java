@@ -1,6 +1,7 @@
 package io.simcast.app.console.control;
 
 import io.simcast.app.console.kit.Texts;
+import io.simcast.app.console.record.RecordViewModel;
 import io.simcast.app.console.editor.EditorViewModel;
 import io.simcast.app.console.keys.ConsoleKey;
 import io.simcast.app.console.view.LiveViewModel;
@@ -17,9 +18,12 @@ import javafx.scene.control.Tooltip;
  */
 public final class ControlBar extends ToolBar {
 
-    /** @param picture saves the live view's picture (what Ctrl+P does) */
-    public ControlBar(ControlViewModel controls, LiveViewModel live, Runnable picture, EditorViewModel editor,
-                      String applyKey) {
+    /**
+     * @param picture saves the live view's picture (what Ctrl+P does)
+     * @param record records the live view to MP4
+     */
+    public ControlBar(ControlViewModel controls, LiveViewModel live, Runnable picture, RecordViewModel record,
+                      EditorViewModel editor, String applyKey) {
         Button play = button("play", Texts.TIP_PLAY_PAUSE, ConsoleKey.TOGGLE_PLAY.label(), controls::togglePlay);
         play.textProperty().bind(Bindings.when(controls.playing()).then(Texts.PAUSE).otherwise(Texts.PLAY));
         Button step = button("step", Texts.TIP_STEP, ConsoleKey.STEP.label(), controls::step);
@@ -44,11 +48,19 @@ public final class ControlBar extends ToolBar {
         for (Button viewButton : new Button[] {previousCamera, nextCamera, freeCamera, save}) {
             viewButton.setDisable(live.view().isEmpty());
         }
+        Button recordButton = button("record", Texts.TIP_RECORD, "", record::toggle);
+        recordButton.setTooltip(new Tooltip(Texts.TIP_RECORD));
+        recordButton.textProperty().bind(Bindings.when(record.recording()).then(Texts.STOP_RECORDING)
+                .otherwise(Texts.RECORD));
+        recordButton.setDisable(!record.available());
+        if (record.available()) {
+            recordButton.disableProperty().bind(record.busy());
+        }
         Button apply = button("apply", Texts.TIP_APPLY, applyKey, editor::apply);
         apply.setText(Texts.APPLY);
         apply.disableProperty().bind(editor.compiling());
         getItems().addAll(play, step, reset, new Separator(), slower, faster, new Separator(), previousCamera,
-                nextCamera, freeCamera, save, new Separator(), apply);
+                nextCamera, freeCamera, save, recordButton, new Separator(), apply);
     }
 
     private static Button button(String id, String tip, String key, Runnable action) {

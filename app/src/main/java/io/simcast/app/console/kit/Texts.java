@@ -185,6 +185,10 @@ public final class Texts {
     public static final String TIP_NEXT_CAMERA = "The scene's next fixed camera";
     public static final String TIP_FREE_CAMERA = "Back to the free camera the mouse turns";
     public static final String TIP_PICTURE = "Save the live view's picture to a PNG file";
+    public static final String TIP_RECORD = "Record the live view to an MP4 in the recordings folder, or stop";
+    public static final String RECORD = "● Rec";
+    public static final String STOP_RECORDING = "■ Stop";
+    public static final String RECORDING_SOURCE = "console view";
 
     /** A tooltip with the key that does the same: "Play or pause the simulation (Space)". */
     public static String withKey(String tip, String key) {
@@ -362,5 +366,17 @@ public final class Texts {
 
     public static String fellBack(String wanted, String message) {
         return "Could not load " + wanted + " (" + message + "); started with the default scene";
+    }
+
+    public static String recordingStarted(java.nio.file.Path file) {
+        return "Recording the live view to " + file;
+    }
+
+    public static String recordingFinished(java.nio.file.Path file, long frames) {
+        return "Recorded " + frames + " frames to " + file;
+    }
+
+    public static String recordingFailed(String reason) {
+        return "The recording failed: " + reason;
     }
 }

@@ -1,10 +1,11 @@
-package io.simcast.streaming.media;
+package io.simcast.sim.render;
 
 /**
  * Events per second and mean duration over consecutive one-second windows; the last complete window is what
- * readers see. One writer thread; readers on any thread see a consistent pair.
+ * readers see. Frame consumers (the WebRTC pumps, the encoders) measure themselves with it. One writer thread;
+ * readers on any thread see a consistent pair.
  */
-final class RateWindow {
+public final class RateWindow {
     private static final long WINDOW_NANOS = 1_000_000_000L;
 
     private record Result(double perSecond, double meanMillis) {}
@@ -15,7 +16,7 @@ final class RateWindow {
     private volatile Result last = new Result(0, 0);
 
     /** Records one event that took {@code durationNanos}, ending at {@code now}. Writer thread. */
-    void record(long now, long durationNanos) {
+    public void record(long now, long durationNanos) {
         if (windowStart < 0) {
             windowStart = now;
         }
@@ -25,7 +26,7 @@ final class RateWindow {
     }
 
     /** Closes the window when a second has passed, so an idle stream falls to 0. Writer thread. */
-    void roll(long now) {
+    public void roll(long now) {
         if (windowStart < 0) {
             windowStart = now;
             return;
@@ -39,11 +40,11 @@ final class RateWindow {
         }
     }
 
-    double perSecond() {
+    public double perSecond() {
         return last.perSecond();
     }
 
-    double meanMillis() {
+    public double meanMillis() {
         return last.meanMillis();
     }
 }
