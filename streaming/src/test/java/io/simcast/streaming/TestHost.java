@@ -43,9 +43,7 @@ public final class TestHost implements AutoCloseable {
     /** A host whose API-key and generation endpoints use {@code llm} (settings in a test's own folder). */
     public static TestHost start(String preset, StreamingConfig.Builder config, Supplier<LlmConfiguration> llm)
             throws Exception {
-        PresetCatalog catalog = PresetCatalog.builtIn();
-        Simulation simulation = Simulation.start(new SceneCompiler().compile(
-                catalog.source(catalog.find(preset).orElseThrow())));
+        Simulation simulation = simulation(preset);
         Renderer renderer = null;
         try {
             renderer = Renderer.start(simulation);
@@ -59,6 +57,12 @@ public final class TestHost implements AutoCloseable {
             simulation.close();
             throw e;
         }
+    }
+
+    /** A running simulation of the built-in preset {@code preset}, for tests that assemble their own host parts. */
+    public static Simulation simulation(String preset) throws Exception {
+        PresetCatalog catalog = PresetCatalog.builtIn();
+        return Simulation.start(new SceneCompiler().compile(catalog.source(catalog.find(preset).orElseThrow())));
     }
 
     public static TestHost start(String preset) throws Exception {
