@@ -2,13 +2,16 @@ package io.simcast.sim.rl;
 
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_ACTUATOR;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_BODY;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_GEOM;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_JOINT;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_KEY;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SENSOR;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SITE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step1;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step2;
 
+import io.simcast.sim.mujoco.mjContact;
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.physics.Model;
@@ -41,6 +44,14 @@ final class PhysicsView {
     public final DoubleBuffer xpos;
     /** Site positions after the last step (nsite x 3). */
     public final DoubleBuffer siteXpos;
+    /** Geom positions after the last step (ngeom x 3). */
+    public final DoubleBuffer geomXpos;
+    /** Actuator forces of the last step (nu). */
+    public final DoubleBuffer actuatorForce;
+    /** Sensor readings after the last step (nsensordata). */
+    public final DoubleBuffer sensordata;
+    private final mjContact contacts;
+    private final StateArrays state;
     private final KeyframeReset keyframes;
 
     PhysicsView(Scene scene, SimData data) {
@@ -55,7 +66,12 @@ final class PhysicsView {
         this.mocapPos = buffer(data.mocapPos());
         this.xpos = buffer(d.xpos().capacity(3L * model.nbody()));
         this.siteXpos = buffer(d.site_xpos().capacity(3L * m.nsite()));
-        this.keyframes = new KeyframeReset(m, data);
+        this.geomXpos = buffer(d.geom_xpos().capacity(3L * m.ngeom()));
+        this.actuatorForce = buffer(d.actuator_force().capacity(m.nu()));
+        this.sensordata = buffer(d.sensordata().capacity(m.nsensordata()));
+        this.contacts = d.contact();
+        this.state = new StateArrays(m, data);
+        this.keyframes = new KeyframeReset(m, state);
     }
 
     private static DoubleBuffer buffer(DoublePointer pointer) {
@@ -66,8 +82,18 @@ final class PhysicsView {
         return data;
     }
 
+    /** The model, for lookups beyond names (read-only, shared by every copy). */
+    mjModel model() {
+        return m;
+    }
+
     Scene scene() {
         return scene;
+    }
+
+    /** The whole simulation state, read and written in MuJoCo's arrays. */
+    StateArrays state() {
+        return state;
     }
 
     // ---- names -----------------------------------------------------------------------------------------------
@@ -96,6 +122,29 @@ final class PhysicsView {
 
     public int keyframe(String name) {
         return id(mjOBJ_KEY, "keyframe", name);
+    }
+
+    public int geom(String name) {
+        return id(mjOBJ_GEOM, "geom", name);
+    }
+
+    public int sensor(String name) {
+        return id(mjOBJ_SENSOR, "sensor", name);
+    }
+
+    /** Where a sensor's readings start in {@link #sensordata}. */
+    public int sensorAddress(int sensor) {
+        return m.sensor_adr().get(sensor);
+    }
+
+    /** How many numbers a sensor reads. */
+    public int sensorDimension(int sensor) {
+        return m.sensor_dim().get(sensor);
+    }
+
+    /** The body a geom belongs to. */
+    public int geomBody(int geom) {
+        return m.geom_bodyid().get(geom);
     }
 
     /** Index of a mocap body among the mocap bodies (the row of {@link #mocapPos}). */
@@ -135,6 +184,15 @@ final class PhysicsView {
         return m.key_qpos().get((long) key * m.nq() + index);
     }
 
+    /** Total mass of the model, kg. */
+    public double totalMass() {
+        double mass = 0;
+        for (int body = 0; body < m.nbody(); body++) {
+            mass += m.body_mass().get(body);
+        }
+        return mass;
+    }
+
     /** Seconds per physics step. */
     public double timestep() {
         return scene.model().timestep();
@@ -145,6 +203,25 @@ final class PhysicsView {
     /** Sets the whole simulation state to a keyframe's (see {@link KeyframeReset}); call {@link #forward()} after. */
     public void resetToKeyframe(int key) {
         keyframes.apply(key);
+    }
+
+    /** Sets the whole simulation state to the model's reference state; call {@link #forward()} after. */
+    public void resetToReference() {
+        keyframes.applyReference();
+    }
+
+    /** Whether geom {@code a} touches geom {@code b} in the contacts of the state just reached. */
+    public boolean touching(int a, int b) {
+        int count = d.ncon();
+        for (int i = 0; i < count; i++) {
+            mjContact contact = contacts.getPointer(mjContact.class, i);
+            int g1 = contact.geom1();
+            int g2 = contact.geom2();
+            if (g1 == a && g2 == b || g1 == b && g2 == a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Recomputes positions and everything derived from the state, without advancing time. */
