@@ -28,7 +28,9 @@ import io.simcast.streaming.http.PemTls;
 import io.simcast.streaming.http.RouteTable;
 import io.simcast.streaming.http.WebServer;
 import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.rl.CopyFrames;
 import io.simcast.streaming.rl.CopyViews;
+import io.simcast.streaming.rl.RendererBudget;
 import io.simcast.streaming.rl.RlSessions;
 import io.simcast.streaming.signaling.SignalingEndpoint;
 import io.simcast.streaming.signaling.SignalingHub;
@@ -71,7 +73,7 @@ public final class StreamingHost implements AutoCloseable {
 
     /** What the host closes, in order (see {@link #shutdown}). */
     private record Parts(WebRtcEngine engine, FeedPool feeds, Viewers viewers, SignalingHub hub, CopyViews copyViews,
-                         RlSessions rl) {}
+                         CopyFrames copyFrames, RlSessions rl) {}
 
     private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
                           URI pageAddress) {
@@ -120,8 +122,10 @@ public final class StreamingHost implements AutoCloseable {
         String problem = webRtcProblem != null ? webRtcProblem : rendering.problem();
         ShareLinks links = new ShareLinks(config.operatorToken(), config.maxViewersPerLink());
         Gatekeeper gatekeeper = new Gatekeeper(links, config.localOperator());
-        RlSessions rl = new RlSessions(new RlEnvironments(), config.rlIdleTimeout());
-        CopyViews copyViews = feeds == null ? null : new CopyViews(rl, config.video());
+        RlSessions rl = new RlSessions(new RlEnvironments(config.rlLimits()), config.rlIdleTimeout());
+        RendererBudget renderers = new RendererBudget(config.rlLimits().maxRenderedCopies());
+        CopyViews copyViews = feeds == null ? null : new CopyViews(rl, renderers, config.video());
+        CopyFrames copyFrames = new CopyFrames(rl, renderers);
         Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, engine, feeds, copyViews,
                 simulation, config.video(), problem);
         SignalingHub hub = new SignalingHub(simulation, viewers::count);
@@ -136,7 +140,7 @@ public final class StreamingHost implements AutoCloseable {
                 viewers.environmentClosed(id, reason);
             }
         });
-        Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, rl);
+        Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, copyFrames, rl);
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
                 engine == null ? List.of() : engine.codecNames());
@@ -153,7 +157,10 @@ public final class StreamingHost implements AutoCloseable {
                             new SceneResource(simulation, new SceneCompiler(sceneLimits),
                                     new IsolatedSceneCompiler(sceneLimits), config.maxBodyBytes()),
                             new SimulationResource(simulation, config.maxBodyBytes()),
-                            new RlResource(rl, copyViews == null ? Set::of : copyViews::watched,
+                            new RlResource(rl, copyViews == null ? Set::of : copyViews::watched, copyFrames,
+                                    new RlResource.Scenes(new SceneCompiler(sceneLimits),
+                                            new IsolatedSceneCompiler(sceneLimits),
+                                            () -> simulation.snapshot().scene().source()),
                                     config.maxBodyBytes()),
                             new ViewerResource(viewers, config.maxBodyBytes()),
                             new ApiKeyResource(settings, config.maxBodyBytes(), ConnectionTester.DEFAULT_TIMEOUT),
@@ -259,6 +266,7 @@ public final class StreamingHost implements AutoCloseable {
         if (parts.copyViews() != null) {
             parts.copyViews().close();
         }
+        parts.copyFrames().close();
         parts.rl().close();
         if (engine != null) {
             engine.close();

@@ -19,6 +19,6 @@ public record CopyState(double time, double[] qpos, double[] qvel, double[] act,
                         double[] qfrcApplied, double[] xfrcApplied, double[] mocapPos, double[] mocapQuat,
                         double[] userdata, int elapsedSteps, Map<String, double[]> task) {
     public CopyState {
-        task = Map.copyOf(task);
+        task = task == null ? Map.of() : Map.copyOf(task);
     }
 }

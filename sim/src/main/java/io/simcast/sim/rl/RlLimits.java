@@ -8,10 +8,12 @@ package io.simcast.sim.rl;
  * @param maxEnvironments environments open at once
  * @param maxCopies copies open at once, all environments together (each holds 3-4 MB of MuJoCo data)
  * @param maxNumEnvs copies of one environment
+ * @param maxRenderedCopies copies drawn at once, for viewers and for {@code rgb_array} frames (each needs a renderer
+ *     with a GL context and a thread of its own)
  */
-public record RlLimits(int maxEnvironments, int maxCopies, int maxNumEnvs) {
-    /** 32 environments, 1024 copies, 256 copies per environment. */
-    public static final RlLimits DEFAULT = new RlLimits(32, 1024, 256);
+public record RlLimits(int maxEnvironments, int maxCopies, int maxNumEnvs, int maxRenderedCopies) {
+    /** 32 environments, 1024 copies, 256 copies per environment, 4 copies drawn. */
+    public static final RlLimits DEFAULT = new RlLimits(32, 1024, 256, 4);
     /** Steps per episode. */
     static final int MAX_EPISODE_STEPS = 1_000_000;
     /** The largest value any of the limits may be set to. */
@@ -21,6 +23,7 @@ public record RlLimits(int maxEnvironments, int maxCopies, int maxNumEnvs) {
         check("RL_MAX_ENVIRONMENTS", maxEnvironments);
         check("RL_MAX_COPIES", maxCopies);
         check("RL_MAX_NUM_ENVS", maxNumEnvs);
+        check("RL_MAX_RENDERED_COPIES", maxRenderedCopies);
     }
 
     private static void check(String name, int value) {

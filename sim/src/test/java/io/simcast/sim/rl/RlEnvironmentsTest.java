@@ -49,7 +49,7 @@ class RlEnvironmentsTest {
 
     @Test
     void theNumberOfOpenEnvironmentsAndCopiesIsLimited() {
-        try (RlEnvironments small = new RlEnvironments(new RlLimits(2, 10, 8))) {
+        try (RlEnvironments small = new RlEnvironments(new RlLimits(2, 10, 8, 1))) {
             small.create("cartpole", "balance", VectorEnv.Settings.of(6, 1L, null));
             assertThatThrownBy(() -> small.create("cartpole", "balance", VectorEnv.Settings.of(5, 1L, null)))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -27,7 +27,7 @@ class TrainingScriptTest {
         Path script = folder.resolve("train.py");
         Files.writeString(script, TrainingScript.generate(robot, task, algorithm));
 
-        Python.Outcome compiled = Python.run(Map.of(), "-m", "py_compile", script.toString());
+        Python.Outcome compiled = Python.run(folder, Map.of(), "-m", "py_compile", script.toString());
         assertThat(compiled.exitCode()).as(compiled.output()).isZero();
     }
 

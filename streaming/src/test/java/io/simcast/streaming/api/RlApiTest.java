@@ -216,8 +216,7 @@ class RlApiTest {
         Path script = Files.writeString(folder.resolve("train.py"),
                 TrainingScript.generate("cartpole", "balance", TrainingScript.Algorithm.PPO));
 
-        Python.Outcome outcome = Python.run(Map.of("PYTHONPATH", Python.gymnasiumStub(folder).toString(),
-                "PYTHONUNBUFFERED", "1"), script.toString(), "--url", host.uri("/").toString(), "--smoke",
+        Python.Outcome outcome = Python.run(folder, Map.of("PYTHONPATH", Python.path(true)), script.toString(), "--url", host.uri("/").toString(), "--smoke",
                 "--smoke-episodes", "3", "--max-episode-steps", "40", "--seed", "3");
 
         assertThat(outcome.exitCode()).as(outcome.output()).isZero();
