@@ -16,8 +16,9 @@ runtime=(
 build=(libmujoco-dev libmujoco-samples g++)                         # our JavaCPP preset, native testspeed
 packaging=(fakeroot dpkg-dev)                                      # jpackage --type deb
 # The browser tests drive Chromium over the DevTools protocol from Java; iproute2 and unshare (util-linux, always
-# there) build the network namespace they run in. python3 byte-compiles and smoke-runs the RL training scripts.
-testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy)
+# there) build the network namespace they run in. python3 runs the RL Python package's tests and scripts; pip
+# installs the package offline in a test.
+testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy python3-pip)
 
 case "${1:-}" in
   --runtime) wanted=("${runtime[@]}") ;;

@@ -39,6 +39,16 @@ def add_info(infos, info, i, num_envs):
 
 def dict_infos(infos, num_envs):
     """A list of per-copy infos (what the host sends) as Gymnasium's dict of arrays."""
+    first = infos[0] if infos else None
+    if first and all(type(v) in (bool, float) for v in first.values()) \
+            and all(info.keys() == first.keys() for info in infos):
+        # The usual case (every copy reports the same numbers and flags): one array per key at once.
+        merged = {}
+        everywhere = np.ones(num_envs, dtype=np.bool_)
+        for key, value in first.items():
+            merged[key] = np.array([info[key] for info in infos], dtype=type(value))
+            merged["_" + key] = everywhere.copy()
+        return merged
     merged = {}
     for i, info in enumerate(infos):
         if info:
