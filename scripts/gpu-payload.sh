@@ -9,8 +9,8 @@ source "$root/scripts/env.sh"
 "$root/scripts/build.sh"
 out="$root/target/device"
 rm -rf "$out" && mkdir -p "$out/jars" "$out/lib"
-cp "$root"/app/target/simcast-app-*.jar "$out/jars/"
-tr ':' '\n' < "$root/app/target/runtime-classpath.txt" \
+cp "$root"/bench/target/simcast-bench-*.jar "$out/jars/"
+tr ':' '\n' < "$root/bench/target/runtime-classpath.txt" \
   | grep -vE 'openjfx|richtext|reactfx|flowless|undofx|wellbehaved|langchain4j|jtokkit|webrtc' \
   | xargs -I{} cp {} "$out/jars/"
 for lib in libmujoco.so.2.2.2 libccd.so.2 liblodepng.so.0 libqhull_r.so.8.0 libtinyxml2.so.9 libEGL.so.1 libGLdispatch.so.0; do

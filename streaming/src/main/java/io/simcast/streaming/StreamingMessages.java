@@ -1,8 +1,7 @@
 package io.simcast.streaming;
 
 import io.simcast.sim.physics.SimCommand;
-import io.simcast.streaming.access.Role;
-import io.simcast.streaming.input.Commands;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -81,12 +80,12 @@ public final class StreamingMessages {
         return "Expected a JSON body like {\"cmd\": \"pause\", \"params\": {}}";
     }
 
-    public static String missingCommand() {
-        return "Missing \"cmd\"; commands: " + String.join(", ", Commands.NAMES);
+    public static String missingCommand(List<String> commands) {
+        return "Missing \"cmd\"; commands: " + String.join(", ", commands);
     }
 
-    public static String unknownCommand(String cmd) {
-        return "Unknown command '" + cmd + "'; commands: " + String.join(", ", Commands.NAMES);
+    public static String unknownCommand(String cmd, List<String> commands) {
+        return "Unknown command '" + cmd + "'; commands: " + String.join(", ", commands);
     }
 
     public static String badStepCount(String value) {

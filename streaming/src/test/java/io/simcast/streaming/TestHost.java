@@ -1,6 +1,9 @@
 package io.simcast.streaming;
 
-import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.streaming.host.Rendering;
+import io.simcast.streaming.host.StreamingConfig;
+import io.simcast.streaming.host.StreamingHost;
+import io.simcast.generate.LlmConfiguration;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.PresetCatalog;

@@ -1,7 +1,7 @@
 package io.simcast.app.cli;
 
 import io.simcast.sim.SimcastVersion;
-import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.core.MuJoCoLibrary;
 import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.Preset;

@@ -1,7 +1,7 @@
 package io.simcast.app.cli;
 
 import io.simcast.streaming.PortRange;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.access.OperatorToken;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package io.simcast.app.console;
 
+import io.simcast.app.console.kit.ToolWindow;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.control.ControlBar;
 import io.simcast.app.console.control.ControlViewModel;
 import io.simcast.app.console.editor.EditorViewModel;
@@ -35,8 +37,8 @@ import io.simcast.app.console.stats.StatisticsViewModel;
 import io.simcast.app.console.view.FrameMeter;
 import io.simcast.app.console.view.LiveView;
 import io.simcast.app.console.view.LiveViewModel;
-import io.simcast.sim.generate.ConnectionTester;
-import io.simcast.sim.generate.GenerationOptions;
+import io.simcast.generate.ConnectionTester;
+import io.simcast.generate.GenerationOptions;
 import io.simcast.sim.physics.SimulationListener;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.simcast.sim.render;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_CAMERA;
 import static org.lwjgl.opengl.GL11C.glFinish;
 
-import io.simcast.sim.physics.Model;
+import io.simcast.sim.core.Model;
 import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSource;

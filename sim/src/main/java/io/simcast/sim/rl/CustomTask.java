@@ -9,7 +9,7 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SENSOR;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SITE;
 
 import io.simcast.sim.mujoco.mjModel;
-import io.simcast.sim.physics.Model;
+import io.simcast.sim.core.Model;
 import io.simcast.sim.scene.Scene;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ public final class Commands {
      */
     public static SimCommand parse(String cmd, JsonNode params) {
         if (cmd == null || cmd.isBlank()) {
-            throw new IllegalArgumentException(StreamingMessages.missingCommand());
+            throw new IllegalArgumentException(StreamingMessages.missingCommand(NAMES));
         }
         return switch (cmd) {
             case "play" -> new SimCommand.Play();
@@ -30,7 +30,7 @@ public final class Commands {
             case "reset" -> new SimCommand.Reset();
             case "step" -> new SimCommand.Step(stepCount(params));
             case "speed" -> new SimCommand.SetSpeed(speedFactor(params));
-            default -> throw new IllegalArgumentException(StreamingMessages.unknownCommand(cmd));
+            default -> throw new IllegalArgumentException(StreamingMessages.unknownCommand(cmd, NAMES));
         };
     }
 

@@ -6,7 +6,7 @@ import io.simcast.sim.rl.VectorEnv;
 import io.simcast.sim.scene.Scene;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.access.Grant;
-import io.simcast.streaming.access.Role;
+import io.simcast.streaming.Role;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;

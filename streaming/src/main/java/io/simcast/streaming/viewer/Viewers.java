@@ -8,6 +8,7 @@ import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLink;
+import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.input.InputEvent;
 import io.simcast.streaming.input.InputPolicy;
@@ -455,8 +456,10 @@ public final class Viewers implements AutoCloseable {
             long now = System.nanoTime();
             for (Viewer viewer : registry.all()) {
                 long trouble = viewer.troubleFor(now);
-                if (!gatekeeper.holds(viewer.grant())) {
-                    close(viewer, StreamingMessages.linkExpired(), false);
+                var ended = gatekeeper.links().ended(viewer.grant());
+                if (ended.isPresent()) {
+                    close(viewer, ended.get() == ShareLinks.LinkEnd.REVOKED ? StreamingMessages.linkRevoked()
+                            : StreamingMessages.linkExpired(), false);
                 } else if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED) {
                     close(viewer, StreamingMessages.connectionLost());
                 } else if (!viewer.everConnected() && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {

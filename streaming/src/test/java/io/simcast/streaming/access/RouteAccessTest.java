@@ -1,14 +1,15 @@
 package io.simcast.streaming.access;
 
+import io.simcast.streaming.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.generate.LlmConfiguration;
 import io.simcast.sim.physics.SimulationSnapshot;
-import io.simcast.sim.secrets.FileSecretStore;
+import io.simcast.generate.secrets.FileSecretStore;
 import io.simcast.streaming.SocketClient;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.http.RouteTable;

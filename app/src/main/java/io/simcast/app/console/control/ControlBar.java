@@ -1,6 +1,6 @@
 package io.simcast.app.console.control;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.editor.EditorViewModel;
 import io.simcast.app.console.keys.ConsoleKey;
 import io.simcast.app.console.view.LiveViewModel;

@@ -1,7 +1,7 @@
 package io.simcast.app.console.view;
 
-import io.simcast.app.console.Failures;
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Failures;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.log.LogViewModel;
 import io.simcast.app.png.PngFile;
 import io.simcast.sim.render.Modifiers;
