@@ -49,4 +49,4 @@ class HostTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         if not URL:
-            raise unittest.SkipTest("SIMCAST_URL is not set: these tests run against a host (PythonPackageTest)")
+            raise unittest.SkipTest("SIMCAST_URL is not set: these tests run against a host (RlApiTest runs them)")

@@ -1,41 +1,18 @@
 """A stand-in for the parts of Gymnasium 1.x that Simcast's package and scripts use, written from Gymnasium's public
 API documentation because PyPI is out of reach where the tests run: Env (its attributes and reset's seeding),
 spaces.Box, vector.VectorEnv and AutoresetMode, and the registry (register, make, make_vec, spec) with its
-entry_point / vector_entry_point rules. It is not Gymnasium: real Gymnasium was not run by these tests."""
+entry_point / vector_entry_point rules. It is not Gymnasium: real Gymnasium was not run by these tests. The types are
+the package's own stand-ins (simcast/_standins.py, also its fallbacks without Gymnasium); the registry is here."""
 import importlib
 
-import numpy as np
+import standins
 
 from . import spaces, vector
 
 __version__ = "1.0.0-stand-in"
 
 
-class Env:
-    metadata = {"render_modes": []}
-    render_mode = None
-    spec = None
-    _np_random = None
-
-    @property
-    def np_random(self):
-        if self._np_random is None:
-            self._np_random = np.random.default_rng()
-        return self._np_random
-
-    def reset(self, *, seed=None, options=None):
-        if seed is not None:
-            self._np_random = np.random.default_rng(seed)
-
-    def render(self):
-        raise NotImplementedError
-
-    def close(self):
-        pass
-
-    @property
-    def unwrapped(self):
-        return self
+Env = standins.load().Env
 
 
 class EnvSpec:

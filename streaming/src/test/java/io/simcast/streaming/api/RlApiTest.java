@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The RL endpoints against a real host: Undertow on 127.0.0.1, real MuJoCo environments, java.net.http as the client,
@@ -347,5 +349,24 @@ class RlApiTest {
         ok("/api/rl/" + id + "/reset", "{\"seed\": 1}");
         assertThat(ok("/api/rl/" + id + "/step", "{\"actions\": [0.5, -0.5]}").path("rewards").size()).isEqualTo(2);
         assertThat(refusal(post("/api/rl/create", "{\"custom\": {}}"), 400)).startsWith("custom needs its model");
+    }
+
+    /**
+     * The Python package ({@code python/}) against this host: each module of {@code python/tests} runs with Debian's
+     * python3 and numpy, with the stand-ins for Gymnasium's and Stable-Baselines3's interfaces on the path, or
+     * without them for the numpy-only module. Real Gymnasium and Stable-Baselines3 are not installable here (no PyPI).
+     */
+    @ParameterizedTest(name = "python {0}")
+    @CsvSource({"tests.test_client, true", "tests.test_vector, true", "tests.test_sb3, true",
+            "tests.test_numpy_only, false"})
+    void thePythonPackagesTestsPassAgainstTheHost(String module, boolean withStandIns) throws Exception {
+        Python.Outcome outcome = Python.run(Python.packageFolder(), Map.of("PYTHONPATH", Python.path(withStandIns),
+                "SIMCAST_URL", host.uri("/").toString()), "-m", "unittest", "-v", module);
+
+        System.out.println(outcome.output()); // unittest's list of what ran, in the test's report
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).as("every test ran").containsPattern("Ran [1-9][0-9]* tests?")
+                .contains("\nOK").doesNotContain("skipped");
+        assertThat(get("/api/rl").path("environments")).as("every test closed what it opened").isEmpty();
     }
 }
