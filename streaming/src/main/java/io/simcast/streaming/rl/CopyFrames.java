@@ -76,11 +76,8 @@ public final class CopyFrames implements AutoCloseable {
     public CopyFrames(RlSessions sessions, RendererBudget budget) {
         this.sessions = sessions;
         this.budget = budget;
-        this.idle = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "simcast-rl-frames");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.idle = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("simcast-rl-frames").factory());
         idle.scheduleWithFixedDelay(this::closeIdle, IDLE_SECONDS, IDLE_SECONDS / 3, TimeUnit.SECONDS);
         sessions.addListener(new RlSessions.Listener() {
             @Override
