@@ -15,8 +15,8 @@ import java.util.List;
 public final class PythonPackage {
     /** Every file of the package, as the build copies them (PythonPackageFilesTest keeps this list complete). */
     public static final List<String> FILES = List.of("pyproject.toml", "README.md", "simcast/__init__.py",
-            "simcast/_compat.py", "simcast/_standins.py", "simcast/bench.py", "simcast/client.py", "simcast/env.py", "simcast/errors.py",
-            "simcast/registration.py", "simcast/sb3.py", "simcast/vector.py");
+            "simcast/_compat.py", "simcast/_standins.py", "simcast/bench.py", "simcast/client.py", "simcast/env.py",
+            "simcast/errors.py", "simcast/registration.py", "simcast/sb3.py", "simcast/vector.py");
     private static final String RESOURCES = "python/";
 
     private PythonPackage() {}
