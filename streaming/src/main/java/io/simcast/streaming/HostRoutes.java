@@ -46,6 +46,7 @@ final class HostRoutes {
                 .get("/api/stats", Access.OPERATOR, api.stats()::get)
                 .get("/api/scene/current", Access.VIEWER, api.scenes()::current)
                 .get("/api/scene/presets", Access.VIEWER, api.scenes()::presets)
+                .get("/api/scene/schema", Access.OPERATOR, api.scenes()::schema)
                 .post("/api/scene/load", Access.OPERATOR, api.scenes()::load)
                 .post("/api/scene/preset/{id}", Access.OPERATOR, api.scenes()::preset)
                 .post("/api/sim/command", Access.CONTROLLER, api.simulation()::command)
@@ -59,6 +60,7 @@ final class HostRoutes {
                 .post("/api/rl/{id}/reset", Access.CONTROLLER, api.rl()::reset)
                 .post("/api/rl/{id}/step", Access.CONTROLLER, api.rl()::step)
                 .delete("/api/rl/{id}", Access.CONTROLLER, api.rl()::delete)
+                .get("/api/rl/script", Access.CONTROLLER, api.rl()::script)
                 .post("/api/viewers/{id}/watch", Access.CONTROLLER, api.viewers()::watch)
                 // Language-model keys and share links: the operator's secrets.
                 .get("/api/config/api-key", Access.OPERATOR, api.apiKeys()::list)

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
                 BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
-                StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class})
+                StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
+                PageBenchCommand.class})
 final class BenchCommand {
     @CommandLine.ParentCommand
     SimcastCommand parent;

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.rl.Box;
 import io.simcast.sim.rl.ResetOptions;
 import io.simcast.sim.rl.RlCatalog;
+import io.simcast.sim.rl.TrainingScript;
 import io.simcast.sim.rl.VectorEnv;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.http.ApiException;
 import io.simcast.streaming.http.Json;
+import io.simcast.streaming.http.JsonHandler;
 import io.simcast.streaming.http.RequestBody;
 import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.rl.RlSessions;
 import io.undertow.server.HttpServerExchange;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -117,6 +120,29 @@ public final class RlResource {
             return null;
         });
         return new Closed(id, true);
+    }
+
+    /**
+     * {@code GET /api/rl/script?robot=R&task=T[&algo=ppo|sac]}: the Python training script {@code simcast rl script}
+     * writes, as a file to save.
+     */
+    public JsonHandler.Reply script(HttpServerExchange exchange) {
+        String robot = query(exchange, "robot", "a robot id (GET /api/rl/robots)");
+        String task = query(exchange, "task", "a task id of the robot (GET /api/rl/robots)");
+        Deque<String> algo = exchange.getQueryParameters().get("algo");
+        String script = call(() -> TrainingScript.generate(robot, task, TrainingScript.Algorithm.of(
+                algo == null ? TrainingScript.Algorithm.PPO.id() : algo.getFirst())));
+        String file = "train_" + robot + "_" + task + ".py"; // known ids by now: generate refuses others
+        return new JsonHandler.Reply(200, script, "text/x-python; charset=utf-8",
+                Map.of("Content-Disposition", "attachment; filename=\"" + file + "\""));
+    }
+
+    private static String query(HttpServerExchange exchange, String name, String expected) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        if (values == null || values.getFirst().isBlank()) {
+            throw ApiException.badRequest(StreamingMessages.fieldMissing(name, expected));
+        }
+        return values.getFirst();
     }
 
     private static String id(HttpServerExchange exchange) {

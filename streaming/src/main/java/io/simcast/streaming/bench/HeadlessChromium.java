@@ -310,6 +310,12 @@ public final class HeadlessChromium implements AutoCloseable {
             browser.call(session, "Input.dispatchMouseEvent", params);
         }
 
+        /** Lays the tab out as a window of {@code width} x {@code height} CSS pixels (a laptop, a phone). */
+        public void viewport(int width, int height) {
+            browser.call(session, "Emulation.setDeviceMetricsOverride", Json.MAPPER.createObjectNode()
+                    .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+        }
+
         /** A PNG of the tab as it looks now, base64. */
         public String screenshot() {
             return browser.call(session, "Page.captureScreenshot", null).path("data").asText();

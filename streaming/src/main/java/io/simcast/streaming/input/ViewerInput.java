@@ -53,6 +53,21 @@ public final class ViewerInput {
                 }
             }
             case InputEvent.Command command -> simulation.submit(command.command());
+            case InputEvent.Camera camera -> {
+                Steering steered = steering.claim();
+                if (steered != null) {
+                    camera.fixed().ifPresentOrElse(index -> lookThrough(steered.view(), index),
+                            steered.view()::resetCamera);
+                }
+            }
+        }
+    }
+
+    private static void lookThrough(View view, int index) {
+        try {
+            view.useFixedCamera(index);
+        } catch (IllegalArgumentException e) {
+            // the scene changed since the page listed its cameras: the page lists the new ones
         }
     }
 
