@@ -12,6 +12,8 @@ import io.simcast.streaming.bench.HeadlessChromium;
 import io.simcast.streaming.bench.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,21 +24,25 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Watching an RL environment copy while it trains: the page's picker and the REST call for scripts switch a real
- * viewer in headless Chromium to the copy's live picture (its own renderer), which moves only when the environment
- * steps, and back to the simulation when the environment closes. Host and browser inside the test's network
- * namespace.
+ * The page's RL panel and watching a copy while it trains: an environment created in the panel is watched in a real
+ * viewer in headless Chromium (the copy's live picture, its own renderer, moving only when the environment steps),
+ * its training script downloaded and the environment closed, which returns the viewer to the simulation; the panel
+ * follows environments that scripts open and close; the REST call for scripts switches a viewer too. Host and
+ * browser inside the test's network namespace.
  */
 @Tag("e2e")
 class BrowserRlWatchTest {
     private static TestHost host;
     private static HeadlessChromium browser;
+    private static Path downloads;
     private final List<Page> pages = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         host = TestHost.start("pendulum");
         browser = HeadlessChromium.launch();
+        downloads = Files.createTempDirectory("simcast-rl-downloads");
+        browser.downloadTo(downloads);
     }
 
     @AfterAll
@@ -60,18 +66,27 @@ class BrowserRlWatchTest {
     }
 
     @Test
-    void thePickerShowsACopyWhosePictureMovesOnlyWhenTheEnvironmentStepsAndClosingItReturnsToTheSimulation()
-            throws Exception {
+    void anEnvironmentCreatedInThePanelCanBeWatchedWhileItStepsAndClosedAndItsScriptDownloaded() throws Exception {
         Page page = openViewer();
-        String id = create("panda", "reach", 2);
+        page.evaluate("simcast.workspace.show('rl')");
+        page.waitFor("document.getElementById('rl-task')", Duration.ofSeconds(10));
+        assertThat(page.evaluate("document.getElementById('rl-description').textContent").asText()).isNotBlank();
         post("/api/sim/command", "{\"cmd\": \"pause\"}");
         double[] simulation = picture(page);
 
-        page.waitFor("[...document.getElementById('watch').options].some(o => o.value === '" + id + "')",
-                Duration.ofSeconds(5));
-        page.evaluate("(() => { const s = document.getElementById('watch'); s.value = '" + id + "';"
-                + " s.dispatchEvent(new Event('change')); return true; })()");
+        page.evaluate("(() => { document.getElementById('rl-task').value = 'panda/reach';"
+                + " document.getElementById('rl-task').dispatchEvent(new Event('change'));"
+                + " document.getElementById('rl-copies').value = '2'; document.getElementById('rl-seed').value = '1';"
+                + " document.getElementById('rl-create').click(); return true; })()");
+        page.waitFor("simcast.environments.length === 1 && document.querySelector('#rl-environments li[data-env]')",
+                Duration.ofSeconds(20));
+        String id = page.evaluate("simcast.environments[0].id").asText();
+        JsonNode listed = json(host.get("/api/rl")).path("environments").get(0);
+        assertThat(listed.path("robot").asText() + "/" + listed.path("task").asText() + " x"
+                + listed.path("num_envs").asInt()).isEqualTo("panda/reach x2");
+        post("/api/rl/" + id + "/reset", "{\"seed\": 1}");
 
+        page.evaluate(row(id) + ".querySelector('button.watch').click(), true");
         page.waitFor("simcast.watching.source === 'rl' && simcast.watching.env === '" + id + "'",
                 Duration.ofSeconds(10));
         waitFor(() -> difference(simulation, picture(page)) > 10, 5_000);
@@ -92,13 +107,31 @@ class BrowserRlWatchTest {
         }
         waitFor(() -> changedCells(before, picture(page)) > 30, 5_000);
 
-        assertThat(host.delete("/api/rl/" + id).statusCode()).isEqualTo(200);
-        page.waitFor("simcast.watching.source === 'simulation'", Duration.ofSeconds(10));
+        page.evaluate(row(id) + ".querySelector('button.script').click(), true");
+        Path script = downloads.resolve("train_panda_reach.py");
+        waitFor(() -> Files.exists(script) && Files.readString(script).contains("SimcastEnv"), 10_000);
+
+        page.evaluate(row(id) + ".querySelector('button.close').click(), true");
+        page.waitFor("simcast.watching.source === 'simulation' && simcast.environments.length === 0",
+                Duration.ofSeconds(10));
         assertThat(page.evaluate("document.getElementById('message').textContent").asText())
                 .isEqualTo("RL environment " + id + " was closed (DELETE /api/rl/" + id + ")");
-        assertThat(page.evaluate("document.getElementById('watch').value").asText()).isEmpty();
+        assertThat(json(host.get("/api/rl")).path("environments")).isEmpty();
         waitFor(() -> difference(simulation, picture(page)) < 2, 5_000);
         waitFor(() -> !views().contains("rl:1"), 5_000);
+    }
+
+    @Test
+    void thePanelsListFollowsEnvironmentsThatScriptsOpenAndClose() throws Exception {
+        Page page = openViewer();
+        page.evaluate("simcast.workspace.show('rl')");
+        page.waitFor("document.getElementById('rl-environments')", Duration.ofSeconds(10));
+
+        String id = create("cartpole", "balance", 3);
+        page.waitFor(row(id) + " && " + row(id) + ".textContent.includes('cartpole/balance · 3 copies')",
+                Duration.ofSeconds(10));
+        host.delete("/api/rl/" + id);
+        page.waitFor("!" + row(id), Duration.ofSeconds(10));
     }
 
     @Test
@@ -113,7 +146,8 @@ class BrowserRlWatchTest {
         assertThat(answer.toString()).isEqualTo("{\"viewer\":\"" + viewer + "\",\"source\":\"rl\",\"env\":\""
                 + id + "\",\"copy\":1}");
         page.waitFor("simcast.watching.source === 'rl' && simcast.watching.copy === 1", Duration.ofSeconds(5));
-        assertThat(page.evaluate("document.getElementById('watch-copy').value").asText()).isEqualTo("1");
+        page.evaluate("simcast.workspace.show('rl')");
+        page.waitFor(row(id) + " && " + row(id) + ".querySelector('select').value === '1'", Duration.ofSeconds(10));
 
         assertThat(refusal(post(watch, "{\"source\": \"rl\", \"env\": \"" + id + "\", \"copy\": 5}"), 400))
                 .isEqualTo("copy must be between 0 and 1, got 5");
@@ -131,6 +165,11 @@ class BrowserRlWatchTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /** The RL panel's row of environment {@code id}, as a JavaScript expression. */
+    private static String row(String id) {
+        return "document.querySelector('#rl-environments li[data-env=\"" + id + "\"]')";
+    }
 
     private Page openViewer() throws InterruptedException {
         Page page = browser.open(host.uri("/").toString());

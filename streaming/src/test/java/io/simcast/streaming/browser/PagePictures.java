@@ -21,7 +21,29 @@ final class PagePictures {
               return grey;
             })()""";
 
+    /** Counts the cells of a 160x120 picture whose colour passes {@code test}, a JavaScript test of r, g, b. */
+    private static final String COUNT = """
+            ((test) => {
+              const video = document.getElementById('video');
+              const canvas = document.createElement('canvas');
+              canvas.width = 160; canvas.height = 120;
+              const g = canvas.getContext('2d');
+              g.drawImage(video, 0, 0, 160, 120);
+              const data = g.getImageData(0, 0, 160, 120).data;
+              let count = 0;
+              for (let i = 0; i < data.length; i += 4) if (test(data[i], data[i + 1], data[i + 2])) count++;
+              return count;
+            })((r, g, b) => %s)""";
+
     private PagePictures() {}
+
+    /**
+     * Cells of the video (160x120, fine enough for a small body) whose colour passes {@code test}, e.g.
+     * {@code "g > 150 && r < 100"} for bright green.
+     */
+    static int cells(Page page, String test) {
+        return page.evaluate(COUNT.formatted(test)).asInt();
+    }
 
     /** The video as the page shows it now. */
     static double[] picture(Page page) {

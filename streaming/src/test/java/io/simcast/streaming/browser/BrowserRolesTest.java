@@ -1,0 +1,127 @@
+package io.simcast.streaming.browser;
+
+import static io.simcast.streaming.Eventually.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.sim.secrets.FileSecretStore;
+import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.TestHost;
+import io.simcast.streaming.access.Role;
+import io.simcast.streaming.access.ShareLink;
+import io.simcast.streaming.bench.HeadlessChromium;
+import io.simcast.streaming.bench.HeadlessChromium.Page;
+import io.simcast.streaming.http.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each role's page, opened from a share link in headless Chromium: a viewer's shows none of the workspace's panels
+ * and every call behind them is refused with 403 from the page itself; a controller's shows what its routes allow
+ * (generation, RL) and not the operator's (the editor, the keys).
+ */
+@Tag("e2e")
+class BrowserRolesTest {
+    private static final Duration READY = Duration.ofSeconds(30);
+    /** The calls behind the operator's and controller's panels: method, path, body. */
+    private static final List<List<String>> PANEL_CALLS = List.of(
+            List.of("POST", "/api/scene/load", "{\"xml\": \"<mujoco/>\"}"),
+            List.of("GET", "/api/scene/schema", ""),
+            List.of("GET", "/api/config/api-key", ""),
+            List.of("POST", "/api/config/api-key", "{\"provider\": \"openai\", \"api_key\": \"sk-x\"}"),
+            List.of("POST", "/api/config/api-key/test", "{\"provider\": \"openai\"}"),
+            List.of("DELETE", "/api/config/api-key/openai", ""),
+            List.of("POST", "/api/scene/generate", "{\"prompt\": \"a ball\"}"),
+            List.of("DELETE", "/api/scene/generate", ""),
+            List.of("POST", "/api/rl/create", "{\"robot\": \"cartpole\", \"task\": \"balance\"}"),
+            List.of("GET", "/api/rl/script?robot=cartpole&task=balance", ""),
+            List.of("DELETE", "/api/rl/rl-1", ""));
+    private static TestHost host;
+    private static HeadlessChromium browser;
+    private final List<Page> pages = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path folder = Files.createTempDirectory("simcast-page-roles");
+        host = TestHost.start("pendulum", StreamingConfig.builder(),
+                () -> new LlmConfiguration(folder, new FileSecretStore(folder)));
+        browser = HeadlessChromium.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @AfterEach
+    void closeTabs() throws Exception {
+        pages.forEach(Page::close);
+        pages.clear();
+        waitFor(() -> host.host.viewerCount() == 0, 5_000);
+    }
+
+    @Test
+    void aViewerLinksPageShowsNoneOfThePanelsAndItsDirectCallsAreRefused() throws Exception {
+        ShareLink link = host.host.links().create(Role.VIEWER, null, 0);
+        Page page = open(link);
+
+        assertThat(page.evaluate("simcast.workspace.panels()").toString()).isEqualTo("[\"log\"]");
+        assertThat(page.evaluate("['editor', 'generate', 'keys', 'rl'].filter(id =>"
+                + " document.getElementById('panel-' + id) || document.getElementById('toggle-' + id))").size())
+                .isZero();
+        assertThat(page.evaluate("['play', 'step', 'reset', 'presets', 'upload'].map(id =>"
+                + " document.getElementById(id).disabled)").toString()).doesNotContain("false");
+        assertThat(page.evaluate("document.getElementById('camera').disabled").asBoolean()).isFalse();
+        assertThat(statuses(page, link, PANEL_CALLS)).as("every call behind the panels").containsOnly(403);
+        assertThat(page.evaluate("fetch('/api/scene/schema', {headers: {Authorization: 'Bearer " + link.token()
+                + "'}}).then(r => r.json()).then(j => j.reason)").asText()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void aControllerLinksPageShowsGenerationAndRlButNotTheOperatorsEditorOrKeys() throws Exception {
+        ShareLink link = host.host.links().create(Role.CONTROLLER, null, 0);
+        Page page = open(link);
+
+        assertThat(page.evaluate("simcast.workspace.panels()").toString())
+                .isEqualTo("[\"generate\",\"rl\",\"log\"]");
+        assertThat(statuses(page, link, PANEL_CALLS.subList(0, 6))).as("the operator's calls").containsOnly(403);
+
+        page.evaluate("simcast.workspace.show('generate')");
+        page.evaluate("(() => { document.getElementById('generate-prompt').value = 'a ball';"
+                + " document.getElementById('generate-start').click(); return true; })()");
+        page.waitFor("!document.getElementById('generate-notice').hidden", READY);
+        assertThat(page.evaluate("document.getElementById('generate-notice').textContent").asText())
+                .isEqualTo("No language model is set up yet, so no scene can be generated. Ask the operator to add"
+                        + " an API key: the API Keys panel of the operator’s page, or `simcast llm set` on the host.");
+    }
+
+    private Page open(ShareLink link) throws InterruptedException {
+        Page page = browser.open(host.uri("/?token=" + link.token()).toString());
+        pages.add(page);
+        page.waitFor("window.simcast && simcast.state === 'connected' && simcast.role !== null", READY);
+        return page;
+    }
+
+    /** The statuses the host answers the page's own fetches of {@code calls}, made with the link's token. */
+    private static List<Integer> statuses(Page page, ShareLink link, List<List<String>> calls) {
+        String script = "Promise.all(" + Json.write(calls) + ".map(([method, path, body]) => fetch(path, {method,"
+                + " headers: {Authorization: 'Bearer " + link.token() + "', 'Content-Type': 'application/json'},"
+                + " body: body || undefined}).then(r => r.status)))";
+        List<Integer> statuses = new ArrayList<>();
+        page.evaluate(script).forEach(status -> statuses.add(status.asInt()));
+        return statuses;
+    }
+}
