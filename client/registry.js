@@ -12,6 +12,7 @@
 const STORAGE = 'simcast.panels';
 const NARROW = '(max-width: 700px)';
 const FIRST_PICTURE_WAIT_MS = 3000;
+const IDLE_WAIT_MS = 2000;
 const panels = [];
 const controls = [];
 const mounted = new Map(); // id -> {spec, section, toggle, ready}
@@ -43,10 +44,12 @@ function remember(id, shown) {
 export function mountWorkspace(session, { dock, toggles, bar }) {
   const choices = remembered();
   const narrow = matchMedia(NARROW).matches;
-  // Panels open from the start are built once the video shows, so that they never delay the first picture.
+  // Panels open from the start are built once the video shows and the page is idle, so that they never delay the
+  // first picture or compete with it.
   const later = new Promise((resolve) => {
-    session.addEventListener('picture', resolve, { once: true });
-    setTimeout(resolve, FIRST_PICTURE_WAIT_MS);
+    const idle = () => (window.requestIdleCallback ?? setTimeout)(resolve, { timeout: IDLE_WAIT_MS });
+    session.addEventListener('picture', idle, { once: true });
+    setTimeout(idle, FIRST_PICTURE_WAIT_MS);
   });
   for (const spec of [...panels].sort(byOrder)) {
     if (mounted.has(spec.id) || !session.may(spec.role)) continue;

@@ -9,14 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.streaming.TestHost;
-import io.simcast.streaming.bench.HeadlessChromium;
 import io.simcast.streaming.bench.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,45 +28,36 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class BrowserEditorTest {
-    private static final Duration READY = Duration.ofSeconds(30);
+    private static final Duration READY = Browsing.READY;
     /** The pendulum preset's bob, before and after the edit. */
     private static final String BOB = "0.85 0.25 0.15 1";
     private static final String GREEN_BOB = "0.1 0.9 0.1 1";
     private static final String GREEN = "g > 150 && r < 110 && b < 110";
     private static final String RED = "r > 150 && g < 110 && b < 110";
+    private static Browsing world;
     private static TestHost host;
-    private static HeadlessChromium browser;
     private static Path downloads;
-    private final List<Page> pages = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        host = TestHost.start("pendulum");
-        browser = HeadlessChromium.launch();
+        world = Browsing.start(TestHost.start("pendulum"));
+        host = world.host;
         downloads = Files.createTempDirectory("simcast-downloads");
-        browser.downloadTo(downloads);
+        world.browser.downloadTo(downloads);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (host != null) {
-            host.close();
+        if (world != null) {
+            world.close();
         }
     }
 
     @AfterEach
     void forgetDraftsAndPutThePendulumBack() throws Exception {
-        if (!pages.isEmpty()) {
-            pages.getFirst().evaluate("localStorage.clear(), true");
-        }
-        pages.forEach(Page::close);
-        pages.clear();
+        world.closeTabs();
         host.post("/api/scene/preset/pendulum", null, "");
         host.post("/api/sim/command", "application/json", "{\"cmd\": \"play\"}");
-        waitFor(() -> host.host.viewerCount() == 0, 5_000);
     }
 
     @Test
@@ -188,17 +176,12 @@ class BrowserEditorTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private Page openViewer() throws InterruptedException {
-        Page page = browser.open(host.uri("/").toString());
-        pages.add(page);
-        page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats"
-                + " && simcast.stats.framesDecoded > 10", READY);
-        return page;
+    private static Page openViewer() throws InterruptedException {
+        return world.openViewer("/");
     }
 
-    private Page openEditor() throws InterruptedException {
-        Page page = openViewer();
-        page.evaluate("simcast.workspace.show('editor')");
+    private static Page openEditor() throws InterruptedException {
+        Page page = world.openWorkspace("editor");
         waitForEditor(page);
         return page;
     }

@@ -12,15 +12,12 @@ import io.simcast.sim.generate.Replies;
 import io.simcast.sim.secrets.FileSecretStore;
 import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.TestHost;
-import io.simcast.streaming.bench.HeadlessChromium;
 import io.simcast.streaming.bench.HeadlessChromium.NetworkLog;
 import io.simcast.streaming.bench.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,29 +33,24 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class BrowserGenerateTest {
-    private static final Duration READY = Duration.ofSeconds(30);
+    private static final Duration READY = Browsing.READY;
     private static final String KEY = "sk-page-leak-check-8c1f27d4e5";
-    private static Path folder;
+    private static Browsing world;
     private static TestHost host;
-    private static HeadlessChromium browser;
-    private final List<Page> pages = new ArrayList<>();
     private FakeProvider fake;
 
     @BeforeAll
     static void start() throws Exception {
-        folder = Files.createTempDirectory("simcast-page-llm");
-        host = TestHost.start("pendulum", StreamingConfig.builder(),
-                () -> new LlmConfiguration(folder, new FileSecretStore(folder)));
-        browser = HeadlessChromium.launch();
+        Path folder = Files.createTempDirectory("simcast-page-llm");
+        world = Browsing.start(TestHost.start("pendulum", StreamingConfig.builder(),
+                () -> new LlmConfiguration(folder, new FileSecretStore(folder))));
+        host = world.host;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (host != null) {
-            host.close();
+        if (world != null) {
+            world.close();
         }
     }
 
@@ -69,17 +61,12 @@ class BrowserGenerateTest {
 
     @AfterEach
     void forgetEverything() throws Exception {
-        if (!pages.isEmpty()) {
-            pages.getFirst().evaluate("localStorage.clear(), true");
-        }
-        pages.forEach(Page::close);
-        pages.clear();
+        world.closeTabs();
         fake.close();
         for (JsonNode provider : Json.parse(host.get("/api/config/api-key").body()).path("providers")) {
             host.delete("/api/config/api-key/" + provider.path("provider").asText());
         }
         host.post("/api/scene/preset/pendulum", null, "");
-        waitFor(() -> host.host.viewerCount() == 0, 5_000);
     }
 
     @Test
@@ -181,16 +168,8 @@ class BrowserGenerateTest {
                 .statusCode()).isEqualTo(200);
     }
 
-    /** The operator's page (this machine) with {@code panels} shown, once its video plays. */
-    private Page open(String... panels) throws InterruptedException {
-        Page page = browser.open(host.uri("/").toString());
-        pages.add(page);
-        page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats"
-                + " && simcast.stats.framesDecoded > 5", READY);
-        for (String panel : panels) {
-            page.evaluate("simcast.workspace.show('" + panel + "')");
-        }
-        return page;
+    private static Page open(String... panels) throws InterruptedException {
+        return world.openWorkspace(panels);
     }
 
     private static String text(Page page, String id) {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.streaming.TestHost;
-import io.simcast.streaming.bench.HeadlessChromium;
 import io.simcast.streaming.bench.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
 import java.net.http.HttpResponse;
@@ -32,37 +31,31 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class BrowserRlWatchTest {
+    private static Browsing world;
     private static TestHost host;
-    private static HeadlessChromium browser;
     private static Path downloads;
-    private final List<Page> pages = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        host = TestHost.start("pendulum");
-        browser = HeadlessChromium.launch();
+        world = Browsing.start(TestHost.start("pendulum"));
+        host = world.host;
         downloads = Files.createTempDirectory("simcast-rl-downloads");
-        browser.downloadTo(downloads);
+        world.browser.downloadTo(downloads);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (host != null) {
-            host.close();
+        if (world != null) {
+            world.close();
         }
     }
 
     @AfterEach
     void closeTabsAndEnvironments() throws Exception {
-        pages.forEach(Page::close);
-        pages.clear();
         for (JsonNode env : json(host.get("/api/rl")).path("environments")) {
             host.delete("/api/rl/" + env.path("id").asText());
         }
-        waitFor(() -> json(host.get("/api/health")).path("viewers").path("count").asInt() == 0, 5_000);
+        world.closeTabs();
     }
 
     @Test
@@ -171,12 +164,8 @@ class BrowserRlWatchTest {
         return "document.querySelector('#rl-environments li[data-env=\"" + id + "\"]')";
     }
 
-    private Page openViewer() throws InterruptedException {
-        Page page = browser.open(host.uri("/").toString());
-        pages.add(page);
-        page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats"
-                + " && simcast.stats.framesDecoded > 10", Duration.ofSeconds(20));
-        return page;
+    private static Page openViewer() throws InterruptedException {
+        return world.openViewer("/");
     }
 
     private static String create(String robot, String task, int copies) throws Exception {

@@ -1,19 +1,12 @@
 package io.simcast.streaming.browser;
 
-import static io.simcast.streaming.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simcast.sim.generate.LlmConfiguration;
-import io.simcast.sim.secrets.FileSecretStore;
-import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.access.Role;
 import io.simcast.streaming.access.ShareLink;
-import io.simcast.streaming.bench.HeadlessChromium;
 import io.simcast.streaming.bench.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class BrowserRolesTest {
-    private static final Duration READY = Duration.ofSeconds(30);
+    private static final Duration READY = Browsing.READY;
     /** The calls behind the operator's and controller's panels: method, path, body. */
     private static final List<List<String>> PANEL_CALLS = List.of(
             List.of("POST", "/api/scene/load", "{\"xml\": \"<mujoco/>\"}"),
@@ -44,38 +37,28 @@ class BrowserRolesTest {
             List.of("POST", "/api/rl/create", "{\"robot\": \"cartpole\", \"task\": \"balance\"}"),
             List.of("GET", "/api/rl/script?robot=cartpole&task=balance", ""),
             List.of("DELETE", "/api/rl/rl-1", ""));
-    private static TestHost host;
-    private static HeadlessChromium browser;
-    private final List<Page> pages = new ArrayList<>();
+    private static Browsing world;
 
     @BeforeAll
     static void start() throws Exception {
-        Path folder = Files.createTempDirectory("simcast-page-roles");
-        host = TestHost.start("pendulum", StreamingConfig.builder(),
-                () -> new LlmConfiguration(folder, new FileSecretStore(folder)));
-        browser = HeadlessChromium.launch();
+        world = Browsing.start(TestHost.start("pendulum"));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (host != null) {
-            host.close();
+        if (world != null) {
+            world.close();
         }
     }
 
     @AfterEach
     void closeTabs() throws Exception {
-        pages.forEach(Page::close);
-        pages.clear();
-        waitFor(() -> host.host.viewerCount() == 0, 5_000);
+        world.closeTabs();
     }
 
     @Test
     void aViewerLinksPageShowsNoneOfThePanelsAndItsDirectCallsAreRefused() throws Exception {
-        ShareLink link = host.host.links().create(Role.VIEWER, null, 0);
+        ShareLink link = world.host.host.links().create(Role.VIEWER, null, 0);
         Page page = open(link);
 
         assertThat(page.evaluate("simcast.workspace.panels()").toString()).isEqualTo("[\"log\"]");
@@ -92,7 +75,7 @@ class BrowserRolesTest {
 
     @Test
     void aControllerLinksPageShowsGenerationAndRlButNotTheOperatorsEditorOrKeys() throws Exception {
-        ShareLink link = host.host.links().create(Role.CONTROLLER, null, 0);
+        ShareLink link = world.host.host.links().create(Role.CONTROLLER, null, 0);
         Page page = open(link);
 
         assertThat(page.evaluate("simcast.workspace.panels()").toString())
@@ -108,10 +91,9 @@ class BrowserRolesTest {
                         + " an API key: the API Keys panel of the operator’s page, or `simcast llm set` on the host.");
     }
 
-    private Page open(ShareLink link) throws InterruptedException {
-        Page page = browser.open(host.uri("/?token=" + link.token()).toString());
-        pages.add(page);
-        page.waitFor("window.simcast && simcast.state === 'connected' && simcast.role !== null", READY);
+    private static Page open(ShareLink link) throws InterruptedException {
+        Page page = world.open("/?token=" + link.token());
+        page.waitFor("simcast.state === 'connected' && simcast.role !== null", READY);
         return page;
     }
 
