@@ -62,7 +62,7 @@ class BrowserRlWatchTest {
     void anEnvironmentCreatedInThePanelCanBeWatchedWhileItStepsAndClosedAndItsScriptDownloaded() throws Exception {
         Page page = openViewer();
         page.evaluate("simcast.workspace.show('rl')");
-        page.waitFor("document.getElementById('rl-task')", Duration.ofSeconds(10));
+        page.waitFor("document.getElementById('rl-task')", Browsing.READY);
         assertThat(page.evaluate("document.getElementById('rl-description').textContent").asText()).isNotBlank();
         post("/api/sim/command", "{\"cmd\": \"pause\"}");
         double[] simulation = picture(page);
@@ -72,7 +72,7 @@ class BrowserRlWatchTest {
                 + " document.getElementById('rl-copies').value = '2'; document.getElementById('rl-seed').value = '1';"
                 + " document.getElementById('rl-create').click(); return true; })()");
         page.waitFor("simcast.environments.length === 1 && document.querySelector('#rl-environments li[data-env]')",
-                Duration.ofSeconds(20));
+                Browsing.READY);
         String id = page.evaluate("simcast.environments[0].id").asText();
         JsonNode listed = json(host.get("/api/rl")).path("environments").get(0);
         assertThat(listed.path("robot").asText() + "/" + listed.path("task").asText() + " x"
@@ -81,8 +81,8 @@ class BrowserRlWatchTest {
 
         page.evaluate(row(id) + ".querySelector('button.watch').click(), true");
         page.waitFor("simcast.watching.source === 'rl' && simcast.watching.env === '" + id + "'",
-                Duration.ofSeconds(10));
-        waitFor(() -> difference(simulation, picture(page)) > 10, 5_000);
+                Browsing.READY);
+        waitFor(() -> difference(simulation, picture(page)) > 10, 15_000);
         Thread.sleep(500);
         double[] before = picture(page);
         Thread.sleep(700);
@@ -98,20 +98,20 @@ class BrowserRlWatchTest {
             assertThat(post("/api/rl/" + id + "/step", "{\"actions\": [" + bend + ", " + bend + "]}")
                     .statusCode()).isEqualTo(200);
         }
-        waitFor(() -> changedCells(before, picture(page)) > 30, 5_000);
+        waitFor(() -> changedCells(before, picture(page)) > 30, 15_000);
 
         page.evaluate(row(id) + ".querySelector('button.script').click(), true");
         Path script = downloads.resolve("train_panda_reach.py");
-        waitFor(() -> Files.exists(script) && Files.readString(script).contains("SimcastEnv"), 10_000);
+        waitFor(() -> Files.exists(script) && Files.readString(script).contains("SimcastEnv"), 15_000);
 
         page.evaluate(row(id) + ".querySelector('button.close').click(), true");
         page.waitFor("simcast.watching.source === 'simulation' && simcast.environments.length === 0",
-                Duration.ofSeconds(10));
+                Browsing.READY);
         assertThat(page.evaluate("document.getElementById('message').textContent").asText())
                 .isEqualTo("RL environment " + id + " was closed (DELETE /api/rl/" + id + ")");
         assertThat(json(host.get("/api/rl")).path("environments")).isEmpty();
-        waitFor(() -> difference(simulation, picture(page)) < 2, 5_000);
-        waitFor(() -> !views().contains("rl:1"), 5_000);
+        waitFor(() -> difference(simulation, picture(page)) < 2, 15_000);
+        waitFor(() -> !views().contains("rl:1"), 15_000);
     }
 
     @Test

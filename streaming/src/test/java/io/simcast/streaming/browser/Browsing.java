@@ -15,7 +15,8 @@ import java.util.List;
  * thread only.
  */
 final class Browsing implements AutoCloseable {
-    static final Duration READY = Duration.ofSeconds(30);
+    /** A failure guard for what a page must get to: generous, for a box busy with other work. */
+    static final Duration READY = Duration.ofSeconds(60);
 
     final TestHost host;
     final HeadlessChromium browser;
