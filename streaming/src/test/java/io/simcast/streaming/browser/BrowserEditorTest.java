@@ -14,6 +14,8 @@ import io.simcast.streaming.http.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +153,17 @@ class BrowserEditorTest {
     }
 
     @Test
+    void completionOffersWhatMuJoCosSchemaAllowsWhereTheCursorStands() throws Exception {
+        Page page = openEditor();
+
+        assertThat(complete(page, "<worldbody>", "<")).contains("body", "geom", "light", "camera", "include")
+                .doesNotContain("joint", "inertial", "mujoco");
+        assertThat(complete(page, "<worldbody>", "<geom ")).contains("name", "class", "type", "size", "rgba");
+        assertThat(complete(page, "<default class=\"frame\">", "<geom ")).contains("size", "rgba")
+                .doesNotContain("name", "class");
+    }
+
+    @Test
     void theDownloadIsTheEditorsText() throws Exception {
         Page page = openEditor();
         page.evaluate(replace(BOB, GREEN_BOB));
@@ -189,6 +202,24 @@ class BrowserEditorTest {
 
     private static void waitForEditor(Page page) throws InterruptedException {
         page.waitFor("window.simcast && simcast.editor && simcast.editor.text().length > 0", READY);
+    }
+
+    /** Types {@code typed} on a new line after {@code after}, asks for completion (Ctrl+Space), reads the offers. */
+    private static List<String> complete(Page page, String after, String typed) throws InterruptedException {
+        page.evaluate("(() => { const e = simcast.editor; const at = e.text().indexOf(" + Json.write(after) + ")"
+                + " + " + after.length() + "; const insert = '\\n' + " + Json.write(typed) + ";"
+                + " e.view.dispatch({changes: {from: at, insert}, selection: {anchor: at + insert.length}});"
+                + " e.view.focus(); return true; })()");
+        page.press("Space", " ", 2);
+        String labels = "[...document.querySelector('.editor-host').shadowRoot.querySelectorAll('.cm-completionLabel')]"
+                + ".map(l => l.textContent)";
+        page.waitFor(labels + ".length > 0", READY);
+        List<String> offered = new ArrayList<>();
+        page.evaluate(labels).forEach(label -> offered.add(label.asText()));
+        page.press("Escape", "Escape");
+        page.evaluate("simcast.editor.view.dispatch({changes: {from: 0, to: simcast.editor.view.state.doc.length,"
+                + " insert: simcast.editor.base().xml}}), true");
+        return offered;
     }
 
     /** A script that replaces the first {@code from} in the editor's text with {@code to}. */

@@ -114,6 +114,11 @@ class BrowserGenerateTest {
                 + " + document.documentElement.outerHTML"
                 + " + [...document.querySelectorAll('input')].map(i => i.value).join()").asText())
                 .doesNotContain(KEY);
+
+        page.evaluate("[...document.querySelectorAll('#key-openai button')].find(b => b.textContent"
+                + " === 'Remove').click(), true");
+        page.waitFor("document.querySelector('#key-openai h3').textContent.includes('not set up')", READY);
+        assertThat(Json.parse(host.get("/api/config/api-key").body()).path("providers")).isEmpty();
     }
 
     @Test
