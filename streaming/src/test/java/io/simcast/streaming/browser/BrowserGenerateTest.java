@@ -141,7 +141,8 @@ class BrowserGenerateTest {
                         + "\"attempt_started\",\"reply_received\",\"succeeded\"]");
         assertThat(page.evaluate("document.querySelector('#generate-steps .compile_failed').textContent").asText())
                 .startsWith("Attempt 1: MuJoCo could not compile the scene:").contains("colour");
-        assertThat(text(page, "generate-status")).isEqualTo("“a box and a ball” is running for everybody (2 attempts)");
+        assertThat(text(page, "generate-status"))
+                .isEqualTo("“a box and a ball” is running for everybody (2 attempts)");
         JsonNode current = Json.parse(host.get("/api/scene/current").body());
         assertThat(current.path("xml").asText()).contains("box_and_ball");
         page.waitFor("simcast.editor.text().includes('box_and_ball')", READY);

@@ -87,8 +87,9 @@ class BrowserRolesTest {
                 + " document.getElementById('generate-start').click(); return true; })()");
         page.waitFor("!document.getElementById('generate-notice').hidden", READY);
         assertThat(page.evaluate("document.getElementById('generate-notice').textContent").asText())
-                .isEqualTo("No language model is set up yet, so no scene can be generated. Ask the operator to add"
-                        + " an API key: the API Keys panel of the operator’s page, or `simcast llm set` on the host.");
+                .isEqualTo("No language model is set up yet, so no scene can be generated. Ask the operator to"
+                        + " add an API key: the API Keys panel of the operator’s page, or `simcast llm set` on the"
+                        + " host.");
     }
 
     private static Page open(ShareLink link) throws InterruptedException {
