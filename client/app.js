@@ -11,6 +11,8 @@ import { Session } from './session.js';
 import { mountWorkspace, workspace } from './registry.js';
 import * as say from './messages.js';
 import './features.js';
+import { SfuPlayer } from './sfu.js';
+import { RecordButton } from './record.js';
 
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 15000;
@@ -34,6 +36,16 @@ window.simcast = simcast;
 
 const signaling = new Signaling();
 simcast.sender = (message) => signaling.send(message);
+// A follower plays the host's broadcast from the SFU when the host has one; it says so once the picture arrives,
+// then lets go of its own connection to the host.
+const sfu = new SfuPlayer(video, () => {
+  signaling.send({ type: 'broadcast' });
+  closePeer();
+  setConnection('connected', 'connected (SFU)');
+});
+Object.defineProperty(simcast, 'broadcast', { get: () => sfu.state });
+const recorder = new RecordButton($('controls'), () => (sfu.active ? { view: 'shared' } : { viewer: simcast.viewerId }));
+let welcomed = null;
 let peer = null;
 let retryDelay = RETRY_MIN_MS;
 let retryTimer = null;
@@ -102,6 +114,16 @@ async function startPeer(welcome) {
   statsTimer = setInterval(updateStats, STATS_PERIOD_MS);
 }
 
+/** The host's video over a connection of this page's own, or, following the host view, the broadcast from the SFU. */
+function watchVideo() {
+  if (sfu.wants(simcast.viewMode)) {
+    // A page switching from its own camera keeps its connection until the SFU's picture arrives.
+    sfu.play(welcomed.iceServers).catch((error) => showMessage(say.sfuFailed(error.message)));
+  } else if (!peer) {
+    startPeer(welcomed).catch((error) => showMessage(say.webRtcFailed(error.message)));
+  }
+}
+
 async function updateStats() {
   if (!peer) return;
   const stats = await peer.stats().catch(() => null);
@@ -146,7 +168,13 @@ function onMessage(message) {
       showScene(message.scene);
       showState(message.state);
       if (message.latencyStamp) simcast.latency.start();
-      startPeer(message).catch((error) => showMessage(say.webRtcFailed(error.message)));
+      welcomed = message;
+      recorder.show(message.role === 'operator');
+      sfu.stop();
+      watchVideo();
+      break;
+    case 'broadcast':
+      sfu.configure(message);
       break;
     case 'answer':
       mark('answer');
@@ -165,6 +193,10 @@ function onMessage(message) {
     case 'view':
       simcast.viewMode = message.mode;
       $('follow').checked = message.mode === 'host';
+      if (welcomed && sfu.wants(message.mode) !== sfu.active) {
+        sfu.stop();
+        watchVideo();
+      }
       break;
     case 'environments':
       simcast.set('environments', message.environments);
@@ -268,6 +300,7 @@ function toggleFullscreen() {
 signaling.addEventListener('message', (event) => onMessage(event.detail));
 signaling.addEventListener('close', () => {
   closePeer();
+  sfu.stop();
   if (simcast.ended) {
     // the operator disconnected this viewer: reloading the page is the way back
   } else if (simcast.refused?.reason === 'viewer_limit') {

@@ -4,6 +4,7 @@
 export const connected = () => 'Connected: video is arriving';
 export const connectionFailed = () => 'The video connection failed; reconnecting';
 export const webRtcFailed = (why) => `Could not start WebRTC: ${why}`;
+export const sfuFailed = (why) => `Could not play from the SFU: ${why}`;
 export const answerRefused = (why) => `The host's answer was refused: ${why}`;
 export const sceneLoaded = (title, id) => `Scene “${title}” (${id}) is running now`;
 export const diverged = (detail) => `The simulation diverged and was reset: ${detail}`;

@@ -3,7 +3,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/env.sh"
-stamp="$root/app/target/runtime-classpath.txt"
+stamp="$root/bench/target/runtime-classpath.txt"
 if [ "${1:-}" != "--force" ] && [ -f "$stamp" ] && [ -z "$(find "$root" -path '*/target' -prune -o -path '*/node_modules' -prune \
      -o -newer "$stamp" \( -path '*/src/*' -o -name pom.xml -o -path "$root/client/*" \) -print -quit)" ]; then
   exit 0

@@ -13,11 +13,13 @@ runtime=(
   libpulse0 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3 libudev1  # webrtc-java's native library
   libgtk-3-0 libxtst6 libxxf86vm1 fonts-dejavu-core                # JavaFX console
 )
-build=(libmujoco-dev libmujoco-samples g++)                         # our JavaCPP preset, native testspeed
+build=(libmujoco-dev libmujoco-samples g++                          # our JavaCPP preset, native testspeed
+  libjs-janus-gateway libjs-webrtc-adapter)                         # janus.js for the page's SFU player (bundled)
 packaging=(fakeroot dpkg-dev)                                      # jpackage --type deb
 # The browser tests drive Chromium over the DevTools protocol from Java; iproute2 and unshare (util-linux, always
 # there) build the network namespace they run in. python3 byte-compiles and smoke-runs the RL training scripts.
-testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy)
+testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy
+  janus nodejs)                                                     # the SFU the broadcast tests publish to
 
 # The browser page is bundled at build time by Node.js and npm (client/build.mjs). Any Node.js 18 or newer on the
 # PATH will do (NodeSource's, nvm's); Debian's packages are installed only when there is none.
@@ -41,7 +43,17 @@ for package in "${wanted[@]}"; do
     missing+=("$package")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+
+# simple-whip-server (WHIP in front of Janus) is unpacked with its npm dependencies, not installed (see the script).
+whip_server() {
+  if [ "${1:-}" = --test ]; then
+    "$(dirname "${BASH_SOURCE[0]}")/whip-server-setup.sh"
+  fi
+}
+if [ ${#missing[@]} -eq 0 ]; then
+  whip_server "${1:-}"
+  exit 0
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
   sudo=()
@@ -59,3 +71,4 @@ if ! "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >/t
   "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >>/tmp/simcast-apt.log 2>&1 \
     || { echo "simcast: apt-get failed, see /tmp/simcast-apt.log" >&2; tail -5 /tmp/simcast-apt.log >&2; exit 1; }
 fi
+whip_server "${1:-}"

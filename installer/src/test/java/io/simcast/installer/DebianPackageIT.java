@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.simcast.app.bench.ServeProcess;
+import io.simcast.testkit.ServeProcess;
 import io.simcast.streaming.WhepClient;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

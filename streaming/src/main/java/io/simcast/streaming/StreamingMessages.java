@@ -1,8 +1,7 @@
 package io.simcast.streaming;
 
 import io.simcast.sim.physics.SimCommand;
-import io.simcast.streaming.access.Role;
-import io.simcast.streaming.input.Commands;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -81,12 +80,12 @@ public final class StreamingMessages {
         return "Expected a JSON body like {\"cmd\": \"pause\", \"params\": {}}";
     }
 
-    public static String missingCommand() {
-        return "Missing \"cmd\"; commands: " + String.join(", ", Commands.NAMES);
+    public static String missingCommand(List<String> commands) {
+        return "Missing \"cmd\"; commands: " + String.join(", ", commands);
     }
 
-    public static String unknownCommand(String cmd) {
-        return "Unknown command '" + cmd + "'; commands: " + String.join(", ", Commands.NAMES);
+    public static String unknownCommand(String cmd, List<String> commands) {
+        return "Unknown command '" + cmd + "'; commands: " + String.join(", ", commands);
     }
 
     public static String badStepCount(String value) {
@@ -462,5 +461,35 @@ public final class StreamingMessages {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    // ---- broadcast and recordings (issue 19) ---------------------------------------------------------------------
+
+    public static String playbackWithoutBroadcast() {
+        return "--broadcast-janus (BROADCAST_JANUS_URL) needs --broadcast (BROADCAST_URL): the page can only play a"
+                + " broadcast the host sends";
+    }
+
+    public static String badJanusUrl(String url) {
+        return "--broadcast-janus (BROADCAST_JANUS_URL) must be a Janus API URL (ws://, wss://, http:// or https://),"
+                + " got '" + url + "'";
+    }
+
+    public static String noRecording(String name) {
+        return "no recording called '" + name + "'";
+    }
+
+    public static String noViewerToRecord(String id) {
+        return "viewer '" + id + "' is not connected to a view of this host (it left, or plays the broadcast from"
+                + " the SFU)";
+    }
+
+    public static String nothingToRecord() {
+        return "this host renders nothing to record (no renderer)";
+    }
+
+    public static String badRecordingSource(String view) {
+        return "record {\"view\": \"shared\"}, {\"viewer\": ID} or {\"env\": ID, \"copy\": N}; got view '"
+                + view + "'";
     }
 }

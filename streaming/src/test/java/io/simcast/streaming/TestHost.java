@@ -1,11 +1,14 @@
 package io.simcast.streaming;
 
-import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.streaming.host.Rendering;
+import io.simcast.streaming.host.StreamingConfig;
+import io.simcast.streaming.host.StreamingHost;
+import io.simcast.generate.LlmConfiguration;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.SceneCompiler;
-import io.simcast.sim.secrets.FileSecretStore;
+import io.simcast.generate.secrets.FileSecretStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,6 +64,11 @@ public final class TestHost implements AutoCloseable {
 
     public static TestHost start(String preset) throws Exception {
         return start(preset, StreamingConfig.builder());
+    }
+
+    /** The client the helpers below use, for requests they do not cover. */
+    public HttpClient http() {
+        return http;
     }
 
     public URI uri(String path) {

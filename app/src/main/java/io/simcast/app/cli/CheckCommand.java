@@ -1,7 +1,12 @@
 package io.simcast.app.cli;
 
+import io.simcast.encode.EncodeMessages;
+import io.simcast.encode.EncoderChoice;
+import io.simcast.encode.EncoderProbe;
+import io.simcast.encode.EncoderUnavailableException;
+import io.simcast.encode.Ffmpeg;
 import io.simcast.sim.SimcastVersion;
-import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.core.MuJoCoLibrary;
 import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.Preset;
@@ -17,7 +22,8 @@ import picocli.CommandLine.Command;
 
 /** {@code simcast check}: what this machine can run, one line per component. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Print versions and check that MuJoCo and the presets load and that rendering works.")
+        description = "Print versions and check that MuJoCo and the presets load, that rendering works, and which"
+                + " H.264 encoders work here (and why the others do not).")
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -55,7 +61,23 @@ final class CheckCommand implements Callable<Integer> {
             out.println("Rendering: NOT AVAILABLE: " + e.getMessage());
             ok = false;
         }
+        ok &= encoders(out);
         out.flush();
         return ok ? 0 : 1;
+    }
+
+    /** Every H.264 encoder, opened for real, with why it does not work here; then the one auto picks. */
+    private static boolean encoders(PrintWriter out) {
+        try {
+            out.println("FFmpeg " + Ffmpeg.load() + " (JavaCPP, GPL build with libx264)");
+            for (EncoderProbe.Result result : EncoderProbe.results()) {
+                out.println("  " + result.describe());
+            }
+            out.println(EncodeMessages.chosen(EncoderProbe.choose(EncoderChoice.AUTO)));
+            return true;
+        } catch (EncoderUnavailableException e) {
+            out.println("H.264 encoding: NOT AVAILABLE: " + e.getMessage());
+            return false;
+        }
     }
 }

@@ -2,7 +2,7 @@ package io.simcast.app.cli;
 
 import io.simcast.app.console.ConsoleLauncher;
 import io.simcast.app.console.ConsoleOptions;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

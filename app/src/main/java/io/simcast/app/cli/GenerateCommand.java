@@ -1,13 +1,13 @@
 package io.simcast.app.cli;
 
-import io.simcast.sim.generate.GeneratedScene;
-import io.simcast.sim.generate.GenerationException;
-import io.simcast.sim.generate.GenerationOptions;
-import io.simcast.sim.generate.GenerationRequest;
-import io.simcast.sim.generate.GenerationTask;
-import io.simcast.sim.generate.LlmConfiguration;
-import io.simcast.sim.generate.Provider;
-import io.simcast.sim.generate.SceneGenerator;
+import io.simcast.generate.GeneratedScene;
+import io.simcast.generate.GenerationException;
+import io.simcast.generate.GenerationOptions;
+import io.simcast.generate.GenerationRequest;
+import io.simcast.generate.GenerationTask;
+import io.simcast.generate.LlmConfiguration;
+import io.simcast.generate.Provider;
+import io.simcast.generate.SceneGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

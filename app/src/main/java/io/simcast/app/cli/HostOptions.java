@@ -1,20 +1,25 @@
 package io.simcast.app.cli;
 
+import io.simcast.encode.EncoderChoice;
+import io.simcast.encode.broadcast.BroadcastTarget;
+import io.simcast.streaming.Outputs;
 import io.simcast.streaming.PortRange;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.access.OperatorToken;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
  * The streaming host's options, shared by {@code simcast serve} and {@code simcast console} (whose embedded host is
  * the same): options override the environment (HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS,
  * MAX_VIEWERS_PER_LINK, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE, RL_IDLE_TIMEOUT,
- * PUBLIC_URL, TLS_CERT, TLS_KEY, SIMCAST_OPERATOR_TOKEN), which override the defaults. {@code --public} binds every
+ * PUBLIC_URL, TLS_CERT, TLS_KEY, SIMCAST_OPERATOR_TOKEN, ENCODER, BROADCAST_URL, BROADCAST_TOKEN, BROADCAST_JANUS_URL,
+ * BROADCAST_ROOM, RECORDINGS_DIR), which override the defaults. {@code --public} binds every
  * interface and makes every request show a token (docs/SECURITY.md); the operator token is then resolved by
  * {@link OperatorToken}, and {@link #config} says where it is (never what it is).
  */
@@ -82,6 +87,30 @@ final class HostOptions {
             description = "Unencrypted private key (PEM) for --tls-cert (env TLS_KEY).")
     String tlsKey;
 
+    @Option(names = "--encoder", paramLabel = "auto|nvenc|qsv|vaapi|amf|x264",
+            description = "H.264 encoder for the broadcast and recordings: auto takes the first that works, hardware"
+                    + " before libx264 (default auto, env ENCODER; 'simcast check' lists them).")
+    String encoder;
+
+    @Option(names = "--broadcast", paramLabel = "URL",
+            description = "Publish the shared view, encoded once, to this WHIP endpoint of an SFU (env BROADCAST_URL;"
+                    + " a bearer token comes from BROADCAST_TOKEN only).")
+    String broadcast;
+
+    @Option(names = "--broadcast-janus", paramLabel = "URL",
+            description = "The Janus API (ws://, wss://, http:// or https://) where pages that follow the host view"
+                    + " play the broadcast, instead of connecting to this host (env BROADCAST_JANUS_URL).")
+    String broadcastJanus;
+
+    @Option(names = "--broadcast-room", paramLabel = "N",
+            description = "The Janus VideoRoom the WHIP endpoint publishes into (default 1234, env BROADCAST_ROOM).")
+    String broadcastRoom;
+
+    @Option(names = "--recordings", paramLabel = "DIR",
+            description = "Where recordings are written (default: recordings in your data folder, env"
+                    + " RECORDINGS_DIR).")
+    Path recordings;
+
     @Option(names = "--latency-stamp",
             description = "Draw the capture time into every frame so the page can measure glass-to-glass latency.")
     boolean latencyStamp;
@@ -99,6 +128,28 @@ final class HostOptions {
                 out.flush();
             }
         }
+    }
+
+    /** The environment's encoder, broadcast and recordings settings with the options on top. */
+    private Outputs outputs(Outputs fromEnvironment, Map<String, String> env) {
+        Outputs outputs = fromEnvironment;
+        if (encoder != null) {
+            outputs = outputs.withEncoder(EncoderChoice.parse(encoder));
+        }
+        if (broadcast != null || broadcastJanus != null || broadcastRoom != null) {
+            Optional<BroadcastTarget> target = broadcast != null ? BroadcastTarget.resolve(broadcast, env)
+                    : outputs.broadcast();
+            Optional<Outputs.SfuPlayback> playback = broadcastJanus != null || broadcastRoom != null
+                    ? Outputs.SfuPlayback.resolve(broadcastJanus != null ? broadcastJanus
+                            : outputs.playback().map(p -> p.janus().toString()).orElse(null),
+                            broadcastRoom != null ? broadcastRoom : env.get(Outputs.SfuPlayback.ROOM_VARIABLE), env)
+                    : outputs.playback();
+            outputs = outputs.withBroadcast(target, playback);
+        }
+        if (recordings != null) {
+            outputs = outputs.withRecordings(recordings);
+        }
+        return outputs;
     }
 
     /**
@@ -155,6 +206,7 @@ final class HostOptions {
         if (rlIdleTimeout != null) {
             builder.rlIdleTimeout(StreamingConfig.idleTimeout(rlIdleTimeout));
         }
+        builder.outputs(outputs(builder.build().outputs(), env));
         return new Resolved(builder.latencyStamp(latencyStamp).build(), tokenSource);
     }
 }

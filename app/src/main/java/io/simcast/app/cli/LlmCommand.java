@@ -1,10 +1,10 @@
 package io.simcast.app.cli;
 
-import io.simcast.sim.generate.ConnectionTester;
-import io.simcast.sim.generate.LlmConfiguration;
-import io.simcast.sim.generate.Provider;
-import io.simcast.sim.generate.ProviderSettings;
-import io.simcast.sim.generate.ProviderStatus;
+import io.simcast.generate.ConnectionTester;
+import io.simcast.generate.LlmConfiguration;
+import io.simcast.generate.Provider;
+import io.simcast.generate.ProviderSettings;
+import io.simcast.generate.ProviderStatus;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;

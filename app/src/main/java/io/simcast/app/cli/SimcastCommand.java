@@ -1,14 +1,16 @@
 package io.simcast.app.cli;
 
 import io.simcast.app.console.ConsoleLauncher;
+import io.simcast.encode.EncoderUnavailableException;
 import io.simcast.sim.SimcastVersion;
-import io.simcast.sim.generate.GenerationException;
-import io.simcast.sim.generate.LlmConfigurationException;
+import io.simcast.generate.GenerationException;
+import io.simcast.generate.LlmConfigurationException;
 import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.sim.scene.SceneLoadException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +24,8 @@ import picocli.CommandLine.Command;
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
         subcommands = {ConsoleCommand.class, ServeCommand.class, CheckCommand.class, PresetsCommand.class,
-                StepCommand.class, SnapshotCommand.class, BenchCommand.class, GenerateCommand.class,
-                LlmCommand.class, RlCommand.class})
+                StepCommand.class, SnapshotCommand.class, GenerateCommand.class,
+                LlmCommand.class, RlCommand.class, RecordCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -36,7 +38,7 @@ public final class SimcastCommand implements Callable<Integer> {
     }
 
     /** The environment that says whether there is a display. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return environment;
     }
 
@@ -56,8 +58,11 @@ public final class SimcastCommand implements Callable<Integer> {
     }
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)}, in the given environment (which names the display). */
-    static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
         CommandLine commandLine = new CommandLine(new SimcastCommand(environment));
+        for (ExtraCommand extra : ServiceLoader.load(ExtraCommand.class)) {
+            commandLine.addSubcommand(extra);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(SimcastCommand::reportFailure);
@@ -78,7 +83,8 @@ public final class SimcastCommand implements Callable<Integer> {
             throws Exception {
         if (e instanceof SceneLoadException || e instanceof IllegalArgumentException
                 || e instanceof NoSuchElementException || e instanceof GenerationException
-                || e instanceof LlmConfigurationException || e instanceof RenderUnavailableException) {
+                || e instanceof LlmConfigurationException || e instanceof RenderUnavailableException
+                || e instanceof EncoderUnavailableException) {
             PrintWriter err = commandLine.getErr();
             err.println("simcast: " + e.getMessage());
             err.flush();

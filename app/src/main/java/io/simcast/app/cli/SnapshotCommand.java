@@ -1,6 +1,6 @@
 package io.simcast.app.cli;
 
-import io.simcast.sim.physics.Model;
+import io.simcast.sim.core.Model;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;
@@ -62,7 +62,7 @@ final class SnapshotCommand implements Callable<Integer> {
         if (!(time >= 0)) {
             throw new IllegalArgumentException("--time must not be negative, got " + time);
         }
-        ViewSpec spec = new ViewSpec(width, height, 1, RenderOptions.quality(quality));
+        ViewSpec spec = new ViewSpec(width, height, 1, Quality.parse(quality));
         Scene compiled = new SceneCompiler().compile(SceneLocator.locate(scene, SceneLimits.DEFAULT));
         try (Simulation simulation = Simulation.start(compiled, new Simulation.Options(false, 1, true))) {
             SimulationSnapshot state = runTo(simulation, compiled.model());

@@ -2,7 +2,7 @@ package io.simcast.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.simcast.sim.physics.Rollout;
+import io.simcast.sim.scene.Rollout;
 import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;

@@ -1,5 +1,7 @@
 package io.simcast.app.console;
 
+import io.simcast.app.console.kit.ToolWindow;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.control.ControlBar;
 import io.simcast.app.console.control.ControlViewModel;
 import io.simcast.app.console.editor.EditorViewModel;
@@ -20,6 +22,8 @@ import io.simcast.app.console.keys.ConsoleKey;
 import io.simcast.app.console.keys.KeyDispatcher;
 import io.simcast.app.console.log.LogView;
 import io.simcast.app.console.log.LogViewModel;
+import io.simcast.app.console.record.RecordViewModel;
+import io.simcast.streaming.host.StreamingHost;
 import io.simcast.app.console.scenes.ScenesView;
 import io.simcast.app.console.scenes.ScenesViewModel;
 import io.simcast.app.console.session.SimulationSession;
@@ -35,8 +39,8 @@ import io.simcast.app.console.stats.StatisticsViewModel;
 import io.simcast.app.console.view.FrameMeter;
 import io.simcast.app.console.view.LiveView;
 import io.simcast.app.console.view.LiveViewModel;
-import io.simcast.sim.generate.ConnectionTester;
-import io.simcast.sim.generate.GenerationOptions;
+import io.simcast.generate.ConnectionTester;
+import io.simcast.generate.GenerationOptions;
 import io.simcast.sim.physics.SimulationListener;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +68,8 @@ public final class Console {
     public static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(3);
     /** Where Ctrl+P puts pictures of the live view, inside the data folder. */
     public static final String SCREENSHOTS = "screenshots";
+    /** The Record button's video rate: the streaming default. */
+    static final int RECORDING_FPS = 30;
 
     private final Stage stage;
     private final SimulationSession session;
@@ -94,7 +100,6 @@ public final class Console {
         documents = new DocumentViewModel(services.firstDocument(), services.preferences(), dialogs.apply(stage),
                 log, services.io(), fx);
         EditorViewModel editor = new EditorViewModel(documents, session, log, fx);
-        ControlViewModel controls = new ControlViewModel(session);
         StatusViewModel status = new StatusViewModel(session.snapshot(), editor);
         recovery = new RecoveryViewModel(services.recovery(), documents, services.io(), fx);
         autosaver = new Autosaver(services.recovery(), services.io(), autosavePeriod);
@@ -105,6 +110,7 @@ public final class Console {
         live = new LiveViewModel(services.rendering(), services.dataFolder().resolve(SCREENSHOTS),
                 () -> session.snapshot().sceneId(), log, services.io(), fx);
         liveView = new LiveView(live);
+        ControlViewModel controls = new ControlViewModel(session, live.view());
 
         editorView = new MjcfEditor(documents, editor, new FindViewModel(), services.analysis());
         help = new HelpWindow(stage);
@@ -120,7 +126,9 @@ public final class Console {
         layout = new ConsoleLayout(
                 new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
                         this::showGenerate, this::showLlmSettings, this::requestClose),
-                new ControlBar(controls, live, liveView::saveScreenshot, editor,
+                new ControlBar(controls, live.view().isPresent(), liveView::saveScreenshot,
+                        new RecordViewModel(services.sharing().host().map(StreamingHost::recordings), live.view(),
+                                RECORDING_FPS, log, services.io(), fx), editor,
                         MjcfEditor.APPLY_KEY.getDisplayText()),
                 editorColumn,
                 liveView.node(),
@@ -138,14 +146,9 @@ public final class Console {
         Scene scene = new Scene(layout.root(), 1400, 860);
         scene.getStylesheets().add(Console.class.getResource("console.css").toExternalForm());
         KeyDispatcher keys = KeyDispatcher.install(scene);
-        keys.bind(ConsoleKey.TOGGLE_PLAY, controls::togglePlay);
-        keys.bind(ConsoleKey.STEP, controls::step);
-        keys.bind(ConsoleKey.RESET, controls::reset);
-        keys.bind(ConsoleKey.SLOWER, controls::slower);
-        keys.bind(ConsoleKey.FASTER, controls::faster);
-        keys.bind(ConsoleKey.PREVIOUS_CAMERA, live::previousCamera);
-        keys.bind(ConsoleKey.NEXT_CAMERA, live::nextCamera);
-        keys.bind(ConsoleKey.FREE_CAMERA, live::freeCamera);
+        for (ConsoleKey key : ConsoleKey.values()) {
+            key.action().ifPresent(action -> keys.bind(key, () -> controls.perform(action)));
+        }
         keys.bind(ConsoleKey.SCREENSHOT, liveView::saveScreenshot);
         FileDrop.install(scene, documents);
         poller = new SnapshotPoller(session, List.of(controls::update, status::update));

@@ -1,5 +1,6 @@
 package io.simcast.app.console;
 
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.editor.EditorViewModel;
 import io.simcast.app.console.editor.MjcfEditor;
 import io.simcast.app.console.files.DocumentViewModel;

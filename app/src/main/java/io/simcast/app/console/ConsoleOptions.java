@@ -1,8 +1,8 @@
 package io.simcast.app.console;
 
 import io.simcast.sim.UserFolders;
-import io.simcast.sim.generate.LlmConfiguration;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.generate.LlmConfiguration;
+import io.simcast.streaming.host.StreamingConfig;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 

@@ -1,5 +1,6 @@
 package io.simcast.app.console;
 
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.files.ConsolePreferences;
 import io.simcast.app.console.files.EditorDocument;
 import io.simcast.app.console.files.RecoveryStore;
@@ -7,7 +8,7 @@ import io.simcast.app.console.session.SimulationSession;
 import io.simcast.app.console.session.WorkerThreads;
 import io.simcast.app.console.view.LiveRendering;
 import io.simcast.app.console.viewers.Sharing;
-import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.generate.LlmConfiguration;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.Scene;

@@ -1,5 +1,6 @@
 package io.simcast.app.console;
 
+import io.simcast.app.console.kit.Texts;
 /** The tabs beside the editor and the view, in the order they appear. */
 public enum SidePanel {
     /** Presets and recent files. */

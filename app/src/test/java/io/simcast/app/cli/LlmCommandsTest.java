@@ -3,7 +3,7 @@ package io.simcast.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.sim.UserFolders;
-import io.simcast.sim.secrets.SecretStores;
+import io.simcast.generate.secrets.SecretStores;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;

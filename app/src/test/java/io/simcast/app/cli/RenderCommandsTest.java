@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code simcast snapshot}, {@code simcast bench render} and the rendering line of {@code simcast check}. */
+/** {@code simcast snapshot} and the rendering line of {@code simcast check}. */
 class RenderCommandsTest {
     /**
      * A fixed red box above a green one that falls 0.6 m onto the floor, in front of camera "front"; self-lit, so
@@ -77,17 +77,6 @@ class RenderCommandsTest {
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.err()).contains("simcast: No camera named 'side' in this scene; its cameras: front");
         assertThat(Files.exists(folder.resolve("x.png"))).isFalse();
-    }
-
-    @Test
-    void benchRenderPrintsBothRatesAndTheReadbackShare() {
-        Outcome bench = simcast("bench", "render", "--width", "64", "--height", "48", "--frames", "20");
-        assertThat(bench.exitCode()).as(bench.err()).isZero();
-        assertThat(bench.out()).contains("render pendulum 64x48 fast, 20 frames, on ")
-                .containsPattern("render only: +[0-9.]+ fps")
-                .containsPattern("render \\+ readback \\+ conversion: +[0-9.]+ fps .*[0-9.]+% of the frame");
-        Outcome wrong = simcast("bench", "render", "--quality", "best");
-        assertThat(wrong.err()).contains("simcast: --quality must be fast or quality, got 'best'");
     }
 
     @Test

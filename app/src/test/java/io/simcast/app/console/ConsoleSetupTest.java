@@ -1,5 +1,6 @@
 package io.simcast.app.console;
 
+import io.simcast.app.console.kit.Texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.sim.physics.SimCommand;

@@ -1,8 +1,8 @@
 package io.simcast.app.console;
 
-import io.simcast.sim.generate.LlmConfiguration;
-import io.simcast.sim.secrets.FileSecretStore;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.generate.LlmConfiguration;
+import io.simcast.generate.secrets.FileSecretStore;
+import io.simcast.streaming.host.StreamingConfig;
 import java.nio.file.Path;
 
 /** Console options for tests: everything inside the test's folder, the host (when wanted) on a free port. */

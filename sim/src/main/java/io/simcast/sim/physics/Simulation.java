@@ -1,5 +1,7 @@
 package io.simcast.sim.physics;
 
+import io.simcast.sim.core.MuJoCoLibrary;
+import io.simcast.sim.core.SimData;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_ROTATE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_TRANSLATE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;

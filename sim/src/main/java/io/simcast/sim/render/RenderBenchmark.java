@@ -7,7 +7,7 @@ import static org.lwjgl.opengl.GL11C.glFinish;
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.mujoco.mjvOption;
-import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.core.MuJoCoLibrary;
 import io.simcast.sim.scene.Scene;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;

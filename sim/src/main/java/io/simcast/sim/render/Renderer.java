@@ -1,6 +1,6 @@
 package io.simcast.sim.render;
 
-import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.core.MuJoCoLibrary;
 import io.simcast.sim.physics.SimulationSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

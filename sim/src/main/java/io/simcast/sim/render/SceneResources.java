@@ -21,9 +21,9 @@ import io.simcast.sim.mujoco.mjrRect;
 import io.simcast.sim.mujoco.mjvOption;
 import io.simcast.sim.mujoco.mjvPerturb;
 import io.simcast.sim.mujoco.mjvScene;
-import io.simcast.sim.physics.Model;
-import io.simcast.sim.physics.MuJoCoLibrary;
-import io.simcast.sim.physics.SimData;
+import io.simcast.sim.core.Model;
+import io.simcast.sim.core.MuJoCoLibrary;
+import io.simcast.sim.core.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
 import org.bytedeco.javacpp.DoublePointer;
 

@@ -1,7 +1,7 @@
 package io.simcast.sim.rl;
 
-import io.simcast.sim.physics.MuJoCoLibrary;
-import io.simcast.sim.physics.SimData;
+import io.simcast.sim.core.MuJoCoLibrary;
+import io.simcast.sim.core.SimData;
 import io.simcast.sim.scene.Scene;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mjNWARNING;
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.mujoco.mjWarningStat;
-import io.simcast.sim.physics.SimData;
+import io.simcast.sim.core.SimData;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**

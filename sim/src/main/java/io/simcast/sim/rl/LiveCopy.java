@@ -2,7 +2,7 @@ package io.simcast.sim.rl;
 
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.physics.Perturbation;
-import io.simcast.sim.physics.SimData;
+import io.simcast.sim.core.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.scene.Scene;
 import java.util.concurrent.atomic.AtomicInteger;

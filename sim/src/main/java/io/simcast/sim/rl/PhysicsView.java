@@ -11,8 +11,8 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mj_step2;
 
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
-import io.simcast.sim.physics.Model;
-import io.simcast.sim.physics.SimData;
+import io.simcast.sim.core.Model;
+import io.simcast.sim.core.SimData;
 import io.simcast.sim.scene.Scene;
 import java.nio.DoubleBuffer;
 import org.bytedeco.javacpp.DoublePointer;

@@ -1,7 +1,6 @@
 package io.simcast.sim.scene;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.simcast.sim.physics.Rollout;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,6 +1,6 @@
 package io.simcast.sim.scene;
 
-import io.simcast.sim.physics.Model;
+import io.simcast.sim.core.Model;
 import java.util.List;
 
 /**

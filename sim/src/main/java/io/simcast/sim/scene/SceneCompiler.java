@@ -8,8 +8,8 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mj_makeEmptyFileVFS;
 
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.mujoco.mjVFS;
-import io.simcast.sim.physics.Model;
-import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.core.Model;
+import io.simcast.sim.core.MuJoCoLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mj_step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.sim.mujoco.mjModel;
-import io.simcast.sim.physics.SimData;
+import io.simcast.sim.core.SimData;
 import io.simcast.sim.scene.Scene;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

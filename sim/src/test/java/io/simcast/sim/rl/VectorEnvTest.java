@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.simcast.sim.physics.Model;
-import io.simcast.sim.physics.SimData;
+import io.simcast.sim.core.Model;
+import io.simcast.sim.core.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
 import java.util.Map;
 import java.util.SplittableRandom;

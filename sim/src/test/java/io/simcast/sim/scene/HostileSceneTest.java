@@ -3,7 +3,6 @@ package io.simcast.sim.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.simcast.sim.physics.Rollout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

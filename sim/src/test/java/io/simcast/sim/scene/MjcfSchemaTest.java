@@ -3,7 +3,7 @@ package io.simcast.sim.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.sim.mujoco.global.MuJoCo;
-import io.simcast.sim.physics.MuJoCoLibrary;
+import io.simcast.sim.core.MuJoCoLibrary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

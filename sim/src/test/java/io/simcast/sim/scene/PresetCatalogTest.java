@@ -2,7 +2,6 @@ package io.simcast.sim.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simcast.sim.physics.Rollout;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,5 +1,6 @@
 package io.simcast.streaming.access;
 
+import io.simcast.streaming.Role;
 /**
  * What a route asks of its caller: nothing ({@link #PUBLIC}, for probes) or at least a role. Every route in the route
  * table declares one. Immutable.

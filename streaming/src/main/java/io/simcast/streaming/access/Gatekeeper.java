@@ -53,12 +53,6 @@ public final class Gatekeeper {
         }
         return localOperator && isLocal(exchange) ? Grant.LOCAL : null;
     }
-
-    /** Whether a session that came in with {@code grant} may go on. */
-    public boolean holds(Grant grant) {
-        return links.holds(grant);
-    }
-
     public ShareLinks links() {
         return links;
     }

@@ -1,5 +1,6 @@
 package io.simcast.streaming.access;
 
+import io.simcast.streaming.Role;
 /**
  * Who is asking, once their credentials were checked: a role, and the share link it came from (null for the
  * operator: the operator token or local access). Sessions keep their grant so that revoking or expiring its link

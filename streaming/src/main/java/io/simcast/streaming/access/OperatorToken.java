@@ -1,7 +1,7 @@
 package io.simcast.streaming.access;
 
 import io.simcast.sim.UserFolders;
-import io.simcast.sim.secrets.PrivateFiles;
+import io.simcast.sim.PrivateFiles;
 import io.simcast.streaming.StreamingMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

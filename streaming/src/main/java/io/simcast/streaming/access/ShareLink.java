@@ -1,5 +1,6 @@
 package io.simcast.streaming.access;
 
+import io.simcast.streaming.Role;
 import java.net.URI;
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package io.simcast.streaming.access;
 
+import io.simcast.streaming.Role;
 import io.simcast.streaming.StreamingMessages;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -32,6 +34,11 @@ public final class ShareLinks {
     /** Live links by the digest of their token. */
     private final Map<String, ShareLink> byDigest = new ConcurrentHashMap<>();
     private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
+    /** Ids of revoked links, so that a session's end is told as a revocation, not an expiry, whoever notices first. */
+    private final Set<String> revokedIds = ConcurrentHashMap.newKeySet();
+
+    /** Why a session's grant stopped holding. */
+    public enum LinkEnd { REVOKED, EXPIRED }
 
     /**
      * @param operatorToken the operator's token, or null when only local access (the console) is the operator
@@ -77,6 +84,9 @@ public final class ShareLinks {
     /** Revokes the link {@code id}; its sessions end. @return false when there is no such live link */
     public boolean revoke(String id) {
         for (var entry : byDigest.entrySet()) {
+            if (entry.getValue().id().equals(id)) {
+                revokedIds.add(id);
+            }
             if (entry.getValue().id().equals(id) && byDigest.remove(entry.getKey(), entry.getValue())) {
                 log.info("Share link {} revoked", id);
                 revocationListeners.forEach(listener -> listener.accept(id));
@@ -108,7 +118,15 @@ public final class ShareLinks {
 
     /** Whether a session's grant still holds: the operator's always, a link's until it is revoked or expires. */
     public boolean holds(Grant grant) {
-        return grant.linkId() == null || find(grant.linkId()).isPresent();
+        return ended(grant).isEmpty();
+    }
+
+    /** Why a session's grant no longer holds, or empty while it does. */
+    public Optional<LinkEnd> ended(Grant grant) {
+        if (grant.linkId() == null || find(grant.linkId()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(revokedIds.contains(grant.linkId()) ? LinkEnd.REVOKED : LinkEnd.EXPIRED);
     }
 
     /** The live link {@code id}. */

@@ -1,12 +1,12 @@
 package io.simcast.streaming.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simcast.sim.generate.ConnectionTester;
-import io.simcast.sim.generate.LlmConfiguration;
-import io.simcast.sim.generate.LlmConfigurationException;
-import io.simcast.sim.generate.Provider;
-import io.simcast.sim.generate.ProviderSettings;
-import io.simcast.sim.generate.ProviderStatus;
+import io.simcast.generate.ConnectionTester;
+import io.simcast.generate.LlmConfiguration;
+import io.simcast.generate.LlmConfigurationException;
+import io.simcast.generate.Provider;
+import io.simcast.generate.ProviderSettings;
+import io.simcast.generate.ProviderStatus;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.http.ApiException;
 import io.simcast.streaming.http.Json;

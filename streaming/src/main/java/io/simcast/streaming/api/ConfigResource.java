@@ -1,8 +1,6 @@
 package io.simcast.streaming.api;
 
-import io.simcast.sim.scene.SceneLimits;
 import io.simcast.streaming.IceServer;
-import io.simcast.streaming.StreamingConfig;
 import io.simcast.streaming.VideoFormat;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -26,13 +24,13 @@ public final class ConfigResource {
      */
     public record Limits(int maxViewers, long maxBodyBytes, long maxSceneXmlBytes) {}
 
-    public ConfigResource(StreamingConfig streaming, HostFacts facts, SceneLimits scenes) {
-        List<IceServerInfo> ice = streaming.iceServers().stream()
-                .map((IceServer s) -> new IceServerInfo(s.url(), s.hasCredential())).toList();
-        this.config = new Config(facts.version(), streaming.video(), facts.codecs(), ice,
-                streaming.udpPorts() == null ? "any" : streaming.udpPorts().toString(),
-                streaming.defaultViewMode().wireName(),
-                new Limits(streaming.maxViewers(), streaming.maxBodyBytes(), scenes.maxXmlBytes()));
+    public ConfigResource(Config config) {
+        this.config = config;
+    }
+
+    /** ICE servers as {@code GET /api/config} lists them: URLs, and whether a credential exists. */
+    public static List<IceServerInfo> describe(List<IceServer> servers) {
+        return servers.stream().map(s -> new IceServerInfo(s.url(), s.hasCredential())).toList();
     }
 
     public Config get(HttpServerExchange exchange) {

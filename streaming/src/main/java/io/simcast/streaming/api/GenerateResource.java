@@ -1,12 +1,12 @@
 package io.simcast.streaming.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simcast.sim.generate.GeneratedScene;
-import io.simcast.sim.generate.GenerationEvent;
-import io.simcast.sim.generate.GenerationRequest;
-import io.simcast.sim.generate.GenerationTask;
-import io.simcast.sim.generate.Provider;
-import io.simcast.sim.generate.SceneGenerator;
+import io.simcast.generate.GeneratedScene;
+import io.simcast.generate.GenerationEvent;
+import io.simcast.generate.GenerationRequest;
+import io.simcast.generate.GenerationTask;
+import io.simcast.generate.Provider;
+import io.simcast.generate.SceneGenerator;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;

@@ -2,7 +2,7 @@ package io.simcast.streaming.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.simcast.sim.generate.GenerationEvent;
+import io.simcast.generate.GenerationEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

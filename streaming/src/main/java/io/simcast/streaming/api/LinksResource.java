@@ -2,7 +2,7 @@ package io.simcast.streaming.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.streaming.StreamingMessages;
-import io.simcast.streaming.access.Role;
+import io.simcast.streaming.Role;
 import io.simcast.streaming.access.ShareLink;
 import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.http.ApiException;

@@ -1,5 +1,6 @@
 package io.simcast.streaming.api;
 
+import io.simcast.encode.broadcast.Broadcast;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.RenderStats;
 import io.simcast.sim.render.Renderer;
@@ -9,6 +10,8 @@ import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/stats}: how well the host keeps up. The simulation's achieved real-time factor and step rate,
@@ -20,16 +23,24 @@ public final class StatsResource {
     private final Renderer renderer;
     private final Viewers viewers;
     private final FeedPool feeds;
+    private final Supplier<Optional<Broadcast.Status>> broadcast;
 
-    /** @param renderer null when the host cannot render; @param feeds null likewise */
-    public StatsResource(Simulation simulation, Renderer renderer, Viewers viewers, FeedPool feeds) {
+    /**
+     * @param renderer null when the host cannot render; @param feeds null likewise
+     * @param broadcast the broadcast to an SFU, when there is one
+     */
+    public StatsResource(Simulation simulation, Renderer renderer, Viewers viewers, FeedPool feeds,
+                         Supplier<Optional<Broadcast.Status>> broadcast) {
         this.simulation = simulation;
         this.renderer = renderer;
         this.viewers = viewers;
         this.feeds = feeds;
+        this.broadcast = broadcast;
     }
 
-    public record Stats(SimulationState simulation, Rendering rendering, List<ViewerStats> viewers) {}
+    /** @param broadcast the broadcast to an SFU (state, reconnects, rate), or null when there is none */
+    public record Stats(SimulationState simulation, Rendering rendering, List<ViewerStats> viewers,
+                        Broadcast.Status broadcast) {}
 
     /**
      * @param framesPerSecond frames the renderer drew per second, all views together
@@ -53,7 +64,8 @@ public final class StatsResource {
         List<ViewStats> views = feeds == null ? List.of() : feeds.feeds().stream().map(StatsResource::view).toList();
         RenderStats rendered = renderer == null ? new RenderStats(0, 0, 0, 0) : renderer.stats();
         return new Stats(SimulationState.of(simulation.snapshot()), new Rendering(round(rendered.framesPerSecond()),
-                round(rendered.renderMillis()), round(rendered.readbackMillis()), views), viewers.stats());
+                round(rendered.renderMillis()), round(rendered.readbackMillis()), views), viewers.stats(),
+                broadcast.get().orElse(null));
     }
 
     private static ViewStats view(Feed feed) {

@@ -3,6 +3,7 @@ package io.simcast.streaming.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
+import java.util.List;
 
 /**
  * Adds the headers that keep the page to itself on every response: a Content-Security-Policy that allows the page's
@@ -25,15 +26,23 @@ public final class SecurityHeaders implements HttpHandler {
     private static final HttpString RESOURCE = HttpString.tryFromString("Cross-Origin-Resource-Policy");
 
     private final HttpHandler next;
+    private final String policy;
 
     public SecurityHeaders(HttpHandler next) {
+        this(next, List.of());
+    }
+
+    /** @param connectOrigins other origins the page may connect to (the SFU it plays a broadcast from) */
+    public SecurityHeaders(HttpHandler next, List<String> connectOrigins) {
         this.next = next;
+        this.policy = connectOrigins.isEmpty() ? CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY.replace(
+                "connect-src 'self';", "connect-src 'self' " + String.join(" ", connectOrigins) + ";");
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         var headers = exchange.getResponseHeaders();
-        headers.put(CSP, CONTENT_SECURITY_POLICY);
+        headers.put(CSP, policy);
         headers.put(NO_SNIFF, "nosniff");
         headers.put(REFERRER, "no-referrer");
         headers.put(FRAME_OPTIONS, "DENY");

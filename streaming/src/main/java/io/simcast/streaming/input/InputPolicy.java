@@ -2,7 +2,7 @@ package io.simcast.streaming.input;
 
 import io.simcast.sim.render.PointerButton;
 import io.simcast.streaming.StreamingMessages;
-import io.simcast.streaming.access.Role;
+import io.simcast.streaming.Role;
 
 /**
  * What each role may do with input. A controller (and the operator) may do everything; a viewer may steer its own

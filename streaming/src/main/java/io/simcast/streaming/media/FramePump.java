@@ -7,6 +7,7 @@ import dev.onvoid.webrtc.media.video.VideoBufferConverter;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import io.simcast.sim.render.Frame;
 import io.simcast.sim.render.FrameSubscription;
+import io.simcast.sim.render.RateWindow;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

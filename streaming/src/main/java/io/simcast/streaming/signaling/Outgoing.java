@@ -67,6 +67,16 @@ public final class Outgoing {
     }
 
     /** The view this viewer now watches, after a {@code view} request. */
+    /**
+     * Where the page plays the host's broadcast from (before the welcome): a Janus API URL and the VideoRoom room
+     * the host publishes into. A page in the host view plays it there and says {@code {"type": "broadcast"}}.
+     */
+    public record Broadcast(String type, String janus, long room) {
+        public Broadcast(String janus, long room) {
+            this("broadcast", janus, room);
+        }
+    }
+
     public record View(String type, String mode) {
         public View(String mode) {
             this("view", mode);

@@ -2,6 +2,7 @@ package io.simcast.streaming.signaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.streaming.IceServer;
+import io.simcast.streaming.Outputs;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
@@ -63,12 +64,20 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
     private final List<IceServer> iceServers;
     private final ViewMode defaultMode;
     private final boolean latencyStamp;
+    private final Optional<Outputs.SfuPlayback> playback;
+    private final Runnable keyframe;
     /** Sockets that have not said who they are yet; bounded so that idle sockets cannot pile up. */
     private final AtomicInteger waiting = new AtomicInteger();
     private final int maxWaiting;
 
+    /**
+     * @param playback where pages play the host's broadcast from, if they may (then {@code broadcast} messages tell
+     *     them, and they say when they play it)
+     * @param keyframe asks the broadcast for a key frame (a page started playing it)
+     */
     public SignalingEndpoint(Viewers viewers, SignalingHub hub, ShareLinks links, VideoFormat video,
-                             List<IceServer> iceServers, ViewMode defaultMode, boolean latencyStamp) {
+                             List<IceServer> iceServers, ViewMode defaultMode, boolean latencyStamp,
+                             Optional<Outputs.SfuPlayback> playback, Runnable keyframe) {
         this.viewers = viewers;
         this.hub = hub;
         this.links = links;
@@ -76,6 +85,8 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         this.iceServers = List.copyOf(iceServers);
         this.defaultMode = defaultMode;
         this.latencyStamp = latencyStamp;
+        this.playback = playback;
+        this.keyframe = keyframe;
         this.maxWaiting = Math.max(8, viewers.limit());
     }
 
@@ -163,6 +174,8 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             }
         });
         socket.resumeReceives();
+        // Before the welcome, so that the page knows where the broadcast plays when it decides how to watch.
+        playback.ifPresent(sfu -> channel.send(new Outgoing.Broadcast(sfu.janus().toString(), sfu.room())));
         channel.send(new Outgoing.Welcome(viewer.id(), grant.role().wireName(), mode.wireName(), video,
                 Outgoing.IceServerEntry.of(iceServers), latencyStamp, hub.scene(), hub.state()));
         channel.send(hub.environments());
@@ -195,6 +208,10 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             case "offer" -> offer(viewer, channel, message);
             case "candidate", "ice-candidate" -> candidate(viewer, message); // the original viewer's name
             case "view" -> view(viewer, channel, message);
+            case "broadcast" -> {
+                viewers.joinAudience(viewer);
+                keyframe.run();
+            }
             case "watch" -> watch(viewer, channel, message);
             case "stats" -> viewer.report(new ClientReport(message.path("fps").asDouble(-1),
                     message.path("framesDropped").asLong(0), message.path("latencyMs").asDouble(-1)));

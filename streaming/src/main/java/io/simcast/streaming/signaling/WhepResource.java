@@ -5,7 +5,7 @@ import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
-import io.simcast.streaming.access.Role;
+import io.simcast.streaming.Role;
 import io.simcast.streaming.http.ApiException;
 import io.simcast.streaming.http.JsonHandler.Reply;
 import io.simcast.streaming.http.RequestBody;

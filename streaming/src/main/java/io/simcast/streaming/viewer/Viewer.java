@@ -42,6 +42,8 @@ public final class Viewer {
     private volatile CopyRef source;
     private volatile Steering steering;
     private volatile boolean watching;
+    /** Plays the host's broadcast from the SFU instead of a connection of its own. */
+    private volatile boolean audience;
     private volatile PeerState state = PeerState.NEW;
     private volatile boolean everConnected;
     private volatile boolean silent;
@@ -119,6 +121,15 @@ public final class Viewer {
     /** The view of its own this viewer steers, or null (it watches a shared view). */
     public Steering steering() {
         return steering;
+    }
+
+    /** Whether the viewer plays the broadcast from the SFU (it has no connection to this host's video). */
+    public boolean audience() {
+        return audience;
+    }
+
+    void audience(boolean value) {
+        audience = value;
     }
 
     /** Whether the viewer is connected to a feed. */
@@ -223,11 +234,14 @@ public final class Viewer {
         ClientReport client = report;
         CopyRef copy = source;
         return new ViewerStats(id, door.wireName(), mode.wireName(), copy == null ? CopyRef.SIMULATION : copy.toString(),
-                since.toString(), state.wireName(),
+                since.toString(), audience ? AUDIENCE_STATE : state.wireName(),
                 peer.codec(), peer.encoder(), round(fpsSent), round(client.framesPerSecond()), client.framesDropped(),
                 round(bitrateKbps), round(peer.roundTripMs()), peer.packetsLost(), peer.fractionLost(),
                 peer.qualityLimitation(), round(client.latencyMs()));
     }
+
+    /** The state a viewer playing the broadcast from the SFU shows in statistics. */
+    static final String AUDIENCE_STATE = "sfu";
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;

@@ -2,12 +2,14 @@ package io.simcast.streaming.viewer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.View;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLink;
+import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.input.InputEvent;
 import io.simcast.streaming.input.InputPolicy;
@@ -24,6 +26,7 @@ import io.simcast.streaming.webrtc.PeerStats;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -138,6 +141,10 @@ public final class Viewers implements AutoCloseable {
             if (viewer.session() != null) {
                 throw new IllegalStateException(StreamingMessages.alreadyConnected());
             }
+            if (viewer.audience()) {
+                viewer.audience(false); // back from the SFU: a connection of its own again
+                viewer.state(PeerState.NEW, System.nanoTime());
+            }
             PeerSession session = new PeerSession(engine, new SessionEvents(viewer));
             Feed feed = feeds.shared(viewer.mode());
             viewer.attach(session);
@@ -230,6 +237,37 @@ public final class Viewers implements AutoCloseable {
             copyViews.release(copy); // it already held this copy
             return copy;
         }));
+    }
+
+    /**
+     * The viewer plays the host's broadcast from the SFU (its page said so once the picture arrived): it needs no
+     * connection of its own, so it is not timed out for never connecting; an offer later (to steer its own camera)
+     * connects it as usual. Any thread.
+     */
+    public void joinAudience(Viewer viewer) {
+        if (viewer.audience()) {
+            return;
+        }
+        viewer.audience(true);
+        log.info("Viewer {} plays the broadcast from the SFU", viewer.id());
+        if (engine != null) {
+            engine.run(() -> {
+                detach(viewer); // the connection to this host it had until the SFU's picture arrived
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The view viewer {@code id} watches now (its own, the shared one, or an RL copy's), for recording it; empty when
+     * there is no such viewer or it watches nothing on this host. Any thread.
+     */
+    public CompletableFuture<Optional<View>> viewOf(String id) {
+        Optional<Viewer> viewer = registry.find(id);
+        if (viewer.isEmpty() || engine == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return engine.run(() -> Optional.ofNullable(viewer.get().feed()).map(Feed::view));
     }
 
     /**
@@ -455,11 +493,15 @@ public final class Viewers implements AutoCloseable {
             long now = System.nanoTime();
             for (Viewer viewer : registry.all()) {
                 long trouble = viewer.troubleFor(now);
-                if (!gatekeeper.holds(viewer.grant())) {
-                    close(viewer, StreamingMessages.linkExpired(), false);
-                } else if (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED) {
+                var ended = gatekeeper.links().ended(viewer.grant());
+                if (ended.isPresent()) {
+                    close(viewer, ended.get() == ShareLinks.LinkEnd.REVOKED ? StreamingMessages.linkRevoked()
+                            : StreamingMessages.linkExpired(), false);
+                } else if (!viewer.audience()
+                        && (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED)) {
                     close(viewer, StreamingMessages.connectionLost());
-                } else if (!viewer.everConnected() && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
+                } else if (!viewer.everConnected() && !viewer.audience()
+                        && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
                     close(viewer, StreamingMessages.neverConnected());
                 } else if (viewer.state() == PeerState.CONNECTED
                         || viewer.state() == PeerState.DISCONNECTED) {

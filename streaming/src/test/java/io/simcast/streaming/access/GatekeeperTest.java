@@ -1,5 +1,6 @@
 package io.simcast.streaming.access;
 
+import io.simcast.streaming.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,14 +1,15 @@
 package io.simcast.streaming.access;
 
+import io.simcast.streaming.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.generate.LlmConfiguration;
 import io.simcast.sim.physics.SimulationSnapshot;
-import io.simcast.sim.secrets.FileSecretStore;
+import io.simcast.generate.secrets.FileSecretStore;
 import io.simcast.streaming.SocketClient;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.http.RouteTable;
@@ -88,6 +89,10 @@ class RouteAccessTest {
         routes.put("GET /api/links", Access.OPERATOR);
         routes.put("POST /api/links", Access.OPERATOR);
         routes.put("DELETE /api/links/{id}", Access.OPERATOR);
+        routes.put("GET /api/recordings", Access.OPERATOR);
+        routes.put("POST /api/recordings", Access.OPERATOR);
+        routes.put("GET /api/recordings/{name}", Access.OPERATOR);
+        routes.put("DELETE /api/recordings/{name}", Access.OPERATOR);
         routes.put("GET /ws/signaling", Access.VIEWER);
         routes.put("POST /whep", Access.VIEWER);
         routes.put("OPTIONS /whep", Access.PUBLIC);
@@ -255,7 +260,8 @@ class RouteAccessTest {
     private static int request(String route, Credential credential) throws Exception {
         String method = route.substring(0, route.indexOf(' '));
         String template = route.substring(route.indexOf(' ') + 1);
-        String path = template.replace("{provider}", "openai").replace("{id}", switch (template) {
+        String path = template.replace("{provider}", "openai").replace("{name}", "r0")
+                .replace("{id}", switch (template) {
             case "/api/scene/preset/{id}" -> "cartpole";
             case "/api/links/{id}" -> probeLink.id();
             default -> template.startsWith("/api/rl/") ? rlEnv : "0123456789abcdef";

@@ -1,11 +1,12 @@
 package io.simcast.streaming.access;
 
+import io.simcast.streaming.Role;
 import static io.simcast.streaming.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.streaming.SocketClient;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import java.net.URI;
 import java.time.Duration;

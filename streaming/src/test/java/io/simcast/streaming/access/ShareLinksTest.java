@@ -1,5 +1,6 @@
 package io.simcast.streaming.access;
 
+import io.simcast.streaming.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,6 +55,7 @@ class ShareLinksTest {
 
         assertThat(links.authenticate(link.token())).isEmpty();
         assertThat(links.holds(Grant.link(link))).isFalse();
+        assertThat(links.ended(Grant.link(link))).contains(ShareLinks.LinkEnd.REVOKED);
         assertThat(links.active()).isEmpty();
         assertThat(revoked).containsExactly(link.id());
         assertThat(links.revoke(link.id())).as("twice").isFalse();
@@ -72,6 +74,7 @@ class ShareLinksTest {
         assertThat(links.authenticate(link.token())).isEmpty();
         assertThat(links.holds(grant)).isFalse();
         assertThat(links.active()).isEmpty();
+        assertThat(links.ended(grant)).as("also once forgotten").contains(ShareLinks.LinkEnd.EXPIRED);
     }
 
     @Test

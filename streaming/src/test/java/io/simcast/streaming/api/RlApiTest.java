@@ -7,7 +7,7 @@ import io.simcast.sim.rl.Python;
 import io.simcast.sim.rl.ResetOptions;
 import io.simcast.sim.rl.TrainingScript;
 import io.simcast.sim.rl.VectorEnv;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.http.Json;
 import java.net.http.HttpResponse;

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.streaming.TestHost;
-import io.simcast.streaming.bench.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
+import io.simcast.testkit.HeadlessChromium.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package io.simcast.streaming.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
-import io.simcast.streaming.bench.HeadlessChromium;
-import io.simcast.streaming.bench.HeadlessChromium.Page;
+import io.simcast.testkit.HeadlessChromium;
+import io.simcast.testkit.HeadlessChromium.Page;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

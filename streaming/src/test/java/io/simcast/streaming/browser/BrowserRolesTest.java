@@ -2,11 +2,11 @@ package io.simcast.streaming.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simcast.streaming.Role;
 import io.simcast.streaming.TestHost;
-import io.simcast.streaming.access.Role;
 import io.simcast.streaming.access.ShareLink;
-import io.simcast.streaming.bench.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
+import io.simcast.testkit.HeadlessChromium.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.streaming.TestHost;
-import io.simcast.streaming.bench.HeadlessChromium;
-import io.simcast.streaming.bench.HeadlessChromium.Page;
+import io.simcast.testkit.HeadlessChromium;
+import io.simcast.testkit.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package io.simcast.streaming.browser;
 import static io.simcast.streaming.Eventually.waitFor;
 
 import io.simcast.streaming.TestHost;
-import io.simcast.streaming.bench.HeadlessChromium;
-import io.simcast.streaming.bench.HeadlessChromium.Page;
+import io.simcast.testkit.HeadlessChromium.Page;
+import io.simcast.testkit.HeadlessChromium;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.simcast.streaming.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simcast.streaming.bench.HeadlessChromium.Page;
+import io.simcast.testkit.HeadlessChromium.Page;
 
 /**
  * What a person glancing at the page's video would compare: the picture as 64x48 grey values, and how different

@@ -4,13 +4,13 @@ import static io.simcast.streaming.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.streaming.SocketClient;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.WhepClient;
-import io.simcast.streaming.access.Role;
+import io.simcast.streaming.Role;
 import io.simcast.streaming.access.ShareLink;
-import io.simcast.streaming.bench.HeadlessChromium;
-import io.simcast.streaming.bench.HeadlessChromium.Page;
+import io.simcast.testkit.HeadlessChromium;
+import io.simcast.testkit.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
 import java.lang.management.ManagementFactory;
 import java.net.URI;

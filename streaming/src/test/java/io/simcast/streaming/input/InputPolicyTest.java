@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.render.Modifiers;
 import io.simcast.sim.render.PointerButton;
-import io.simcast.streaming.access.Role;
+import io.simcast.streaming.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simcast.sim.physics.SimCommand;
-import io.simcast.streaming.http.Json;
 import io.simcast.sim.render.Modifiers;
 import io.simcast.sim.render.PointerButton;
-import io.simcast.streaming.access.Role;
+import io.simcast.streaming.Role;
+import io.simcast.streaming.http.Json;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.streaming.Eventually;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.SocketClient;
-import io.simcast.streaming.StreamingConfig;
+import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import java.net.URI;
 import java.util.List;

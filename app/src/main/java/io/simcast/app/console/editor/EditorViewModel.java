@@ -1,7 +1,7 @@
 package io.simcast.app.console.editor;
 
-import io.simcast.app.console.Failures;
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Failures;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.files.DocumentViewModel;
 import io.simcast.app.console.files.EditorDocument;
 import io.simcast.app.console.log.LogViewModel;

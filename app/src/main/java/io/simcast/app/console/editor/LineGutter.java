@@ -1,6 +1,6 @@
 package io.simcast.app.console.editor;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import java.util.function.IntFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;

@@ -1,7 +1,7 @@
 package io.simcast.app.console.editor;
 
-import io.simcast.app.console.editor.XmlTags.Kind;
-import io.simcast.app.console.editor.XmlTags.Tag;
+import io.simcast.app.console.editor.xml.XmlTags.Kind;
+import io.simcast.app.console.editor.xml.XmlTags.Tag;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package io.simcast.app.console.editor;
 
-import io.simcast.app.console.editor.XmlTags.Tag;
+import io.simcast.app.console.editor.xml.XmlTags;
+import io.simcast.app.console.editor.xml.XmlTags.Tag;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
 package io.simcast.app.console.files;
 
-import io.simcast.app.console.Failures;
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Failures;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.files.RecoveryStore.RecoveredText;
 import io.simcast.app.console.log.LogViewModel;
 import io.simcast.sim.scene.Preset;

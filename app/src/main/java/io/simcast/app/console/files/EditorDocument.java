@@ -1,6 +1,6 @@
 package io.simcast.app.console.files;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.sim.scene.Preset;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.SceneSource;

@@ -1,6 +1,6 @@
 package io.simcast.app.console.files;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

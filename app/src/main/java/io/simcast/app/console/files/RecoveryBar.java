@@ -1,6 +1,6 @@
 package io.simcast.app.console.files;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

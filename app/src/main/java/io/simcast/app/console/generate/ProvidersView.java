@@ -1,7 +1,7 @@
 package io.simcast.app.console.generate;
 
-import io.simcast.app.console.Texts;
-import io.simcast.sim.generate.Provider;
+import io.simcast.app.console.kit.Texts;
+import io.simcast.generate.Provider;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;

@@ -1,13 +1,13 @@
 package io.simcast.app.console.generate;
 
-import io.simcast.app.console.Failures;
-import io.simcast.app.console.Texts;
-import io.simcast.sim.generate.ConnectionTester;
-import io.simcast.sim.generate.LlmConfiguration;
-import io.simcast.sim.generate.LlmConfigurationException;
-import io.simcast.sim.generate.Provider;
-import io.simcast.sim.generate.ProviderSettings;
-import io.simcast.sim.generate.ProviderStatus;
+import io.simcast.app.console.kit.Failures;
+import io.simcast.app.console.kit.Texts;
+import io.simcast.generate.ConnectionTester;
+import io.simcast.generate.LlmConfiguration;
+import io.simcast.generate.LlmConfigurationException;
+import io.simcast.generate.Provider;
+import io.simcast.generate.ProviderSettings;
+import io.simcast.generate.ProviderStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.simcast.app.console.help;
 
-import io.simcast.app.console.Texts;
-import io.simcast.app.console.ToolWindow;
+import io.simcast.app.console.kit.Texts;
+import io.simcast.app.console.kit.ToolWindow;
 import javafx.scene.web.WebView;
 import javafx.stage.Window;
 

@@ -1,6 +1,6 @@
 package io.simcast.app.console.log;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.sim.physics.SimulationEvent;
 import java.time.Instant;
 import javafx.collections.FXCollections;

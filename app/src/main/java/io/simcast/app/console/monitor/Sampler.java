@@ -4,7 +4,7 @@ import io.simcast.app.console.view.FrameMeter;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.render.RenderStats;
 import io.simcast.sim.render.Renderer;
-import io.simcast.streaming.StreamingHost;
+import io.simcast.streaming.host.StreamingHost;
 import io.simcast.streaming.viewer.ViewerStats;
 import java.util.List;
 import java.util.Optional;

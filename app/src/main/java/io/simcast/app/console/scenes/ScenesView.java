@@ -1,6 +1,6 @@
 package io.simcast.app.console.scenes;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.sim.scene.Preset;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.simcast.app.console.stats;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.monitor.ConsoleSample;
 import io.simcast.streaming.viewer.ViewerStats;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.simcast.app.console.status;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.editor.EditorViewModel;
 import io.simcast.sim.physics.SimulationSnapshot;
 import javafx.beans.binding.Bindings;

@@ -7,7 +7,7 @@ import io.simcast.sim.render.Renderer;
 import io.simcast.sim.render.RendererInfo;
 import io.simcast.sim.render.View;
 import io.simcast.sim.render.ViewSpec;
-import io.simcast.streaming.Rendering;
+import io.simcast.streaming.host.Rendering;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.simcast.app.console.viewers;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -1,6 +1,6 @@
 package io.simcast.app.console.viewers;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;

@@ -1,9 +1,9 @@
 package io.simcast.app.console.viewers;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.viewers.ShareLinksViewModel.Lifetime;
 import io.simcast.app.console.viewers.ShareLinksViewModel.LinkRow;
-import io.simcast.streaming.access.Role;
+import io.simcast.streaming.Role;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;

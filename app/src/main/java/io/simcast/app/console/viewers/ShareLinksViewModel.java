@@ -1,9 +1,9 @@
 package io.simcast.app.console.viewers;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.log.LogViewModel;
-import io.simcast.streaming.StreamingHost;
-import io.simcast.streaming.access.Role;
+import io.simcast.streaming.host.StreamingHost;
+import io.simcast.streaming.Role;
 import io.simcast.streaming.access.ShareLink;
 import java.time.Duration;
 import java.util.List;

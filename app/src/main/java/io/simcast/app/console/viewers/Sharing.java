@@ -1,11 +1,11 @@
 package io.simcast.app.console.viewers;
 
-import io.simcast.app.console.Texts;
-import io.simcast.sim.generate.LlmConfiguration;
+import io.simcast.app.console.kit.Texts;
+import io.simcast.generate.LlmConfiguration;
 import io.simcast.sim.physics.Simulation;
-import io.simcast.streaming.Rendering;
-import io.simcast.streaming.StreamingConfig;
-import io.simcast.streaming.StreamingHost;
+import io.simcast.streaming.host.Rendering;
+import io.simcast.streaming.host.StreamingConfig;
+import io.simcast.streaming.host.StreamingHost;
 import java.util.Optional;
 import java.util.function.Supplier;
 

@@ -1,6 +1,6 @@
 package io.simcast.app.console.viewers;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.viewers.ViewersViewModel.ViewerRow;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;

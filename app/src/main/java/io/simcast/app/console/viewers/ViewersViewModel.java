@@ -1,10 +1,10 @@
 package io.simcast.app.console.viewers;
 
-import io.simcast.app.console.Failures;
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Failures;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.log.LogViewModel;
 import io.simcast.app.console.monitor.ConsoleSample;
-import io.simcast.streaming.StreamingHost;
+import io.simcast.streaming.host.StreamingHost;
 import io.simcast.streaming.viewer.ViewerStats;
 import java.util.LinkedHashMap;
 import java.util.Map;

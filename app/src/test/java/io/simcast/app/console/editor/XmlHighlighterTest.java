@@ -1,5 +1,6 @@
 package io.simcast.app.console.editor;
 
+import io.simcast.app.console.editor.xml.XmlTags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

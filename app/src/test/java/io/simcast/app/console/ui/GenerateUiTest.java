@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.app.console.Eventually;
 import io.simcast.app.console.TestOptions;
-import io.simcast.sim.generate.FakeProvider;
-import io.simcast.sim.generate.FakeProvider.Reply;
-import io.simcast.sim.generate.Provider;
-import io.simcast.sim.generate.Replies;
+import io.simcast.generate.FakeProvider;
+import io.simcast.generate.FakeProvider.Reply;
+import io.simcast.generate.Provider;
+import io.simcast.generate.Replies;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Label;

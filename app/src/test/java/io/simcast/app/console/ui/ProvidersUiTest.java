@@ -3,10 +3,10 @@ package io.simcast.app.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.app.console.TestOptions;
-import io.simcast.sim.generate.FakeProvider;
-import io.simcast.sim.generate.FakeProvider.Reply;
-import io.simcast.sim.generate.Provider;
-import io.simcast.sim.generate.ProviderStatus;
+import io.simcast.generate.FakeProvider;
+import io.simcast.generate.FakeProvider.Reply;
+import io.simcast.generate.Provider;
+import io.simcast.generate.ProviderStatus;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;

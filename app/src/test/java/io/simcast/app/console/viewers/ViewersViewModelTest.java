@@ -2,7 +2,7 @@ package io.simcast.app.console.viewers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.log.LogViewModel;
 import io.simcast.app.console.monitor.ConsoleSample;
 import io.simcast.app.console.viewers.ViewersViewModel.ViewerRow;

@@ -5,7 +5,7 @@ import static org.fxmisc.wellbehaved.event.InputMap.consume;
 import static org.fxmisc.wellbehaved.event.InputMap.consumeWhen;
 import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 
-import io.simcast.app.console.editor.XmlTags;
+import io.simcast.app.console.editor.xml.XmlTags;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;

@@ -1,6 +1,6 @@
 package io.simcast.app.console.editor.find;
 
-import io.simcast.app.console.Texts;
+import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.editor.find.TextSearch.Hit;
 import java.util.List;
 import java.util.Optional;

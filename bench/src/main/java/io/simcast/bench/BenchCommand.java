@@ -1,0 +1,346 @@
+package io.simcast.bench;
+
+import io.simcast.bench.RlRestBenchmark;
+import io.simcast.testkit.ServeProcess;
+import io.simcast.bench.PhysicsBenchmark;
+import io.simcast.bench.RlBenchmark;
+import io.simcast.sim.rl.RlCatalog;
+import io.simcast.sim.rl.VectorEnv;
+import io.simcast.sim.render.Quality;
+import io.simcast.sim.render.RenderBenchmark;
+import io.simcast.sim.scene.Scene;
+import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.sim.scene.SceneLimits;
+import io.simcast.sim.scene.SceneLocator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import io.simcast.app.cli.ExtraCommand;
+import io.simcast.app.cli.SimcastCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code simcast bench}: the benchmarks behind docs/PERFORMANCE.md. They live outside the product (the installer
+ * leaves this module out); {@code ./simcast} puts them on the class path and the command line finds this class
+ * through {@link java.util.ServiceLoader}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
+        subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
+                BenchCommand.RlRest.class,
+                StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
+                StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
+                BenchCommand.Encode.class, PageBenchCommand.class})
+public final class BenchCommand implements ExtraCommand {
+    @CommandLine.ParentCommand
+    SimcastCommand parent;
+
+    /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed, same workload. */
+    @Command(name = "physics", mixinStandardHelpOptions = true,
+            description = "Steps per second of mj_step from Java, next to native mujoco-testspeed on the same file.")
+    static final class Physics implements Callable<Integer> {
+        private static final Path NATIVE_TESTSPEED = Path.of("/usr/bin/mujoco-testspeed");
+        private static final Pattern STEPS_PER_SECOND = Pattern.compile("Steps per second\\s*:\\s*([0-9.]+)");
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", required = true, paramLabel = "ID_OR_FILE", description = "Preset id or MJCF file.")
+        String model;
+
+        @Option(names = "--steps", defaultValue = "20000", description = "Steps to time (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--ctrlnoise", defaultValue = "0.01",
+                description = "Control noise per step, as testspeed (default ${DEFAULT-VALUE}).")
+        double controlNoise;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Runs of each; the best counts (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Scene scene = new SceneCompiler().compile(SceneLocator.locate(model, SceneLimits.DEFAULT));
+            Path file = Files.isExecutable(NATIVE_TESTSPEED) ? modelFile(scene) : null;
+            double java = 0;
+            double nativeBest = 0;
+            try {
+                // Alternate the two so that a busy moment on the machine hurts both alike.
+                for (int i = 0; i < repeat; i++) {
+                    java = Math.max(java, PhysicsBenchmark.run(scene, steps, controlNoise).stepsPerSecond());
+                    if (file != null) {
+                        nativeBest = Math.max(nativeBest, nativeRate(file).orElse(0));
+                    }
+                }
+            } finally {
+                scene.release();
+            }
+            out.printf("java   %s: %.0f steps/s (best of %d x %d steps)%n", scene.id(), java, repeat, steps);
+            if (nativeBest > 0) {
+                out.printf("native %s: %.0f steps/s (mujoco-testspeed, best of %d)%n", scene.id(), nativeBest, repeat);
+                out.printf("ratio java/native: %.3f%n", java / nativeBest);
+            } else {
+                out.println("native: mujoco-testspeed not available (Debian package libmujoco-samples)");
+            }
+            out.flush();
+            return 0;
+        }
+
+        /** testspeed needs a file: presets and strings are written to a temporary one. */
+        private static Path modelFile(Scene scene) throws IOException {
+            if (scene.source().folder() != null) {
+                return scene.source().folder().resolve(scene.source().fileName());
+            }
+            Path file = Files.writeString(Files.createTempFile("simcast-bench", ".xml"), scene.xml());
+            file.toFile().deleteOnExit();
+            return file;
+        }
+
+        private OptionalDouble nativeRate(Path file) throws IOException, InterruptedException {
+            Process process = new ProcessBuilder(NATIVE_TESTSPEED.toString(), file.toString(), Long.toString(steps),
+                    "1", Double.toString(controlNoise)).redirectErrorStream(true).start();
+            String output;
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                output = String.join("\n", reader.lines().toList());
+            }
+            process.waitFor();
+            Matcher matcher = STEPS_PER_SECOND.matcher(output);
+            return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+        }
+    }
+
+    /** The RL task and copy counts both RL benchmarks measure. */
+    static final class RlTaskOptions {
+        @Option(names = "--robot", defaultValue = "cartpole", description = "Robot id (default ${DEFAULT-VALUE}).")
+        String robot;
+
+        @Option(names = "--task", defaultValue = "balance", description = "Task id (default ${DEFAULT-VALUE}).")
+        String task;
+
+        @Option(names = "--copies", split = ",", defaultValue = "1,16",
+                description = "Copy counts to measure (default ${DEFAULT-VALUE}).")
+        List<Integer> copies;
+
+        int frameSkip() {
+            return RlCatalog.builtIn().spec(robot, task).frameSkip();
+        }
+
+        /** The first line both print: the task, its frame skip, the runs and the cores. */
+        String heading(int repeat) {
+            return String.format("%s/%s, frame skip %d, random actions, best of %d, %d cores", robot, task, frameSkip(),
+                    repeat, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** {@code simcast bench rl}: RL environment steps per second in process, against raw mj_step on the same model. */
+    @Command(name = "rl", mixinStandardHelpOptions = true,
+            description = "Environment steps per second of an RL task (random actions, autoreset), 1 and N copies,"
+                    + " next to raw mj_step on the same model.")
+    static final class Rl implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        RlTaskOptions rl = new RlTaskOptions();
+
+        @Option(names = "--threads", split = ",", defaultValue = "1,0",
+                description = "Threads to step them with; 0 = automatic (default ${DEFAULT-VALUE}).")
+        List<Integer> threads;
+
+        @Option(names = "--physics-steps", defaultValue = "200000",
+                description = "Physics steps per measurement, all copies together (default ${DEFAULT-VALUE}).")
+        int physicsSteps;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Runs of each; the best counts (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            int frameSkip = rl.frameSkip();
+            // (copies, threads) pairs, with "automatic" resolved so that no configuration runs twice.
+            List<int[]> configurations = rl.copies.stream().flatMap(count -> threads.stream()
+                            .map(requested -> Math.min(requested > 0 ? requested : VectorEnv.automaticLanes(count),
+                                    count))
+                            .distinct().map(lanes -> new int[] {count, lanes}))
+                    .toList();
+            RlBenchmark.Result[] best = new RlBenchmark.Result[configurations.size()];
+            PhysicsBenchmark.Result raw = null;
+            Scene scene = RlCatalog.builtIn().compileScene(rl.robot, rl.task);
+            try {
+                // Rounds alternate raw stepping and every configuration, so a busy moment hurts all alike.
+                for (int round = 0; round < repeat; round++) {
+                    PhysicsBenchmark.Result rawRun = PhysicsBenchmark.run(scene, physicsSteps, 0.01);
+                    if (raw == null || rawRun.stepsPerSecond() > raw.stepsPerSecond()) {
+                        raw = rawRun;
+                    }
+                    for (int k = 0; k < best.length; k++) {
+                        int[] configuration = configurations.get(k);
+                        RlBenchmark.Result result = RlBenchmark.run(rl.robot, rl.task, configuration[0], configuration[1],
+                                Math.max(1, physicsSteps / frameSkip / configuration[0]));
+                        if (best[k] == null || result.envStepsPerSecond() > best[k].envStepsPerSecond()) {
+                            best[k] = result;
+                        }
+                    }
+                }
+            } finally {
+                scene.release();
+            }
+            out.println(rl.heading(repeat));
+            out.printf("raw mj_step, 1 thread: %.0f physics steps/s, %.0f per CPU second%n", raw.stepsPerSecond(),
+                    raw.stepsPerCpuSecond());
+            out.println("copies  threads  env steps/s  physics steps/s  vs raw  per CPU s  vs raw");
+            for (RlBenchmark.Result result : best) {
+                out.printf("%6d  %7d  %11.0f  %15.0f  %6.2f  %9.0f  %6.2f%n", result.copies(), result.threads(),
+                        result.envStepsPerSecond(), result.physicsStepsPerSecond(),
+                        result.physicsStepsPerSecond() / raw.stepsPerSecond(), result.physicsStepsPerCpuSecond(),
+                        result.physicsStepsPerCpuSecond() / raw.stepsPerCpuSecond());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /**
+     * {@code simcast bench rl-rest}: RL environment steps per second over REST against {@code simcast serve} in a
+     * child process, next to the same environment stepped in process.
+     */
+    @Command(name = "rl-rest", mixinStandardHelpOptions = true,
+            description = "Environment steps per second of an RL task over the REST API (a Java client on HTTP/1.1"
+                    + " keep-alive against simcast serve in a child process), next to the same task in process.")
+    static final class RlRest implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        RlTaskOptions rl = new RlTaskOptions();
+
+        @Option(names = "--seconds", defaultValue = "5",
+                description = "Seconds each REST measurement steps (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Runs of each; the best counts (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            RlRestBenchmark.Result[] rest = new RlRestBenchmark.Result[rl.copies.size()];
+            RlBenchmark.Result[] local = new RlBenchmark.Result[rl.copies.size()];
+            try (ServeProcess serve = ServeProcess.start(List.of("--scene", "pendulum"));
+                 RlRestBenchmark client = new RlRestBenchmark(serve.address())) {
+                // Rounds alternate REST and in-process runs, so a busy moment on the machine hurts both alike.
+                for (int round = 0; round < repeat; round++) {
+                    for (int k = 0; k < rl.copies.size(); k++) {
+                        RlRestBenchmark.Result overRest = client.run(rl.robot, rl.task, rl.copies.get(k),
+                                Duration.ofSeconds(seconds));
+                        if (rest[k] == null || overRest.envStepsPerSecond() > rest[k].envStepsPerSecond()) {
+                            rest[k] = overRest;
+                        }
+                        // As many steps in process as REST managed, with the lanes the host chooses too.
+                        RlBenchmark.Result inProcess = RlBenchmark.run(rl.robot, rl.task, rl.copies.get(k), 0,
+                                Math.max(1000, overRest.requests()));
+                        if (local[k] == null || inProcess.envStepsPerSecond() > local[k].envStepsPerSecond()) {
+                            local[k] = inProcess;
+                        }
+                    }
+                }
+            }
+            out.println(rl.heading(repeat));
+            out.println("copies  threads  in process env steps/s  over REST env steps/s  REST/in process"
+                    + "  ms per request");
+            for (int k = 0; k < rl.copies.size(); k++) {
+                out.printf("%6d  %7d  %22.0f  %21.0f  %15.2f  %14.3f%n", rl.copies.get(k), local[k].threads(),
+                        local[k].envStepsPerSecond(), rest[k].envStepsPerSecond(),
+                        rest[k].envStepsPerSecond() / local[k].envStepsPerSecond(), rest[k].millisPerRequest());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench render}: frames per second of one view, drawing alone and with readback. */
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Frames per second of rendering one view offscreen: drawing only, and drawing plus readback"
+                    + " and conversion to a top-row-first RGBA frame.")
+    static final class Render implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--scene", defaultValue = "pendulum", paramLabel = "ID_OR_FILE",
+                description = "Preset id or MJCF file (default ${DEFAULT-VALUE}).")
+        String scene;
+
+        @Option(names = "--width", defaultValue = "640", description = "View width (default ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--height", defaultValue = "480", description = "View height (default ${DEFAULT-VALUE}).")
+        int height;
+
+        @Option(names = "--quality", defaultValue = "fast", paramLabel = "fast|quality",
+                description = "Rendering preset (default ${DEFAULT-VALUE}).")
+        String quality;
+
+        @Option(names = "--frames", defaultValue = "300", description = "Frames timed per pass (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Override
+        public Integer call() throws Exception {
+            Quality preset = Quality.parse(quality);
+            Scene compiled = new SceneCompiler().compile(SceneLocator.locate(scene, SceneLimits.DEFAULT));
+            RenderBenchmark.Result result;
+            try {
+                result = RenderBenchmark.run(compiled, width, height, preset, frames);
+            } finally {
+                compiled.release();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("render %s %dx%d %s, %d frames, on %s%n", compiled.id(), width, height,
+                    preset.name().toLowerCase(Locale.ROOT), frames, result.info().glRenderer());
+            out.printf("render only:                    %7.1f fps  (%.2f ms/frame)%n", result.renderOnlyFps(),
+                    result.renderOnlyMillis());
+            out.printf("render + readback + conversion: %7.1f fps  (%.2f ms render + %.2f ms readback and"
+                    + " conversion = %.1f%% of the frame)%n", result.fullFps(), result.renderMillis(),
+                    result.readbackMillis(), 100 * result.readbackShare());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "encode", mixinStandardHelpOptions = true,
+            description = "Milliseconds per frame of every H.264 encoder that works here at 640x480, 1280x720 and"
+                    + " 1920x1080 (live settings, RGBA in).")
+    static final class Encode implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--frames", defaultValue = "150", description = "Frames per size (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-12s %10s %12s %12s%n", "encoder", "size", "ms/frame", "kbit/s@30");
+            for (EncodeBenchmark.Row row : EncodeBenchmark.run(frames)) {
+                out.printf("%-12s %10s %12.2f %12.0f%n", row.encoder(), row.width() + "x" + row.height(),
+                        row.msPerFrame(), row.kbitsPerSecond());
+                out.flush();
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.simcast.bench;
+
+import io.simcast.testkit.ServeProcess;
+import io.simcast.testkit.ProcessCpu;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simcast.testkit.HeadlessChromium;
+import java.io.IOException;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A measuring rig: {@code simcast serve} in a child process and headless Chromium tabs watching it through the
+ * bundled page, all on this machine. Reads what a user would see: frames per second and latency in the page, the
+ * real-time factor from the host, and the CPU each side burns. Benchmark thread only.
+ */
+public final class StreamingBench implements AutoCloseable {
+    private static final Duration CONNECT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServeProcess serve;
+    private final HeadlessChromium browser;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<HeadlessChromium.Page> pages = new ArrayList<>();
+
+    private StreamingBench(ServeProcess serve, HeadlessChromium browser) {
+        this.serve = serve;
+        this.browser = browser;
+    }
+
+    /**
+     * @throws IllegalStateException when this machine has no network interface but loopback (libwebrtc would
+     *     find no ICE candidates); the message says to run inside scripts/netns.sh
+     */
+    public static StreamingBench start(List<String> serveArguments) throws IOException, InterruptedException {
+        requireNonLoopbackInterface();
+        ServeProcess serve = ServeProcess.start(serveArguments);
+        try {
+            return new StreamingBench(serve, HeadlessChromium.launch());
+        } catch (IOException | RuntimeException e) {
+            serve.close();
+            throw e;
+        }
+    }
+
+    /** One more viewer tab; returns when its video plays. */
+    public HeadlessChromium.Page openViewer() throws InterruptedException {
+        return openViewer("");
+    }
+
+    /** One more viewer tab on the page with {@code query} (a share link's {@code ?token=...}); when its video plays. */
+    public HeadlessChromium.Page openViewer(String query) throws InterruptedException {
+        HeadlessChromium.Page page = openViewer(browser, serve.address().resolve("/" + query));
+        pages.add(page);
+        return page;
+    }
+
+    /** A tab of {@code browser} watching the host at {@code address}; returns when its video plays. */
+    public static HeadlessChromium.Page openViewer(HeadlessChromium browser, URI address) throws InterruptedException {
+        HeadlessChromium.Page page = browser.open(address.toString());
+        page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats && simcast.stats.fps > 0",
+                CONNECT);
+        return page;
+    }
+
+    /** Drags across the tab's video, so that its viewer gets a view of its own (an own render). */
+    public void steer(HeadlessChromium.Page page) throws InterruptedException {
+        var box = page.evaluate("(() => { const r = document.getElementById('video').getBoundingClientRect();"
+                + " return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()");
+        double x = box.path("x").asDouble();
+        double y = box.path("y").asDouble();
+        page.drag(x, y, x + 40, y, "left", 4);
+    }
+
+    public int viewers() {
+        return pages.size();
+    }
+
+    public ServeProcess serve() {
+        return serve;
+    }
+
+    /**
+     * What a window of watching looked like.
+     *
+     * @param worstFps the frame rate of the worst-served viewer over the window
+     * @param meanFps the mean frame rate of all viewers over the window
+     */
+    public record Sample(int viewers, double realTimeFactor, double worstFps, double meanFps, double hostCpuPercent,
+                         double browserCpuPercent, double hostResidentMiB) {}
+
+    /**
+     * Frames each tab's video element showed over {@code window}, the CPU spent, and the real-time factor: the mean
+     * of what the physics thread itself measures (over half-second windows, read every second), which HTTP delays
+     * cannot blur.
+     */
+    public Sample sample(Duration window) throws IOException, InterruptedException {
+        double hostCpu = ProcessCpu.cpuSeconds(serve.pid());
+        double browserCpu = ProcessCpu.cpuSeconds(browser.pid());
+        List<Long> framesBefore = framesShown();
+        long start = System.nanoTime();
+        List<Double> factors = new ArrayList<>();
+        while (System.nanoTime() - start < window.toNanos()) {
+            Thread.sleep(1000);
+            factors.add(stats().path("simulation").path("realTimeFactor").asDouble());
+        }
+        List<Long> framesAfter = framesShown();
+        double wall = (System.nanoTime() - start) * 1e-9;
+        double rtf = factors.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        List<Double> fps = new ArrayList<>();
+        for (int i = 0; i < framesBefore.size(); i++) {
+            fps.add((framesAfter.get(i) - framesBefore.get(i)) / wall);
+        }
+        return new Sample(pages.size(), rtf, Collections.min(fps),
+                fps.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                100 * (ProcessCpu.cpuSeconds(serve.pid()) - hostCpu) / wall,
+                100 * (ProcessCpu.cpuSeconds(browser.pid()) - browserCpu) / wall, serve.residentMiB());
+    }
+
+    /** Frames each tab's video element has shown so far. */
+    private List<Long> framesShown() {
+        return pages.stream().map(StreamingBench::framesShown).toList();
+    }
+
+    /** Frames the tab's video element has shown so far. */
+    public static long framesShown(HeadlessChromium.Page page) {
+        return page.evaluate("document.getElementById('video').getVideoPlaybackQuality().totalVideoFrames").asLong();
+    }
+
+    /** Glass-to-glass latency percentiles in the first tab over {@code window}, from the page's stamp reader. */
+    public JsonNode latency(Duration window) throws InterruptedException {
+        HeadlessChromium.Page page = pages.getFirst();
+        page.evaluate("simcast.latency.reset()");
+        Thread.sleep(window.toMillis());
+        return page.evaluate("simcast.latency.summary()");
+    }
+
+    public JsonNode stats() throws IOException, InterruptedException {
+        return get("/api/stats");
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        URI uri = serve.address().resolve(path);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    /**
+     * @throws IllegalStateException when this machine has no network interface but loopback; the message says to
+     *     run inside scripts/netns.sh
+     */
+    public static void requireNonLoopbackInterface() throws SocketException {
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (network.isUp() && !network.isLoopback() && network.getInetAddresses().hasMoreElements()) {
+                return;
+            }
+        }
+        throw new IllegalStateException("WebRTC needs a network interface other than loopback; run the benchmark"
+                + " as root inside a private network namespace: scripts/netns.sh ./simcast bench ...");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        pages.forEach(HeadlessChromium.Page::close);
+        browser.close();
+        serve.close();
+    }
+}

@@ -1,0 +1,259 @@
+package io.simcast.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.bench.ConsoleBenchmark;
+import io.simcast.bench.StreamingBench;
+import io.simcast.app.console.ConsoleLauncher;
+import io.simcast.app.console.ConsoleOptions;
+import io.simcast.app.console.view.DurationHistogram;
+import io.simcast.app.console.view.FrameMeter;
+import io.simcast.generate.LlmConfiguration;
+import io.simcast.streaming.host.StreamingConfig;
+import io.simcast.streaming.ViewMode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The streaming benchmarks of docs/PERFORMANCE.md: {@code simcast serve} in a child process, headless Chromium
+ * viewers on the same machine. WebRTC needs a network interface other than loopback: where there is none, run
+ * them as root through {@code scripts/netns.sh}.
+ */
+final class StreamingBenchCommands {
+    private StreamingBenchCommands() {}
+
+    /** Options every streaming benchmark shares: what {@code serve} runs. */
+    static final class ServeOptions {
+        @Option(names = "--scene", defaultValue = "double-pendulum", description = "Scene (default ${DEFAULT-VALUE}).")
+        String scene;
+
+        @Option(names = "--width", defaultValue = "640", description = "Frame width (default ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--height", defaultValue = "480", description = "Frame height (default ${DEFAULT-VALUE}).")
+        int height;
+
+        @Option(names = "--fps", defaultValue = "30", description = "Frame rate (default ${DEFAULT-VALUE}).")
+        int fps;
+
+        List<String> arguments(String... more) {
+            List<String> arguments = new ArrayList<>(List.of("--scene", scene, "--width", Integer.toString(width),
+                    "--height", Integer.toString(height), "--fps", Integer.toString(fps)));
+            arguments.addAll(List.of(more));
+            return arguments;
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%s at %dx%d, %d fps", scene, width, height, fps);
+        }
+    }
+
+    /** {@code simcast bench latency}. */
+    @Command(name = "latency", mixinStandardHelpOptions = true,
+            description = "Glass-to-glass latency: capture time stamped into frames, read back in Chromium.")
+    static final class Latency implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Option(names = "--seconds", defaultValue = "30", description = "Measuring time (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (StreamingBench bench = StreamingBench.start(serve.arguments("--latency-stamp"))) {
+                bench.openViewer();
+                Thread.sleep(3000); // let the jitter buffer and the encoder's rate settle
+                JsonNode latency = bench.latency(Duration.ofSeconds(seconds));
+                JsonNode viewer = bench.stats().path("viewers").path(0);
+                out.printf(Locale.ROOT, "glass-to-glass latency, %s, %s: p50 %.0f ms, p95 %.0f ms (%d frames)%n",
+                        serve.describe(), viewer.path("codec").asText(), latency.path("p50").asDouble(),
+                        latency.path("p95").asDouble(), latency.path("count").asInt());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench viewers}. */
+    @Command(name = "viewers", mixinStandardHelpOptions = true,
+            description = "Adds viewers one by one until the worst-served one shows fewer than --min-fps frames per"
+                    + " second over the measuring window, or the simulation leaves real time.")
+    static final class Viewers implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Option(names = "--max", defaultValue = "16", description = "Most viewers to try (default ${DEFAULT-VALUE}).")
+        int max;
+
+        @Option(names = "--min-fps", defaultValue = "25", description = "Lowest acceptable fps (default ${DEFAULT-VALUE}).")
+        double minFps;
+
+        @Option(names = "--steer", description = "Each viewer turns its camera once, so every viewer has a render of"
+                + " its own; without it, viewers who do not steer share one render.")
+        boolean steer;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("viewers of %s, %s%n", serve.describe(),
+                    steer ? "each steering its own camera (one render per viewer)" : "watching (one shared render)");
+            out.println("| viewers | real-time factor | worst viewer fps | mean fps | host CPU % | browsers CPU % | host RSS MiB |");
+            out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            int held = 0;
+            try (StreamingBench bench = StreamingBench.start(serve.arguments("--max-viewers",
+                    Integer.toString(max)))) {
+                while (bench.viewers() < max) {
+                    var page = bench.openViewer();
+                    if (steer) {
+                        bench.steer(page);
+                    }
+                    Thread.sleep(4000);
+                    StreamingBench.Sample sample = bench.sample(Duration.ofSeconds(8));
+                    out.printf(Locale.ROOT, "| %d | %.3f | %.1f | %.1f | %.0f | %.0f | %.0f |%n", sample.viewers(),
+                            sample.realTimeFactor(), sample.worstFps(), sample.meanFps(), sample.hostCpuPercent(),
+                            sample.browserCpuPercent(), sample.hostResidentMiB());
+                    out.flush();
+                    if (sample.worstFps() < minFps || Math.abs(sample.realTimeFactor() - 1) > 0.02) {
+                        break;
+                    }
+                    held = sample.viewers();
+                }
+            }
+            out.printf("held %d viewers at %.0f fps or more with the simulation at real time%n", held, minFps);
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench memory}. */
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = "Resident size of simcast serve with 0, 1 and 8 viewers.")
+    static final class Memory implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("resident size of simcast serve, %s%n", serve.describe());
+            try (StreamingBench bench = StreamingBench.start(serve.arguments())) {
+                Thread.sleep(5000);
+                out.printf(Locale.ROOT, "0 viewers: %.0f MiB%n", bench.serve().residentMiB());
+                out.flush();
+                for (int target : new int[] {1, 8}) {
+                    while (bench.viewers() < target) {
+                        bench.openViewer();
+                    }
+                    Thread.sleep(10_000);
+                    out.printf(Locale.ROOT, "%d viewer%s: %.0f MiB%n", target, target == 1 ? "" : "s",
+                            bench.serve().residentMiB());
+                    out.flush();
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench console}. */
+    @Command(name = "console", mixinStandardHelpOptions = true,
+            description = "The console's live view with a browser viewer connected: frames on screen per second and"
+                    + " how long the JavaFX thread was held up (needs a display: run it under xvfb-run).")
+    static final class ConsoleView implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        BenchCommand bench;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Option(names = "--view-width", defaultValue = "640",
+                description = "Live view width in the window (default ${DEFAULT-VALUE}).")
+        int viewWidth;
+
+        @Option(names = "--view-height", defaultValue = "480",
+                description = "Live view height in the window (default ${DEFAULT-VALUE}).")
+        int viewHeight;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Measuring time (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--view", paramLabel = "own|host", defaultValue = "own",
+                description = "What the browser watches: its own camera (a render of its own) or the console's view"
+                        + " (default ${DEFAULT-VALUE}).")
+        String view;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!ConsoleLauncher.displayAvailable(bench.parent.environment())) {
+                spec.commandLine().getErr().println("simcast: bench console opens the console window and needs a"
+                        + " display: run it under xvfb-run (see docs/PERFORMANCE.md)");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+            StreamingBench.requireNonLoopbackInterface();
+            Path data = Files.createTempDirectory("simcast-bench-console");
+            StreamingConfig sharing = StreamingConfig.builder().host("127.0.0.1").port(0).width(serve.width)
+                    .height(serve.height).fps(serve.fps).defaultViewMode(ViewMode.parse(view)).build();
+            ConsoleBenchmark benchmark = new ConsoleBenchmark(viewWidth, viewHeight, Duration.ofSeconds(3),
+                    Duration.ofSeconds(seconds));
+            int code;
+            try {
+                code = ConsoleLauncher.run(new ConsoleOptions(data, serve.scene, sharing,
+                        LlmConfiguration::forThisUser), benchmark);
+            } finally {
+                try (Stream<Path> files = Files.walk(data)) { // the run's preferences: nothing worth keeping
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            }
+            ConsoleBenchmark.Result result = benchmark.result();
+            if (code != 0 || result == null) {
+                return code == 0 ? 1 : code;
+            }
+            FrameMeter.Summary shown = result.liveView();
+            DurationHistogram.Spread age = shown.latency();
+            DurationHistogram.Spread gap = shown.pulseGap();
+            DurationHistogram.Spread work = shown.showWork();
+            DurationHistogram.Spread wait = result.taskWait();
+            out.printf(Locale.ROOT, "console live view %dx%d, one browser viewer (%s view) of %s, %.0f s:%n",
+                    result.width(), result.height(), view, serve.describe(), shown.seconds());
+            out.printf(Locale.ROOT, "  live view: %.1f fps on screen (%d frames, %d skipped); frame age on screen"
+                    + " p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", shown.framesPerSecond(), shown.shown(),
+                    shown.skipped(), age.p50Millis(), age.p95Millis(), age.maxMillis());
+            out.printf(Locale.ROOT, "  JavaFX thread: pulse gap p50 %.1f ms, p99 %.1f ms, max %.1f ms; putting a frame"
+                    + " up p99 %.2f ms, max %.2f ms; a posted task waited p99 %.1f ms, max %.1f ms%n",
+                    gap.p50Millis(), gap.p99Millis(), gap.maxMillis(), work.p99Millis(), work.maxMillis(),
+                    wait.p99Millis(), wait.maxMillis());
+            out.printf(Locale.ROOT, "  renderer %.1f frames/s (all views), %.1f ms each; browser viewer %.1f fps;"
+                    + " real-time factor %.3f; console CPU %.0f %%, browser CPU %.0f %%%n", result.rendererFps(),
+                    result.renderMillis(), result.viewerFps(), result.realTimeFactor(), result.processCpuPercent(),
+                    result.browserCpuPercent());
+            out.printf("floor (30 fps, the JavaFX thread never held up more than 50 ms): %s%n",
+                    result.meetsFloor() ? "met" : "NOT met");
+            out.flush();
+            return 0;
+        }
+    }
+}

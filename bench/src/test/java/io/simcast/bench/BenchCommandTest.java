@@ -1,0 +1,50 @@
+package io.simcast.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.simcast.app.cli.SimcastCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code simcast bench} as {@code ./simcast} runs it: the product's command line with this module on the class path. */
+class BenchCommandTest {
+
+    private record Outcome(int exitCode, String out, String err) {}
+
+    private static Outcome simcast(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SimcastCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theCommandLineFindsTheBenchmarksOnTheClassPath() {
+        Outcome help = simcast("bench", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("physics", "render", "rl", "rl-rest", "latency", "viewers", "memory",
+                "console");
+        assertThat(simcast("--help").out()).contains("bench");
+    }
+
+    @Test
+    void benchConsoleSaysItNeedsADisplay() {
+        Outcome bench = simcast("bench", "console");
+        assertThat(bench.exitCode()).isEqualTo(1);
+        assertThat(bench.err()).isEqualTo("simcast: bench console opens the console window and needs a display: run"
+                + " it under xvfb-run (see docs/PERFORMANCE.md)\n");
+    }
+
+    @Test
+    void benchRenderPrintsBothRatesAndTheReadbackShare() {
+        Outcome bench = simcast("bench", "render", "--width", "64", "--height", "48", "--frames", "20");
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("render pendulum 64x48 fast, 20 frames, on ")
+                .containsPattern("render only: +[0-9.]+ fps")
+                .containsPattern("render \\+ readback \\+ conversion: +[0-9.]+ fps .*[0-9.]+% of the frame");
+        Outcome wrong = simcast("bench", "render", "--quality", "best");
+        assertThat(wrong.err()).contains("simcast: --quality must be fast or quality, got 'best'");
+    }
+}

@@ -1,0 +1,54 @@
+package io.simcast.encode;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGBA;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * RGBA (4 bytes a pixel, top row first) to the encoder's YUV picture with swscale, scaling when the source size
+ * differs (a view resized while recording, an odd size rounded down to even). The encoder's thread only.
+ */
+final class RgbaToYuv implements AutoCloseable {
+    private final int width;
+    private final int height;
+    private final int format;
+    private final PointerPointer<BytePointer> source = new PointerPointer<>(1);
+    private final IntPointer sourceStride = new IntPointer(1);
+    private SwsContext context;
+
+    RgbaToYuv(int width, int height, int format) {
+        this.width = width;
+        this.height = height;
+        this.format = format;
+    }
+
+    void convert(BytePointer rgba, int sourceWidth, int sourceHeight, AVFrame target) {
+        context = sws_getCachedContext(context, sourceWidth, sourceHeight, AV_PIX_FMT_RGBA, width, height, format,
+                SWS_BILINEAR, null, null, (DoublePointer) null);
+        if (context == null) {
+            throw new FfmpegException("no conversion from " + sourceWidth + "x" + sourceHeight + " RGBA", -1);
+        }
+        source.put(0, rgba);
+        sourceStride.put(0, sourceWidth * 4);
+        sws_scale(context, source, sourceStride, 0, sourceHeight, target.data(), target.linesize());
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            sws_freeContext(context);
+            context = null;
+        }
+        source.close();
+        sourceStride.close();
+    }
+}

@@ -1,0 +1,302 @@
+package io.simcast.streaming.host;
+
+import io.simcast.streaming.Outputs;
+import io.simcast.encode.record.Recordings;
+import io.simcast.streaming.StreamingMessages;
+import io.simcast.sim.SimcastVersion;
+import io.simcast.generate.ConnectionTester;
+import io.simcast.generate.GenerationOptions;
+import io.simcast.generate.LlmConfiguration;
+import io.simcast.generate.SceneGenerator;
+import io.simcast.sim.rl.RlEnvironments;
+import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.View;
+import io.simcast.sim.scene.IsolatedSceneCompiler;
+import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.sim.scene.SceneLimits;
+import io.simcast.streaming.access.Gatekeeper;
+import io.simcast.streaming.access.ShareLinks;
+import io.simcast.streaming.api.ApiKeyResource;
+import io.simcast.streaming.api.ConfigResource;
+import io.simcast.streaming.api.GenerateResource;
+import io.simcast.streaming.api.HealthResource;
+import io.simcast.streaming.api.HostFacts;
+import io.simcast.streaming.api.LinksResource;
+import io.simcast.streaming.api.RecordingsResource;
+import io.simcast.streaming.api.RlResource;
+import io.simcast.streaming.api.SceneResource;
+import io.simcast.streaming.api.SimulationResource;
+import io.simcast.streaming.api.StatsResource;
+import io.simcast.streaming.api.ViewerResource;
+import io.simcast.streaming.http.PageAddress;
+import io.simcast.streaming.http.PemTls;
+import io.simcast.streaming.http.RouteTable;
+import io.simcast.streaming.http.WebServer;
+import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.output.HostOutputs;
+import io.simcast.streaming.rl.CopyViews;
+import io.simcast.streaming.rl.RlSessions;
+import io.simcast.streaming.signaling.SignalingEndpoint;
+import io.simcast.streaming.signaling.SignalingHub;
+import io.simcast.streaming.signaling.WhepResource;
+import io.simcast.streaming.viewer.ViewerRegistry;
+import io.simcast.streaming.viewer.ViewerStats;
+import io.simcast.streaming.viewer.Viewers;
+import io.simcast.streaming.webrtc.WebRtcEngine;
+import io.simcast.streaming.webrtc.WebRtcUnavailableException;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming host: REST, the browser page, WebSocket signalling and WHEP on one embedded Undertow, and the
+ * WebRTC viewers of one running {@link Simulation}, the RL environments scripts train in (and viewers may watch),
+ * and scene generation from plain language. {@code simcast serve} and the console both start one.
+ *
+ * <p>{@link #start} and {@link #close} are called by the embedder's thread; everything else runs on the host's
+ * named threads (see docs/ARCHITECTURE.md). When WebRTC's native library or the renderer is missing the host still
+ * starts: REST and the page work, {@code /api/health} says {@code degraded} and why, and viewers are refused with
+ * that reason. The simulation is the embedder's: the host never closes it.
+ */
+public final class StreamingHost implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StreamingHost.class);
+
+    private final Parts parts;
+    private final WebServer server;
+    private final ShareLinks links;
+    private final List<RouteTable.Route> routes;
+    private final URI address;
+    private final URI pageAddress;
+
+    /** What the host closes, in order (see {@link #shutdown}). */
+    private record Parts(WebRtcEngine engine, FeedPool feeds, Viewers viewers, SignalingHub hub, CopyViews copyViews,
+                         RlSessions rl, HostOutputs outputs) {}
+
+    private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
+                          URI pageAddress) {
+        this.parts = parts;
+        this.server = server;
+        this.links = links;
+        this.routes = List.copyOf(routes);
+        this.address = address;
+        this.pageAddress = pageAddress;
+    }
+
+    /**
+     * Starts serving {@code simulation}, with the language-model settings of the user running Simcast.
+     *
+     * @throws IllegalArgumentException when the address cannot be bound (the message names it)
+     */
+    public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering) {
+        return start(config, simulation, rendering, LlmConfiguration::forThisUser);
+    }
+
+    /**
+     * Starts serving {@code simulation}.
+     *
+     * @param llm the language-model settings for the API-key and generation endpoints, made on their first use
+     *     (finding the desktop keychain runs a process)
+     * @throws IllegalArgumentException when the address cannot be bound or the TLS files cannot be used (the message
+     *     names it)
+     */
+    public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering,
+                                      Supplier<LlmConfiguration> llm) {
+        long started = System.nanoTime();
+        WebRtcEngine engine = null;
+        String webRtcProblem = null;
+        try {
+            engine = WebRtcEngine.start(config.iceServers(), config.udpPorts());
+        } catch (WebRtcUnavailableException e) {
+            webRtcProblem = e.getMessage();
+            log.error("{}", webRtcProblem);
+        }
+        if (rendering.problem() != null) {
+            log.error("{}", rendering.problem());
+        }
+        HostOutputs outputs;
+        try {
+            outputs = HostOutputs.start(config.outputs(), rendering.renderer(), rendering.hostView(), config.video());
+        } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            throw e;
+        }
+        FeedPool feeds = engine == null || rendering.renderer() == null ? null
+                : new FeedPool(engine, rendering.renderer(), config.video(), config.latencyStamp(),
+                        outputs.sharedView());
+        String problem = webRtcProblem != null ? webRtcProblem : rendering.problem();
+        ShareLinks links = new ShareLinks(config.operatorToken(), config.maxViewersPerLink());
+        Gatekeeper gatekeeper = new Gatekeeper(links, config.localOperator());
+        RlSessions rl = new RlSessions(new RlEnvironments(), config.rlIdleTimeout());
+        CopyViews copyViews = feeds == null ? null : new CopyViews(rl, config.video());
+        Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, engine, feeds, copyViews,
+                simulation, config.video(), problem);
+        SignalingHub hub = new SignalingHub(simulation, viewers::count);
+        rl.addListener(new RlSessions.Listener() {
+            @Override
+            public void changed(List<RlSessions.Summary> open) {
+                hub.environments(open);
+            }
+
+            @Override
+            public void closed(String id, String reason) {
+                viewers.environmentClosed(id, reason);
+            }
+        });
+        Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, rl, outputs);
+        Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
+        HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
+                engine == null ? List.of() : engine.codecNames());
+        SceneLimits sceneLimits = SceneLimits.DEFAULT;
+        WebServer server = null;
+        try {
+            SSLContext tls = config.tls() == null ? null : PemTls.load(config.tls().certificate(), config.tls().key());
+            // The port is known only once bound (0 picks one), and the links' addresses need it: resolve lazily.
+            AtomicReference<URI> bound = new AtomicReference<>();
+            RouteTable table = HostRoutes.table(gatekeeper, new HostRoutes.Resources(
+                            new HealthResource(simulation, viewers, facts),
+                            new ConfigResource(new ConfigResource.Config(facts.version(), config.video(),
+                                    facts.codecs(), ConfigResource.describe(config.iceServers()),
+                                    config.udpPorts() == null ? "any" : config.udpPorts().toString(),
+                                    config.defaultViewMode().wireName(), new ConfigResource.Limits(
+                                    config.maxViewers(), config.maxBodyBytes(), sceneLimits.maxXmlBytes()))),
+                            new StatsResource(simulation, rendering.renderer(), viewers, feeds,
+                                    outputs::broadcast),
+                            new SceneResource(simulation, new SceneCompiler(sceneLimits),
+                                    new IsolatedSceneCompiler(sceneLimits), config.maxBodyBytes()),
+                            new SimulationResource(simulation, config.maxBodyBytes()),
+                            new RlResource(rl, copyViews == null ? Set::of : copyViews::watched,
+                                    config.maxBodyBytes()),
+                            new ViewerResource(viewers, config.maxBodyBytes()),
+                            new ApiKeyResource(settings, config.maxBodyBytes(), ConnectionTester.DEFAULT_TIMEOUT),
+                            new GenerateResource(simulation,
+                                    () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT),
+                                    config.maxBodyBytes()),
+                            new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
+                            new RecordingsResource(outputs, viewers, copyViews, config.video(),
+                                    config.maxBodyBytes())),
+                    new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
+                            config.defaultViewMode(), config.latencyStamp(), outputs.playback(),
+                            outputs::requestKeyframe),
+                    new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
+            server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table,
+                            outputs.playback().map(Outputs.SfuPlayback::origin).stream().toList()),
+                    2 * config.maxBodyBytes(), tls);
+            URI address = PageAddress.local(server.address(), tls != null);
+            URI forPeople = PageAddress.forPeople(config.publicUrl(), server.address(), tls != null);
+            bound.set(forPeople);
+            StreamingHost host = new StreamingHost(parts, server, links, table.routes(), address, forPeople);
+            String access = StreamingMessages.accessSummary(config.localOperator(), config.operatorToken() != null);
+            if (forPeople.equals(address)) {
+                log.info("Simcast serving {} ({})", address, access);
+            } else {
+                log.info("Simcast serving {} on this machine, {} for others ({})", address, forPeople, access);
+            }
+            return host;
+        } catch (RuntimeException e) {
+            shutdown(server, parts);
+            if (e instanceof IllegalArgumentException) {
+                throw e; // TLS files: the message already names the file and the problem
+            }
+            throw new IllegalArgumentException(StreamingMessages.cannotBind(config.host(), config.port(),
+                    StreamingMessages.reason(e)), e);
+        }
+    }
+
+    /** Where this host listens, e.g. {@code http://127.0.0.1:8000/}. */
+    public URI address() {
+        return address;
+    }
+
+    /**
+     * Where people open the page, what share links start with: the public URL when one was configured, this machine's
+     * network address when the host binds every interface, else {@link #address()}.
+     */
+    public URI pageAddress() {
+        return pageAddress;
+    }
+
+    /** The share links: make, list and revoke them (the console's sharing section, {@code serve --public}). */
+    public ShareLinks links() {
+        return links;
+    }
+
+    /** Viewers admitted now. */
+    public int viewerCount() {
+        return parts.viewers().count();
+    }
+
+    /** Every route with the access it requires, as the table declares them. */
+    public List<RouteTable.Route> routes() {
+        return routes;
+    }
+
+    /** The host's recordings: what the console's Record button starts and stops. */
+    public Recordings recordings() {
+        return parts.outputs().recordings();
+    }
+
+    /** The host's shared view (what followers watch and the broadcast sends), or a supplier of null. */
+    public Supplier<View> sharedView() {
+        return parts.outputs().sharedView();
+    }
+
+    /** Every admitted viewer as {@code GET /api/stats} shows it. Any thread; never blocks. */
+    public List<ViewerStats> viewerStats() {
+        return parts.viewers().stats();
+    }
+
+    /**
+     * Disconnects a viewer for the operator; its page says so and does not reconnect by itself. Any thread.
+     *
+     * @return completes with false when {@code viewerId} is not admitted (it left meanwhile)
+     */
+    public CompletableFuture<Boolean> disconnect(String viewerId) {
+        return parts.viewers().disconnect(viewerId);
+    }
+
+    /**
+     * Stops accepting, ends every viewer, closes the feeds, the renderers of watched RL copies, the RL environments
+     * and WebRTC, in that order. Call once.
+     */
+    @Override
+    public void close() {
+        shutdown(server, parts);
+        log.info("Simcast stopped serving {}", address);
+    }
+
+    private static void shutdown(WebServer server, Parts parts) {
+        if (server != null) {
+            server.close();
+        }
+        parts.hub().close();
+        parts.viewers().close();
+        WebRtcEngine engine = parts.engine();
+        if (engine != null && parts.feeds() != null) {
+            try {
+                engine.run(() -> {
+                    parts.feeds().close();
+                    return null;
+                }).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("Views did not close cleanly: {}", e.toString());
+            }
+        }
+        if (parts.copyViews() != null) {
+            parts.copyViews().close();
+        }
+        parts.rl().close();
+        parts.outputs().close();
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.simcast.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CPU time and resident size of processes, from Linux's /proc: how much of the machine the host and the browsers
+ * take while a benchmark runs. Any thread.
+ */
+public final class ProcessCpu {
+    private static final double CLOCK_TICKS = 100; // USER_HZ on Linux
+
+    private ProcessCpu() {}
+
+    /** User plus system CPU seconds of {@code pid} and every descendant (Chromium runs many processes). */
+    public static double cpuSeconds(long pid) {
+        List<Long> pids = new ArrayList<>();
+        pids.add(pid);
+        ProcessHandle.of(pid).ifPresent(handle -> handle.descendants().forEach(child -> pids.add(child.pid())));
+        double seconds = 0;
+        for (long each : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(each), "stat"), StandardCharsets.UTF_8);
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+            } catch (IOException | RuntimeException e) {
+                // the process ended between listing and reading
+            }
+        }
+        return seconds;
+    }
+
+    /** VmRSS of {@code pid} in KiB. */
+    public static long residentKiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS for process " + pid);
+    }
+}
