@@ -12,6 +12,7 @@ import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
 import io.simcast.sim.scene.SceneLocator;
+import io.simcast.sim.scene.SceneSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Option;
  * through {@link java.util.ServiceLoader}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
-        subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
+        subcommands = {BenchCommand.Physics.class, BenchCommand.Pacing.class, BenchCommand.Render.class,
+                BenchCommand.Rl.class,
                 BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
@@ -120,6 +122,48 @@ public final class BenchCommand implements ExtraCommand {
             process.waitFor();
             Matcher matcher = STEPS_PER_SECOND.matcher(output);
             return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+        }
+    }
+
+    /** {@code simcast bench pacing}: how closely a playing simulation keeps to the wall clock, with readers. */
+    @Command(name = "pacing", mixinStandardHelpOptions = true,
+            description = "Real-time factor of a playing simulation at each speed, with and without snapshot readers.")
+    static final class Pacing implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--scene", defaultValue = "pendulum", paramLabel = "ID_OR_FILE",
+                description = "Preset id or MJCF file (default ${DEFAULT-VALUE}).")
+        String scene;
+
+        @Option(names = "--speeds", split = ",", defaultValue = "1,4",
+                description = "Speed factors (default ${DEFAULT-VALUE}).")
+        List<Double> speeds;
+
+        @Option(names = "--readers", split = ",", defaultValue = "0,32",
+                description = "Threads reading snapshots as fast as they can (default ${DEFAULT-VALUE}).")
+        List<Integer> readers;
+
+        @Option(names = "--seconds", defaultValue = "5", description = "Seconds measured per run (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            SceneCompiler compiler = new SceneCompiler();
+            SceneSource source = SceneLocator.locate(scene, SceneLimits.DEFAULT);
+            out.printf("%-6s %-8s %-18s %-16s %s%n", "speed", "readers", "real-time factor", "reported factor",
+                    "steps/s");
+            for (double speed : speeds) {
+                for (int count : readers) {
+                    PacingBenchmark.Result result = PacingBenchmark.run(compiler.compile(source), speed, count,
+                            Duration.ofSeconds(seconds));
+                    out.printf("%-6s %-8d %-18.4f %-16.4f %.0f%n", speed, count, result.realTimeFactor(),
+                            result.reportedFactor(), result.stepsPerSecond());
+                    out.flush();
+                }
+            }
+            return 0;
         }
     }
 
@@ -276,7 +320,7 @@ public final class BenchCommand implements ExtraCommand {
     /** {@code simcast bench render}: frames per second of one view, drawing alone and with readback. */
     @Command(name = "render", mixinStandardHelpOptions = true,
             description = "Frames per second of rendering one view offscreen: drawing only, and drawing plus readback"
-                    + " and conversion to a top-row-first RGBA frame.")
+                    + " into an RGBA frame (OpenGL's bottom-up rows, as the renderer's frames).")
     static final class Render implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -313,9 +357,9 @@ public final class BenchCommand implements ExtraCommand {
                     preset.name().toLowerCase(Locale.ROOT), frames, result.info().glRenderer());
             out.printf("render only:                    %7.1f fps  (%.2f ms/frame)%n", result.renderOnlyFps(),
                     result.renderOnlyMillis());
-            out.printf("render + readback + conversion: %7.1f fps  (%.2f ms render + %.2f ms readback and"
-                    + " conversion = %.1f%% of the frame)%n", result.fullFps(), result.renderMillis(),
-                    result.readbackMillis(), 100 * result.readbackShare());
+            out.printf("render + readback:              %7.1f fps  (%.2f ms render + %.2f ms readback = %.1f%% of"
+                    + " the frame)%n", result.fullFps(), result.renderMillis(), result.readbackMillis(),
+                    100 * result.readbackShare());
             out.flush();
             return 0;
         }

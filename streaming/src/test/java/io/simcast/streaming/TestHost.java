@@ -27,7 +27,9 @@ public final class TestHost implements AutoCloseable {
     public final Simulation simulation;
     public final Renderer renderer;
     public final StreamingHost host;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Only against hangs: a scene upload's isolated check alone can take a minute on a busy machine. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(3);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     private TestHost(Simulation simulation, Renderer renderer, StreamingHost host) {
         this.simulation = simulation;
@@ -76,13 +78,13 @@ public final class TestHost implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -95,7 +97,7 @@ public final class TestHost implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

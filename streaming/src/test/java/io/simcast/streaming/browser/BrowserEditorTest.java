@@ -67,7 +67,7 @@ class BrowserEditorTest {
         Page page = openEditor();
         Page other = openViewer();
         long generation = page.evaluate("simcast.scene.generation").asLong();
-        waitFor(() -> cells(other, RED) > 5, 15_000);
+        waitFor(() -> cells(other, RED) > 5, 30_000);
         assertThat(cells(other, GREEN)).as("no green bob yet").isZero();
 
         page.evaluate(replace(BOB, GREEN_BOB));
@@ -78,7 +78,7 @@ class BrowserEditorTest {
         assertThat(page.evaluate("document.getElementById('editor-status').textContent").asText())
                 .isEqualTo("Applied: “Custom scene” is running for everybody");
         page.waitFor("simcast.scene.generation > " + generation, READY);
-        waitFor(() -> cells(other, GREEN) > 5, 15_000);
+        waitFor(() -> cells(other, GREEN) > 5, 30_000);
         assertThat(cells(other, RED)).as("the red bob is gone").isLessThan(cells(other, GREEN));
         assertThat(current().path("xml").asText()).contains(GREEN_BOB);
         assertThat(page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('simcast.draft.')).length")
@@ -109,7 +109,7 @@ class BrowserEditorTest {
         assertThat(page.evaluate("simcast.scene.generation").asLong()).isEqualTo(generation);
         assertThat(current().path("id").asText()).isEqualTo("pendulum");
         double[] before = picture(page);
-        waitFor(() -> changedCells(before, picture(page)) > 1, 15_000); // the pendulum still swings on screen
+        waitFor(() -> changedCells(before, picture(page)) > 1, 30_000); // the pendulum still swings on screen
     }
 
     @Test
@@ -149,7 +149,7 @@ class BrowserEditorTest {
         page.press("Space", " ");
 
         // Had the editor's Space reached the simulation, the stage's would have resumed it: it must end paused.
-        waitFor(() -> !host.simulation.snapshot().playing(), 15_000);
+        waitFor(() -> !host.simulation.snapshot().playing(), 30_000);
     }
 
     @Test
@@ -170,7 +170,7 @@ class BrowserEditorTest {
         page.evaluate("document.getElementById('editor-download').click(), true");
 
         Path file = downloads.resolve("pendulum.xml");
-        waitFor(() -> Files.exists(file) && Files.readString(file).contains(GREEN_BOB), 15_000);
+        waitFor(() -> Files.exists(file) && Files.readString(file).contains(GREEN_BOB), 30_000);
     }
 
     @Test
@@ -182,9 +182,9 @@ class BrowserEditorTest {
 
         page.evaluate("(() => { const s = document.getElementById('camera'); s.value = '1';"
                 + " s.dispatchEvent(new Event('change')); return true; })()");
-        waitFor(() -> difference(free, picture(page)) > 10, 15_000);
+        waitFor(() -> difference(free, picture(page)) > 10, 30_000);
         page.evaluate("document.getElementById('reset-camera').click(), true");
-        waitFor(() -> difference(free, picture(page)) < 8, 15_000);
+        waitFor(() -> difference(free, picture(page)) < 8, 30_000);
         assertThat(page.evaluate("document.getElementById('camera').value").asText()).isEmpty();
     }
 

@@ -107,7 +107,7 @@ class BrowserGenerateTest {
         page.waitFor("window.simcast && simcast.role === 'operator'", READY);
         page.evaluate("simcast.workspace.show('keys')");
         page.waitFor("document.querySelector('#key-openai h3').textContent.includes('key stored')", READY);
-        waitFor(() -> network.responses() > 5, 15_000);
+        waitFor(() -> network.responses() > 5, 30_000);
         assertThat(network.received()).as("everything the host sent the page").isNotEmpty()
                 .noneMatch(body -> body.contains(KEY));
         assertThat(page.evaluate("JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage})"

@@ -4,6 +4,7 @@ import static io.simcast.streaming.Eventually.waitFor;
 import static io.simcast.streaming.browser.PagePictures.changedCells;
 import static io.simcast.streaming.browser.PagePictures.difference;
 import static io.simcast.streaming.browser.PagePictures.picture;
+import static io.simcast.streaming.browser.PagePictures.still;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ class BrowserRlWatchTest {
         page.waitFor("document.getElementById('rl-task')", Browsing.READY);
         assertThat(page.evaluate("document.getElementById('rl-description').textContent").asText()).isNotBlank();
         post("/api/sim/command", "{\"cmd\": \"pause\"}");
-        double[] simulation = picture(page);
+        double[] simulation = still(page);
 
         page.evaluate("(() => { document.getElementById('rl-task').value = 'panda/reach';"
                 + " document.getElementById('rl-task').dispatchEvent(new Event('change'));"
@@ -82,11 +83,8 @@ class BrowserRlWatchTest {
         page.evaluate(row(id) + ".querySelector('button.watch').click(), true");
         page.waitFor("simcast.watching.source === 'rl' && simcast.watching.env === '" + id + "'",
                 Browsing.READY);
-        waitFor(() -> difference(simulation, picture(page)) > 10, 15_000);
-        Thread.sleep(500);
-        double[] before = picture(page);
-        Thread.sleep(700);
-        assertThat(changedCells(before, picture(page))).as("a copy nobody steps holds still").isLessThan(5);
+        waitFor(() -> difference(simulation, picture(page)) > 10, 30_000);
+        double[] before = still(page); // a copy nobody steps holds still
         assertThat(views()).contains("rl:1");
         assertThat(json(host.get("/api/rl")).path("environments").get(0).path("watched_copies").toString())
                 .isEqualTo("[0]");
@@ -98,11 +96,11 @@ class BrowserRlWatchTest {
             assertThat(post("/api/rl/" + id + "/step", "{\"actions\": [" + bend + ", " + bend + "]}")
                     .statusCode()).isEqualTo(200);
         }
-        waitFor(() -> changedCells(before, picture(page)) > 30, 15_000);
+        waitFor(() -> changedCells(before, picture(page)) > 30, 30_000);
 
         page.evaluate(row(id) + ".querySelector('button.script').click(), true");
         Path script = downloads.resolve("train_panda_reach.py");
-        waitFor(() -> Files.exists(script) && Files.readString(script).contains("SimcastEnv"), 15_000);
+        waitFor(() -> Files.exists(script) && Files.readString(script).contains("SimcastEnv"), 30_000);
 
         page.evaluate(row(id) + ".querySelector('button.close').click(), true");
         page.waitFor("simcast.watching.source === 'simulation' && simcast.environments.length === 0",
@@ -110,21 +108,21 @@ class BrowserRlWatchTest {
         assertThat(page.evaluate("document.getElementById('message').textContent").asText())
                 .isEqualTo("RL environment " + id + " was closed (DELETE /api/rl/" + id + ")");
         assertThat(json(host.get("/api/rl")).path("environments")).isEmpty();
-        waitFor(() -> difference(simulation, picture(page)) < 2, 15_000);
-        waitFor(() -> !views().contains("rl:1"), 15_000);
+        waitFor(() -> difference(simulation, picture(page)) < 2, 30_000);
+        waitFor(() -> !views().contains("rl:1"), 30_000);
     }
 
     @Test
     void thePanelsListFollowsEnvironmentsThatScriptsOpenAndClose() throws Exception {
         Page page = openViewer();
         page.evaluate("simcast.workspace.show('rl')");
-        page.waitFor("document.getElementById('rl-environments')", Duration.ofSeconds(10));
+        page.waitFor("document.getElementById('rl-environments')", Browsing.READY);
 
         String id = create("cartpole", "balance", 3);
         page.waitFor(row(id) + " && " + row(id) + ".textContent.includes('cartpole/balance · 3 copies')",
-                Duration.ofSeconds(10));
+                Browsing.READY);
         host.delete("/api/rl/" + id);
-        page.waitFor("!" + row(id), Duration.ofSeconds(10));
+        page.waitFor("!" + row(id), Browsing.READY);
     }
 
     @Test
@@ -138,9 +136,9 @@ class BrowserRlWatchTest {
 
         assertThat(answer.toString()).isEqualTo("{\"viewer\":\"" + viewer + "\",\"source\":\"rl\",\"env\":\""
                 + id + "\",\"copy\":1}");
-        page.waitFor("simcast.watching.source === 'rl' && simcast.watching.copy === 1", Duration.ofSeconds(5));
+        page.waitFor("simcast.watching.source === 'rl' && simcast.watching.copy === 1", Duration.ofSeconds(30));
         page.evaluate("simcast.workspace.show('rl')");
-        page.waitFor(row(id) + " && " + row(id) + ".querySelector('select').value === '1'", Duration.ofSeconds(10));
+        page.waitFor(row(id) + " && " + row(id) + ".querySelector('select').value === '1'", Browsing.READY);
 
         assertThat(refusal(post(watch, "{\"source\": \"rl\", \"env\": \"" + id + "\", \"copy\": 5}"), 400))
                 .isEqualTo("copy must be between 0 and 1, got 5");
@@ -153,8 +151,8 @@ class BrowserRlWatchTest {
         assertThat(page.evaluate("simcast.watching.copy").asInt()).as("refusals change nothing").isEqualTo(1);
 
         assertThat(json(post(watch, "{\"source\": \"simulation\"}")).path("source").asText()).isEqualTo("simulation");
-        page.waitFor("simcast.watching.source === 'simulation'", Duration.ofSeconds(5));
-        waitFor(() -> !views().contains("rl:1"), 5_000);
+        page.waitFor("simcast.watching.source === 'simulation'", Duration.ofSeconds(30));
+        waitFor(() -> !views().contains("rl:1"), 30_000);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ final class Browsing implements AutoCloseable {
         }
         pages.forEach(Page::close);
         pages.clear();
-        waitFor(() -> host.host.viewerCount() == 0, 5_000);
+        waitFor(() -> host.host.viewerCount() == 0, 30_000);
     }
 
     @Override
