@@ -258,6 +258,7 @@ function showState(state) {
   }
   simcast.set('simulation', state);
   $('play').textContent = state.playing ? 'Pause' : 'Play';
+  $('step').disabled = state.playing; // as Right arrow and the console's Step: one step while paused
   $('speed').textContent = `${state.speed >= 1 ? state.speed : `1/${Math.round(1 / state.speed)}`}×`;
   $('stat-rtf').textContent = state.playing ? state.realTimeFactor.toFixed(2) : 'paused';
   $('stat-viewers').textContent = state.viewers;
@@ -315,12 +316,10 @@ video.requestVideoFrameCallback?.(() => {
   simcast.dispatchEvent(new Event('picture'));
 });
 captureInput(stage, video, sendInput);
-$('play').addEventListener('click', () => command('toggle'));
-$('step').addEventListener('click', () => command('step', { count: 1 }));
-$('reset').addEventListener('click', () => command('reset'));
-const speed = () => simcast.simulation?.speed ?? 1;
-$('slower').addEventListener('click', () => command('speed', { factor: Math.max(1 / 16, speed() / 2) }));
-$('faster').addEventListener('click', () => command('speed', { factor: Math.min(16, speed() * 2) }));
+// Each button sends the named command its key stands for (streaming.input.Commands), as the console's buttons do:
+// the host does the arithmetic (slower and faster halve and double the speed it holds).
+const BUTTONS = { play: 'toggle', step: 'step', reset: 'reset', slower: 'slower', faster: 'faster' };
+for (const [id, cmd] of Object.entries(BUTTONS)) $(id).addEventListener('click', () => command(cmd));
 $('presets').addEventListener('change', (event) => postScene(`/api/scene/preset/${encodeURIComponent(event.target.value)}`));
 $('upload').addEventListener('change', async (event) => {
   const file = event.target.files[0];
