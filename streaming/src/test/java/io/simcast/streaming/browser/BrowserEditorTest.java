@@ -16,11 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The page's scene editor as the operator uses it, in headless Chromium against a real host (this machine: the
@@ -36,28 +36,21 @@ class BrowserEditorTest {
     private static final String GREEN_BOB = "0.1 0.9 0.1 1";
     private static final String GREEN = "g > 150 && r < 110 && b < 110";
     private static final String RED = "r > 150 && g < 110 && b < 110";
-    private static Browsing world;
+    @RegisterExtension
+    static final Browsing world = Browsing.pendulum();
     private static TestHost host;
     private static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
-        world = Browsing.start(TestHost.start("pendulum"));
         host = world.host;
         downloads = Files.createTempDirectory("simcast-downloads");
         world.browser.downloadTo(downloads);
     }
 
-    @AfterAll
-    static void stop() {
-        if (world != null) {
-            world.close();
-        }
-    }
-
     @AfterEach
     void forgetDraftsAndPutThePendulumBack() throws Exception {
-        world.closeTabs();
+        world.closeTabs(); // before the scene changes under an open editor
         host.post("/api/scene/preset/pendulum", null, "");
         host.post("/api/sim/command", "application/json", "{\"cmd\": \"play\"}");
     }

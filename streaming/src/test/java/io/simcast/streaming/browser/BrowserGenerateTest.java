@@ -18,12 +18,12 @@ import io.simcast.testkit.HeadlessChromium.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The page's language-model panels against a real host whose providers are sim's fakes on 127.0.0.1 (langchain4j's
@@ -35,23 +35,18 @@ import org.junit.jupiter.api.Test;
 class BrowserGenerateTest {
     private static final Duration READY = Browsing.READY;
     private static final String KEY = "sk-page-leak-check-8c1f27d4e5";
-    private static Browsing world;
+    @RegisterExtension
+    static final Browsing world = Browsing.of(() -> {
+        Path folder = Files.createTempDirectory("simcast-page-llm");
+        return TestHost.start("pendulum", StreamingConfig.builder(),
+                () -> new LlmConfiguration(folder, new FileSecretStore(folder)));
+    });
     private static TestHost host;
     private FakeProvider fake;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path folder = Files.createTempDirectory("simcast-page-llm");
-        world = Browsing.start(TestHost.start("pendulum", StreamingConfig.builder(),
-                () -> new LlmConfiguration(folder, new FileSecretStore(folder))));
+    static void start() {
         host = world.host;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (world != null) {
-            world.close();
-        }
     }
 
     @BeforeEach

@@ -3,13 +3,10 @@ package io.simcast.streaming.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simcast.streaming.TestHost;
 import io.simcast.testkit.HeadlessChromium.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The page as a place to work: on a laptop the video stays the largest thing beside the open panels and grows when
@@ -18,24 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class BrowserLayoutTest {
-    private static Browsing world;
-
-    @BeforeAll
-    static void start() throws Exception {
-        world = Browsing.start(TestHost.start("pendulum"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (world != null) {
-            world.close();
-        }
-    }
-
-    @AfterEach
-    void closeTabs() throws Exception {
-        world.closeTabs();
-    }
+    @RegisterExtension
+    static final Browsing world = Browsing.pendulum();
 
     @Test
     void onALaptopTheVideoStaysLargerThanTheOpenPanelsAndTakesTheirPlaceWhenTheyAreHidden() throws Exception {

@@ -17,11 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The page's RL panel and watching a copy while it trains: an environment created in the panel is watched in a real
@@ -32,23 +32,16 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class BrowserRlWatchTest {
-    private static Browsing world;
+    @RegisterExtension
+    static final Browsing world = Browsing.pendulum();
     private static TestHost host;
     private static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
-        world = Browsing.start(TestHost.start("pendulum"));
         host = world.host;
         downloads = Files.createTempDirectory("simcast-rl-downloads");
         world.browser.downloadTo(downloads);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (world != null) {
-            world.close();
-        }
     }
 
     @AfterEach
@@ -56,7 +49,6 @@ class BrowserRlWatchTest {
         for (JsonNode env : json(host.get("/api/rl")).path("environments")) {
             host.delete("/api/rl/" + env.path("id").asText());
         }
-        world.closeTabs();
     }
 
     @Test

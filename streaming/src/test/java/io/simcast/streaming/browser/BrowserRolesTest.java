@@ -3,18 +3,15 @@ package io.simcast.streaming.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.streaming.Role;
-import io.simcast.streaming.TestHost;
 import io.simcast.streaming.access.ShareLink;
 import io.simcast.streaming.http.Json;
 import io.simcast.testkit.HeadlessChromium.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each role's page, opened from a share link in headless Chromium: a viewer's shows none of the workspace's panels
@@ -37,24 +34,8 @@ class BrowserRolesTest {
             List.of("POST", "/api/rl/create", "{\"robot\": \"cartpole\", \"task\": \"balance\"}"),
             List.of("GET", "/api/rl/script?robot=cartpole&task=balance", ""),
             List.of("DELETE", "/api/rl/rl-1", ""));
-    private static Browsing world;
-
-    @BeforeAll
-    static void start() throws Exception {
-        world = Browsing.start(TestHost.start("pendulum"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (world != null) {
-            world.close();
-        }
-    }
-
-    @AfterEach
-    void closeTabs() throws Exception {
-        world.closeTabs();
-    }
+    @RegisterExtension
+    static final Browsing world = Browsing.pendulum();
 
     @Test
     void aViewerLinksPageShowsNoneOfThePanelsAndItsDirectCallsAreRefused() throws Exception {
