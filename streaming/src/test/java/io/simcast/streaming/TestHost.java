@@ -46,9 +46,7 @@ public final class TestHost implements AutoCloseable {
     /** A host whose API-key and generation endpoints use {@code llm} (settings in a test's own folder). */
     public static TestHost start(String preset, StreamingConfig.Builder config, Supplier<LlmConfiguration> llm)
             throws Exception {
-        PresetCatalog catalog = PresetCatalog.builtIn();
-        Simulation simulation = Simulation.start(new SceneCompiler().compile(
-                catalog.source(catalog.find(preset).orElseThrow())));
+        Simulation simulation = simulation(preset);
         Renderer renderer = null;
         try {
             renderer = Renderer.start(simulation);
@@ -62,6 +60,12 @@ public final class TestHost implements AutoCloseable {
             simulation.close();
             throw e;
         }
+    }
+
+    /** A running simulation of the built-in preset {@code preset}, for tests that assemble their own host parts. */
+    public static Simulation simulation(String preset) throws Exception {
+        PresetCatalog catalog = PresetCatalog.builtIn();
+        return Simulation.start(new SceneCompiler().compile(catalog.source(catalog.find(preset).orElseThrow())));
     }
 
     public static TestHost start(String preset) throws Exception {
@@ -98,6 +102,11 @@ public final class TestHost implements AutoCloseable {
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request whose answer is bytes (an RL copy's frame). */
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Override
