@@ -56,5 +56,6 @@ export const keyStorage = (where) => `Keys stay on the host (${where}); this pag
 export const copies = (n) => `${n} ${n === 1 ? 'copy' : 'copies'}`;
 export const created = (id, robot, task) => `RL environment ${id} (${robot}/${task}) is open`;
 export const closed = (id) => `RL environment ${id} was closed`;
+export const ownedBy = (owner) => `${owner}’s`;
 export const watchingCopy = (copy) => `watching copy ${copy}`;
 export const noEnvironments = () => 'No RL environment is open. Create one here, or run a training script.';

@@ -6,6 +6,9 @@ import { get, getText, post, remove } from './api.js';
 /** The robots and their tasks: [{id, title, tasks: [{id, title, description, max_episode_steps, ...}]}]. */
 export const robots = () => get('/api/rl/robots');
 
+/** The open environments with their owners: {environments: [{id, owner, yours, ...}]}; `yours`: this page may close it. */
+export const list = () => get('/api/rl');
+
 /** Opens an environment; `seed` and `episodeSteps` may be null. Answers its id, spaces and sizes. */
 export const create = ({ robot, task, copies, seed, episodeSteps }) => post('/api/rl/create',
   { robot, task, num_envs: copies, seed, max_episode_steps: episodeSteps });

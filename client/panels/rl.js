@@ -1,7 +1,8 @@
 // Reinforcement learning: the robots and tasks with their descriptions; open an environment (copies, seed,
 // episode length); watch any copy live instead of the simulation; download a training script; close it. The list
 // follows environments that scripts open and close (the host announces them on the signalling socket). Controllers
-// and the operator: these are controllers' routes. The REST calls are in rl-api.js.
+// and the operator: these are controllers' routes. Close is offered only for environments this page may close (its
+// link's own, or any for the operator); the others say whose they are. The REST calls are in rl-api.js.
 
 import { saveFile } from '../api.js';
 import * as rl from '../rl-api.js';
@@ -47,6 +48,18 @@ async function mount(body, session) {
       element('label', {}, 'Episode length', steps), create),
     element('div', { className: 'toolbar' }, algo, script), list, status);
 
+  // Owners come from GET /api/rl, which answers for the asker; the signalling announcement is the same for everyone.
+  const owners = new Map(); // id -> {owner, yours}
+  const learnOwners = async () => {
+    try {
+      const { environments } = await rl.list();
+      owners.clear();
+      for (const env of environments) owners.set(env.id, { owner: env.owner, yours: env.yours });
+    } catch (error) {
+      tell(error.message, 'error');
+    }
+    render();
+  };
   const tell = (text, kind = 'info') => {
     status.textContent = text;
     status.dataset.kind = kind;
@@ -77,13 +90,15 @@ async function mount(body, session) {
     copy.addEventListener('change', () => {
       if (watching) session.send(rl.watchCopy(env.id, Number(copy.value)));
     });
-    const close = element('button', { type: 'button', className: 'close', textContent: 'Close' });
+    const who = owners.get(env.id);
+    const close = element('button', { type: 'button', className: 'close', textContent: 'Close', hidden: !who?.yours });
     close.addEventListener('click', () => rl.close(env.id).then(() => session.log('info', say.closed(env.id)),
       (error) => tell(error.message, 'error')));
     const scriptButton = element('button', { type: 'button', className: 'script', textContent: 'Script' });
     scriptButton.addEventListener('click', () => download(env.robot, env.task));
     const item = element('li', {}, element('span', { className: 'name',
       textContent: `${env.id} · ${env.robot}/${env.task} · ${say.copies(env.numEnvs)}${watching ? ` · ${say.watchingCopy(session.watching.copy)}` : ''}` }),
+    element('span', { className: 'owner', textContent: who && !who.yours ? say.ownedBy(who.owner) : '' }),
     copy, watch, scriptButton, close);
     item.dataset.env = env.id;
     return item;
@@ -110,10 +125,14 @@ async function mount(body, session) {
     }
   });
   script.addEventListener('click', () => download(chosen().robot.id, chosen().task.id));
-  session.addEventListener('environments', render);
+  session.addEventListener('environments', () => {
+    render();
+    learnOwners();
+  });
   session.addEventListener('watching', render);
   describe();
   render();
+  learnOwners();
 }
 
 registerPanel({ id: 'rl', title: 'RL', role: 'controller', order: 40, shown: false, mount });

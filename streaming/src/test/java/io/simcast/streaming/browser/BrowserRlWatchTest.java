@@ -94,6 +94,7 @@ class BrowserRlWatchTest {
         Path script = downloads.resolve("train_panda_reach.py");
         waitFor(() -> Files.exists(script) && Files.readString(script).contains("SimcastEnv"), 30_000);
 
+        page.waitFor(row(id) + ".querySelector('button.close').hidden === false", Browsing.READY); // the operator's
         page.evaluate(row(id) + ".querySelector('button.close').click(), true");
         page.waitFor("simcast.watching.source === 'simulation' && simcast.environments.length === 0",
                 Browsing.READY);

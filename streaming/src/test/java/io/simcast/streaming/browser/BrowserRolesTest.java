@@ -73,6 +73,33 @@ class BrowserRolesTest {
                         + " host.");
     }
 
+    @Test
+    void aControllersRlPanelOffersCloseOnlyForTheEnvironmentsItsLinkOpened() throws Exception {
+        String operators = Json.parse(world.host.post("/api/rl/create", "application/json",
+                "{\"robot\": \"cartpole\", \"task\": \"balance\"}").body()).path("id").asText();
+        try {
+            Page page = open(world.host.host.links().create(Role.CONTROLLER, null, 0));
+            page.evaluate("simcast.workspace.show('rl')");
+            page.waitFor(row(operators) + "?.querySelector('.owner').textContent === 'the operator’s'", READY);
+            assertThat(page.evaluate(row(operators) + ".querySelector('button.close').hidden").asBoolean()).isTrue();
+
+            page.waitFor("document.getElementById('rl-create')", READY);
+            page.evaluate("document.getElementById('rl-create').click(), true");
+            page.waitFor("simcast.environments.length === 2", READY);
+            String own = page.evaluate("simcast.environments.find((e) => e.id !== '" + operators + "').id").asText();
+            page.waitFor(row(own) + "?.querySelector('button.close').hidden === false", READY);
+            page.evaluate(row(own) + ".querySelector('button.close').click(), true");
+            page.waitFor("simcast.environments.length === 1", READY);
+        } finally {
+            world.host.delete("/api/rl/" + operators);
+        }
+    }
+
+    /** The RL panel's row of environment {@code id}, as a JavaScript expression. */
+    private static String row(String id) {
+        return "document.querySelector('#rl-environments li[data-env=\"" + id + "\"]')";
+    }
+
     private static Page open(ShareLink link) throws InterruptedException {
         Page page = world.open("/?token=" + link.token());
         page.waitFor("simcast.state === 'connected' && simcast.role !== null", READY);
