@@ -92,7 +92,9 @@ class BrowserRlWatchTest {
 
         page.evaluate(row(id) + ".querySelector('button.script').click(), true");
         Path script = downloads.resolve("train_panda_reach.py");
-        waitFor(() -> Files.exists(script) && Files.readString(script).contains("SimcastEnv"), 30_000);
+        String expected = host.get("/api/rl/script?robot=panda&task=reach&algo=ppo").body(); // simcast rl script's
+        assertThat(expected).contains("SimcastVecEnv");
+        waitFor(() -> Files.exists(script) && Files.readString(script).equals(expected), 30_000);
 
         page.waitFor(row(id) + ".querySelector('button.close').hidden === false", Browsing.READY); // the operator's
         page.evaluate(row(id) + ".querySelector('button.close').click(), true");
