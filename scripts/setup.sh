@@ -20,7 +20,9 @@ packaging=(fakeroot dpkg-dev)                                      # jpackage --
 # there) build the network namespace they run in. python3 runs the RL Python package's tests and scripts; pip
 # installs the package offline in a test.
 testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy python3-pip
-  janus nodejs)                                                     # the SFU the broadcast tests publish to
+  janus nodejs                                                      # the SFU the broadcast tests publish to
+  podman runc debootstrap podman-compose                            # the container test (ContainerImageIT)
+  coturn)                                                           # the shipped TURN configuration (TurnServerTest)
 
 # The browser page is bundled at build time by Node.js and npm (client/build.mjs). Any Node.js 18 or newer on the
 # PATH will do (NodeSource's, nvm's); Debian's packages are installed only when there is none.

@@ -30,6 +30,16 @@ public final class StreamingMessages {
         return "ICE server '" + url + "' is not a stun:, stuns:, turn: or turns: URL";
     }
 
+    public static String turnSecretTooShort(int minLength) {
+        return "TURN_SECRET must be at least " + minLength + " characters (the TURN server's static-auth-secret;"
+                + " make one with: openssl rand -hex 32)";
+    }
+
+    public static String turnSecretAndStaticUser() {
+        return "Set TURN_SECRET (a credential minted for each viewer) or TURN_USERNAME and TURN_CREDENTIAL (one user"
+                + " for everyone), not both";
+    }
+
     public static String badPortRange(String text) {
         return "UDP port range must look like 50000-50100 (1 to 65535, low to high), got '" + text + "'";
     }

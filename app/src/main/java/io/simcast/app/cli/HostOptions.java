@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /**
  * The streaming host's options, shared by {@code simcast serve} and {@code simcast console} (whose embedded host is
  * the same): options override the environment (HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS,
- * MAX_VIEWERS_PER_LINK, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE, RL_IDLE_TIMEOUT,
+ * MAX_VIEWERS_PER_LINK, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, TURN_SECRET, WEBRTC_UDP_PORTS, VIEW_MODE, RL_IDLE_TIMEOUT,
  * the RL limits, PUBLIC_URL, TLS_CERT, TLS_KEY, SIMCAST_OPERATOR_TOKEN, ENCODER, BROADCAST_URL, BROADCAST_TOKEN,
  * BROADCAST_JANUS_URL, BROADCAST_ROOM, RECORDINGS_DIR), which override the defaults. {@code --public} binds every
  * interface and makes every request show a token (docs/SECURITY.md); the operator token is then resolved by
@@ -47,7 +47,9 @@ final class HostOptions {
 
     @Option(names = "--ice-server", paramLabel = "URL",
             description = "STUN/TURN server URL, repeatable (env ICE_SERVERS, comma-separated). TURN credentials come"
-                    + " from TURN_USERNAME and TURN_CREDENTIAL only, so they never show in the process list.")
+                    + " from the environment only, so they never show in the process list: TURN_SECRET (the TURN"
+                    + " server's static-auth-secret; each viewer gets its own short-lived credential) or"
+                    + " TURN_USERNAME and TURN_CREDENTIAL (one user for everyone).")
     List<String> iceServers;
 
     @Option(names = "--udp-ports", paramLabel = "MIN-MAX",

@@ -4,6 +4,8 @@ import io.simcast.sim.rl.RlLimits;
 import io.simcast.streaming.Outputs;
 import io.simcast.streaming.PortRange;
 import io.simcast.streaming.IceServer;
+import io.simcast.streaming.IceServers;
+import io.simcast.streaming.TurnSecret;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.StreamingMessages;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the streaming host can be told: where it listens, the video it sends, how many viewers it takes and
@@ -26,7 +29,7 @@ import java.util.Objects;
  * @param port TCP port for HTTP and WebSocket; 0 picks a free one (tests)
  * @param video frame size and rate sent to every viewer
  * @param maxViewers viewers admitted at once; the next one is refused with a clear message
- * @param iceServers STUN/TURN servers for both ends
+ * @param iceServers STUN/TURN servers for both ends, and how each peer gets its TURN credential
  * @param udpPorts UDP ports WebRTC may use on the host, or null for any
  * @param maxBodyBytes largest HTTP request body (scene uploads); larger ones get 413
  * @param defaultViewMode what a viewer watches when it does not say
@@ -41,7 +44,7 @@ import java.util.Objects;
  * @param rlLimits how many RL environments, copies and drawn copies the host takes at once
  * @param outputs what the host encodes with FFmpeg: the broadcast to an SFU, recordings (see {@link Outputs})
  */
-public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, List<IceServer> iceServers,
+public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, IceServers iceServers,
                               PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp,
                               String operatorToken, boolean localOperator, int maxViewersPerLink, URI publicUrl,
                               TlsFiles tls, Duration rlIdleTimeout, RlLimits rlLimits, Outputs outputs) {
@@ -59,7 +62,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
      */
     public static final List<String> ENVIRONMENT = java.util.stream.Stream.concat(java.util.stream.Stream.of("HOST",
             "PORT", "FRAME_WIDTH", "FRAME_HEIGHT", "FRAME_RATE", "MAX_VIEWERS", "ICE_SERVERS", "TURN_USERNAME",
-            "TURN_CREDENTIAL", "WEBRTC_UDP_PORTS", "VIEW_MODE", "RL_IDLE_TIMEOUT", "MAX_VIEWERS_PER_LINK", "PUBLIC_URL",
+            "TURN_CREDENTIAL", "TURN_SECRET", "WEBRTC_UDP_PORTS", "VIEW_MODE", "RL_IDLE_TIMEOUT", "MAX_VIEWERS_PER_LINK", "PUBLIC_URL",
             "TLS_CERT", "TLS_KEY", "RL_MAX_ENVIRONMENTS", "RL_MAX_COPIES", "RL_MAX_NUM_ENVS", "RL_MAX_RENDERED_COPIES"),
             Outputs.VARIABLES.stream()).toList();
 
@@ -71,7 +74,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(video, "video");
         Objects.requireNonNull(defaultViewMode, "defaultViewMode");
-        iceServers = List.copyOf(iceServers);
+        Objects.requireNonNull(iceServers, "iceServers");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(StreamingMessages.badNumber("PORT", Integer.toString(port), 0, 65535));
         }
@@ -121,7 +124,8 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
 
     /**
      * Reads HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, MAX_VIEWERS_PER_LINK, ICE_SERVERS
-     * (comma-separated URLs), TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max),
+     * (comma-separated URLs), TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs) or TURN_SECRET (credentials
+     * minted per peer), WEBRTC_UDP_PORTS (min-max),
      * VIEW_MODE (own|host), PUBLIC_URL, TLS_CERT, TLS_KEY, RL_IDLE_TIMEOUT (seconds) and the RL limits
      * ({@link #RL_LIMITS}). The operator token is not read here ({@code OperatorToken}).
      *
@@ -151,6 +155,9 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         if ((value = variable(env, "ICE_SERVERS")) != null && !value.isBlank()) {
             builder.iceServers(iceServers(Arrays.asList(value.split(",")), variable(env, "TURN_USERNAME"),
                     variable(env, "TURN_CREDENTIAL")));
+        }
+        if ((value = variable(env, "TURN_SECRET")) != null && !value.isEmpty()) {
+            builder.turnSecret(TurnSecret.of(value));
         }
         if ((value = variable(env, "WEBRTC_UDP_PORTS")) != null && !value.isBlank()) {
             builder.udpPorts(PortRange.parse(value));
@@ -260,6 +267,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         private int fps = VideoFormat.DEFAULT.fps();
         private int maxViewers = DEFAULT_MAX_VIEWERS;
         private List<IceServer> iceServers = List.of();
+        private TurnSecret turnSecret;
         private PortRange udpPorts;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private ViewMode defaultViewMode = ViewMode.OWN;
@@ -307,6 +315,12 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
 
         public Builder iceServers(List<IceServer> value) {
             iceServers = value;
+            return this;
+        }
+
+        /** The TURN server's shared secret: each peer gets a credential of its own (see {@link TurnSecret}). */
+        public Builder turnSecret(TurnSecret value) {
+            turnSecret = value;
             return this;
         }
 
@@ -384,7 +398,8 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         }
 
         public StreamingConfig build() {
-            return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers, iceServers,
+            return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers,
+                    new IceServers(iceServers, Optional.ofNullable(turnSecret)),
                     udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, operatorToken, localOperator,
                     maxViewersPerLink == null ? maxViewers : maxViewersPerLink, publicUrl, tls,
                     rlIdleTimeout, rlLimits, outputs == null ? Outputs.defaults() : outputs);

@@ -1,7 +1,7 @@
 package io.simcast.streaming.signaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simcast.streaming.IceServer;
+import io.simcast.streaming.IceServers;
 import io.simcast.streaming.Outputs;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
@@ -61,7 +61,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
     private final SignalingHub hub;
     private final ShareLinks links;
     private final VideoFormat video;
-    private final List<IceServer> iceServers;
+    private final IceServers iceServers;
     private final ViewMode defaultMode;
     private final boolean latencyStamp;
     private final Optional<Outputs.SfuPlayback> playback;
@@ -76,13 +76,13 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
      * @param keyframe asks the broadcast for a key frame (a page started playing it)
      */
     public SignalingEndpoint(Viewers viewers, SignalingHub hub, ShareLinks links, VideoFormat video,
-                             List<IceServer> iceServers, ViewMode defaultMode, boolean latencyStamp,
+                             IceServers iceServers, ViewMode defaultMode, boolean latencyStamp,
                              Optional<Outputs.SfuPlayback> playback, Runnable keyframe) {
         this.viewers = viewers;
         this.hub = hub;
         this.links = links;
         this.video = video;
-        this.iceServers = List.copyOf(iceServers);
+        this.iceServers = iceServers;
         this.defaultMode = defaultMode;
         this.latencyStamp = latencyStamp;
         this.playback = playback;
@@ -177,7 +177,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         // Before the welcome, so that the page knows where the broadcast plays when it decides how to watch.
         playback.ifPresent(sfu -> channel.send(new Outgoing.Broadcast(sfu.janus().toString(), sfu.room())));
         channel.send(new Outgoing.Welcome(viewer.id(), grant.role().wireName(), mode.wireName(), video,
-                Outgoing.IceServerEntry.of(iceServers), latencyStamp, hub.scene(), hub.state()));
+                Outgoing.IceServerEntry.of(iceServers.forPeer(viewer.id())), latencyStamp, hub.scene(), hub.state()));
         channel.send(hub.environments());
     }
 

@@ -9,7 +9,9 @@ import io.simcast.streaming.IceServer;
 import io.simcast.streaming.SocketClient;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
+import io.simcast.streaming.TurnSecret;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,10 @@ class SignalingTest {
     }
 
     private static URI socketUri() {
+        return socketUri(host);
+    }
+
+    private static URI socketUri(TestHost host) {
         return URI.create(host.uri("/ws/signaling").toString().replace("http:", "ws:"));
     }
 
@@ -56,6 +62,26 @@ class SignalingTest {
             assertThat(welcome.path("scene").path("id").asText()).isEqualTo("pendulum");
             assertThat(welcome.path("state").path("playing").asBoolean()).isTrue();
             assertThat(client.next("state").path("viewers").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withATurnSecretEachViewerIsWelcomedWithATurnCredentialOfItsOwn() throws Exception {
+        TurnSecret secret = TurnSecret.of("a-secret-of-some-length");
+        try (TestHost minting = TestHost.start("pendulum", StreamingConfig.builder().maxViewers(2)
+                .iceServers(List.of(new IceServer("turn:turn.example.org:3478", null, null))).turnSecret(secret));
+             SocketClient first = new SocketClient(socketUri(minting));
+             SocketClient second = new SocketClient(socketUri(minting))) {
+            for (JsonNode welcome : List.of(first.next("welcome"), second.next("welcome"))) {
+                JsonNode turn = welcome.path("iceServers").get(0);
+                String viewer = welcome.path("viewerId").asText();
+                String username = turn.path("username").asText();
+
+                assertThat(username).matches("\\d+:" + viewer);
+                Instant minted = Instant.ofEpochSecond(Long.parseLong(username.split(":")[0]))
+                        .minus(secret.lifetime());
+                assertThat(turn.path("credential").asText()).isEqualTo(secret.mint(viewer, minted).password());
+            }
         }
     }
 

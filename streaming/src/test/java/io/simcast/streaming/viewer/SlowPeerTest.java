@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.rl.RlEnvironments;
+import io.simcast.streaming.IceServers;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
@@ -21,7 +22,6 @@ import io.simcast.streaming.rl.RlSessions;
 import io.simcast.streaming.webrtc.PeerSessions;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +54,7 @@ class SlowPeerTest {
     void start() throws Exception {
         simulation = TestHost.simulation("pendulum");
         renderer = Renderer.start(simulation);
-        engine = WebRtcEngine.start(List.of(), null);
+        engine = WebRtcEngine.start(IceServers.NONE, null);
         feeds = new FeedPool(engine, renderer, FORMAT, false, () -> null);
         rl = new RlSessions(new RlEnvironments(), Duration.ofMinutes(5));
         copies = new CopyViews(rl, new RendererBudget(RlLimits.DEFAULT.maxRenderedCopies()), FORMAT);
