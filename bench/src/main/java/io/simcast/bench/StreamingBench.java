@@ -53,12 +53,17 @@ public final class StreamingBench implements AutoCloseable {
 
     /** One more viewer tab; returns when its video plays. */
     public HeadlessChromium.Page openViewer() throws InterruptedException {
-        HeadlessChromium.Page page = openViewer(browser, serve.address());
+        HeadlessChromium.Page page;
+        try {
+            page = openViewer(browser, serve.operatorPage());
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         pages.add(page);
         return page;
     }
 
-    /** A tab of {@code browser} watching the host at {@code address}; returns when its video plays. */
+    /** A tab of {@code browser} watching the host from {@code address} (a link's); returns when its video plays. */
     public static HeadlessChromium.Page openViewer(HeadlessChromium browser, URI address) throws InterruptedException {
         HeadlessChromium.Page page = browser.open(address.toString());
         page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats && simcast.stats.fps > 0",
@@ -144,7 +149,8 @@ public final class StreamingBench implements AutoCloseable {
 
     private JsonNode get(String path) throws IOException, InterruptedException {
         URI uri = serve.address().resolve(path);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + serve.operatorToken()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }

@@ -189,12 +189,26 @@ def train(args):
     print(f"saved {final}.zip; the best evaluated model is in {os.path.join(args.out_dir, 'best')}")
 
 
+def default_token():
+    """$SIMCAST_TOKEN, else $SIMCAST_OPERATOR_TOKEN, else the operator token file the host made (readable by you only)."""
+    for variable in ("SIMCAST_TOKEN", "SIMCAST_OPERATOR_TOKEN"):
+        if os.environ.get(variable):
+            return os.environ[variable].strip()
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    try:
+        with open(os.path.join(config, "simcast", "operator-token"), encoding="utf-8") as file:
+            return file.read().strip() or None
+    except OSError:
+        return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default=os.environ.get("SIMCAST_URL", "http://127.0.0.1:8000"),
                         help="Simcast's base URL (default: $SIMCAST_URL or http://127.0.0.1:8000)")
-    parser.add_argument("--token", default=os.environ.get("SIMCAST_TOKEN"),
-                        help="Simcast's API token (default: $SIMCAST_TOKEN)")
+    parser.add_argument("--token", default=default_token(),
+                        help="Simcast's API token (default: $SIMCAST_TOKEN, else the operator token file"
+                             " in your config folder, as on the host's own machine)")
     parser.add_argument("--algo", choices=["ppo", "sac"], default=ALGO)
     parser.add_argument("--timesteps", type=int, default=1_000_000, help="environment steps to train")
     parser.add_argument("--n-envs", type=int, default=4, help="server environments stepped by the learner")

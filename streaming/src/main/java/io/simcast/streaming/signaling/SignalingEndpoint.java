@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code WS /ws/signaling}: the bundled page's door. One socket is one viewer: identified by the token of its upgrade
- * (query string or header, checked by the route's guard) or, failing that, by an {@code auth} first message within
+ * (an {@code Authorization} header, checked by the route's guard; never the URL, which ends up in logs) or, failing that, by an {@code auth} first message within
  * {@value #AUTH_SECONDS} seconds; then admitted (or refused with a {@code refused} message and a close), welcomed with
  * its role, and from then on it sends its offer, trickles candidates, may switch views, reports what it measured and
  * sends input events; the host answers, trickles its candidates and reports state and scene changes through

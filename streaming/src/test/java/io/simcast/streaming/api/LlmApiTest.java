@@ -194,8 +194,8 @@ class LlmApiTest {
     void aGeneratedSceneIsLoadedForAConnectedViewerAndTheAnswerHoldsTheAttemptsAndTheXml() throws Exception {
         setUpFakeOpenAi();
         fake.enqueue(Reply.answer(Replies.fenced(Replies.GOOD_SCENE)));
-        try (SocketClient viewer = new SocketClient(URI.create(host.uri("/ws/signaling").toString()
-                .replace("http:", "ws:")))) {
+        try (SocketClient viewer = SocketClient.authorized(URI.create(host.uri("/ws/signaling").toString()
+                .replace("http:", "ws:")), host.operatorToken())) {
             viewer.next("welcome");
 
             HttpResponse<String> response = post("/api/scene/generate", "{\"prompt\": \"" + PROMPT + "\"}");

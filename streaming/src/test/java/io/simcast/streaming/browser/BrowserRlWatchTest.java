@@ -133,7 +133,7 @@ class BrowserRlWatchTest {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private Page openViewer() throws InterruptedException {
-        Page page = browser.open(host.uri("/").toString());
+        Page page = browser.open(host.operatorPage("").toString());
         pages.add(page);
         page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats"
                 + " && simcast.stats.framesDecoded > 10", Duration.ofSeconds(20));

@@ -202,6 +202,7 @@ class BrowserStreamingTest {
                 new Promise((resolve) => {
                   const errors = [];
                   const socket = new WebSocket(`ws://${location.host}/ws/signaling`);
+                  socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: 'OPERATOR_TOKEN' }));
                   socket.onmessage = (event) => {
                     const message = JSON.parse(event.data);
                     if (message.type === 'welcome') {
@@ -212,7 +213,7 @@ class BrowserStreamingTest {
                     if (message.type === 'error') errors.push(message);
                     if (errors.length === 3) { socket.close(); resolve(errors); }
                   };
-                })""");
+                })""".replace("OPERATOR_TOKEN", host.operatorToken()));
 
         assertThat(replies.findValuesAsText("code")).containsExactlyInAnyOrder("bad_json", "bad_sdp", "bad_message");
         assertThat(replies.toString()).contains("Invalid JSON").contains("The offer was refused")
@@ -247,7 +248,7 @@ class BrowserStreamingTest {
     }
 
     private Page open(String query) throws InterruptedException {
-        Page page = browser.open(host.uri("/" + query).toString());
+        Page page = browser.open(host.operatorPage(query).toString());
         pages.add(page);
         page.waitFor("window.simcast", Duration.ofSeconds(10));
         return page;
