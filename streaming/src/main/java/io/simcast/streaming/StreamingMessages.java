@@ -264,6 +264,15 @@ public final class StreamingMessages {
         return "the connection failed (no network path between the host and the viewer; a TURN server may help)";
     }
 
+    public static String neverOffered() {
+        return "the viewer sent no offer";
+    }
+
+    public static String addressViewerLimit(int limit) {
+        return "Your address already has " + limit + (limit == 1 ? " viewer" : " viewers")
+                + " on this host, as many as one address may have; close one or try again later";
+    }
+
     public static String neverConnected() {
         return "the viewer never connected";
     }

@@ -102,14 +102,19 @@ public final class SocketClient implements AutoCloseable {
 
     /** The next message of any of {@code types}, skipping others. */
     public JsonNode next(java.util.Set<String> types) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        return next(types, Duration.ofSeconds(10));
+    }
+
+    /** The next message of any of {@code types} within {@code guard} (a failure guard, not a timing claim). */
+    public JsonNode next(java.util.Set<String> types, Duration guard) throws InterruptedException {
+        long deadline = System.nanoTime() + guard.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode message = messages.poll(100, TimeUnit.MILLISECONDS);
             if (message != null && types.contains(message.path("type").asText())) {
                 return message;
             }
         }
-        throw new AssertionError("no " + types + " message within 10 s");
+        throw new AssertionError("no " + types + " message within " + guard);
     }
 
     @Override

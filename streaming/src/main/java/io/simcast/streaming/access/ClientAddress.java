@@ -18,17 +18,24 @@ public final class ClientAddress {
 
     /** The client's address in words ({@code 203.0.113.9}, {@code 2001:db8::1}), or {@code unknown}. */
     public static String of(HttpServerExchange exchange) {
-        InetSocketAddress source = exchange.getSourceAddress();
-        if (source == null || source.getAddress() == null) {
+        return of(exchange.getSourceAddress(), exchange.getRequestHeaders().getLast(FORWARDED_FOR));
+    }
+
+    /**
+     * @param source the connection's peer
+     * @param forwarded the last {@code X-Forwarded-For} header, or null
+     */
+    public static String of(java.net.SocketAddress source, String forwarded) {
+        if (!(source instanceof InetSocketAddress inet) || inet.getAddress() == null) {
             return "unknown";
         }
-        String forwarded = exchange.getRequestHeaders().getLast(FORWARDED_FOR);
-        if (source.getAddress().isLoopbackAddress() && forwarded != null && !forwarded.isBlank()) {
+        InetSocketAddress from = inet;
+        if (from.getAddress().isLoopbackAddress() && forwarded != null && !forwarded.isBlank()) {
             String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
             if (!last.isEmpty() && last.length() <= 64) {
                 return last;
             }
         }
-        return source.getAddress().getHostAddress();
+        return from.getAddress().getHostAddress();
     }
 }

@@ -28,6 +28,7 @@ public final class Viewer {
     private final long admittedNanos = System.nanoTime();
     private final ViewerChannel channel;
     private final Grant grant;
+    private final String address;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final InputMailbox mailbox = new InputMailbox();
     private final Conduct conduct = new Conduct(System.nanoTime());
@@ -46,6 +47,7 @@ public final class Viewer {
     private volatile boolean audience;
     private volatile PeerState state = PeerState.NEW;
     private volatile boolean everConnected;
+    private volatile boolean offered;
     private volatile boolean silent;
     private volatile long lastInboundNanos;
     private volatile long troubleSinceNanos = -1;
@@ -55,12 +57,18 @@ public final class Viewer {
     private volatile double fpsSent;
     private volatile ClientReport report = ClientReport.NONE;
 
-    Viewer(String id, Door door, ViewMode mode, ViewerChannel channel, Grant grant) {
+    Viewer(String id, Door door, ViewMode mode, ViewerChannel channel, Grant grant, String address) {
         this.id = id;
         this.door = door;
         this.mode = mode;
         this.channel = channel;
         this.grant = grant;
+        this.address = address;
+    }
+
+    /** The address it connected from ({@code ClientAddress}), for the cap on viewers per address. */
+    String address() {
+        return address;
     }
 
     public String id() {
@@ -199,6 +207,15 @@ public final class Viewer {
 
     boolean everConnected() {
         return everConnected;
+    }
+
+    /** Whether it ever sent an offer (a socket that never does frees its place sooner). */
+    boolean offered() {
+        return offered;
+    }
+
+    void markOffered() {
+        offered = true;
     }
 
     long admittedFor(long now) {

@@ -59,8 +59,10 @@ public final class Viewers implements AutoCloseable {
      * of the last packet, so a vanished viewer is freed in about three seconds, while a short hiccup is forgiven.
      */
     static final long DISCONNECT_GRACE_NANOS = 500_000_000L;
-    /** A viewer that has not connected this long after admission (no offer, no ICE path) frees its place. */
+    /** A viewer that has not connected this long after admission (no ICE path) frees its place. */
     static final long CONNECT_TIMEOUT_NANOS = 30_000_000_000L;
+    /** A socket that has not offered this long after admission holds a place for nothing: the page offers at once. */
+    static final long OFFER_TIMEOUT_NANOS = 10_000_000_000L;
     private static final long MONITOR_PERIOD_MILLIS = 500;
     /** Mailboxes waiting for the input thread: one per viewer at most, so this bound is never reached. */
     private static final int INPUT_BACKLOG = 4096;
@@ -102,14 +104,19 @@ public final class Viewers implements AutoCloseable {
         gatekeeper.links().onRevoke(linkId -> endLink(linkId, StreamingMessages.linkRevoked()));
     }
 
-    /** Admits a viewer with the grant it presented, or says why not. Any thread. */
-    public Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant) throws ViewerRefusedException {
+    /**
+     * Admits a viewer with the grant it presented, or says why not. Any thread.
+     *
+     * @param address where it connects from ({@code ClientAddress}), for the cap per address
+     */
+    public Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant, String address)
+            throws ViewerRefusedException {
         if (unavailable != null) {
             throw new ViewerRefusedException("unavailable", unavailable);
         }
         int linkLimit = grant.linkId() == null ? Integer.MAX_VALUE
                 : gatekeeper.links().find(grant.linkId()).map(ShareLink::maxViewers).orElse(0);
-        Viewer viewer = registry.admit(door, mode, channel, grant, linkLimit);
+        Viewer viewer = registry.admit(door, mode, channel, grant, linkLimit, address);
         viewer.input(new ViewerInput(simulation, format, new Claims(viewer)));
         log.info("Viewer {} admitted through {} as {} ({} of {})", viewer.id(), door.wireName(), grant.describe(),
                 registry.count(), registry.limit());
@@ -134,6 +141,7 @@ public final class Viewers implements AutoCloseable {
      *     IllegalStateException (already connected, or closed)
      */
     public CompletableFuture<String> connect(Viewer viewer, String offer, boolean gatherAll) {
+        viewer.markOffered();
         CompletableFuture<String> answer = engine.run(() -> {
             if (viewer.isClosed()) {
                 throw new IllegalStateException(StreamingMessages.viewerClosed());
@@ -500,6 +508,9 @@ public final class Viewers implements AutoCloseable {
                 } else if (!viewer.audience()
                         && (trouble > DISCONNECT_GRACE_NANOS || viewer.state() == PeerState.CLOSED)) {
                     close(viewer, StreamingMessages.connectionLost());
+                } else if (!viewer.offered() && !viewer.audience()
+                        && viewer.admittedFor(now) > OFFER_TIMEOUT_NANOS) {
+                    close(viewer, StreamingMessages.neverOffered());
                 } else if (!viewer.everConnected() && !viewer.audience()
                         && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
                     close(viewer, StreamingMessages.neverConnected());

@@ -79,6 +79,24 @@ class LocalForwarderTest {
         host.host.links().active().forEach(link -> host.host.links().revoke(link.id()));
     }
 
+    @Test
+    void aPageThatRebindsItsNameToThisMachineIsRefusedWhateverItsToken() throws Exception {
+        assertThat(rawStatus("evil.example:8000")).isEqualTo(403);
+        assertThat(rawStatus("127.0.0.1.evil.example")).isEqualTo(403);
+        assertThat(rawStatus("127.0.0.1:" + host.host.address().getPort())).isEqualTo(200);
+    }
+
+    /** GET /api/stats with the operator token and {@code Host: host}, as a rebinding page's browser would send it. */
+    private static int rawStatus(String hostHeader) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), host.host.address().getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET /api/stats HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: Bearer "
+                    + OPERATOR_TOKEN + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+
     /** socat TCP-LISTEN:X,fork TCP:127.0.0.1:PORT, in a few lines: bytes both ways, nothing added. */
     private static final class Forwarder implements AutoCloseable {
         private final ServerSocket listener;

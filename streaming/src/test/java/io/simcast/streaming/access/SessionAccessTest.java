@@ -111,6 +111,15 @@ class SessionAccessTest {
     }
 
     @Test
+    void aSocketThatNeverOffersGivesItsPlaceBackWithoutWaitingForTheConnectTimeout() throws Exception {
+        try (SocketClient idle = open(host.host.links().create(Role.VIEWER, null, 0))) {
+            JsonNode bye = idle.next(java.util.Set.of("bye"), Duration.ofSeconds(60));
+
+            assertThat(bye.path("reason").asText()).isEqualTo("the viewer sent no offer");
+        }
+    }
+
+    @Test
     void aLinkAdmitsNoMoreThanItsOwnLimit() throws Exception {
         ShareLink link = host.host.links().create(Role.VIEWER, null, 1);
         try (SocketClient first = open(link);
