@@ -13,12 +13,13 @@ runtime=(
   libpulse0 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3 libudev1  # webrtc-java's native library
   libgtk-3-0 libxtst6 libxxf86vm1 fonts-dejavu-core                # JavaFX console
 )
-build=(libmujoco-dev libmujoco-samples g++                          # our JavaCPP preset, native testspeed
+build=(libmujoco-dev libtinyxml2-dev libmujoco-samples g++         # our JavaCPP preset (MuJoCo, tinyxml2), native testspeed
   libjs-janus-gateway libjs-webrtc-adapter)                         # janus.js for the page's SFU player (bundled)
 packaging=(fakeroot dpkg-dev)                                      # jpackage --type deb
 # The browser tests drive Chromium over the DevTools protocol from Java; iproute2 and unshare (util-linux, always
-# there) build the network namespace they run in. python3 byte-compiles and smoke-runs the RL training scripts.
-testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy
+# there) build the network namespace they run in. python3 runs the RL Python package's tests and scripts; pip
+# installs the package offline in a test.
+testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy python3-pip
   janus nodejs)                                                     # the SFU the broadcast tests publish to
 
 case "${1:-}" in

@@ -64,7 +64,7 @@ public final class SocketClient implements AutoCloseable {
             public void onError(WebSocket webSocket, Throwable error) {
                 closed.complete(-1);
             }
-        }).get(5, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
     }
 
     public void send(String text) {
@@ -102,7 +102,7 @@ public final class SocketClient implements AutoCloseable {
 
     /** The next message of any of {@code types}, skipping others. */
     public JsonNode next(java.util.Set<String> types) throws InterruptedException {
-        return next(types, Duration.ofSeconds(10));
+        return next(types, Duration.ofSeconds(30));
     }
 
     /** The next message of any of {@code types} within {@code guard} (a failure guard, not a timing claim). */

@@ -27,8 +27,10 @@ public final class TestHost implements AutoCloseable {
     public final StreamingHost host;
     /** The operator token of hosts whose test gives none. */
     public static final String OPERATOR_TOKEN = "operator-token-of-the-test-host-0123456789";
+    /** Only against hangs: a scene upload's isolated check alone can take a minute on a busy machine. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(3);
     private final String operatorToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     private TestHost(Simulation simulation, Renderer renderer, StreamingHost host, String operatorToken) {
         this.simulation = simulation;
@@ -46,9 +48,7 @@ public final class TestHost implements AutoCloseable {
     /** A host whose API-key and generation endpoints use {@code llm} (settings in a test's own folder). */
     public static TestHost start(String preset, StreamingConfig.Builder config, Supplier<LlmConfiguration> llm)
             throws Exception {
-        PresetCatalog catalog = PresetCatalog.builtIn();
-        Simulation simulation = Simulation.start(new SceneCompiler().compile(
-                catalog.source(catalog.find(preset).orElseThrow())));
+        Simulation simulation = simulation(preset);
         Renderer renderer = null;
         try {
             renderer = Renderer.start(simulation);
@@ -65,6 +65,12 @@ public final class TestHost implements AutoCloseable {
             simulation.close();
             throw e;
         }
+    }
+
+    /** A running simulation of the built-in preset {@code preset}, for tests that assemble their own host parts. */
+    public static Simulation simulation(String preset) throws Exception {
+        PresetCatalog catalog = PresetCatalog.builtIn();
+        return Simulation.start(new SceneCompiler().compile(catalog.source(catalog.find(preset).orElseThrow())));
     }
 
     public static TestHost start(String preset) throws Exception {
@@ -114,12 +120,20 @@ public final class TestHost implements AutoCloseable {
 
     /** Sends {@code request} with the operator token, unless it carries an Authorization header of its own. */
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
-        if (built.headers().firstValue("Authorization").isEmpty()) {
-            built = HttpRequest.newBuilder(built, (name, value) -> true)
-                    .header("Authorization", "Bearer " + operatorToken).build();
-        }
-        return http.send(built, HttpResponse.BodyHandlers.ofString());
+        return http.send(withOperatorToken(request.timeout(REQUEST_TIMEOUT)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request whose answer is bytes (an RL copy's frame), with the operator token unless it carries its own. */
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(withOperatorToken(request.timeout(Duration.ofSeconds(20))),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest withOperatorToken(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        return built.headers().firstValue("Authorization").isPresent() ? built
+                : HttpRequest.newBuilder(built, (name, value) -> true)
+                        .header("Authorization", "Bearer " + operatorToken).build();
     }
 
     @Override

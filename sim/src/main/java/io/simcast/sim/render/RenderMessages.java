@@ -53,4 +53,14 @@ final class RenderMessages {
         return "No camera named '" + name + "' in this scene; "
                 + (names.isEmpty() ? "it has none" : "its cameras: " + String.join(", ", names));
     }
+
+    static String cannotDraw(String mujocoMessage) {
+        return "MuJoCo could not prepare this scene for drawing (" + mujocoMessage
+                + "); the scene was refused and the host is unaffected";
+    }
+
+    static String openGlErrorPreparing(String mujocoWarning) {
+        return "MuJoCo's renderer failed preparing this scene (" + mujocoWarning + "): a texture or buffer larger than"
+                + " the graphics driver allows; the scene was refused and the host is unaffected";
+    }
 }

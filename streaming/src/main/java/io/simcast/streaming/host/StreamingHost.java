@@ -10,6 +10,7 @@ import io.simcast.generate.LlmConfiguration;
 import io.simcast.generate.SceneGenerator;
 import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.Renderer;
 import io.simcast.sim.render.View;
 import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.SceneCompiler;
@@ -38,12 +39,16 @@ import io.simcast.streaming.http.RouteTable;
 import io.simcast.streaming.http.WebServer;
 import io.simcast.streaming.media.FeedPool;
 import io.simcast.streaming.output.HostOutputs;
+import io.simcast.streaming.rl.CopyFrames;
 import io.simcast.streaming.rl.CopyViews;
+import io.simcast.streaming.rl.RendererBudget;
 import io.simcast.streaming.rl.RlSessions;
 import io.simcast.streaming.signaling.SignalingEndpoint;
 import io.simcast.streaming.signaling.SignalingHub;
 import io.simcast.streaming.signaling.WhepResource;
 import io.simcast.streaming.viewer.ViewerRegistry;
+import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.viewer.Video;
 import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
 import io.simcast.streaming.webrtc.WebRtcEngine;
@@ -53,7 +58,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -81,8 +85,8 @@ public final class StreamingHost implements AutoCloseable {
     private final URI pageAddress;
 
     /** What the host closes, in order (see {@link #shutdown}). */
-    private record Parts(WebRtcEngine engine, FeedPool feeds, Viewers viewers, SignalingHub hub, CopyViews copyViews,
-                         RlSessions rl, HostOutputs outputs) {}
+    private record Parts(Optional<WebRtcEngine> engine, Video video, Viewers viewers, SignalingHub hub,
+                         CopyFrames copyFrames, RlSessions rl, HostOutputs outputs) {}
 
     private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
                           URI pageAddress) {
@@ -98,6 +102,7 @@ public final class StreamingHost implements AutoCloseable {
      * Starts serving {@code simulation}, with the language-model settings of the user running Simcast.
      *
      * @throws IllegalArgumentException when the address cannot be bound (the message names it)
+     * @throws IllegalStateException when anything else stops the host (the message says what)
      */
     public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering) {
         return start(config, simulation, rendering, LlmConfiguration::forThisUser);
@@ -110,41 +115,40 @@ public final class StreamingHost implements AutoCloseable {
      *     (finding the desktop keychain runs a process)
      * @throws IllegalArgumentException when the address cannot be bound or the TLS files cannot be used (the message
      *     names it)
+     * @throws IllegalStateException when anything else stops the host (the message says what)
      */
     public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering,
                                       Supplier<LlmConfiguration> llm) {
         long started = System.nanoTime();
-        WebRtcEngine engine = null;
-        String webRtcProblem = null;
+        Optional<WebRtcEngine> engine;
+        Optional<String> webRtcProblem;
         try {
-            engine = WebRtcEngine.start(config.iceServers(), config.udpPorts());
+            engine = Optional.of(WebRtcEngine.start(config.iceServers(), config.udpPorts()));
+            webRtcProblem = Optional.empty();
         } catch (WebRtcUnavailableException e) {
-            webRtcProblem = e.getMessage();
-            log.error("{}", webRtcProblem);
+            engine = Optional.empty();
+            webRtcProblem = Optional.of(e.getMessage());
+            log.error("{}", e.getMessage());
         }
-        if (rendering.problem() != null) {
-            log.error("{}", rendering.problem());
-        }
+        rendering.problem().ifPresent(problem -> log.error("{}", problem));
         HostOutputs outputs;
         try {
-            outputs = HostOutputs.start(config.outputs(), rendering.renderer(), rendering.hostView(), config.video());
+            outputs = HostOutputs.start(config.outputs(), renderer(rendering), hostView(rendering), config.video());
         } catch (RuntimeException e) {
-            if (engine != null) {
-                engine.close();
-            }
+            engine.ifPresent(WebRtcEngine::close);
             throw e;
         }
-        FeedPool feeds = engine == null || rendering.renderer() == null ? null
-                : new FeedPool(engine, rendering.renderer(), config.video(), config.latencyStamp(),
-                        outputs.sharedView());
-        String problem = webRtcProblem != null ? webRtcProblem : rendering.problem();
         ShareLinks links = new ShareLinks(Optional.ofNullable(config.operatorToken()).map(Tokens::digest),
                 config.maxViewersPerLink(), config.linkFile().map(LinkStore::file).orElse(LinkStore.NONE));
         Gatekeeper gatekeeper = new Gatekeeper(links);
-        RlSessions rl = new RlSessions(new RlEnvironments(), config.rlIdleTimeout());
-        CopyViews copyViews = feeds == null ? null : new CopyViews(rl, config.video());
-        Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, engine, feeds, copyViews,
-                simulation, config.video(), problem);
+        RlSessions rl = new RlSessions(new RlEnvironments(config.rlLimits()), config.rlIdleTimeout());
+        RendererBudget renderers = new RendererBudget(config.rlLimits().maxRenderedCopies());
+        Video video = engine.isPresent()
+                ? video(engine.get(), rendering, outputs.sharedView(), rl, renderers, config)
+                : new Video.Unavailable(webRtcProblem.orElseThrow());
+        CopyFrames copyFrames = new CopyFrames(rl, renderers);
+        Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, video, simulation,
+                config.video());
         SignalingHub hub = new SignalingHub(simulation, viewers::count);
         rl.addListener(new RlSessions.Listener() {
             @Override
@@ -157,10 +161,10 @@ public final class StreamingHost implements AutoCloseable {
                 viewers.environmentClosed(id, reason);
             }
         });
-        Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, rl, outputs);
+        Parts parts = new Parts(engine, video, viewers, hub, copyFrames, rl, outputs);
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
-                engine == null ? List.of() : engine.codecNames());
+                engine.map(WebRtcEngine::codecNames).orElse(List.of()));
         SceneLimits sceneLimits = SceneLimits.DEFAULT;
         WebServer server = null;
         try {
@@ -174,12 +178,14 @@ public final class StreamingHost implements AutoCloseable {
                                     config.udpPorts() == null ? "any" : config.udpPorts().toString(),
                                     config.defaultViewMode().wireName(), new ConfigResource.Limits(
                                     config.maxViewers(), config.maxBodyBytes(), sceneLimits.maxXmlBytes()))),
-                            new StatsResource(simulation, rendering.renderer(), viewers, feeds,
-                                    outputs::broadcast),
+                            new StatsResource(simulation, renderer(rendering), viewers, video, outputs::broadcast),
                             new SceneResource(simulation, new SceneCompiler(sceneLimits),
                                     new IsolatedSceneCompiler(sceneLimits), config.maxBodyBytes()),
                             new SimulationResource(simulation, config.maxBodyBytes()),
-                            new RlResource(rl, copyViews == null ? Set::of : copyViews::watched,
+                            new RlResource(rl, watchedCopies(video), copyFrames,
+                                    new RlResource.Scenes(new SceneCompiler(sceneLimits),
+                                            new IsolatedSceneCompiler(sceneLimits),
+                                            () -> simulation.snapshot().scene().source()),
                                     config.maxBodyBytes()),
                             new ViewerResource(viewers, config.maxBodyBytes()),
                             new ApiKeyResource(settings, config.maxBodyBytes(), ConnectionTester.DEFAULT_TIMEOUT),
@@ -187,7 +193,7 @@ public final class StreamingHost implements AutoCloseable {
                                     () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT),
                                     config.maxBodyBytes()),
                             new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
-                            new RecordingsResource(outputs, viewers, copyViews, config.video(),
+                            new RecordingsResource(outputs, viewers, copies(video), config.video(),
                                     config.maxBodyBytes()),
                             new SessionResource(links)),
                     new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
@@ -212,12 +218,50 @@ public final class StreamingHost implements AutoCloseable {
             return host;
         } catch (RuntimeException e) {
             shutdown(server, parts);
-            if (e instanceof IllegalArgumentException) {
-                throw e; // TLS files: the message already names the file and the problem
-            }
-            throw new IllegalArgumentException(StreamingMessages.cannotBind(config.host(), config.port(),
-                    StreamingMessages.reason(e)), e);
+            throw StartFailures.explain(config.host(), config.port(), e);
         }
+    }
+
+    /**
+     * Video for viewers when WebRTC started: the feeds of the renderer's views (followers watch {@code sharedView})
+     * and of RL copies, or why not.
+     */
+    private static Video video(WebRtcEngine engine, Rendering rendering, Supplier<View> sharedView, RlSessions rl,
+                               RendererBudget renderers, StreamingConfig config) {
+        return switch (rendering) {
+            case Rendering.Available available -> new Video.Available(engine, new FeedPool(engine,
+                    available.renderer(), config.video(), config.latencyStamp(), sharedView),
+                    new CopyViews(rl, renderers, config.video()));
+            case Rendering.Unavailable unavailable -> new Video.Unavailable(unavailable.reason());
+        };
+    }
+
+    private static Optional<Renderer> renderer(Rendering rendering) {
+        return switch (rendering) {
+            case Rendering.Available available -> Optional.of(available.renderer());
+            case Rendering.Unavailable ignored -> Optional.empty();
+        };
+    }
+
+    /** The embedder's view for followers, or a supplier of null (nothing to render it with, or none given). */
+    private static Supplier<View> hostView(Rendering rendering) {
+        return switch (rendering) {
+            case Rendering.Available available -> available.hostView();
+            case Rendering.Unavailable ignored -> () -> null;
+        };
+    }
+
+    /** The renderers of RL copies viewers watch; none without video. */
+    private static Optional<CopyViews> copies(Video video) {
+        return switch (video) {
+            case Video.Available available -> Optional.of(available.copies());
+            case Video.Unavailable ignored -> Optional.empty();
+        };
+    }
+
+    /** The RL copies viewers watch now; none without video. */
+    private static Supplier<Set<CopyRef>> watchedCopies(Video video) {
+        return copies(video).<Supplier<Set<CopyRef>>>map(open -> open::watched).orElse(Set::of);
     }
 
     /** Where this host listens, e.g. {@code http://127.0.0.1:8000/}. */
@@ -296,24 +340,20 @@ public final class StreamingHost implements AutoCloseable {
         }
         parts.hub().close();
         parts.viewers().close();
-        WebRtcEngine engine = parts.engine();
-        if (engine != null && parts.feeds() != null) {
-            try {
-                engine.run(() -> {
-                    parts.feeds().close();
-                    return null;
-                }).get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                log.warn("Views did not close cleanly: {}", e.toString());
+        // Freeing a track or the factory under a connection still at work would crash the JVM: leave them then.
+        boolean quiet = parts.viewers().connectionsClosed();
+        if (!quiet) {
+            log.warn("A viewer's connection is still busy: its video and WebRTC are left for the process to free");
+        }
+        if (parts.video() instanceof Video.Available available) {
+            if (quiet) {
+                available.feeds().close();
             }
+            available.copies().close();
         }
-        if (parts.copyViews() != null) {
-            parts.copyViews().close();
-        }
+        parts.copyFrames().close();
         parts.rl().close();
         parts.outputs().close();
-        if (engine != null) {
-            engine.close();
-        }
+        parts.engine().filter(engine -> quiet).ifPresent(WebRtcEngine::close);
     }
 }

@@ -4,17 +4,19 @@ import io.simcast.streaming.Role;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.access.Grant;
+import io.simcast.streaming.input.ViewerInput;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The admitted viewers, at most {@code limit} at once, and at most each share link's own limit per link, so that no
  * link can lock others out: viewer links cannot take the last {@value #KEPT_FOR_CONTROL} place (kept for the operator
- * and controllers), and link holders from one address hold at most {@link #perAddress} places. Ids are 64 random bits:
+ * and controllers), and link holders from one address hold at most {@code perAddress} places. Ids are 64 random bits:
  * a WHEP session URL names its session, so it must not be guessable. Thread-safe; admission is atomic.
  */
 public final class ViewerRegistry {
@@ -44,9 +46,11 @@ public final class ViewerRegistry {
      *
      * @param linkLimit viewers its share link admits at once (ignored for the operator)
      * @param address where it connects from ({@code ClientAddress})
+     * @param input makes the viewer's input handler
      */
     public synchronized Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant, int linkLimit,
-                                     String address) throws ViewerRefusedException {
+                                     String address, Function<Viewer, ViewerInput> input)
+            throws ViewerRefusedException {
         if (viewers.size() >= limit) {
             throw new ViewerRefusedException("viewer_limit", StreamingMessages.viewerLimit(limit));
         }
@@ -66,7 +70,7 @@ public final class ViewerRegistry {
             random.nextBytes(bytes);
             id = HexFormat.of().formatHex(bytes);
         } while (viewers.containsKey(id));
-        Viewer viewer = new Viewer(id, door, mode, channel, grant, address);
+        Viewer viewer = new Viewer(id, door, mode, channel, grant, address, input);
         viewers.put(id, viewer);
         return viewer;
     }

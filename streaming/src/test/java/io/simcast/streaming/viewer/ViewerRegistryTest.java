@@ -14,7 +14,7 @@ class ViewerRegistryTest {
     private static final Grant CONTROLLER_LINK = new Grant(Role.CONTROLLER, "control1");
 
     private static Viewer admit(ViewerRegistry registry, Grant grant, String address) throws ViewerRefusedException {
-        return registry.admit(Door.WEBSOCKET, ViewMode.OWN, ViewerChannel.NONE, grant, 100, address);
+        return registry.admit(Door.WEBSOCKET, ViewMode.OWN, ViewerChannel.NONE, grant, 100, address, viewer -> null);
     }
 
     @Test

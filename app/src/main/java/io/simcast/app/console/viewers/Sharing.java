@@ -38,8 +38,8 @@ public final class Sharing implements AutoCloseable {
         }
         try {
             return new Sharing(StreamingHost.start(config, simulation, rendering, llm), null);
-        } catch (IllegalArgumentException e) {
-            return new Sharing(null, e.getMessage()); // the address is taken or invalid: the message names it
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return new Sharing(null, e.getMessage()); // the address is taken or invalid, or what else failed
         }
     }
 
