@@ -46,7 +46,9 @@ class SigkillRecoveryUiTest extends ConsoleUiTest {
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> !argument.startsWith("-agentlib") && !argument.startsWith("-javaagent"))
                 .forEach(command::add);
+        // TestFX waits 10 s for a stage by default; a console with MuJoCo takes longer on a busy machine.
         command.addAll(List.of("-Dglass.platform=Headless", "-Dtestfx.robot=glass", "-Dprism.order=sw",
+                "-Dtestfx.setup.timeout=120000",
                 "-cp", System.getProperty("java.class.path"), TypingConsole.class.getName(), folder.toString(), TYPED));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(folder.resolveSibling("typing-console.log").toFile()).start();
