@@ -35,8 +35,9 @@ export function authMessage() {
   return token ? { type: 'auth', token } : null;
 }
 
-/** What each role may use on the page: the rest is disabled (the host refuses it anyway). */
+/** What each role may use in the control bar: the rest is disabled (the host refuses it anyway). */
+const CAMERA = ['follow', 'reset-camera', 'camera', 'fullscreen'];
 export const ALLOWED = {
-  viewer: new Set(['follow', 'watch', 'watch-copy']),
-  controller: new Set(['follow', 'watch', 'watch-copy', 'play', 'step', 'reset', 'slower', 'faster']),
+  viewer: new Set(CAMERA),
+  controller: new Set([...CAMERA, 'play', 'step', 'reset', 'slower', 'faster']),
 };

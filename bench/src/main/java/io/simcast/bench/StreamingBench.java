@@ -53,12 +53,22 @@ public final class StreamingBench implements AutoCloseable {
 
     /** One more viewer tab; returns when its video plays. */
     public HeadlessChromium.Page openViewer() throws InterruptedException {
-        HeadlessChromium.Page page;
+        return openViewer("");
+    }
+
+    /**
+     * One more viewer tab on the page with {@code query} (a share link's {@code ?token=...}, or else the operator's
+     * page from a new operator link, with the query's other parameters); returns when its video plays.
+     */
+    public HeadlessChromium.Page openViewer(String query) throws InterruptedException {
+        URI address;
         try {
-            page = openViewer(browser, serve.operatorPage());
+            address = query.contains("token=") ? serve.address().resolve("/" + query)
+                    : URI.create(serve.operatorPage() + (query.isEmpty() ? "" : "&" + query.substring(1)));
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        HeadlessChromium.Page page = openViewer(browser, address);
         pages.add(page);
         return page;
     }
