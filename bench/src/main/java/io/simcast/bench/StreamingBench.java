@@ -56,14 +56,24 @@ public final class StreamingBench implements AutoCloseable {
         return openViewer("");
     }
 
-    /** One more viewer tab on the page with {@code query} (a share link's {@code ?token=...}); when its video plays. */
+    /**
+     * One more viewer tab on the page with {@code query} (a share link's {@code ?token=...}, or else the operator's
+     * page from a new operator link, with the query's other parameters); returns when its video plays.
+     */
     public HeadlessChromium.Page openViewer(String query) throws InterruptedException {
-        HeadlessChromium.Page page = openViewer(browser, serve.address().resolve("/" + query));
+        URI address;
+        try {
+            address = query.contains("token=") ? serve.address().resolve("/" + query)
+                    : URI.create(serve.operatorPage() + (query.isEmpty() ? "" : "&" + query.substring(1)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        HeadlessChromium.Page page = openViewer(browser, address);
         pages.add(page);
         return page;
     }
 
-    /** A tab of {@code browser} watching the host at {@code address}; returns when its video plays. */
+    /** A tab of {@code browser} watching the host from {@code address} (a link's); returns when its video plays. */
     public static HeadlessChromium.Page openViewer(HeadlessChromium browser, URI address) throws InterruptedException {
         HeadlessChromium.Page page = browser.open(address.toString());
         page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats && simcast.stats.fps > 0",
@@ -149,7 +159,8 @@ public final class StreamingBench implements AutoCloseable {
 
     private JsonNode get(String path) throws IOException, InterruptedException {
         URI uri = serve.address().resolve(path);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + serve.operatorToken()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }

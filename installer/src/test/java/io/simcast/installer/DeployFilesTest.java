@@ -95,6 +95,12 @@ class DeployFilesTest {
         assertThat(files.text("nginx/simcast.conf")).as("TLS, and the upgrade the signalling WebSocket needs")
                 .contains("listen 443 ssl;", "proxy_set_header Upgrade $http_upgrade;",
                         "proxy_set_header Connection $connection_upgrade;");
+        String nginx = files.text("nginx/simcast.conf");
+        String logFormat = nginx.substring(nginx.indexOf("log_format"), nginx.indexOf(';', nginx.indexOf("log_format")));
+        assertThat(nginx).as("share links carry tokens in their query: the access log uses a format without it")
+                .contains("access_log /var/log/nginx/access.log simcast_no_query;");
+        assertThat(logFormat).contains("simcast_no_query", "$uri")
+                .doesNotContain("$request ", "$request\"", "$request_uri", "$args", "$query_string", "$http_referer");
         assertThat(files.compose().path("services").path("nginx").path("volumes").toString())
                 .contains("./nginx/simcast.conf:/etc/nginx/conf.d/default.conf");
         assertThat(simcast.path("network_mode").asText()).as("WebRTC's UDP ports on the server's own addresses")

@@ -6,6 +6,7 @@ import io.simcast.streaming.Outputs;
 import io.simcast.streaming.PortRange;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.ViewMode;
+import io.simcast.sim.UserFolders;
 import io.simcast.streaming.access.OperatorToken;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -173,21 +174,20 @@ final class HostOptions {
     }
 
     /**
-     * The environment, then the options on top. A public host always has an operator token (made and stored on first
-     * use); a local one has one only when the environment or {@code --operator-token-file} gives it.
+     * The environment, then the options on top. Every host has an operator token (made and stored on first use, for
+     * scripts on this machine), and keeps its share links, as digests, in the user's data folder (one file per port;
+     * none for a port picked at random).
      *
      * @throws IllegalArgumentException naming the option, variable or file and what is wrong with it
      */
     Resolved config(Map<String, String> env) {
         StreamingConfig.Builder builder = StreamingConfig.fromEnvironment(env);
         String tokenSource = null;
-        if (publicHost || operatorTokenFile != null || env.get(OperatorToken.VARIABLE) != null) {
-            OperatorToken.Resolved token = OperatorToken.resolve(env, operatorTokenFile);
-            builder.operatorToken(token.token());
-            tokenSource = token.where();
-        }
+        OperatorToken.Resolved token = OperatorToken.resolve(env, operatorTokenFile);
+        builder.operatorToken(token.token());
+        tokenSource = token.where();
         if (publicHost) {
-            builder.host(ALL_INTERFACES).localOperator(false);
+            builder.host(ALL_INTERFACES);
         }
         if (host != null) {
             builder.host(host);
@@ -233,6 +233,11 @@ final class HostOptions {
             }
         }
         builder.outputs(outputs(builder.build().outputs(), env));
-        return new Resolved(builder.latencyStamp(latencyStamp).build(), tokenSource);
+        StreamingConfig config = builder.latencyStamp(latencyStamp).build();
+        if (config.port() != 0) {
+            config = builder.linkFile(UserFolders.forThisUser().data().resolve("share-links-" + config.port() + ".json"))
+                    .build();
+        }
+        return new Resolved(config, tokenSource);
     }
 }

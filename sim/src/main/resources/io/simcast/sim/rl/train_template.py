@@ -220,8 +220,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default=os.environ.get("SIMCAST_URL", "http://127.0.0.1:8000"),
                         help="Simcast's address (default: $SIMCAST_URL or http://127.0.0.1:8000)")
-    parser.add_argument("--token", default=os.environ.get("SIMCAST_TOKEN"),
-                        help="a controller link's token or the operator's (default: $SIMCAST_TOKEN)")
+    parser.add_argument("--token", default=simcast.client.default_token(),
+                        help="a controller link's token or the operator's (default: $SIMCAST_TOKEN, else the"
+                             " operator token file serve made on this machine)")
     parser.add_argument("--timesteps", type=int, default=RECIPE["timesteps"],
                         help=f"environment steps to train (default {RECIPE['timesteps']:,}, the recipe's budget)")
     parser.add_argument("--n-envs", type=int, default=RECIPE["num_envs"],

@@ -34,9 +34,9 @@ import java.util.Optional;
  * @param maxBodyBytes largest HTTP request body (scene uploads); larger ones get 413
  * @param defaultViewMode what a viewer watches when it does not say
  * @param latencyStamp write the capture time into every frame (bench mode, see docs/PERFORMANCE.md)
- * @param operatorToken the operator's token, or null (then only local access is the operator)
- * @param localOperator whether requests from this machine without a token act as the operator (true unless the host
- *     is public: see docs/SECURITY.md)
+ * @param operatorToken the operator's token (scripts send it; the host keeps its digest only), or null: then only
+ *     operator links, which the console and {@code serve} make, open the operator's page (docs/SECURITY.md)
+ * @param linkFile where share links are kept between runs (0600, digests only), or empty: they end with the host
  * @param maxViewersPerLink viewers one share link admits at once, unless the link says otherwise
  * @param publicUrl where people open the page (behind a proxy, its address), or null for the address the host binds
  * @param tls certificate and key to serve HTTPS and WSS with, or null for HTTP
@@ -46,11 +46,13 @@ import java.util.Optional;
  */
 public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, IceServers iceServers,
                               PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp,
-                              String operatorToken, boolean localOperator, int maxViewersPerLink, URI publicUrl,
+                              String operatorToken, Optional<Path> linkFile, int maxViewersPerLink, URI publicUrl,
                               TlsFiles tls, Duration rlIdleTimeout, RlLimits rlLimits, Outputs outputs) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_MAX_VIEWERS = 16;
+    /** Small, so that one link passed around cannot fill the host: a link for a class says how many it admits. */
+    public static final int DEFAULT_MAX_VIEWERS_PER_LINK = 4;
     /** Twice the largest scene XML the compiler accepts, so JSON escaping of an allowed scene never hits it. */
     public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
     /** Long enough for a training script paused to evaluate or checkpoint, short enough to free a crashed one's. */
@@ -75,6 +77,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         Objects.requireNonNull(video, "video");
         Objects.requireNonNull(defaultViewMode, "defaultViewMode");
         Objects.requireNonNull(iceServers, "iceServers");
+        Objects.requireNonNull(linkFile, "linkFile");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(StreamingMessages.badNumber("PORT", Integer.toString(port), 0, 65535));
         }
@@ -106,11 +109,16 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     /** The certificate chain and private key (PEM files) to serve HTTPS with. */
     public record TlsFiles(Path certificate, Path key) {}
 
+    /** Whether the host listens on a loopback address only: then only this machine, or a forwarder on it, reaches it. */
+    public boolean loopbackOnly() {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
     /** Never shows the operator token. */
     @Override
     public String toString() {
         return "StreamingConfig[" + host + ":" + port + ", " + video + ", maxViewers=" + maxViewers
-                + ", localOperator=" + localOperator + ", operatorToken=" + (operatorToken == null ? "none" : "set")
+                 + ", operatorToken=" + (operatorToken == null ? "none" : "set")
                 + (tls == null ? "" : ", tls") + "]";
     }
 
@@ -273,7 +281,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         private ViewMode defaultViewMode = ViewMode.OWN;
         private boolean latencyStamp;
         private String operatorToken;
-        private boolean localOperator = true;
+        private Path linkFile;
         private Integer maxViewersPerLink;
         private URI publicUrl;
         private TlsFiles tls;
@@ -349,8 +357,9 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             return this;
         }
 
-        public Builder localOperator(boolean value) {
-            localOperator = value;
+        /** Where share links are kept between runs; none: they end with the host. */
+        public Builder linkFile(Path value) {
+            linkFile = value;
             return this;
         }
 
@@ -400,9 +409,10 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         public StreamingConfig build() {
             return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers,
                     new IceServers(iceServers, Optional.ofNullable(turnSecret)),
-                    udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, operatorToken, localOperator,
-                    maxViewersPerLink == null ? maxViewers : maxViewersPerLink, publicUrl, tls,
-                    rlIdleTimeout, rlLimits, outputs == null ? Outputs.defaults() : outputs);
+                    udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, operatorToken,
+                    Optional.ofNullable(linkFile),
+                    maxViewersPerLink == null ? Math.min(maxViewers, DEFAULT_MAX_VIEWERS_PER_LINK) : maxViewersPerLink,
+                    publicUrl, tls, rlIdleTimeout, rlLimits, outputs == null ? Outputs.defaults() : outputs);
         }
     }
 }

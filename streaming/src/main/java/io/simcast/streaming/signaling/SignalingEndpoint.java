@@ -6,6 +6,7 @@ import io.simcast.streaming.Outputs;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.access.ClientAddress;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLinks;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code WS /ws/signaling}: the bundled page's door. One socket is one viewer: identified by the token of its upgrade
- * (query string or header, checked by the route's guard) or, failing that, by an {@code auth} first message within
+ * (an {@code Authorization} header, checked by the route's guard; never the URL, which ends up in logs) or, failing that, by an {@code auth} first message within
  * {@value #AUTH_SECONDS} seconds; then admitted (or refused with a {@code refused} message and a close), welcomed with
  * its role, and from then on it sends its offer, trickles candidates, may switch views, reports what it measured and
  * sends input events; the host answers, trickles its candidates and reports state and scene changes through
@@ -102,15 +103,16 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             return;
         }
         Grant grant = exchange.getAttachment(Gatekeeper.GRANT);
+        String address = ClientAddress.of(socket.getSourceAddress(), exchange.getRequestHeader("X-Forwarded-For"));
         if (grant != null) {
-            admit(socket, channel, mode, grant);
+            admit(socket, channel, mode, grant, address);
         } else {
-            awaitCredentials(socket, channel, mode);
+            awaitCredentials(socket, channel, mode, address);
         }
     }
 
     /** No token with the upgrade: the first message must be {@code {"type": "auth", "token": "..."}}. */
-    private void awaitCredentials(WebSocketChannel socket, SocketChannel channel, ViewMode mode) {
+    private void awaitCredentials(WebSocketChannel socket, SocketChannel channel, ViewMode mode, String address) {
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
             refuse(channel, TRY_AGAIN_LATER, "busy", StreamingMessages.tooManyWaitingSockets());
@@ -147,17 +149,17 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
                     return;
                 }
                 links.authenticate(auth.get("token").asText()).ifPresentOrElse(
-                        granted -> admit(socket, channel, mode, granted),
+                        granted -> admit(socket, channel, mode, granted, address),
                         () -> refuse(channel, UNAUTHORIZED, "unauthorized", StreamingMessages.invalidToken()));
             }
         });
         socket.resumeReceives();
     }
 
-    private void admit(WebSocketChannel socket, SocketChannel channel, ViewMode mode, Grant grant) {
+    private void admit(WebSocketChannel socket, SocketChannel channel, ViewMode mode, Grant grant, String address) {
         Viewer viewer;
         try {
-            viewer = viewers.admit(Door.WEBSOCKET, mode, channel, grant);
+            viewer = viewers.admit(Door.WEBSOCKET, mode, channel, grant, address);
         } catch (ViewerRefusedException e) {
             refuse(channel, TRY_AGAIN_LATER, e.reason(), e.getMessage());
             return;

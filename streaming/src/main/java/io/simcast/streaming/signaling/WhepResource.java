@@ -4,6 +4,7 @@ import io.simcast.streaming.IceServer;
 import io.simcast.streaming.IceServers;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.access.ClientAddress;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.Role;
@@ -60,7 +61,8 @@ public final class WhepResource {
         ViewMode mode = mode(exchange);
         Viewer viewer;
         try {
-            viewer = viewers.admit(Door.WHEP, mode, ViewerChannel.NONE, exchange.getAttachment(Gatekeeper.GRANT));
+            viewer = viewers.admit(Door.WHEP, mode, ViewerChannel.NONE, exchange.getAttachment(Gatekeeper.GRANT),
+                    ClientAddress.of(exchange));
         } catch (ViewerRefusedException e) {
             throw new ApiException(503, e.getMessage(), Map.of("reason", e.reason()));
         }

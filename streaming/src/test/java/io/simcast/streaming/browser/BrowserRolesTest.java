@@ -50,7 +50,7 @@ class BrowserRolesTest {
                 + " document.getElementById(id).disabled)").toString()).doesNotContain("false");
         assertThat(page.evaluate("document.getElementById('camera').disabled").asBoolean()).isFalse();
         assertThat(statuses(page, link, PANEL_CALLS)).as("every call behind the panels").containsOnly(403);
-        assertThat(page.evaluate("fetch('/api/scene/schema', {headers: {Authorization: 'Bearer " + link.token()
+        assertThat(page.evaluate("fetch('/api/scene/schema', {headers: {Authorization: 'Bearer " + link.token().orElseThrow()
                 + "'}}).then(r => r.json()).then(j => j.reason)").asText()).isEqualTo("forbidden");
     }
 
@@ -101,7 +101,7 @@ class BrowserRolesTest {
     }
 
     private static Page open(ShareLink link) throws InterruptedException {
-        Page page = world.open("/?token=" + link.token());
+        Page page = world.open("/?token=" + link.token().orElseThrow());
         page.waitFor("simcast.state === 'connected' && simcast.role !== null", READY);
         return page;
     }
@@ -109,7 +109,7 @@ class BrowserRolesTest {
     /** The statuses the host answers the page's own fetches of {@code calls}, made with the link's token. */
     private static List<Integer> statuses(Page page, ShareLink link, List<List<String>> calls) {
         String script = "Promise.all(" + Json.write(calls) + ".map(([method, path, body]) => fetch(path, {method,"
-                + " headers: {Authorization: 'Bearer " + link.token() + "', 'Content-Type': 'application/json'},"
+                + " headers: {Authorization: 'Bearer " + link.token().orElseThrow() + "', 'Content-Type': 'application/json'},"
                 + " body: body || undefined}).then(r => r.status)))";
         List<Integer> statuses = new ArrayList<>();
         page.evaluate(script).forEach(status -> statuses.add(status.asInt()));

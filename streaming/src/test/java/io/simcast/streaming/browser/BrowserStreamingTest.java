@@ -248,6 +248,7 @@ class BrowserStreamingTest {
                 new Promise((resolve) => {
                   const errors = [];
                   const socket = new WebSocket(`ws://${location.host}/ws/signaling`);
+                  socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: 'OPERATOR_TOKEN' }));
                   socket.onmessage = (event) => {
                     const message = JSON.parse(event.data);
                     if (message.type === 'welcome') {
@@ -258,7 +259,7 @@ class BrowserStreamingTest {
                     if (message.type === 'error') errors.push(message);
                     if (errors.length === 3) { socket.close(); resolve(errors); }
                   };
-                })""");
+                })""".replace("OPERATOR_TOKEN", host.operatorToken()));
 
         assertThat(replies.findValuesAsText("code")).containsExactlyInAnyOrder("bad_json", "bad_sdp", "bad_message");
         assertThat(replies.toString()).contains("Invalid JSON").contains("The offer was refused")
@@ -292,7 +293,7 @@ class BrowserStreamingTest {
     }
 
     private Page open(String query) throws InterruptedException {
-        Page page = browser.open(host.uri("/" + query).toString());
+        Page page = browser.open(host.operatorPage(query).toString());
         pages.add(page);
         page.waitFor("window.simcast", Duration.ofMillis(WAIT_MILLIS));
         return page;

@@ -69,9 +69,13 @@ final class Browsing implements BeforeAllCallback, AfterEachCallback, AfterAllCa
         host.close();
     }
 
-    /** A tab on {@code path} of the host (the page and its query), once its script runs. */
+    /**
+     * A tab on {@code path} of the host (the page and its query), once its script runs: a share link's when the query
+     * has its token, else the operator's page from a new operator link.
+     */
     Page open(String path) throws InterruptedException {
-        Page page = browser.open(host.uri(path).toString());
+        Page page = browser.open((path.contains("token=") ? host.uri(path)
+                : host.operatorPage(path.substring(1))).toString());
         pages.add(page);
         page.waitFor("window.simcast", READY);
         return page;
@@ -84,7 +88,7 @@ final class Browsing implements BeforeAllCallback, AfterEachCallback, AfterAllCa
         return page;
     }
 
-    /** The local operator's page with {@code panels} shown, once its video plays. */
+    /** The operator's page with {@code panels} shown, once its video plays. */
     Page openWorkspace(String... panels) throws InterruptedException {
         Page page = openViewer("/");
         for (String panel : panels) {

@@ -52,7 +52,7 @@ class SignalingTest {
 
     @Test
     void anAdmittedViewerIsWelcomedWithItsIdTheIceServersTheSceneAndTheState() throws Exception {
-        try (SocketClient client = new SocketClient(socketUri())) {
+        try (SocketClient client = SocketClient.authorized(socketUri(), host.operatorToken())) {
             JsonNode welcome = client.next("welcome");
 
             assertThat(welcome.path("viewerId").asText()).matches("[0-9a-f]{16}");
@@ -87,9 +87,9 @@ class SignalingTest {
 
     @Test
     void beyondTheLimitAViewerIsRefusedWithAReasonAndTheSocketCloses() throws Exception {
-        try (SocketClient first = new SocketClient(socketUri())) {
+        try (SocketClient first = SocketClient.authorized(socketUri(), host.operatorToken())) {
             first.next("welcome");
-            try (SocketClient second = new SocketClient(socketUri())) {
+            try (SocketClient second = SocketClient.authorized(socketUri(), host.operatorToken())) {
                 JsonNode refused = second.next("refused");
 
                 assertThat(refused.path("reason").asText()).isEqualTo("viewer_limit");
@@ -102,7 +102,7 @@ class SignalingTest {
 
     @Test
     void unreadableMessagesGetAnErrorAndTheSocketStaysOpen() throws Exception {
-        try (SocketClient client = new SocketClient(socketUri())) {
+        try (SocketClient client = SocketClient.authorized(socketUri(), host.operatorToken())) {
             client.next("welcome");
 
             client.send("{not json");
@@ -139,7 +139,7 @@ class SignalingTest {
 
     @Test
     void aViewerTheOperatorDisconnectsIsToldNotToReconnectAndLeaves() throws Exception {
-        try (SocketClient client = new SocketClient(socketUri())) {
+        try (SocketClient client = SocketClient.authorized(socketUri(), host.operatorToken())) {
             String id = client.next("welcome").path("viewerId").asText();
 
             assertThat(host.host.disconnect(id).get(30, TimeUnit.SECONDS)).isTrue();
