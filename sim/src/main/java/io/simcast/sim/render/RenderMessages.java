@@ -53,4 +53,9 @@ final class RenderMessages {
         return "No camera named '" + name + "' in this scene; "
                 + (names.isEmpty() ? "it has none" : "its cameras: " + String.join(", ", names));
     }
+
+    static String badFreeCamera() {
+        return "A free camera needs a look-at point of three finite numbers, a distance above 0 and finite azimuth and"
+                + " elevation in degrees";
+    }
 }
