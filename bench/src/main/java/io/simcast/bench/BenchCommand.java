@@ -276,7 +276,7 @@ public final class BenchCommand implements ExtraCommand {
     /** {@code simcast bench render}: frames per second of one view, drawing alone and with readback. */
     @Command(name = "render", mixinStandardHelpOptions = true,
             description = "Frames per second of rendering one view offscreen: drawing only, and drawing plus readback"
-                    + " and conversion to a top-row-first RGBA frame.")
+                    + " into an RGBA frame (OpenGL's bottom-up rows, as the renderer's frames).")
     static final class Render implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -313,9 +313,9 @@ public final class BenchCommand implements ExtraCommand {
                     preset.name().toLowerCase(Locale.ROOT), frames, result.info().glRenderer());
             out.printf("render only:                    %7.1f fps  (%.2f ms/frame)%n", result.renderOnlyFps(),
                     result.renderOnlyMillis());
-            out.printf("render + readback + conversion: %7.1f fps  (%.2f ms render + %.2f ms readback and"
-                    + " conversion = %.1f%% of the frame)%n", result.fullFps(), result.renderMillis(),
-                    result.readbackMillis(), 100 * result.readbackShare());
+            out.printf("render + readback:              %7.1f fps  (%.2f ms render + %.2f ms readback = %.1f%% of"
+                    + " the frame)%n", result.fullFps(), result.renderMillis(), result.readbackMillis(),
+                    100 * result.readbackShare());
             out.flush();
             return 0;
         }

@@ -43,7 +43,7 @@ class BenchCommandTest {
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         assertThat(bench.out()).contains("render pendulum 64x48 fast, 20 frames, on ")
                 .containsPattern("render only: +[0-9.]+ fps")
-                .containsPattern("render \\+ readback \\+ conversion: +[0-9.]+ fps .*[0-9.]+% of the frame");
+                .containsPattern("render \\+ readback: +[0-9.]+ fps .*[0-9.]+% of the frame");
         Outcome wrong = simcast("bench", "render", "--quality", "best");
         assertThat(wrong.err()).contains("simcast: --quality must be fast or quality, got 'best'");
     }

@@ -38,6 +38,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_hwframe_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_hwframe_transfer_data;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
+import io.simcast.sim.render.Frame;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -158,8 +159,18 @@ public final class H264Encoder implements AutoCloseable {
      * @param keyframe make this an IDR picture (a new viewer or a new file can start here)
      */
     public void encode(ByteBuffer rgba, int width, int height, long pts, boolean keyframe, PacketSink sink) {
+        encode(new BytePointer(rgba), width, height, false, pts, keyframe, sink);
+    }
+
+    /** Encodes a rendered frame, whose rows run bottom row first (see {@link Frame}), as {@link #encode}. */
+    public void encode(Frame frame, long pts, boolean keyframe, PacketSink sink) {
+        encode(new BytePointer(frame.rgbaBottomUp()), frame.width(), frame.height(), true, pts, keyframe, sink);
+    }
+
+    private void encode(BytePointer rgba, int width, int height, boolean bottomUp, long pts, boolean keyframe,
+                        PacketSink sink) {
         Ffmpeg.check(av_frame_make_writable(picture), "preparing a picture");
-        converter.convert(new BytePointer(rgba), width, height, picture);
+        converter.convert(rgba, width, height, bottomUp, picture);
         hasPicture = true;
         send(pts, keyframe, sink);
     }

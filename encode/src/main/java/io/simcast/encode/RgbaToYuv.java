@@ -14,7 +14,7 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * RGBA (4 bytes a pixel, top row first) to the encoder's YUV picture with swscale, scaling when the source size
+ * RGBA (4 bytes a pixel, top or bottom row first) to the encoder's YUV picture with swscale, scaling when the source size
  * differs (a view resized while recording, an odd size rounded down to even). The encoder's thread only.
  */
 final class RgbaToYuv implements AutoCloseable {
@@ -31,14 +31,19 @@ final class RgbaToYuv implements AutoCloseable {
         this.format = format;
     }
 
-    void convert(BytePointer rgba, int sourceWidth, int sourceHeight, AVFrame target) {
+    /**
+     * Converts one picture; {@code bottomUp} when its rows run bottom row first (the renderer's frames), which
+     * swscale turns upright while converting: it reads from the last row with a negative stride.
+     */
+    void convert(BytePointer rgba, int sourceWidth, int sourceHeight, boolean bottomUp, AVFrame target) {
         context = sws_getCachedContext(context, sourceWidth, sourceHeight, AV_PIX_FMT_RGBA, width, height, format,
                 SWS_BILINEAR, null, null, (DoublePointer) null);
         if (context == null) {
             throw new FfmpegException("no conversion from " + sourceWidth + "x" + sourceHeight + " RGBA", -1);
         }
-        source.put(0, rgba);
-        sourceStride.put(0, sourceWidth * 4);
+        int rowBytes = sourceWidth * 4;
+        source.put(0, bottomUp ? rgba.getPointer((long) (sourceHeight - 1) * rowBytes) : rgba);
+        sourceStride.put(0, bottomUp ? -rowBytes : rowBytes);
         sws_scale(context, source, sourceStride, 0, sourceHeight, target.data(), target.linesize());
     }
 

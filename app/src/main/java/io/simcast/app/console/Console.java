@@ -100,7 +100,6 @@ public final class Console {
         documents = new DocumentViewModel(services.firstDocument(), services.preferences(), dialogs.apply(stage),
                 log, services.io(), fx);
         EditorViewModel editor = new EditorViewModel(documents, session, log, fx);
-        ControlViewModel controls = new ControlViewModel(session);
         StatusViewModel status = new StatusViewModel(session.snapshot(), editor);
         recovery = new RecoveryViewModel(services.recovery(), documents, services.io(), fx);
         autosaver = new Autosaver(services.recovery(), services.io(), autosavePeriod);
@@ -111,6 +110,7 @@ public final class Console {
         live = new LiveViewModel(services.rendering(), services.dataFolder().resolve(SCREENSHOTS),
                 () -> session.snapshot().sceneId(), log, services.io(), fx);
         liveView = new LiveView(live);
+        ControlViewModel controls = new ControlViewModel(session, live.view());
 
         editorView = new MjcfEditor(documents, editor, new FindViewModel(), services.analysis());
         help = new HelpWindow(stage);
@@ -126,7 +126,7 @@ public final class Console {
         layout = new ConsoleLayout(
                 new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
                         this::showGenerate, this::showLlmSettings, this::requestClose),
-                new ControlBar(controls, live, liveView::saveScreenshot,
+                new ControlBar(controls, live.view().isPresent(), liveView::saveScreenshot,
                         new RecordViewModel(services.sharing().host().map(StreamingHost::recordings), live.view(),
                                 RECORDING_FPS, log, services.io(), fx), editor,
                         MjcfEditor.APPLY_KEY.getDisplayText()),
@@ -146,14 +146,9 @@ public final class Console {
         Scene scene = new Scene(layout.root(), 1400, 860);
         scene.getStylesheets().add(Console.class.getResource("console.css").toExternalForm());
         KeyDispatcher keys = KeyDispatcher.install(scene);
-        keys.bind(ConsoleKey.TOGGLE_PLAY, controls::togglePlay);
-        keys.bind(ConsoleKey.STEP, controls::step);
-        keys.bind(ConsoleKey.RESET, controls::reset);
-        keys.bind(ConsoleKey.SLOWER, controls::slower);
-        keys.bind(ConsoleKey.FASTER, controls::faster);
-        keys.bind(ConsoleKey.PREVIOUS_CAMERA, live::previousCamera);
-        keys.bind(ConsoleKey.NEXT_CAMERA, live::nextCamera);
-        keys.bind(ConsoleKey.FREE_CAMERA, live::freeCamera);
+        for (ConsoleKey key : ConsoleKey.values()) {
+            key.action().ifPresent(action -> keys.bind(key, () -> controls.perform(action)));
+        }
         keys.bind(ConsoleKey.SCREENSHOT, liveView::saveScreenshot);
         FileDrop.install(scene, documents);
         poller = new SnapshotPoller(session, List.of(controls::update, status::update));

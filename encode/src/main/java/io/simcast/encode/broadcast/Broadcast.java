@@ -159,7 +159,7 @@ public final class Broadcast implements AutoCloseable {
         try {
             if (frame != null) {
                 pts = Math.max(lastPts + 1, ptsOf(frame.capturedNanos()));
-                encoder.encode(frame.rgba(), frame.width(), frame.height(), pts, key, connection);
+                encoder.encode(frame, pts, key, connection);
             } else if (now - lastSentNanos >= REPEAT_NANOS) {
                 pts = Math.max(lastPts + 1, ptsOf(now));
                 if (!encoder.repeat(pts, key, connection)) {

@@ -125,7 +125,7 @@ public final class LiveRecording {
                     }
                     long pts = Math.round((frame.capturedNanos() - firstCapture) * 1e-9 * fps);
                     if (pts > lastPts) { // two frames in one slot of the grid: the later one waits for the next
-                        encoder.encode(frame.rgba(), frame.width(), frame.height(), pts, false, writer);
+                        encoder.encode(frame, pts, false, writer);
                         lastPts = pts;
                         written++;
                     }

@@ -118,7 +118,7 @@ public final class SceneRecorder {
                         loopStarted = System.nanoTime(); // the renderer is up and has drawn its first picture
                     }
                     try {
-                        encoder.encode(frame.rgba(), frame.width(), frame.height(), i, false, writer);
+                        encoder.encode(frame, i, false, writer);
                     } finally {
                         frame.release();
                     }

@@ -84,12 +84,15 @@ class SceneRecorderTest {
             Frame frame = frames.take(10, TimeUnit.SECONDS);
             assertThat(frame).isNotNull();
             try {
-                var rgba = frame.rgba();
+                var rgba = frame.rgbaBottomUp();
                 byte[] rgb = new byte[WIDTH * HEIGHT * 3];
-                for (int i = 0, o = 0; i < WIDTH * HEIGHT * 4; i += 4) {
-                    rgb[o++] = rgba.get(i);
-                    rgb[o++] = rgba.get(i + 1);
-                    rgb[o++] = rgba.get(i + 2);
+                int o = 0;
+                for (int y = 0; y < HEIGHT; y++) {
+                    for (int i = frame.rowOffset(y); i < frame.rowOffset(y) + WIDTH * 4; i += 4) {
+                        rgb[o++] = rgba.get(i);
+                        rgb[o++] = rgba.get(i + 1);
+                        rgb[o++] = rgba.get(i + 2);
+                    }
                 }
                 return rgb;
             } finally {

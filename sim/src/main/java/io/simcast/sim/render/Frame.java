@@ -4,7 +4,12 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One rendered image of a view: RGBA, 4 bytes per pixel, top row first, opaque, with when and what it shows.
+ * One rendered image of a view: RGBA, 4 bytes per pixel, opaque, with when and what it shows.
+ *
+ * <p><b>Row order: bottom row first</b> (OpenGL's order). The renderer reads the pixels back exactly as OpenGL
+ * gives them, with no copy or flip of its own; every consumer turns the rows while making the one copy it needs
+ * anyway, at no extra cost: the WebRTC pump in libyuv's conversion to I420, the console in its copy into a JavaFX
+ * image, snapshots while encoding the PNG. {@link #rowOffset} finds a row counted from the top.
  *
  * <p>Frames come from a small per-view pool and are reference counted. The renderer hands each subscriber its own
  * reference; whoever takes a frame from a {@link FrameSubscription} must call {@link #release()} exactly once when
@@ -40,9 +45,17 @@ public final class Frame {
         return height;
     }
 
-    /** The pixels: a read-only direct buffer of width x height x 4 bytes (R, G, B, A), top row first. */
-    public ByteBuffer rgba() {
+    /**
+     * The pixels: a new read-only view (position 0) of the direct buffer of width x height x 4 bytes (R, G, B, A),
+     * <b>bottom row first</b>.
+     */
+    public ByteBuffer rgbaBottomUp() {
         return readOnly.duplicate();
+    }
+
+    /** Where the picture's row {@code row}, counted from the top (0 = top), starts in {@link #rgbaBottomUp()}. */
+    public int rowOffset(int row) {
+        return (height - 1 - row) * width * 4;
     }
 
     /** Counts the view's frames from 1; a gap means frames were dropped before this one was taken. */

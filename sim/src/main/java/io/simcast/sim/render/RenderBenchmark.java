@@ -18,8 +18,8 @@ import java.util.concurrent.ExecutionException;
  * a {@link RenderTarget}, then {@link RenderTarget#readInto} a frame buffer. Physics steps between frames so every
  * frame shows a new state, but is not timed.
  *
- * <p>First it times drawing alone (until the GPU finished, {@code glFinish}), then drawing followed by readback and
- * conversion to a top-row-first RGBA frame. Runs on its own {@code simcast-render-bench} thread with its own EGL
+ * <p>First it times drawing alone (until the GPU finished, {@code glFinish}), then drawing followed by readback into
+ * an RGBA frame (bottom row first, as the renderer's frames: see {@link Frame}). Runs on its own {@code simcast-render-bench} thread with its own EGL
  * context; throws {@link RenderUnavailableException} when there is no EGL.
  */
 public final class RenderBenchmark {
@@ -34,7 +34,7 @@ public final class RenderBenchmark {
      * @param frames frames timed in each pass
      * @param renderOnlyMillis mean draw time per frame in the render-only pass
      * @param renderMillis mean draw time per frame in the full pass
-     * @param readbackMillis mean readback and conversion time per frame in the full pass
+     * @param readbackMillis mean readback time per frame in the full pass
      */
     public record Result(RendererInfo info, int frames, double renderOnlyMillis, double renderMillis,
                          double readbackMillis) {
@@ -42,12 +42,12 @@ public final class RenderBenchmark {
             return 1000 / renderOnlyMillis;
         }
 
-        /** Frames per second with readback and conversion. */
+        /** Frames per second with readback. */
         public double fullFps() {
             return 1000 / (renderMillis + readbackMillis);
         }
 
-        /** Readback and conversion as a fraction of the full frame time. */
+        /** Readback as a fraction of the full frame time. */
         public double readbackShare() {
             return readbackMillis / (renderMillis + readbackMillis);
         }

@@ -48,6 +48,9 @@ final class RenderLoop implements Runnable {
 
     // Everything below belongs to the render thread.
     private final List<ViewState> views = new ArrayList<>();
+    // Reused by every pass, so a steady stream of frames allocates nothing here.
+    private final List<ViewState> due = new ArrayList<>();
+    private final List<ViewState> drawn = new ArrayList<>();
     private SceneResources scene;
     private long failedGeneration = -1;
     private Perturbation selection = Perturbation.NONE;
@@ -183,13 +186,13 @@ final class RenderLoop implements Runnable {
             return; // a new scene arrived meanwhile: the next pass opens it
         }
         followSelection(snapshot);
-        List<ViewState> due = new ArrayList<>();
+        due.clear();
         for (ViewState view : views) {
             if (view.wantsFrame(now, snapshot.sequence())) {
                 due.add(view);
             }
         }
-        render(due, snapshot, now);
+        render(snapshot, now);
         long after = System.nanoTime();
         long wake = after + IDLE_WAIT_NANOS;
         for (ViewState view : views) {
@@ -198,12 +201,12 @@ final class RenderLoop implements Runnable {
         sleepUntil(wake);
     }
 
-    private void render(List<ViewState> due, SimulationSnapshot snapshot, long start) {
+    /** Draws the due views, waits for the GPU once, then reads back and publishes each. */
+    private void render(SimulationSnapshot snapshot, long start) {
         if (due.isEmpty()) {
             meter.add(start, 0, 0, 0);
             return;
         }
-        List<ViewState> drawn = new ArrayList<>(due.size());
         try {
             scene.load(snapshot);
             for (ViewState view : due) {
@@ -221,6 +224,9 @@ final class RenderLoop implements Runnable {
             due.forEach(ViewState::abandonFrame);
             log.warn("Rendering scene {} failed; trying again with the next state", snapshot.sceneId(), e);
             sleepUntil(System.nanoTime() + IDLE_WAIT_NANOS);
+        } finally {
+            due.clear(); // keeps no closed view reachable between passes
+            drawn.clear();
         }
     }
 

@@ -5,13 +5,13 @@ package io.simcast.sim.render;
  *
  * @param framesPerSecond frames rendered and published per second
  * @param renderMillis mean time per frame to update the scene and draw it, until the GPU finished
- * @param readbackMillis mean time per frame to read the pixels back and turn them into a top-row-first frame
+ * @param readbackMillis mean time per frame to read the pixels back into a frame (OpenGL's bottom-up rows)
  * @param frames frames rendered since the renderer started
  */
 public record RenderStats(double framesPerSecond, double renderMillis, double readbackMillis, long frames) {
     static final RenderStats NONE = new RenderStats(0, 0, 0, 0);
 
-    /** Readback and conversion as a fraction of the frame time. */
+    /** Readback as a fraction of the frame time. */
     public double readbackShare() {
         double total = renderMillis + readbackMillis;
         return total > 0 ? readbackMillis / total : 0;

@@ -7,53 +7,46 @@ import static org.lwjgl.opengl.GL32C.GL_DEPTH_STENCIL_ATTACHMENT;
 import static org.lwjgl.opengl.GL32C.GL_DRAW_FRAMEBUFFER;
 import static org.lwjgl.opengl.GL32C.GL_FRAMEBUFFER;
 import static org.lwjgl.opengl.GL32C.GL_FRAMEBUFFER_COMPLETE;
-import static org.lwjgl.opengl.GL32C.GL_MAP_READ_BIT;
 import static org.lwjgl.opengl.GL32C.GL_MAX_SAMPLES;
 import static org.lwjgl.opengl.GL32C.GL_NEAREST;
 import static org.lwjgl.opengl.GL32C.GL_PACK_ALIGNMENT;
-import static org.lwjgl.opengl.GL32C.GL_PIXEL_PACK_BUFFER;
 import static org.lwjgl.opengl.GL32C.GL_READ_FRAMEBUFFER;
 import static org.lwjgl.opengl.GL32C.GL_RENDERBUFFER;
 import static org.lwjgl.opengl.GL32C.GL_RGBA;
 import static org.lwjgl.opengl.GL32C.GL_RGBA8;
 import static org.lwjgl.opengl.GL32C.GL_SCISSOR_TEST;
-import static org.lwjgl.opengl.GL32C.GL_STREAM_READ;
 import static org.lwjgl.opengl.GL32C.GL_UNSIGNED_BYTE;
-import static org.lwjgl.opengl.GL32C.glBindBuffer;
 import static org.lwjgl.opengl.GL32C.glBindFramebuffer;
 import static org.lwjgl.opengl.GL32C.glBindRenderbuffer;
 import static org.lwjgl.opengl.GL32C.glBlitFramebuffer;
-import static org.lwjgl.opengl.GL32C.glBufferData;
 import static org.lwjgl.opengl.GL32C.glCheckFramebufferStatus;
 import static org.lwjgl.opengl.GL32C.glClear;
 import static org.lwjgl.opengl.GL32C.glClearColor;
 import static org.lwjgl.opengl.GL32C.glColorMask;
-import static org.lwjgl.opengl.GL32C.glDeleteBuffers;
 import static org.lwjgl.opengl.GL32C.glDeleteFramebuffers;
 import static org.lwjgl.opengl.GL32C.glDeleteRenderbuffers;
 import static org.lwjgl.opengl.GL32C.glDisable;
 import static org.lwjgl.opengl.GL32C.glDrawBuffer;
 import static org.lwjgl.opengl.GL32C.glFramebufferRenderbuffer;
-import static org.lwjgl.opengl.GL32C.glGenBuffers;
 import static org.lwjgl.opengl.GL32C.glGenFramebuffers;
 import static org.lwjgl.opengl.GL32C.glGenRenderbuffers;
 import static org.lwjgl.opengl.GL32C.glGetInteger;
-import static org.lwjgl.opengl.GL32C.glMapBufferRange;
 import static org.lwjgl.opengl.GL32C.glPixelStorei;
 import static org.lwjgl.opengl.GL32C.glReadBuffer;
 import static org.lwjgl.opengl.GL32C.glReadPixels;
 import static org.lwjgl.opengl.GL32C.glRenderbufferStorageMultisample;
-import static org.lwjgl.opengl.GL32C.glUnmapBuffer;
 
 import java.nio.ByteBuffer;
 
 /**
- * The framebuffers one view draws into and the pixel buffer its pixels come back through.
+ * The framebuffers one view draws into.
  *
  * <p>MuJoCo draws into {@link #framebuffer()} (multisampled for {@link Quality#QUALITY}); {@link #finishDrawing()}
  * resolves the samples into a single-sample framebuffer and makes every pixel opaque (MuJoCo clears to transparent
- * black); {@link #readInto} reads RGBA through a pixel-pack buffer and copies it row by row bottom-up, which is
- * OpenGL's order, into a top-row-first frame: the only conversion a frame needs.
+ * black); {@link #readInto} has OpenGL write the RGBA pixels straight into the frame, in OpenGL's row order (bottom
+ * row first, see {@link Frame}): one copy, made by the driver. A pixel-pack buffer would add a second copy (into the
+ * buffer, then out of its mapping) and, mapped in the same pass, overlap nothing: on llvmpipe it doubled the
+ * readback time (docs/PERFORMANCE.md).
  *
  * <p>Render thread only: created, used and deleted with the thread's GL context current.
  */
@@ -69,8 +62,6 @@ final class RenderTarget implements AutoCloseable {
     /** The single-sample framebuffer pixels are read from; the draw framebuffer itself without multisampling. */
     private final int readFramebuffer;
     private final int resolveColor;
-    private final int pixelBuffer;
-    private ByteBuffer mapped;
     private boolean closed;
 
     private RenderTarget(int width, int height, int samples) {
@@ -91,10 +82,6 @@ final class RenderTarget implements AutoCloseable {
             readFramebuffer = drawFramebuffer;
             resolveColor = 0;
         }
-        pixelBuffer = glGenBuffers();
-        glBindBuffer(GL_PIXEL_PACK_BUFFER, pixelBuffer);
-        glBufferData(GL_PIXEL_PACK_BUFFER, byteSize(), GL_STREAM_READ);
-        glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
     }
 
     /**
@@ -145,36 +132,25 @@ final class RenderTarget implements AutoCloseable {
         glColorMask(true, true, true, true);
     }
 
-    /** Reads the finished image into {@code frame} (width x height x 4 bytes), top row first. */
+    /** Reads the finished image into {@code frame} (width x height x 4 bytes from its position), bottom row first. */
     void readInto(ByteBuffer frame) {
-        int rowBytes = width * 4;
+        if (frame.remaining() < width * height * 4) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " image does not fit in "
+                    + frame.remaining() + " bytes");
+        }
         glBindFramebuffer(GL_READ_FRAMEBUFFER, readFramebuffer);
         glReadBuffer(GL_COLOR_ATTACHMENT0);
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
-        glBindBuffer(GL_PIXEL_PACK_BUFFER, pixelBuffer);
-        try {
-            glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, 0L);
-            mapped = glMapBufferRange(GL_PIXEL_PACK_BUFFER, 0, byteSize(), GL_MAP_READ_BIT, mapped);
-            if (mapped == null) {
-                throw new IllegalStateException("OpenGL could not map the pixel buffer");
-            }
-            for (int row = 0; row < height; row++) {
-                frame.put((height - 1 - row) * rowBytes, mapped, row * rowBytes, rowBytes);
-            }
-            glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
-        } finally {
-            glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
-        }
+        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, frame);
     }
 
-    /** Deletes the framebuffers, renderbuffers and pixel buffer (once). */
+    /** Deletes the framebuffers and renderbuffers (once). */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        glDeleteBuffers(pixelBuffer);
         if (readFramebuffer != drawFramebuffer) {
             glDeleteFramebuffers(readFramebuffer);
             glDeleteRenderbuffers(resolveColor);
@@ -182,10 +158,6 @@ final class RenderTarget implements AutoCloseable {
         glDeleteFramebuffers(drawFramebuffer);
         glDeleteRenderbuffers(drawColor);
         glDeleteRenderbuffers(drawDepth);
-    }
-
-    private long byteSize() {
-        return (long) width * height * 4;
     }
 
     private int status() {

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * distances are pixel distances divided by the view height, y pointing down; pixel positions are measured from the
  * top-left corner (a pixel's centre is at column + 0.5, row + 0.5).
  */
-public final class View implements ViewControls, AutoCloseable {
+public final class View implements ViewControls, ViewCameras, AutoCloseable {
     private final RenderLoop loop;
     private final ViewState state;
     private volatile int width;
@@ -104,6 +104,7 @@ public final class View implements ViewControls, AutoCloseable {
         run(s -> s.move(action, reldx, reldy));
     }
 
+    @Override
     public void useFreeCamera() {
         run(ViewState::useFreeCamera);
     }
@@ -152,12 +153,12 @@ public final class View implements ViewControls, AutoCloseable {
         run(s -> s.useFixedCamera(index));
     }
 
-    /** simulate's ]: the next fixed camera (from the free camera: the first). */
+    @Override
     public void nextCamera() {
         run(ViewState::nextCamera);
     }
 
-    /** simulate's [: the previous fixed camera (from the first: the free camera). */
+    @Override
     public void previousCamera() {
         run(ViewState::previousCamera);
     }

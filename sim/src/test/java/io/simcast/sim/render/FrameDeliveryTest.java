@@ -103,8 +103,8 @@ class FrameDeliveryTest {
             assertThat(frame.simTime()).isEqualTo(stepped.time());
             assertThat(frame.capturedEpochMillis()).isBetween(before, System.currentTimeMillis());
             assertThat(frame.capturedNanos()).isBetween(beforeNanos, System.nanoTime());
-            assertThat(frame.rgba().isReadOnly()).isTrue();
-            assertThat(frame.rgba().isDirect()).isTrue();
+            assertThat(frame.rgbaBottomUp().isReadOnly()).isTrue();
+            assertThat(frame.rgbaBottomUp().isDirect()).isTrue();
             frame.release();
         }
     }

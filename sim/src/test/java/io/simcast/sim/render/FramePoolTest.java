@@ -18,8 +18,15 @@ class FramePoolTest {
         assertThat(pool.acquire(4, 3, 2)).as("both frames are out").isNull();
         a.release();
         assertThat(pool.acquire(4, 3, 2)).isSameAs(a);
-        assertThat(b.rgba().capacity()).isEqualTo(4 * 3 * 4);
+        assertThat(b.rgbaBottomUp().capacity()).isEqualTo(4 * 3 * 4);
         assertThat(pool.allocated()).isEqualTo(2);
+    }
+
+    @Test
+    void rowsAreStoredBottomUpAndFoundFromTheTop() {
+        Frame frame = pool.acquire(4, 3, 1);
+        assertThat(frame.rowOffset(0)).as("the top row is last in memory").isEqualTo(2 * 4 * 4);
+        assertThat(frame.rowOffset(2)).as("the bottom row first").isZero();
     }
 
     @Test

@@ -4,16 +4,24 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
 
-/** A test's copy of a frame's pixels (the frame itself goes back to its pool at once), with pixel queries. */
+/**
+ * A test's copy of a frame's pixels, top row first (the frame itself goes back to its pool at once), with pixel
+ * queries.
+ */
 record Picture(int width, int height, byte[] rgba) {
 
-    /** Copies the frame and releases it. */
+    /** Copies the frame, top row first, and releases it. */
     static Picture of(Frame frame) {
-        byte[] pixels = new byte[frame.width() * frame.height() * 4];
-        frame.rgba().get(pixels);
+        int rowBytes = frame.width() * 4;
+        byte[] pixels = new byte[rowBytes * frame.height()];
+        ByteBuffer rows = frame.rgbaBottomUp();
+        for (int y = 0; y < frame.height(); y++) {
+            rows.get(frame.rowOffset(y), pixels, y * rowBytes, rowBytes);
+        }
         frame.release();
         return new Picture(frame.width(), frame.height(), pixels);
     }

@@ -2,12 +2,23 @@ package io.simcast.streaming.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.physics.SimCommand;
+import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.streaming.StreamingMessages;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Turns a named command with JSON parameters ({@code POST /api/sim/command}, the page's {@code command} message)
- * into a {@link SimCommand}. Pure; any thread.
+ * What each key and each named command does: the one definition that every client goes through. Keys
+ * ({@link #perform}) come from the browser page (the viewer's input thread, {@link ViewerInput}) and from the
+ * console (its key handler and the toolbar buttons, which act as their keys); named commands ({@link #parse}) from
+ * {@code POST /api/sim/command}, the page's {@code command} message and its buttons, and the MCP tools to come. Both
+ * produce the same {@link SimCommand} records: Space is {@code toggle}, Right arrow {@code step} with a count of 1,
+ * Backspace {@code reset}, - and = {@code speed} with half or twice the current factor.
+ *
+ * <p>It lives in {@code streaming.input}, not in {@code sim}: it needs only sim's types, but the names it defines
+ * (DOM key codes through {@link KeyMap}, command names, their error sentences in {@code StreamingMessages}) are the
+ * host's protocol, and every client of it (the console in {@code app}, the coming {@code mcp}) already depends on
+ * {@code streaming}. Pure; any thread.
  */
 public final class Commands {
     /** The command names, in the order error messages list them. */
@@ -16,6 +27,26 @@ public final class Commands {
     private Commands() {}
 
     /**
+     * What pressing a key does in {@code state}: a command for the simulation, a camera change of the view it was
+     * pressed on, or nothing. As in simulate, Right arrow steps only while paused; - and = stay within
+     * {@value SimCommand#MIN_SPEED} to {@value SimCommand#MAX_SPEED}.
+     */
+    public static Optional<Control> perform(KeyAction action, SimulationSnapshot state) {
+        return Optional.ofNullable(switch (action) {
+            case TOGGLE_PLAY -> new Control.Simulate(new SimCommand.TogglePlay());
+            case STEP -> state.playing() ? null : new Control.Simulate(new SimCommand.Step(1));
+            case RESET -> new Control.Simulate(new SimCommand.Reset());
+            case SLOWER -> new Control.Simulate(speed(state.speed() / 2));
+            case FASTER -> new Control.Simulate(speed(state.speed() * 2));
+            case PREVIOUS_CAMERA -> Control.Camera.PREVIOUS;
+            case NEXT_CAMERA -> Control.Camera.NEXT;
+            case FREE_CAMERA -> Control.Camera.FREE;
+        });
+    }
+
+    /**
+     * A named command with JSON parameters.
+     *
      * @param params may be null or missing
      * @throws IllegalArgumentException naming the command or parameter that is wrong
      */
@@ -32,6 +63,11 @@ public final class Commands {
             case "speed" -> new SimCommand.SetSpeed(speedFactor(params));
             default -> throw new IllegalArgumentException(StreamingMessages.unknownCommand(cmd, NAMES));
         };
+    }
+
+    /** A key's speed change: clamped to the range, where a named command out of range is refused. */
+    private static SimCommand speed(double factor) {
+        return new SimCommand.SetSpeed(Math.clamp(factor, SimCommand.MIN_SPEED, SimCommand.MAX_SPEED));
     }
 
     private static int stepCount(JsonNode params) {

@@ -1,8 +1,7 @@
 package io.simcast.streaming.input;
 
 import io.simcast.sim.physics.SimCommand;
-import io.simcast.sim.physics.Simulation;
-import io.simcast.sim.render.View;
+import io.simcast.sim.physics.SimulationSource;
 import io.simcast.sim.render.ViewInput;
 import io.simcast.streaming.VideoFormat;
 import java.util.function.Consumer;
@@ -10,9 +9,9 @@ import java.util.function.Consumer;
 /**
  * One viewer's input: pointer and wheel events steer the camera of the viewer's own view (a button press, the
  * wheel, a double-click or a camera key claims one, see {@link SteeringProvider}), keys go through the
- * {@link KeyMap}, commands become {@link SimCommand}s for the physics thread. A follower of the host's view (or a
- * viewer not connected yet) has no view to steer: its pointer and camera keys are ignored, its simulation keys and
- * commands still count.
+ * {@link KeyMap} and do what {@link Commands#perform} says (as in the console), commands become
+ * {@link SimCommand}s for the physics thread. A follower of the host's view (or a viewer not connected yet) has no
+ * view to steer: its pointer and camera keys are ignored, its simulation keys and commands still count.
  *
  * <p>Called on the host's input thread ({@code simcast-input}), one event at a time in arrival order; never blocks.
  */
@@ -20,11 +19,11 @@ public final class ViewerInput {
     /** DOM wheel pixels per notch (Chromium and Firefox scroll 100 pixels per notch). */
     private static final double WHEEL_PIXELS_PER_NOTCH = 100;
 
-    private final Simulation simulation;
+    private final SimulationSource simulation;
     private final VideoFormat format;
     private final SteeringProvider steering;
 
-    public ViewerInput(Simulation simulation, VideoFormat format, SteeringProvider steering) {
+    public ViewerInput(SimulationSource simulation, VideoFormat format, SteeringProvider steering) {
         this.simulation = simulation;
         this.format = format;
         this.steering = steering;
@@ -57,28 +56,16 @@ public final class ViewerInput {
     }
 
     private void perform(KeyAction action) {
-        if (action.isCamera()) {
-            Steering steered = steering.claim();
-            if (steered != null) {
-                View view = steered.view();
-                switch (action) {
-                    case PREVIOUS_CAMERA -> view.previousCamera();
-                    case NEXT_CAMERA -> view.nextCamera();
-                    default -> view.useFreeCamera();
+        Commands.perform(action, simulation.snapshot()).ifPresent(control -> {
+            switch (control) {
+                case Control.Simulate simulate -> simulation.submit(simulate.command());
+                case Control.Camera camera -> {
+                    Steering steered = steering.claim();
+                    if (steered != null) {
+                        camera.applyTo(steered.cameras());
+                    }
                 }
             }
-            return;
-        }
-        var snapshot = simulation.snapshot();
-        if (action == KeyAction.STEP && snapshot.playing()) {
-            return; // simulate steps only while paused
-        }
-        simulation.submit(switch (action) {
-            case TOGGLE_PLAY -> new SimCommand.TogglePlay();
-            case STEP -> new SimCommand.Step(1);
-            case RESET -> new SimCommand.Reset();
-            case SLOWER -> new SimCommand.SetSpeed(Math.max(SimCommand.MIN_SPEED, snapshot.speed() / 2));
-            default -> new SimCommand.SetSpeed(Math.min(SimCommand.MAX_SPEED, snapshot.speed() * 2));
         });
     }
 

@@ -1,22 +1,21 @@
 package io.simcast.streaming.media;
 
-import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
-import dev.onvoid.webrtc.media.video.NativeI420Buffer;
-import dev.onvoid.webrtc.media.video.VideoBufferConverter;
-import dev.onvoid.webrtc.media.video.VideoFrame;
 import io.simcast.sim.render.Frame;
 import io.simcast.sim.render.FrameSubscription;
 import io.simcast.sim.render.RateWindow;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Moves one view's frames into WebRTC on its own thread, {@code simcast-pump-<view>}: newest rendered frame ->
- * I420 (libyuv through webrtc-java; the renderer's RGBA byte order is libyuv's ABGR) -> latency stamp in bench
- * mode -> {@link CustomVideoSource}, which every viewer of the view encodes from. Nothing queues: the subscription
- * keeps only the newest frame and libwebrtc's encoder drops frames it has no time for.
+ * I420 in a pooled buffer, turned the right way up in the same pass (libyuv through webrtc-java; the renderer's
+ * RGBA byte order is libyuv's ABGR, its rows bottom-up) -> latency stamp in bench mode -> {@link CustomVideoSource},
+ * which every viewer of the view encodes from. Nothing queues: the subscription keeps only the newest frame and
+ * libwebrtc's encoder drops frames it has no time for. In steady state nothing is allocated per frame: the I420
+ * buffers come from an {@link I420Pool}, which hands one out again only once libwebrtc let go of it.
  *
  * <p>The renderer draws only when the picture changes (a paused scene sends nothing). The pump then repeats the
  * last picture a few times a second: a viewer who joins a still view gets a picture, and an encoder asked for a
@@ -36,8 +35,13 @@ public final class FramePump implements AutoCloseable {
     private final boolean latencyStamp;
     private final Thread thread;
     private final RateWindow rate = new RateWindow();
+    private final I420Pool pool = new I420Pool(NativeReferences.find());
     private volatile boolean running = true;
-    private NativeI420Buffer last;
+    private volatile long buffersCreated;
+    // Pump thread only.
+    private I420Picture last;
+    private boolean starved;
+    private boolean failed;
 
     public FramePump(String viewId, FrameSubscription frames, CustomVideoSource sink, boolean latencyStamp) {
         this.viewId = viewId;
@@ -62,8 +66,12 @@ public final class FramePump implements AutoCloseable {
         return rate.meanMillis();
     }
 
+    /** I420 buffers made so far; constant once the stream is warm (tests of the no-allocation promise). */
+    long i420BuffersCreated() {
+        return buffersCreated;
+    }
+
     private void run() {
-        boolean warned = false;
         try {
             while (running) {
                 Frame frame = frames.take(REPEAT_MILLIS, TimeUnit.MILLISECONDS);
@@ -74,14 +82,7 @@ public final class FramePump implements AutoCloseable {
                     continue;
                 }
                 try {
-                    push(convert(frame), frame.capturedNanos());
-                    rate.record(System.nanoTime(), System.nanoTime() - start);
-                } catch (Exception e) {
-                    if (!warned) {
-                        log.warn("View {}: frame {} could not be converted for WebRTC ({}); dropping frames until"
-                                + " one converts", viewId, frame.number(), e.toString());
-                        warned = true;
-                    }
+                    send(frame, start);
                 } finally {
                     frame.release();
                 }
@@ -90,47 +91,54 @@ public final class FramePump implements AutoCloseable {
             // closing
         } finally {
             if (last != null) {
-                last.release();
+                pool.recycle(last);
                 last = null;
             }
+            pool.close();
         }
     }
 
-    private NativeI420Buffer convert(Frame frame) throws Exception {
-        NativeI420Buffer i420 = NativeI420Buffer.allocate(frame.width(), frame.height());
-        VideoBufferConverter.convertToI420(frame.rgba(), i420, FourCC.ABGR);
-        if (latencyStamp && LatencyStamp.fits(frame.width(), frame.height())) {
-            LatencyStamp.write(i420.getDataY(), i420.getStrideY(), i420.getDataU(), i420.getStrideU(),
-                    i420.getDataV(), i420.getStrideV(), frame.capturedEpochMillis());
-        }
-        return i420;
-    }
-
-    /** Hands {@code i420} to WebRTC (which keeps it until its encoders are done) and keeps it as the last picture. */
-    private void push(NativeI420Buffer i420, long timestampNanos) {
-        i420.retain(); // one reference for the frame below, one kept for repeats
-        VideoFrame video = new VideoFrame(i420, timestampNanos);
-        try {
-            sink.pushFrame(video);
-        } finally {
-            video.release();
-        }
-        if (last != null) {
-            last.release();
-        }
-        last = i420;
-    }
-
-    private void repeatLast() {
-        if (last == null) {
+    /** Converts the frame into a free pooled picture and hands it to WebRTC; skips it when none is free. */
+    private void send(Frame frame, long start) {
+        Optional<I420Picture> free = pool.acquire(frame.width(), frame.height());
+        buffersCreated = pool.created();
+        if (free.isEmpty()) {
+            if (!starved) {
+                starved = true;
+                log.warn("View {}: libwebrtc still holds all {} I420 buffers (an encoder has fallen behind);"
+                        + " frames are skipped until it lets go of some", viewId, I420Pool.CAPACITY);
+            }
             return;
         }
-        last.retain();
-        VideoFrame video = new VideoFrame(last, System.nanoTime());
+        starved = false;
+        I420Picture picture = free.get();
         try {
-            sink.pushFrame(video);
-        } finally {
-            video.release();
+            picture.fill(frame);
+            if (latencyStamp && LatencyStamp.fits(frame.width(), frame.height())) {
+                picture.stamp(frame.capturedEpochMillis());
+            }
+            sink.pushFrame(picture.videoFrame());
+        } catch (Exception e) {
+            pool.recycle(picture); // safe even if libwebrtc took it: the pool waits for its references to go
+            if (!failed) {
+                failed = true;
+                log.warn("View {}: frame {} could not be converted for WebRTC ({}); dropping frames until one"
+                        + " converts", viewId, frame.number(), e.toString());
+            }
+            return;
+        }
+        if (last != null) {
+            pool.recycle(last);
+        }
+        last = picture; // kept out of the pool, so repeats send it unchanged
+        long end = System.nanoTime();
+        rate.record(end, end - start);
+    }
+
+    /** Sends the last picture again (libwebrtc takes its own references, the pump keeps its own). */
+    private void repeatLast() {
+        if (last != null) {
+            sink.pushFrame(last.videoFrame());
         }
     }
 

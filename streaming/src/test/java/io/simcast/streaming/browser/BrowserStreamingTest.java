@@ -3,6 +3,7 @@ package io.simcast.streaming.browser;
 import static io.simcast.streaming.Eventually.waitFor;
 import static io.simcast.streaming.browser.PagePictures.difference;
 import static io.simcast.streaming.browser.PagePictures.picture;
+import static io.simcast.streaming.browser.PagePictures.redAndGreenRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,6 +28,19 @@ import org.junit.jupiter.api.Test;
 @Tag("e2e")
 class BrowserStreamingTest {
     private static final Duration CONNECT = Duration.ofSeconds(20);
+    /** Self-lit boxes, red straight above green, seen by the default free camera from above: red is higher. */
+    private static final String RED_OVER_GREEN = """
+            <mujoco model="red-over-green">
+              <asset>
+                <material name="red" rgba="1 0 0 1" emission="1" specular="0"/>
+                <material name="green" rgba="0 1 0 1" emission="1" specular="0"/>
+              </asset>
+              <worldbody>
+                <body pos="0 0 1.3"><geom type="box" size="0.3 0.3 0.3" material="red"/></body>
+                <body pos="0 0 0.5"><geom type="box" size="0.3 0.3 0.3" material="green"/></body>
+              </worldbody>
+            </mujoco>
+            """;
     private static TestHost host;
     private static HeadlessChromium browser;
     private final List<Page> pages = new ArrayList<>();
@@ -67,6 +81,21 @@ class BrowserStreamingTest {
         assertThat(stats.path("videoHeight").asInt()).isEqualTo(480);
         assertThat(stats.path("framesDecoded").asLong() - before).as("frames decoded in 2 s").isGreaterThan(40);
         assertThat(stats.path("codec").asText()).isEqualTo("H264");
+    }
+
+    @Test
+    void aSceneWithRedAboveGreenArrivesRedOnTop() throws Exception {
+        Page page = openViewer();
+        try {
+            assertThat(host.post("/api/scene/load", "application/xml", RED_OVER_GREEN).statusCode()).isEqualTo(200);
+
+            waitFor(() -> redAndGreenRows(page) != null, 10_000);
+            double[] rows = redAndGreenRows(page);
+            assertThat(rows[0]).as("the red box's row of 48 (0 at the top)").isLessThan(rows[1]);
+            assertThat(rows[0]).isLessThan(24);
+        } finally {
+            host.post("/api/scene/preset/pendulum", null, "");
+        }
     }
 
     @Test

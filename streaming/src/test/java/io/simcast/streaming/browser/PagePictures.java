@@ -21,7 +21,31 @@ final class PagePictures {
               return grey;
             })()""";
 
+    /** Mean rows (0 at the top, of 48) of the clearly red and the clearly green pixels, or null when one is missing. */
+    private static final String RED_AND_GREEN_ROWS = """
+            (() => {
+              const video = document.getElementById('video');
+              const canvas = document.createElement('canvas');
+              canvas.width = 64; canvas.height = 48;
+              const g = canvas.getContext('2d');
+              g.drawImage(video, 0, 0, 64, 48);
+              const data = g.getImageData(0, 0, 64, 48).data;
+              let red = 0, reds = 0, green = 0, greens = 0;
+              for (let i = 0; i < data.length; i += 4) {
+                const row = Math.floor(i / 4 / 64), r = data[i], gr = data[i + 1], b = data[i + 2];
+                if (r > 180 && gr < 80 && b < 80) { red += row; reds++; }
+                if (gr > 180 && r < 80 && b < 80) { green += row; greens++; }
+              }
+              return reds && greens ? [red / reds, green / greens] : null;
+            })()""";
+
     private PagePictures() {}
+
+    /** Where the page's video shows red and green: {red row, green row} of 48, or null when it lacks one. */
+    static double[] redAndGreenRows(Page page) {
+        JsonNode rows = page.evaluate(RED_AND_GREEN_ROWS);
+        return rows == null || rows.isNull() ? null : new double[] {rows.get(0).asDouble(), rows.get(1).asDouble()};
+    }
 
     /** The video as the page shows it now. */
     static double[] picture(Page page) {

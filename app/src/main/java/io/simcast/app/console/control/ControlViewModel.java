@@ -1,22 +1,31 @@
 package io.simcast.app.console.control;
 
-import io.simcast.app.console.session.SimulationSession;
-import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.physics.SimulationSource;
+import io.simcast.sim.render.ViewCameras;
+import io.simcast.streaming.input.Commands;
+import io.simcast.streaming.input.Control;
+import io.simcast.streaming.input.KeyAction;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
- * Play, pause, step, reset and speed, as MuJoCo's simulate offers them: each becomes a {@link SimCommand} for the
- * physics thread; what the toolbar shows comes from snapshots. JavaFX thread.
+ * The console's simulation and camera keys and the toolbar buttons that act as them: each does what
+ * {@link Commands#perform} says, exactly as the same key does in the browser page, so a command goes to the physics
+ * thread and a camera change to the live view. What the toolbar shows comes from snapshots. JavaFX thread.
  */
 public final class ControlViewModel {
-    private final SimulationSession session;
+    private final SimulationSource simulation;
+    private final Optional<? extends ViewCameras> cameras;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canStep = new ReadOnlyBooleanWrapper();
 
-    public ControlViewModel(SimulationSession session) {
-        this.session = session;
-        update(session.snapshot());
+    /** @param cameras the live view's cameras; empty without a renderer (the camera keys then do nothing) */
+    public ControlViewModel(SimulationSource simulation, Optional<? extends ViewCameras> cameras) {
+        this.simulation = simulation;
+        this.cameras = cameras;
+        update(simulation.snapshot());
     }
 
     /** Whether time is running, as of the newest snapshot. */
@@ -24,34 +33,24 @@ public final class ControlViewModel {
         return playing.getReadOnlyProperty();
     }
 
+    /** Whether a step would do something now (it does only while paused, as in simulate). */
+    public ReadOnlyBooleanProperty canStep() {
+        return canStep.getReadOnlyProperty();
+    }
+
     /** Takes in a new snapshot. */
     public void update(SimulationSnapshot snapshot) {
         playing.set(snapshot.playing());
+        canStep.set(Commands.perform(KeyAction.STEP, snapshot).isPresent());
     }
 
-    public void togglePlay() {
-        session.submit(new SimCommand.TogglePlay());
-    }
-
-    public void step() {
-        session.submit(new SimCommand.Step(1));
-    }
-
-    public void reset() {
-        session.submit(new SimCommand.Reset());
-    }
-
-    /** Half the speed, down to {@value SimCommand#MIN_SPEED}. */
-    public void slower() {
-        setSpeed(session.snapshot().speed() / 2);
-    }
-
-    /** Double the speed, up to {@value SimCommand#MAX_SPEED}. */
-    public void faster() {
-        setSpeed(session.snapshot().speed() * 2);
-    }
-
-    private void setSpeed(double factor) {
-        session.submit(new SimCommand.SetSpeed(Math.clamp(factor, SimCommand.MIN_SPEED, SimCommand.MAX_SPEED)));
+    /** Does what the key of {@code action} does, in the newest state. */
+    public void perform(KeyAction action) {
+        Commands.perform(action, simulation.snapshot()).ifPresent(control -> {
+            switch (control) {
+                case Control.Simulate simulate -> simulation.submit(simulate.command());
+                case Control.Camera camera -> cameras.ifPresent(camera::applyTo);
+            }
+        });
     }
 }

@@ -172,7 +172,7 @@ public final class Texts {
     public static final String SLOWER = "Slower";
     public static final String FASTER = "Faster";
     public static final String TIP_PLAY_PAUSE = "Play or pause the simulation";
-    public static final String TIP_STEP = "Advance one time step";
+    public static final String TIP_STEP = "Advance one time step while paused";
     public static final String TIP_RESET = "Back to the initial state";
     public static final String TIP_SLOWER = "Half the speed";
     public static final String TIP_FASTER = "Double the speed";

@@ -4,6 +4,7 @@ import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationListener;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.physics.SimulationSource;
 import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLoadException;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * JavaFX thread themselves. A scene that fails to compile never reaches the simulation, so the running one keeps
  * running.
  */
-public final class SimulationSession implements AutoCloseable {
+public final class SimulationSession implements SimulationSource, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SimulationSession.class);
 
     private final Simulation simulation;
@@ -53,16 +54,20 @@ public final class SimulationSession implements AutoCloseable {
     }
 
     /** The newest state; never blocks. */
+    @Override
     public SimulationSnapshot snapshot() {
         return simulation.snapshot();
     }
 
-    /** Queues a command; a refused one (a bad speed) is logged, nobody waits for it. */
-    public void submit(SimCommand command) {
-        simulation.submit(command).exceptionally(failure -> {
+    /** Queues a command; a refused one (a bad speed) is also logged, since the console's callers do not wait. */
+    @Override
+    public CompletableFuture<SimulationSnapshot> submit(SimCommand command) {
+        CompletableFuture<SimulationSnapshot> applied = simulation.submit(command);
+        applied.exceptionally(failure -> {
             log.warn("Command {} refused: {}", command.getClass().getSimpleName(), failure.getMessage());
             return null;
         });
+        return applied;
     }
 
     /**

@@ -62,7 +62,7 @@ final class FrameFeed implements AutoCloseable {
                 }
                 try {
                     Picture picture = acquire(frame.width(), frame.height());
-                    picture.fill(frame.rgba(), frame.number(), frame.capturedNanos());
+                    picture.fill(frame);
                     Picture unseen = slot.getAndSet(picture);
                     if (unseen != null) {
                         recycle(unseen);

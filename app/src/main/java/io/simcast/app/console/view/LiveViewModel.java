@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * The live view's behaviour: the console's {@link View} follows the size the window gives it, pointer gestures go
- * through {@link ViewInput} exactly as simulate's (and the browser page's), the camera keys switch cameras, and
- * Ctrl+P writes what the view shows to a PNG file. Without a renderer every action does nothing and
+ * through {@link ViewInput} exactly as simulate's (and the browser page's), and Ctrl+P writes what the view shows to
+ * a PNG file (the camera keys are the {@code ControlViewModel}'s). Without a renderer every action does nothing and
  * {@link #problem()} says why.
  *
  * <p>JavaFX thread: view calls only queue work for the render thread; PNG files are written on the IO thread and
@@ -120,26 +120,6 @@ public final class LiveViewModel {
     public void doubleClick(double x, double y, PointerButton button, Modifiers modifiers) {
         if (gestures != null) {
             gestures.doubleClick(x * scale, y * scale, button, modifiers);
-        }
-    }
-
-    // ---- camera keys -------------------------------------------------------------------------------------------
-
-    public void previousCamera() {
-        if (view != null) {
-            view.previousCamera();
-        }
-    }
-
-    public void nextCamera() {
-        if (view != null) {
-            view.nextCamera();
-        }
-    }
-
-    public void freeCamera() {
-        if (view != null) {
-            view.useFreeCamera();
         }
     }
 

@@ -1,13 +1,15 @@
 package io.simcast.app.console.view;
 
+import io.simcast.sim.render.Frame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 
 /**
  * One rendered frame in the layout JavaFX shows without conversion: premultiplied BGRA bytes, top row first (the
- * renderer's frames are opaque RGBA, so premultiplying changes nothing and only red and blue swap places). Filled on
- * the frame thread, read on the JavaFX thread; the hand-over between them publishes it.
+ * renderer's frames are opaque RGBA, bottom row first, so premultiplying changes nothing: red and blue swap places
+ * and the rows turn over, in the one copy the window needs anyway). Filled on the frame thread, read on the JavaFX
+ * thread; the hand-over between them publishes it.
  */
 final class Picture {
     private final int width;
@@ -46,18 +48,26 @@ final class Picture {
     }
 
     /**
-     * Fills this picture from renderer pixels (RGBA, top row first, as many as fit). Read as little-endian ints an
-     * RGBA pixel is ABGR and a BGRA pixel ARGB: swapping bytes 0 and 2 of each int turns one into the other.
+     * Fills this picture from a frame of the same size, turning its rows (bottom row first, see {@link Frame}) the
+     * right way up in the same pass. Read as little-endian ints an RGBA pixel is ABGR and a BGRA pixel ARGB:
+     * swapping bytes 0 and 2 of each int turns one into the other.
      */
-    void fill(ByteBuffer rgba, long frameNumber, long captured) {
-        IntBuffer from = rgba.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-        IntBuffer to = bgra.duplicate().clear().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-        int count = Math.min(from.remaining(), to.remaining());
-        for (int i = 0; i < count; i++) {
-            int pixel = from.get(i);
-            to.put(i, (pixel & 0xFF00FF00) | (pixel & 0xFF) << 16 | (pixel >>> 16) & 0xFF);
+    void fill(Frame frame) {
+        if (frame.width() != width || frame.height() != height) {
+            throw new IllegalArgumentException("a " + frame.width() + "x" + frame.height() + " frame does not fit a "
+                    + width + "x" + height + " picture");
         }
-        number = frameNumber;
-        capturedNanos = captured;
+        IntBuffer from = frame.rgbaBottomUp().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        IntBuffer to = bgra.duplicate().clear().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        for (int y = 0; y < height; y++) {
+            int source = frame.rowOffset(y) / 4;
+            int target = y * width;
+            for (int x = 0; x < width; x++) {
+                int pixel = from.get(source + x);
+                to.put(target + x, (pixel & 0xFF00FF00) | (pixel & 0xFF) << 16 | (pixel >>> 16) & 0xFF);
+            }
+        }
+        number = frame.number();
+        capturedNanos = frame.capturedNanos();
     }
 }

@@ -7,13 +7,15 @@ import io.simcast.app.console.Eventually;
 import io.simcast.app.console.session.Sessions;
 import io.simcast.app.console.session.SimulationSession;
 import io.simcast.sim.physics.SimCommand;
+import io.simcast.streaming.input.KeyAction;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The toolbar's actions become commands for a real simulation. */
+/** The console's keys and toolbar buttons become commands for a real simulation. */
 class ControlViewModelTest {
     private final SimulationSession session = Sessions.running("pendulum");
-    private final ControlViewModel controls = new ControlViewModel(session);
+    private final ControlViewModel controls = new ControlViewModel(session, Optional.empty());
 
     @AfterEach
     void stop() {
@@ -21,7 +23,7 @@ class ControlViewModelTest {
     }
 
     private void pause() {
-        controls.togglePlay();
+        controls.perform(KeyAction.TOGGLE_PLAY);
         Eventually.await("the pause", () -> !session.snapshot().playing());
         controls.update(session.snapshot());
     }
@@ -31,7 +33,7 @@ class ControlViewModelTest {
         assertThat(controls.playing().get()).isTrue();
         pause();
         assertThat(controls.playing().get()).isFalse();
-        controls.togglePlay();
+        controls.perform(KeyAction.TOGGLE_PLAY);
         Eventually.await("playing again", () -> session.snapshot().playing());
     }
 
@@ -40,28 +42,35 @@ class ControlViewModelTest {
         pause();
         double before = session.snapshot().time();
         long steps = session.snapshot().steps();
-        controls.step();
+        controls.perform(KeyAction.STEP);
         Eventually.await("the step", () -> session.snapshot().steps() == steps + 1);
         assertThat(session.snapshot().time() - before)
                 .isCloseTo(session.snapshot().scene().model().timestep(), within(1e-12));
     }
 
     @Test
+    void stepIsOfferedOnlyWhilePausedAsInSimulate() {
+        assertThat(controls.canStep().get()).isFalse();
+        pause();
+        assertThat(controls.canStep().get()).isTrue();
+    }
+
+    @Test
     void resetReturnsToTheStart() {
         pause();
-        controls.step();
+        controls.perform(KeyAction.STEP);
         Eventually.await("the step", () -> session.snapshot().time() > 0);
-        controls.reset();
+        controls.perform(KeyAction.RESET);
         Eventually.await("the reset", () -> session.snapshot().time() == 0);
     }
 
     @Test
     void speedHalvesAndDoublesWithinItsLimits() {
-        controls.slower();
+        controls.perform(KeyAction.SLOWER);
         Eventually.await("half speed", () -> session.snapshot().speed() == 0.5);
         for (int i = 0; i < 10; i++) {
             double speed = session.snapshot().speed();
-            controls.faster();
+            controls.perform(KeyAction.FASTER);
             Eventually.await("a faster speed", () -> session.snapshot().speed() == Math.min(speed * 2,
                     SimCommand.MAX_SPEED));
         }

@@ -46,6 +46,16 @@ class ControlsUiTest extends ConsoleUiTest {
     }
 
     @Test
+    void stepIsGreyedOutWhileRunningWhereItsKeyDoesNothing() {
+        awaitFx("step disabled while running", () -> lookup("#step", Button.class).isDisabled());
+        assertThat(fx(() -> lookup("#step", Button.class).getTooltip().getText())).endsWith("(Right arrow)");
+        click("#play");
+        awaitFx("step enabled once paused", () -> !lookup("#step", Button.class).isDisabled());
+        click("#play");
+        awaitFx("step disabled once running", () -> lookup("#step", Button.class).isDisabled());
+    }
+
+    @Test
     void theKeysActOnceTheEditorIsLeft() {
         click("#live-view");
         press(KeyCode.SPACE);

@@ -1,0 +1,31 @@
+package io.simcast.streaming.input;
+
+import io.simcast.sim.physics.SimCommand;
+import io.simcast.sim.render.ViewCameras;
+
+/**
+ * What a key asks for, as {@link Commands#perform} decides it: a command for the physics thread (the simulation
+ * everybody sees), or a camera change of the view the key was pressed on (a viewer's own view, the console's live
+ * view). Immutable; any thread.
+ */
+public sealed interface Control {
+
+    /** A command for the simulation. */
+    record Simulate(SimCommand command) implements Control {}
+
+    /** A camera change, relative to the view's camera when the render thread applies it. */
+    enum Camera implements Control {
+        PREVIOUS,
+        NEXT,
+        FREE;
+
+        /** Switches {@code view}'s camera; queues work for its render thread, returns at once. */
+        public void applyTo(ViewCameras view) {
+            switch (this) {
+                case PREVIOUS -> view.previousCamera();
+                case NEXT -> view.nextCamera();
+                case FREE -> view.useFreeCamera();
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.simcast.streaming.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.simcast.sim.physics.Perturbation;
+import io.simcast.sim.physics.SimCommand;
+import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.streaming.http.Json;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Keys and named commands share one definition: a simulation key asks for what its named command asks for. */
+class CommandsTest {
+
+    private static SimulationSnapshot state(boolean playing, double speed) {
+        return new SimulationSnapshot(1, null, 1, playing, true, speed, 0, 0, new double[0], new double[0],
+                new double[0], new double[0], new double[0], new double[0], 0, 0, 0, 0, 0, Perturbation.NONE, 0);
+    }
+
+    private static Optional<Control> key(KeyAction action, boolean playing, double speed) {
+        return Commands.perform(action, state(playing, speed));
+    }
+
+    private static Optional<Control> named(String cmd, String params) {
+        return Optional.of(new Control.Simulate(Commands.parse(cmd, params == null ? null : Json.parse(params))));
+    }
+
+    @Test
+    void eachSimulationKeyIsANamedCommand() {
+        for (boolean playing : new boolean[] {true, false}) {
+            assertThat(key(KeyAction.TOGGLE_PLAY, playing, 1)).isEqualTo(named("toggle", null));
+            assertThat(key(KeyAction.RESET, playing, 1)).isEqualTo(named("reset", null));
+            assertThat(key(KeyAction.SLOWER, playing, 2)).isEqualTo(named("speed", "{\"factor\": 1}"));
+            assertThat(key(KeyAction.FASTER, playing, 2)).isEqualTo(named("speed", "{\"factor\": 4}"));
+        }
+        assertThat(key(KeyAction.STEP, false, 1)).isEqualTo(named("step", "{\"count\": 1}"));
+    }
+
+    @Test
+    void rightArrowStepsOnlyWhilePausedAsInSimulate() {
+        assertThat(key(KeyAction.STEP, true, 1)).isEmpty();
+        assertThat(key(KeyAction.STEP, false, 1)).contains(new Control.Simulate(new SimCommand.Step(1)));
+    }
+
+    @Test
+    void speedKeysStopAtTheLimitsWhereTheNamedCommandIsRefused() {
+        assertThat(key(KeyAction.SLOWER, true, SimCommand.MIN_SPEED))
+                .contains(new Control.Simulate(new SimCommand.SetSpeed(SimCommand.MIN_SPEED)));
+        assertThat(key(KeyAction.FASTER, true, SimCommand.MAX_SPEED))
+                .contains(new Control.Simulate(new SimCommand.SetSpeed(SimCommand.MAX_SPEED)));
+        assertThatThrownBy(() -> Commands.parse("speed", Json.parse("{\"factor\": 32}")))
+                .hasMessage("speed must be between 1/16 and 16, got 32.0");
+    }
+
+    @Test
+    void cameraKeysChangeTheViewWhateverTheSimulationDoes() {
+        for (boolean playing : new boolean[] {true, false}) {
+            assertThat(key(KeyAction.PREVIOUS_CAMERA, playing, 1)).contains(Control.Camera.PREVIOUS);
+            assertThat(key(KeyAction.NEXT_CAMERA, playing, 1)).contains(Control.Camera.NEXT);
+            assertThat(key(KeyAction.FREE_CAMERA, playing, 1)).contains(Control.Camera.FREE);
+        }
+    }
+
+    /** InputPolicy lets a viewer press exactly the keys that only change its own camera. */
+    @Test
+    void theKeysCalledCameraKeysAreTheOnesThatChangeOnlyTheView() {
+        for (KeyAction action : KeyAction.values()) {
+            assertThat(key(action, false, 1).filter(Control.Camera.class::isInstance).isPresent()).as(action.name())
+                    .isEqualTo(action.isCamera());
+        }
+    }
+}
