@@ -71,11 +71,16 @@ final class Pictures implements AutoCloseable {
 
     /** The frame's RGB as a PNG, deflated lightly: pictures are made to be looked at now, not archived. */
     private static byte[] encode(Frame frame) {
-        ByteBuffer rgba = frame.rgba();
-        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
-        int[] rgb = new int[frame.width() * frame.height()];
-        for (int i = 0; i < rgb.length; i++) {
-            rgb[i] = (rgba.get(4 * i) & 0xFF) << 16 | (rgba.get(4 * i + 1) & 0xFF) << 8 | rgba.get(4 * i + 2) & 0xFF;
+        ByteBuffer rgba = frame.rgbaBottomUp();
+        int width = frame.width();
+        BufferedImage image = new BufferedImage(width, frame.height(), BufferedImage.TYPE_INT_RGB);
+        int[] rgb = new int[width * frame.height()];
+        for (int row = 0; row < frame.height(); row++) { // OpenGL's rows come bottom first: turned upright here
+            int from = frame.rowOffset(row);
+            for (int x = 0, i = row * width; x < width; x++, i++) {
+                int at = from + 4 * x;
+                rgb[i] = (rgba.get(at) & 0xFF) << 16 | (rgba.get(at + 1) & 0xFF) << 8 | rgba.get(at + 2) & 0xFF;
+            }
         }
         image.setRGB(0, 0, frame.width(), frame.height(), rgb, 0, frame.width());
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();

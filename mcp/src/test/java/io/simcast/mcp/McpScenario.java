@@ -115,7 +115,7 @@ public final class McpScenario {
         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("load_scene",
                 Map.of("mjcf", BROKEN)));
         assertThat(result.isError()).isTrue();
-        assertThat(text(result)).containsIgnoringCase("line").contains("5");
+        assertThat(text(result)).contains("MISMATCHED_ELEMENT").containsIgnoringCase("line number=4");
         JsonNode state = call(client, "get_state", Map.of());
         assertThat(state.path("scene").asText()).isEqualTo("pendulum");
         assertThat(state.path("joints").has("hinge")).isTrue();
