@@ -8,8 +8,13 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +41,7 @@ public final class McpBenchmark {
     /**
      * Over HTTP at {@code address}'s {@code /mcp} (local operator access: the host runs on this machine without
      * {@code --public}): reading the state of the running scene {@code calls} times, and {@code pictures} PNGs of
-     * 640x480 from the model's default free camera, each after a fifth as many untimed calls.
+     * 640x480 from the model's default free camera (fast, then quality), each after a fifth as many untimed calls.
      */
     public static List<Latencies> overHttp(URI address, int calls, int pictures) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(address.toString())
@@ -44,10 +49,35 @@ public final class McpBenchmark {
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(TIMEOUT).build()) {
             client.initialize();
             McpSchema.CallToolRequest state = new McpSchema.CallToolRequest("get_state", Map.of());
-            McpSchema.CallToolRequest picture = new McpSchema.CallToolRequest("render_picture",
-                    Map.of("width", 640, "height", 480));
-            return List.of(time("get_state", client, state, calls), time("render_picture 640x480", client, picture,
-                    pictures));
+            List<Latencies> results = new ArrayList<>(List.of(floor(address, calls),
+                    time("get_state", client, state, calls)));
+            for (String quality : List.of("fast", "quality")) {
+                results.add(time("render_picture 640x480 " + quality, client, new McpSchema.CallToolRequest(
+                        "render_picture", Map.of("width", 640, "height", 480, "quality", quality)), pictures));
+            }
+            return results;
+        }
+    }
+
+    /** The same host's plainest answer ({@code GET /api/health}) with the JDK's client: what HTTP alone costs here. */
+    private static Latencies floor(URI address, int calls) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest health = HttpRequest.newBuilder(address.resolve("/api/health")).build();
+            double[] millis = new double[calls];
+            for (int i = -calls / 5; i < calls; i++) {
+                long start = System.nanoTime();
+                http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (i >= 0) {
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            Arrays.sort(millis);
+            return new Latencies("HTTP floor: GET /api/health", millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -102,7 +132,7 @@ public final class McpBenchmark {
 
     /** What {@code simcast bench mcp} prints for one measurement. */
     static String line(Latencies latencies) {
-        return String.format("%-28s p50 %8.2f ms  p90 %8.2f ms  (%d calls)", latencies.what(),
+        return String.format("%-31s p50 %8.2f ms  p90 %8.2f ms  (%d timed)", latencies.what(),
                 latencies.percentile(50), latencies.percentile(90), latencies.millis().length);
     }
 }
