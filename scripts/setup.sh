@@ -13,7 +13,7 @@ runtime=(
   libpulse0 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3 libudev1  # webrtc-java's native library
   libgtk-3-0 libxtst6 libxxf86vm1 fonts-dejavu-core                # JavaFX console
 )
-build=(libmujoco-dev libmujoco-samples g++                          # our JavaCPP preset, native testspeed
+build=(libmujoco-dev libtinyxml2-dev libmujoco-samples g++         # our JavaCPP preset (MuJoCo, tinyxml2), native testspeed
   libjs-janus-gateway libjs-webrtc-adapter)                         # janus.js for the page's SFU player (bundled)
 packaging=(fakeroot dpkg-dev)                                      # jpackage --type deb
 # The browser tests drive Chromium over the DevTools protocol from Java; iproute2 and unshare (util-linux, always

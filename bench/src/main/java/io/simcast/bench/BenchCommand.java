@@ -1,33 +1,28 @@
 package io.simcast.bench;
 
-import io.simcast.bench.RlRestBenchmark;
-import io.simcast.testkit.ServeProcess;
-import io.simcast.bench.PhysicsBenchmark;
-import io.simcast.bench.RlBenchmark;
-import io.simcast.sim.rl.RlCatalog;
-import io.simcast.sim.rl.VectorEnv;
+import io.simcast.app.cli.ExtraCommand;
+import io.simcast.app.cli.SimcastCommand;
 import io.simcast.sim.render.Quality;
 import io.simcast.sim.render.RenderBenchmark;
+import io.simcast.sim.rl.RlCatalog;
+import io.simcast.sim.rl.VectorEnv;
 import io.simcast.sim.scene.Scene;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
+import io.simcast.sim.scene.SceneLoadException;
 import io.simcast.sim.scene.SceneLocator;
-import java.io.BufferedReader;
+import io.simcast.sim.scene.SceneSource;
+import io.simcast.testkit.ServeProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import io.simcast.app.cli.ExtraCommand;
-import io.simcast.app.cli.SimcastCommand;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,8 +33,8 @@ import picocli.CommandLine.Option;
  * through {@link java.util.ServiceLoader}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
-        subcommands = {BenchCommand.Physics.class, BenchCommand.Render.class, BenchCommand.Rl.class,
-                BenchCommand.RlRest.class,
+        subcommands = {BenchCommand.Physics.class, BenchCommand.Pacing.class, BenchCommand.Controls.class,
+                BenchCommand.Render.class, BenchCommand.Rl.class, BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
                 BenchCommand.Encode.class, BenchCommand.Mcp.class})
@@ -47,13 +42,23 @@ public final class BenchCommand implements ExtraCommand {
     @CommandLine.ParentCommand
     SimcastCommand parent;
 
+    /** A benchmark's result on a scene, and the scene's id. */
+    private record Measured<R>(String sceneId, R result) {}
+
+    /** Compiles a preset or MJCF file, runs {@code benchmark} on it on this thread and releases the scene. */
+    private static <R> Measured<R> measure(String idOrFile, Function<Scene, R> benchmark) throws SceneLoadException {
+        Scene scene = new SceneCompiler().compile(SceneLocator.locate(idOrFile, SceneLimits.DEFAULT));
+        try {
+            return new Measured<>(scene.id(), benchmark.apply(scene));
+        } finally {
+            scene.release();
+        }
+    }
+
     /** {@code simcast bench physics}: steps per second from Java against native mujoco-testspeed, same workload. */
     @Command(name = "physics", mixinStandardHelpOptions = true,
             description = "Steps per second of mj_step from Java, next to native mujoco-testspeed on the same file.")
     static final class Physics implements Callable<Integer> {
-        private static final Path NATIVE_TESTSPEED = Path.of("/usr/bin/mujoco-testspeed");
-        private static final Pattern STEPS_PER_SECOND = Pattern.compile("Steps per second\\s*:\\s*([0-9.]+)");
-
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -74,29 +79,49 @@ public final class BenchCommand implements ExtraCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Scene scene = new SceneCompiler().compile(SceneLocator.locate(model, SceneLimits.DEFAULT));
-            Path file = Files.isExecutable(NATIVE_TESTSPEED) ? modelFile(scene) : null;
-            double java = 0;
-            double nativeBest = 0;
+            Best java = new Best();
+            Best nativeBest = new Best();
             try {
+                Optional<NativeTestspeed> testspeed = NativeTestspeed.forModel(modelFile(scene), controlNoise);
                 // Alternate the two so that a busy moment on the machine hurts both alike.
                 for (int i = 0; i < repeat; i++) {
-                    java = Math.max(java, PhysicsBenchmark.run(scene, steps, controlNoise).stepsPerSecond());
-                    if (file != null) {
-                        nativeBest = Math.max(nativeBest, nativeRate(file).orElse(0));
+                    java.add(PhysicsBenchmark.run(scene, steps, controlNoise));
+                    if (testspeed.isPresent()) {
+                        nativeBest.add(testspeed.get().run(steps));
                     }
                 }
             } finally {
                 scene.release();
             }
-            out.printf("java   %s: %.0f steps/s (best of %d x %d steps)%n", scene.id(), java, repeat, steps);
-            if (nativeBest > 0) {
-                out.printf("native %s: %.0f steps/s (mujoco-testspeed, best of %d)%n", scene.id(), nativeBest, repeat);
-                out.printf("ratio java/native: %.3f%n", java / nativeBest);
+            out.printf("java   %s: %.0f steps/s, %.0f per CPU second, %.2f contacts and %.2f constraints per step"
+                    + " (best of %d x %d steps)%n", scene.id(), java.wall, java.cpu, java.contacts, java.constraints,
+                    repeat, steps);
+            if (nativeBest.wall > 0) {
+                out.printf("native %s: %.0f steps/s, %.0f per CPU second, %.2f contacts and %.2f constraints per step"
+                        + " (mujoco-testspeed, best of %d)%n", scene.id(), nativeBest.wall, nativeBest.cpu,
+                        nativeBest.contacts, nativeBest.constraints, repeat);
+                out.printf("ratio java/native: %.3f (wall), %.3f (CPU)%n", java.wall / nativeBest.wall,
+                        java.cpu / nativeBest.cpu);
             } else {
                 out.println("native: mujoco-testspeed not available (Debian package libmujoco-samples)");
             }
             out.flush();
             return 0;
+        }
+
+        /** The best wall and the best CPU rate over the runs (each its own best: the quietest moment for each). */
+        private static final class Best {
+            double wall;
+            double cpu;
+            double contacts;
+            double constraints;
+
+            void add(PhysicsBenchmark.Result result) {
+                wall = Math.max(wall, result.stepsPerSecond());
+                cpu = Math.max(cpu, result.stepsPerCpuSecond());
+                contacts = result.contactsPerStep();
+                constraints = result.constraintsPerStep();
+            }
         }
 
         /** testspeed needs a file: presets and strings are written to a temporary one. */
@@ -108,18 +133,80 @@ public final class BenchCommand implements ExtraCommand {
             file.toFile().deleteOnExit();
             return file;
         }
+    }
 
-        private OptionalDouble nativeRate(Path file) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder(NATIVE_TESTSPEED.toString(), file.toString(), Long.toString(steps),
-                    "1", Double.toString(controlNoise)).redirectErrorStream(true).start();
-            String output;
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                output = String.join("\n", reader.lines().toList());
+    /** {@code simcast bench controls}: what writing a step's controls costs, each way Java can write them. */
+    @Command(name = "controls", mixinStandardHelpOptions = true,
+            description = "Nanoseconds per step to write every actuator's control: through Simcast's view of"
+                    + " MuJoCo's memory, and through JavaCPP pointers (bulk, fresh pointer, element by element).")
+    static final class Controls implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", defaultValue = "humanoid", paramLabel = "ID_OR_FILE",
+                description = "Preset id or MJCF file (default ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--steps", defaultValue = "1000000",
+                description = "Steps per round (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Override
+        public Integer call() throws Exception {
+            Measured<ControlWriteBenchmark.Result> measured = measure(model,
+                    scene -> ControlWriteBenchmark.run(scene, steps));
+            ControlWriteBenchmark.Result result = measured.result();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s, %d controls per step, ns per step (best of 5 rounds of %d steps)%n",
+                    measured.sceneId(), result.actuators(), steps);
+            out.printf(Locale.ROOT, "SimData.ctrl() view, bulk:        %8.1f%n", result.viewNanos());
+            out.printf(Locale.ROOT, "JavaCPP pointer, bulk:            %8.1f%n", result.pointerBulkNanos());
+            out.printf(Locale.ROOT, "JavaCPP fresh pointer, bulk:      %8.1f%n", result.freshPointerBulkNanos());
+            out.printf(Locale.ROOT, "JavaCPP pointer, element by element: %5.1f%n", result.pointerElementNanos());
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench pacing}: how closely a playing simulation keeps to the wall clock, with readers. */
+    @Command(name = "pacing", mixinStandardHelpOptions = true,
+            description = "Real-time factor of a playing simulation at each speed, with and without snapshot readers.")
+    static final class Pacing implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--scene", defaultValue = "pendulum", paramLabel = "ID_OR_FILE",
+                description = "Preset id or MJCF file (default ${DEFAULT-VALUE}).")
+        String scene;
+
+        @Option(names = "--speeds", split = ",", defaultValue = "1,4",
+                description = "Speed factors (default ${DEFAULT-VALUE}).")
+        List<Double> speeds;
+
+        @Option(names = "--readers", split = ",", defaultValue = "0,32",
+                description = "Threads reading snapshots as fast as they can (default ${DEFAULT-VALUE}).")
+        List<Integer> readers;
+
+        @Option(names = "--seconds", defaultValue = "5", description = "Seconds measured per run (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            SceneCompiler compiler = new SceneCompiler();
+            SceneSource source = SceneLocator.locate(scene, SceneLimits.DEFAULT);
+            out.printf("%-6s %-8s %-18s %-16s %s%n", "speed", "readers", "real-time factor", "reported factor",
+                    "steps/s");
+            for (double speed : speeds) {
+                for (int count : readers) {
+                    PacingBenchmark.Result result = PacingBenchmark.run(compiler.compile(source), speed, count,
+                            Duration.ofSeconds(seconds));
+                    out.printf("%-6s %-8d %-18.4f %-16.4f %.0f%n", speed, count, result.realTimeFactor(),
+                            result.reportedFactor(), result.stepsPerSecond());
+                    out.flush();
+                }
             }
-            process.waitFor();
-            Matcher matcher = STEPS_PER_SECOND.matcher(output);
-            return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+            return 0;
         }
     }
 
@@ -301,15 +388,11 @@ public final class BenchCommand implements ExtraCommand {
         @Override
         public Integer call() throws Exception {
             Quality preset = Quality.parse(quality);
-            Scene compiled = new SceneCompiler().compile(SceneLocator.locate(scene, SceneLimits.DEFAULT));
-            RenderBenchmark.Result result;
-            try {
-                result = RenderBenchmark.run(compiled, width, height, preset, frames);
-            } finally {
-                compiled.release();
-            }
+            Measured<RenderBenchmark.Result> measured = measure(scene,
+                    compiled -> RenderBenchmark.run(compiled, width, height, preset, frames));
+            RenderBenchmark.Result result = measured.result();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("render %s %dx%d %s, %d frames, on %s%n", compiled.id(), width, height,
+            out.printf("render %s %dx%d %s, %d frames, on %s%n", measured.sceneId(), width, height,
                     preset.name().toLowerCase(Locale.ROOT), frames, result.info().glRenderer());
             out.printf("render only:                    %7.1f fps  (%.2f ms/frame)%n", result.renderOnlyFps(),
                     result.renderOnlyMillis());

@@ -6,17 +6,19 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetDataKeyframe;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step;
 import static io.simcast.sim.mujoco.global.MuJoCo.mju_Halton;
 
+import io.simcast.sim.core.SimData;
+import io.simcast.sim.core.StateArray;
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
-import io.simcast.sim.core.SimData;
 import io.simcast.sim.scene.Scene;
-import org.bytedeco.javacpp.DoublePointer;
 
 /**
  * Steps per second of raw {@code mj_step} from Java, with exactly the workload of MuJoCo 2.2's native
- * {@code testspeed}: one thread, the state of keyframe "test" when the model has one, and before every step a
- * precomputed control from a Halton sequence around the middle of each actuator's range, scaled by the noise.
- * Same model, same controls, same contacts: the ratio measures the cost of calling MuJoCo from Java.
+ * {@code testspeed} ({@link NativeTestspeed}): one thread, the state of keyframe "test" when the model has one, before
+ * every step a control per actuator from a Halton sequence around the middle of its range, scaled by the noise
+ * (precomputed, written as every Simcast caller writes controls: through {@link SimData#ctrl()}), and after it the
+ * contact and constraint counts read as testspeed sums them. Same model, same controls, same contacts: the ratio
+ * measures the cost of calling MuJoCo from Java. Runs on the calling thread.
  */
 public final class PhysicsBenchmark {
     private PhysicsBenchmark() {}
@@ -27,8 +29,11 @@ public final class PhysicsBenchmark {
      * @param steps steps timed
      * @param seconds wall time of the timed loop
      * @param cpuSeconds CPU time the process used meanwhile
+     * @param contactsPerStep mean contacts per step
+     * @param constraintsPerStep mean constraint rows per step (testspeed prints both: equal counts, equal work)
      */
-    public record Result(long steps, double seconds, double cpuSeconds) {
+    public record Result(long steps, double seconds, double cpuSeconds, double contactsPerStep,
+                         double constraintsPerStep) {
         public double stepsPerSecond() {
             return steps / seconds;
         }
@@ -54,16 +59,20 @@ public final class PhysicsBenchmark {
             if (testKey >= 0) {
                 mj_resetDataKeyframe(m, d, testKey);
             }
-            DoublePointer ctrl = data.ctrl();
+            StateArray ctrl = data.ctrl();
+            long contacts = 0;
+            long constraints = 0;
             long cpu = CpuClock.nanos();
             long start = System.nanoTime();
             for (int i = 0; i < steps; i++) {
-                if (nu > 0) {
-                    ctrl.put(controls, i * nu, nu);
-                }
+                ctrl.put(controls, i * nu, nu);
                 mj_step(m, d);
+                contacts += d.ncon();
+                constraints += d.nefc();
             }
-            return new Result(steps, (System.nanoTime() - start) * 1e-9, (CpuClock.nanos() - cpu) * 1e-9);
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            double cpuSeconds = (CpuClock.nanos() - cpu) * 1e-9;
+            return new Result(steps, seconds, cpuSeconds, (double) contacts / steps, (double) constraints / steps);
         }
     }
 
@@ -71,14 +80,20 @@ public final class PhysicsBenchmark {
     private static double[] controlSequence(mjModel m, int steps, double noise) {
         int nu = m.nu();
         double[] controls = new double[steps * nu];
-        DoublePointer range = m.actuator_ctrlrange().capacity(2L * nu);
+        if (nu == 0) {
+            return controls;
+        }
+        double[] range = new double[2 * nu];
+        m.actuator_ctrlrange().capacity(range.length).get(range);
+        byte[] limited = new byte[nu];
+        m.actuator_ctrllimited().capacity(nu).get(limited);
         for (int step = 0; step < steps; step++) {
             for (int i = 0; i < nu; i++) {
                 double center = 0;
                 double radius = 1;
-                if (m.actuator_ctrllimited().get(i) != 0) {
-                    center = (range.get(2L * i + 1) + range.get(2L * i)) / 2;
-                    radius = (range.get(2L * i + 1) - range.get(2L * i)) / 2;
+                if (limited[i] != 0) {
+                    center = (range[2 * i + 1] + range[2 * i]) / 2;
+                    radius = (range[2 * i + 1] - range[2 * i]) / 2;
                 }
                 controls[step * nu + i] = center + radius * noise * (2 * mju_Halton(step, i + 2) - 1);
             }

@@ -144,8 +144,14 @@ final class StreamingBenchCommands {
 
     /** {@code simcast bench memory}. */
     @Command(name = "memory", mixinStandardHelpOptions = true,
-            description = "Resident size of simcast serve with 0, 1 and 8 viewers.")
+            description = "Resident size of simcast serve with 0 viewers (just started, and settled), 1 and 8 viewers.")
     static final class Memory implements Callable<Integer> {
+        /**
+         * Long enough for what an idle host does to give memory back: G1's periodic collection after 20 s without
+         * one, and the JVM's first trim of the native heap after 60 s (scripts/env.sh).
+         */
+        private static final int SETTLE_SECONDS = 90;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -158,7 +164,11 @@ final class StreamingBenchCommands {
             out.printf("resident size of simcast serve, %s%n", serve.describe());
             try (StreamingBench bench = StreamingBench.start(serve.arguments())) {
                 Thread.sleep(5000);
-                out.printf(Locale.ROOT, "0 viewers: %.0f MiB%n", bench.serve().residentMiB());
+                out.printf(Locale.ROOT, "0 viewers, 5 s after start: %.0f MiB%n", bench.serve().residentMiB());
+                out.flush();
+                Thread.sleep((SETTLE_SECONDS - 5) * 1000L);
+                out.printf(Locale.ROOT, "0 viewers, %d s after start: %.0f MiB%n", SETTLE_SECONDS,
+                        bench.serve().residentMiB());
                 out.flush();
                 for (int target : new int[] {1, 8}) {
                     while (bench.viewers() < target) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Thread-safe.
  */
 final class InProcessCandidateCompiler implements CandidateCompiler {
-    private static final Pattern COMPOSITE = Pattern.compile("<\\s*composite\\b");
+    /** In any letter case: MuJoCo matches element names without regard to case. */
+    private static final Pattern COMPOSITE = Pattern.compile("<\\s*composite\\b", Pattern.CASE_INSENSITIVE);
 
     private final SceneCompiler compiler;
 

@@ -22,6 +22,8 @@ class InProcessCandidateCompilerTest {
                 .hasMessage("Line 4: <composite> is not allowed in generated scenes (MuJoCo 2.2.2 can abort the whole "
                         + "program on it); write the bodies out one by one")
                 .satisfies(e -> assertThat(((SceneLoadException) e).line()).hasValue(4));
+        assertThatThrownBy(() -> compiler.compile(SceneSource.ofString(xml.replace("<composite", "<COMPOSITE"))))
+                .hasMessageStartingWith("Line 4: <composite> is not allowed");
     }
 
     @Test
@@ -29,7 +31,7 @@ class InProcessCandidateCompilerTest {
         String xml = "<mujoco>\n  <asset>\n    <mesh name=\"m\" file=\"/etc/passwd\"/>\n  </asset>\n</mujoco>";
 
         assertThatThrownBy(() -> compiler.compile(SceneSource.ofString(xml)))
-                .hasMessage("Refused file=\"/etc/passwd\" (line 3): absolute paths are not allowed; use a path "
+                .hasMessage("Refused file=\"/etc/passwd\" (scene.xml, line 3): absolute paths are not allowed; use a path "
                         + "relative to the scene folder");
     }
 

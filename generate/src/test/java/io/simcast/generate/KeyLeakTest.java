@@ -72,7 +72,7 @@ class KeyLeakTest {
                 .test(Provider.OPENAI);
         SceneGenerator generator = new SceneGenerator(configuration, GenerationOptions.DEFAULT);
         String failure = failureOf(generator.start(GenerationRequest.of("a box"), event -> {}));
-        generator.start(GenerationRequest.of("a box"), event -> {}).result().get(30, TimeUnit.SECONDS)
+        generator.start(GenerationRequest.of("a box"), event -> {}).result().get(5, TimeUnit.MINUTES)
                 .scene().release();
         String listing = new ObjectMapper().writeValueAsString(configuration.list());
         configuration.remove(Provider.OPENAI);
@@ -98,7 +98,7 @@ class KeyLeakTest {
 
     private static String failureOf(GenerationTask task) throws Exception {
         try {
-            task.result().get(30, TimeUnit.SECONDS);
+            task.result().get(5, TimeUnit.MINUTES);
             throw new AssertionError("generation succeeded");
         } catch (ExecutionException e) {
             return e.getCause().getMessage();

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -232,14 +233,13 @@ class SceneGeneratorTest {
 
     @ParameterizedTest
     @EnumSource(value = Provider.class, names = {"OPENAI", "ANTHROPIC", "GEMINI"})
+    @Timeout(value = 45, unit = TimeUnit.SECONDS) // the silent provider would hold the request for a minute
     void aProviderThatDoesNotAnswerTimesOutWithoutHanging(Provider provider) throws Exception {
         SceneGenerator generator = generatorFor(provider,
                 GenerationOptions.DEFAULT.withRequestTimeout(Duration.ofSeconds(1)));
         fake.enqueue(Reply.silence());
-        long start = System.nanoTime();
 
         assertThat(failureOf(generate(generator))).isEqualTo(provider.displayName() + " did not answer within 1 s");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -306,14 +306,12 @@ class SceneGeneratorTest {
         SceneGenerator generator = generatorFor(Provider.OPENAI, GenerationOptions.DEFAULT);
         fake.enqueue(Reply.silence(), Reply.answer(Replies.fenced(Replies.GOOD_SCENE)));
         GenerationTask task = generate(generator);
-        fake.awaitRequests(1, Duration.ofSeconds(10));
-        long start = System.nanoTime();
+        fake.awaitRequests(1, Duration.ofSeconds(30));
 
         task.cancel();
 
-        assertThatThrownBy(() -> task.result().get(2, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-        awaitEvent(Cancelled.class);
+        assertThatThrownBy(() -> task.result().get(30, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        awaitEvent(Cancelled.class); // before the silent provider lets go (a minute): the call was interrupted
         assertThat(events.getLast().message()).isEqualTo("Generation cancelled; the running scene was not changed");
         assertThat(eventTypes()).containsExactly(AttemptStarted.class, Cancelled.class);
         Thread.sleep(500);
@@ -321,7 +319,7 @@ class SceneGeneratorTest {
     }
 
     private void awaitEvent(Class<? extends GenerationEvent> type) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (events.stream().noneMatch(type::isInstance)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no " + type.getSimpleName() + " event; got " + eventTypes());

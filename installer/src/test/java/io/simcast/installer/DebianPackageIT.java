@@ -168,7 +168,7 @@ class DebianPackageIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             player.answer(created.body());
-            player.connected.get(10, TimeUnit.SECONDS);
+            player.connected.get(60, TimeUnit.SECONDS);
             player.awaitFrames(30, 15_000);
             assertThat(player.frameSize.get()).isEqualTo("640x480");
 

@@ -3,12 +3,14 @@ package io.simcast.mcp;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.simcast.sim.render.Renderer;
 import io.simcast.streaming.Role;
 import io.simcast.streaming.access.Access;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.host.HostExtension;
 import io.simcast.streaming.host.HostServices;
+import io.simcast.streaming.host.Rendering;
 import io.undertow.server.HttpHandler;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
@@ -54,10 +56,13 @@ public final class McpHttp implements HostExtension {
 
     @Override
     public List<Route> mount(HostServices host) {
-        boolean renders = host.rendering().renderer() != null;
-        Target shared = new Target(Workspace.SHARED, host.simulation(),
-                Optional.ofNullable(host.rendering().renderer()), host.rendering().problem(), false);
-        workspace = new Workspace("http", shared, host.scenes(), host.rl(), new Sandboxes(limits, renders),
+        Optional<Renderer> renderer = switch (host.rendering()) {
+            case Rendering.Available available -> Optional.of(available.renderer());
+            case Rendering.Unavailable ignored -> Optional.empty();
+        };
+        Target shared = new Target(Workspace.SHARED, host.simulation(), renderer,
+                host.rendering().problem().orElse(""), false);
+        workspace = new Workspace("http", shared, host.scenes(), host.rl(), new Sandboxes(limits, renderer.isPresent()),
                 Optional.of(new Sharing(host.links(), host.pageAddress())), host.generator(), Role.VIEWER);
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(SimcastMcpServer.jsonMapper()).mcpEndpoint(PATH).maxRequestSize(MAX_REQUEST_BYTES)

@@ -45,6 +45,15 @@ public final class StreamingMessages {
                 + " Choose another port with --port or PORT";
     }
 
+    public static String unknownHost(String host, int port, String reason) {
+        return "Cannot listen on " + host + ":" + port + ": this machine does not know the host name " + host + " ("
+                + reason + "). Give one of its addresses or names with --host or HOST";
+    }
+
+    public static String cannotStart(String host, int port, String reason) {
+        return "Simcast could not start serving on " + host + ":" + port + ": " + reason;
+    }
+
     public static String noSuchPath(String method, String path) {
         return "Nothing here: " + method + " " + path;
     }

@@ -57,7 +57,7 @@ public final class SocketClient implements AutoCloseable {
             public void onError(WebSocket webSocket, Throwable error) {
                 closed.complete(-1);
             }
-        }).get(5, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
     }
 
     public void send(String text) {
@@ -90,14 +90,14 @@ public final class SocketClient implements AutoCloseable {
 
     /** The next message of {@code type}, skipping others (state ticks arrive all the time). */
     public JsonNode next(String type) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             JsonNode message = messages.poll(100, TimeUnit.MILLISECONDS);
             if (message != null && type.equals(message.path("type").asText())) {
                 return message;
             }
         }
-        throw new AssertionError("no '" + type + "' message within 10 s");
+        throw new AssertionError("no '" + type + "' message within 30 s");
     }
 
     @Override

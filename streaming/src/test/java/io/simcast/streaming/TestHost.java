@@ -24,7 +24,9 @@ public final class TestHost implements AutoCloseable {
     public final Simulation simulation;
     public final Renderer renderer;
     public final StreamingHost host;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Only against hangs: a scene upload's isolated check alone can take a minute on a busy machine. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(3);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     private TestHost(Simulation simulation, Renderer renderer, StreamingHost host) {
         this.simulation = simulation;
@@ -41,9 +43,7 @@ public final class TestHost implements AutoCloseable {
     /** A host whose API-key and generation endpoints use {@code llm} (settings in a test's own folder). */
     public static TestHost start(String preset, StreamingConfig.Builder config, Supplier<LlmConfiguration> llm)
             throws Exception {
-        PresetCatalog catalog = PresetCatalog.builtIn();
-        Simulation simulation = Simulation.start(new SceneCompiler().compile(
-                catalog.source(catalog.find(preset).orElseThrow())));
+        Simulation simulation = simulation(preset);
         Renderer renderer = null;
         try {
             renderer = Renderer.start(simulation);
@@ -57,6 +57,12 @@ public final class TestHost implements AutoCloseable {
             simulation.close();
             throw e;
         }
+    }
+
+    /** A running simulation of the built-in preset {@code preset}, for tests that assemble their own host parts. */
+    public static Simulation simulation(String preset) throws Exception {
+        PresetCatalog catalog = PresetCatalog.builtIn();
+        return Simulation.start(new SceneCompiler().compile(catalog.source(catalog.find(preset).orElseThrow())));
     }
 
     public static TestHost start(String preset) throws Exception {
@@ -73,13 +79,13 @@ public final class TestHost implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -92,7 +98,7 @@ public final class TestHost implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

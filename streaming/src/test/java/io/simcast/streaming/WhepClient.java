@@ -73,8 +73,8 @@ public final class WhepClient implements AutoCloseable {
 
     /** The offer with all candidates in it. */
     public String offer() throws Exception {
-        set(Descriptions.offer(connection).get(5, TimeUnit.SECONDS), true);
-        gathered.get(5, TimeUnit.SECONDS);
+        set(Descriptions.offer(connection).get(30, TimeUnit.SECONDS), true);
+        gathered.get(30, TimeUnit.SECONDS);
         return connection.getLocalDescription().sdp;
     }
 
@@ -83,7 +83,7 @@ public final class WhepClient implements AutoCloseable {
     }
 
     private void set(RTCSessionDescription description, boolean local) throws Exception {
-        Descriptions.set(connection, description, local).get(5, TimeUnit.SECONDS);
+        Descriptions.set(connection, description, local).get(30, TimeUnit.SECONDS);
     }
 
     /**

@@ -51,7 +51,8 @@ public final class ConsoleServices implements AutoCloseable {
     private final Path dataFolder;
     private final Supplier<LlmConfiguration> llm;
 
-    private ConsoleServices(ConsoleOptions options, Function<Simulation, LiveRendering> renderingFor) {
+    private ConsoleServices(ConsoleOptions options, Function<Simulation, LiveRendering> renderingFor,
+            SimulationSession.Compiler sessionCompiler) {
         dataFolder = options.dataFolder();
         preferences = ConsolePreferences.load(dataFolder, io);
         recovery = new RecoveryStore(dataFolder.resolve("recovery"),
@@ -71,7 +72,7 @@ public final class ConsoleServices implements AutoCloseable {
         }
         firstDocument = document;
         startupNotes.add(Texts.startedWith(scene.title()));
-        session = SimulationSession.start(scene);
+        session = SimulationSession.start(scene, sessionCompiler);
         rendering = renderingFor.apply(session.simulation());
         if (rendering.problem() != null) {
             startupNotes.add(rendering.problem());
@@ -84,7 +85,7 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** Starts the services as {@code options} say. */
     public static ConsoleServices start(ConsoleOptions options) {
-        return new ConsoleServices(options, LiveRendering::start);
+        return start(options, LiveRendering::start);
     }
 
     /**
@@ -93,7 +94,13 @@ public final class ConsoleServices implements AutoCloseable {
      * EGL).
      */
     public static ConsoleServices start(ConsoleOptions options, Function<Simulation, LiveRendering> renderingFor) {
-        return new ConsoleServices(options, renderingFor);
+        return start(options, renderingFor, new SceneCompiler()::compile);
+    }
+
+    /** As above, compiling the scenes the person loads with {@code compiler}: tests hold it to watch the console wait. */
+    public static ConsoleServices start(ConsoleOptions options, Function<Simulation, LiveRendering> renderingFor,
+            SimulationSession.Compiler compiler) {
+        return new ConsoleServices(options, renderingFor, compiler);
     }
 
     /** A scene that does not compile still opens in the editor (to be fixed there); the default scene runs. */

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /** Waits for something another thread does (compiling, physics, disk), failing with a description when it never happens. */
 public final class Eventually {
-    private static final Duration DEFAULT = Duration.ofSeconds(20);
+    private static final Duration DEFAULT = Duration.ofSeconds(60);
 
     private Eventually() {}
 

@@ -9,7 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -80,15 +82,14 @@ class SecretServiceStoreTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // the keychain below would keep a waiting store for ten
     void aKeychainThatDoesNotAnswerTimesOut() throws Exception {
-        SecretServiceStore store = store(fakeSecretTool("exec sleep 30\n"), Duration.ofSeconds(1));
-        long start = System.nanoTime();
+        SecretServiceStore store = store(fakeSecretTool("exec sleep 600\n"), Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> store.read("llm.openai"))
                 .isInstanceOf(SecretStoreException.class)
                 .hasMessage("The desktop keychain did not read the key within 1 s (is it locked and waiting for a "
                         + "password?)");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

@@ -8,25 +8,31 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetDataKeyframe;
 
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
-import org.bytedeco.javacpp.DoublePointer;
 
 /**
  * The simulation state of one model ({@code mjData}). Owned by exactly one thread: the physics thread for the
  * live simulation, a render thread for its private copy. Holds a reference to its model until closed.
  *
- * <p>The array views ({@link #qpos()} ...) are sized to the model and cached; they are valid until {@link #close()}.
+ * <p>The state arrays ({@link #qpos()}, {@link #ctrl()} ...) are {@link StateArray} views over MuJoCo's memory,
+ * made once, sized to the model and valid until {@link #close()}: reading and writing them costs no JNI call, so
+ * controls and forces written every step (the simulation's commands, RL actions, benchmarks) cost what they would
+ * in C.
  */
 public final class SimData implements AutoCloseable {
     private final Model model;
     private final mjData native_;
-    private final DoublePointer qpos;
-    private final DoublePointer qvel;
-    private final DoublePointer act;
-    private final DoublePointer ctrl;
-    private final DoublePointer mocapPos;
-    private final DoublePointer mocapQuat;
-    private final DoublePointer xfrcApplied;
-    private final DoublePointer qfrcApplied;
+    private final StateArray qpos;
+    private final StateArray qvel;
+    private final StateArray act;
+    private final StateArray ctrl;
+    private final StateArray mocapPos;
+    private final StateArray mocapQuat;
+    private final StateArray xfrcApplied;
+    private final StateArray qfrcApplied;
+    private final StateArray qaccWarmstart;
+    private final StateArray userdata;
+    private final StateArray xpos;
+    private final StateArray siteXpos;
     private boolean closed;
 
     /**
@@ -48,14 +54,18 @@ public final class SimData implements AutoCloseable {
             throw e;
         }
         this.model = model;
-        this.qpos = native_.qpos().capacity(model.nq());
-        this.qvel = native_.qvel().capacity(model.nv());
-        this.act = native_.act().capacity(model.na());
-        this.ctrl = native_.ctrl().capacity(model.nu());
-        this.mocapPos = native_.mocap_pos().capacity(3L * model.nmocap());
-        this.mocapQuat = native_.mocap_quat().capacity(4L * model.nmocap());
-        this.xfrcApplied = native_.xfrc_applied().capacity(6L * model.nbody());
-        this.qfrcApplied = native_.qfrc_applied().capacity(model.nv());
+        this.qpos = StateArray.over(native_.qpos(), model.nq());
+        this.qvel = StateArray.over(native_.qvel(), model.nv());
+        this.act = StateArray.over(native_.act(), model.na());
+        this.ctrl = StateArray.over(native_.ctrl(), model.nu());
+        this.mocapPos = StateArray.over(native_.mocap_pos(), 3L * model.nmocap());
+        this.mocapQuat = StateArray.over(native_.mocap_quat(), 4L * model.nmocap());
+        this.xfrcApplied = StateArray.over(native_.xfrc_applied(), 6L * model.nbody());
+        this.qfrcApplied = StateArray.over(native_.qfrc_applied(), model.nv());
+        this.qaccWarmstart = StateArray.over(native_.qacc_warmstart(), model.nv());
+        this.userdata = StateArray.over(native_.userdata(), model.pointer().nuserdata());
+        this.xpos = StateArray.over(native_.xpos(), 3L * model.nbody());
+        this.siteXpos = StateArray.over(native_.site_xpos(), 3L * model.pointer().nsite());
     }
 
     public Model model() {
@@ -88,37 +98,64 @@ public final class SimData implements AutoCloseable {
         return native_.time();
     }
 
-    public DoublePointer qpos() {
+    /** Generalised positions (nq). */
+    public StateArray qpos() {
         return qpos;
     }
 
-    public DoublePointer qvel() {
+    /** Generalised velocities (nv). */
+    public StateArray qvel() {
         return qvel;
     }
 
-    public DoublePointer act() {
+    /** Actuator activations (na). */
+    public StateArray act() {
         return act;
     }
 
-    public DoublePointer ctrl() {
+    /** Actuator controls (nu): what sliders, agents and RL actions write before a step. */
+    public StateArray ctrl() {
         return ctrl;
     }
 
-    public DoublePointer mocapPos() {
+    /** Mocap body positions (nmocap x 3). */
+    public StateArray mocapPos() {
         return mocapPos;
     }
 
-    public DoublePointer mocapQuat() {
+    /** Mocap body orientations (nmocap x 4, quaternions). */
+    public StateArray mocapQuat() {
         return mocapQuat;
     }
 
     /** Cartesian forces and torques applied to bodies (nbody x 6: force then torque, world frame). */
-    public DoublePointer xfrcApplied() {
+    public StateArray xfrcApplied() {
         return xfrcApplied;
     }
 
-    public DoublePointer qfrcApplied() {
+    /** Generalised forces applied (nv). */
+    public StateArray qfrcApplied() {
         return qfrcApplied;
+    }
+
+    /** Accelerations the constraint solver starts from (nv), part of the state a reset clears. */
+    public StateArray qaccWarmstart() {
+        return qaccWarmstart;
+    }
+
+    /** The model's user data (nuserdata). */
+    public StateArray userdata() {
+        return userdata;
+    }
+
+    /** Body positions in the world frame (nbody x 3), as the last {@code mj_forward} or step computed them. */
+    public StateArray xpos() {
+        return xpos;
+    }
+
+    /** Site positions in the world frame (nsite x 3), as the last {@code mj_forward} or step computed them. */
+    public StateArray siteXpos() {
+        return siteXpos;
     }
 
     /** Frees the native data (once) and drops the model reference. */

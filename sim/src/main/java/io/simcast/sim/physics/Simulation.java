@@ -450,20 +450,20 @@ public final class Simulation implements SimulationSource, AutoCloseable {
 
     private void publish() {
         long now = System.nanoTime();
-        double[] qpos = copy(data.qpos());
-        double[] qvel = copy(data.qvel());
+        double[] qpos = data.qpos().copy();
+        double[] qvel = data.qvel().copy();
         if (!finite(qpos) || !finite(qvel)) {
             diverged("NaN or infinity in the state");
-            qpos = copy(data.qpos());
-            qvel = copy(data.qvel());
+            qpos = data.qpos().copy();
+            qvel = data.qvel().copy();
         }
         if (playing) {
             meter.update(now, data.time(), steps);
         }
         mjData d = data.pointer();
         latest = new SimulationSnapshot(++sequence, scene, generation, playing, paced, clock.speed(), d.time(),
-                steps, qpos, qvel, copy(data.act()), copy(data.ctrl()), copy(data.mocapPos()),
-                copy(data.mocapQuat()), d.energy(0), d.energy(1), d.ncon(), meter.realTimeFactor(),
+                steps, qpos, qvel, data.act().copy(), data.ctrl().copy(), data.mocapPos().copy(),
+                data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), meter.realTimeFactor(),
                 meter.stepsPerSecond(), perturbation, now);
     }
 
@@ -491,14 +491,6 @@ public final class Simulation implements SimulationSource, AutoCloseable {
                 }
             }
         });
-    }
-
-    private static double[] copy(org.bytedeco.javacpp.DoublePointer pointer) {
-        double[] values = new double[(int) pointer.capacity()];
-        if (values.length > 0) {
-            pointer.get(values);
-        }
-        return values;
     }
 
     private static boolean finite(double[] values) {

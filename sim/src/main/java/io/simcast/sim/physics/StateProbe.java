@@ -62,10 +62,10 @@ public final class StateProbe implements AutoCloseable {
         d.time(snapshot.time());
         data.qpos().put(snapshot.qpos());
         data.qvel().put(snapshot.qvel());
-        put(data.act(), snapshot.act());
-        put(data.ctrl(), snapshot.ctrl());
-        put(data.mocapPos(), snapshot.mocapPos());
-        put(data.mocapQuat(), snapshot.mocapQuat());
+        data.act().put(snapshot.act());
+        data.ctrl().put(snapshot.ctrl());
+        data.mocapPos().put(snapshot.mocapPos());
+        data.mocapQuat().put(snapshot.mocapQuat());
         mj_forward(m, d);
         List<Contact> contacts = new ArrayList<>(d.ncon());
         for (int i = 0; i < d.ncon(); i++) {
@@ -76,12 +76,6 @@ public final class StateProbe implements AutoCloseable {
         }
         return new Derived(snapshot, copy(d.xpos(), 3L * m.nbody()), copy(d.xquat(), 4L * m.nbody()),
                 copy(d.sensordata(), m.nsensordata()), contacts);
-    }
-
-    private static void put(DoublePointer pointer, double[] values) {
-        if (values.length > 0) {
-            pointer.put(values);
-        }
     }
 
     private static double[] copy(DoublePointer pointer, long count) {

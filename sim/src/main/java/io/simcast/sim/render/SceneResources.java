@@ -14,6 +14,12 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mjv_defaultScene;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_freeScene;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_makeScene;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_updateScene;
+import static org.lwjgl.opengl.GL32C.GL_RENDERBUFFER;
+import static org.lwjgl.opengl.GL32C.GL_RENDERBUFFER_INTERNAL_FORMAT;
+import static org.lwjgl.opengl.GL32C.GL_RENDERBUFFER_SAMPLES;
+import static org.lwjgl.opengl.GL32C.glBindRenderbuffer;
+import static org.lwjgl.opengl.GL32C.glGetRenderbufferParameteri;
+import static org.lwjgl.opengl.GL32C.glRenderbufferStorageMultisample;
 
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.mujoco.mjrContext;
@@ -25,7 +31,6 @@ import io.simcast.sim.core.Model;
 import io.simcast.sim.core.MuJoCoLibrary;
 import io.simcast.sim.core.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
-import org.bytedeco.javacpp.DoublePointer;
 
 /**
  * What the render thread keeps for one scene: a private copy of the simulation state ({@code mjData}, brought up
@@ -58,10 +63,33 @@ final class SceneResources implements AutoCloseable {
         try {
             mjv_makeScene(model(), scene, MAX_GEOMS);
             mjr_makeContext(model(), context, mjFONTSCALE_100);
+            shrinkOffscreenBuffer();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Gives back the memory of MuJoCo's own offscreen buffer, which no view draws into (each has a {@link RenderTarget}
+     * of its size, swapped in for the draw). {@code mjr_makeContext} sizes it from the model's {@code <global offwidth
+     * offheight>} with its multisamples: 1920 x 1080 x 4 samples in the presets, about 85 MB of colour, depth and
+     * resolve buffers that llvmpipe keeps in main memory, half the idle host's native memory. The buffers are
+     * re-specified at 1 x 1 with their own formats and sample counts, what MuJoCo 3's {@code mjr_resizeOffscreen}
+     * does; MuJoCo 2.2.2 has no such call.
+     */
+    private void shrinkOffscreenBuffer() {
+        for (int renderbuffer : new int[] {context.offColor(), context.offDepthStencil(), context.offColor_r(),
+                context.offDepthStencil_r()}) {
+            if (renderbuffer != 0) {
+                glBindRenderbuffer(GL_RENDERBUFFER, renderbuffer);
+                int format = glGetRenderbufferParameteri(GL_RENDERBUFFER, GL_RENDERBUFFER_INTERNAL_FORMAT);
+                int samples = glGetRenderbufferParameteri(GL_RENDERBUFFER, GL_RENDERBUFFER_SAMPLES);
+                glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, format, 1, 1);
+            }
+        }
+        glBindRenderbuffer(GL_RENDERBUFFER, 0);
+        context.offWidth(1).offHeight(1);
     }
 
     /**
@@ -102,6 +130,11 @@ final class SceneResources implements AutoCloseable {
         return scene;
     }
 
+    /** MuJoCo's GL context for the model (textures, meshes, its own small offscreen buffer). */
+    mjrContext context() {
+        return context;
+    }
+
     /** Multisamples the model asks for ({@code <quality offsamples>}). */
     int modelSamples() {
         return model().vis().quality_offsamples();
@@ -112,12 +145,12 @@ final class SceneResources implements AutoCloseable {
         if (snapshot.sequence() == loadedSequence) {
             return;
         }
-        put(data.qpos(), snapshot.qpos());
-        put(data.qvel(), snapshot.qvel());
-        put(data.act(), snapshot.act());
-        put(data.ctrl(), snapshot.ctrl());
-        put(data.mocapPos(), snapshot.mocapPos());
-        put(data.mocapQuat(), snapshot.mocapQuat());
+        data.qpos().put(snapshot.qpos());
+        data.qvel().put(snapshot.qvel());
+        data.act().put(snapshot.act());
+        data.ctrl().put(snapshot.ctrl());
+        data.mocapPos().put(snapshot.mocapPos());
+        data.mocapQuat().put(snapshot.mocapQuat());
         data.pointer().time(snapshot.time());
         mj_forward(model(), data.pointer());
         PerturbationStruct.write(snapshot.perturbation(), shownPerturbation);
@@ -156,11 +189,5 @@ final class SceneResources implements AutoCloseable {
         shownPerturbation.close();
         viewport.close();
         data.close();
-    }
-
-    private static void put(DoublePointer target, double[] values) {
-        if (values.length > 0) {
-            target.put(values);
-        }
     }
 }

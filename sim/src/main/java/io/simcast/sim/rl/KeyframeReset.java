@@ -19,17 +19,8 @@ import org.bytedeco.javacpp.DoublePointer;
  * <p>Owned by the thread stepping the copy, like its data.
  */
 final class KeyframeReset {
+    private final SimData data;
     private final mjData d;
-    private final DoublePointer qpos;
-    private final DoublePointer qvel;
-    private final DoublePointer act;
-    private final DoublePointer ctrl;
-    private final DoublePointer mocapPos;
-    private final DoublePointer mocapQuat;
-    private final DoublePointer warmstart;
-    private final DoublePointer qfrcApplied;
-    private final DoublePointer xfrcApplied;
-    private final DoublePointer userdata;
     private final double[][] keyQpos;
     private final double[][] keyQvel;
     private final double[][] keyAct;
@@ -39,17 +30,8 @@ final class KeyframeReset {
     private final double[] keyTime;
 
     KeyframeReset(mjModel m, SimData data) {
+        this.data = data;
         this.d = data.pointer();
-        this.qpos = data.qpos();
-        this.qvel = data.qvel();
-        this.act = data.act();
-        this.ctrl = data.ctrl();
-        this.mocapPos = data.mocapPos();
-        this.mocapQuat = data.mocapQuat();
-        this.qfrcApplied = data.qfrcApplied();
-        this.xfrcApplied = data.xfrcApplied();
-        this.warmstart = d.qacc_warmstart().capacity(m.nv());
-        this.userdata = d.userdata().capacity(m.nuserdata());
         int keys = m.nkey();
         this.keyTime = new double[keys];
         for (int key = 0; key < keys; key++) {
@@ -66,32 +48,20 @@ final class KeyframeReset {
     /** Keyframe {@code key}'s state, time included. */
     void apply(int key) {
         d.time(keyTime[key]);
-        put(qpos, keyQpos[key]);
-        put(qvel, keyQvel[key]);
-        put(act, keyAct[key]);
-        put(ctrl, keyCtrl[key]);
-        put(mocapPos, keyMocapPos[key]);
-        put(mocapQuat, keyMocapQuat[key]);
-        zero(warmstart);
-        zero(qfrcApplied);
-        zero(xfrcApplied);
-        zero(userdata);
+        data.qpos().put(keyQpos[key]);
+        data.qvel().put(keyQvel[key]);
+        data.act().put(keyAct[key]);
+        data.ctrl().put(keyCtrl[key]);
+        data.mocapPos().put(keyMocapPos[key]);
+        data.mocapQuat().put(keyMocapQuat[key]);
+        data.qaccWarmstart().zero();
+        data.qfrcApplied().zero();
+        data.xfrcApplied().zero();
+        data.userdata().zero();
         for (int i = 0; i < mjNWARNING; i++) {
             mjWarningStat warning = d.warning(i);
             warning.number(0);
             warning.lastinfo(0);
-        }
-    }
-
-    private static void put(DoublePointer target, double[] values) {
-        if (values.length > 0) {
-            target.put(values);
-        }
-    }
-
-    private static void zero(DoublePointer target) {
-        if (target.capacity() > 0) {
-            target.zero();
         }
     }
 

@@ -6,7 +6,6 @@ import io.simcast.sim.core.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.scene.Scene;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bytedeco.javacpp.DoublePointer;
 
 /**
  * The newest state of one environment copy as a {@link SimulationSnapshot}, for whoever draws it.
@@ -40,16 +39,8 @@ final class LiveCopy {
     void publish(Scene scene, SimData data, long physicsSteps) {
         mjData d = data.pointer();
         latest = new SimulationSnapshot(++sequence, scene, 1, true, false, 1, d.time(), physicsSteps,
-                copy(data.qpos()), copy(data.qvel()), copy(data.act()), copy(data.ctrl()), copy(data.mocapPos()),
-                copy(data.mocapQuat()), d.energy(0), d.energy(1), d.ncon(), 0, 0, Perturbation.NONE,
+                data.qpos().copy(), data.qvel().copy(), data.act().copy(), data.ctrl().copy(), data.mocapPos().copy(),
+                data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), 0, 0, Perturbation.NONE,
                 System.nanoTime());
-    }
-
-    private static double[] copy(DoublePointer pointer) {
-        double[] values = new double[(int) pointer.capacity()];
-        if (values.length > 0) {
-            pointer.get(values);
-        }
-        return values;
     }
 }

@@ -11,15 +11,14 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mj_step2;
 
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
-import io.simcast.sim.core.Model;
 import io.simcast.sim.core.SimData;
 import io.simcast.sim.scene.Scene;
 import java.nio.DoubleBuffer;
-import org.bytedeco.javacpp.DoublePointer;
 
 /**
- * One environment copy's model and data as a {@link Task} sees them: ids looked up by name, and the state arrays
- * as direct buffers over MuJoCo's own memory, so reading an element costs no native call.
+ * One environment copy's model and data as a {@link Task} sees them: ids looked up by name, the state arrays as
+ * direct buffers over MuJoCo's own memory (the {@link SimData}'s views), so reading or writing an element costs no
+ * native call, and the model constants tasks read every step (control ranges) copied once.
  *
  * <p>Owned by the thread stepping the copy, like the {@link SimData} it wraps; the buffers are valid until the
  * copy is closed. Model-side lookups (names, ranges, keyframes) read the shared, immutable model.
@@ -41,6 +40,8 @@ final class PhysicsView {
     public final DoubleBuffer xpos;
     /** Site positions after the last step (nsite x 3). */
     public final DoubleBuffer siteXpos;
+    /** Each actuator's control range (low, high), a model constant read once. */
+    private final double[] ctrlRange;
     private final KeyframeReset keyframes;
 
     PhysicsView(Scene scene, SimData data) {
@@ -48,18 +49,18 @@ final class PhysicsView {
         this.m = scene.model().pointer();
         this.data = data;
         this.d = data.pointer();
-        Model model = scene.model();
-        this.qpos = buffer(data.qpos());
-        this.qvel = buffer(data.qvel());
-        this.ctrl = buffer(data.ctrl());
-        this.mocapPos = buffer(data.mocapPos());
-        this.xpos = buffer(d.xpos().capacity(3L * model.nbody()));
-        this.siteXpos = buffer(d.site_xpos().capacity(3L * m.nsite()));
+        this.qpos = data.qpos().buffer();
+        this.qvel = data.qvel().buffer();
+        this.ctrl = data.ctrl().buffer();
+        this.mocapPos = data.mocapPos().buffer();
+        this.xpos = data.xpos().buffer();
+        this.siteXpos = data.siteXpos().buffer();
+        this.ctrlRange = new double[2 * scene.model().nu()];
+        if (ctrlRange.length > 0) {
+            // Read once: every m.actuator_ctrlrange() call makes a fresh pointer object through JNI (~250 ns).
+            m.actuator_ctrlrange().capacity(ctrlRange.length).get(ctrlRange);
+        }
         this.keyframes = new KeyframeReset(m, data);
-    }
-
-    private static DoubleBuffer buffer(DoublePointer pointer) {
-        return pointer.capacity() == 0 ? DoubleBuffer.allocate(0) : pointer.asBuffer();
     }
 
     SimData data() {
@@ -118,11 +119,11 @@ final class PhysicsView {
     // ---- model constants -------------------------------------------------------------------------------------
 
     public double ctrlLow(int actuator) {
-        return m.actuator_ctrlrange().get(2L * actuator);
+        return ctrlRange[2 * actuator];
     }
 
     public double ctrlHigh(int actuator) {
-        return m.actuator_ctrlrange().get(2L * actuator + 1);
+        return ctrlRange[2 * actuator + 1];
     }
 
     /** A keyframe's control for one actuator. */

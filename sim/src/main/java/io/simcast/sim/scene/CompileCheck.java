@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * The child side of {@link IsolatedSceneCompiler}: {@code java ... io.simcast.sim.scene.CompileCheck --file-name NAME
- * [--folder DIR] --max-xml-bytes N --max-asset-bytes N} reads one MJCF (or URDF) document on stdin, checks it in the
- * sandbox, compiles it with MuJoCo, allocates its data and runs a few steps, then prints one result line on stdout
- * and exits 0. Whatever makes MuJoCo crash, hang or eat memory does it to this short-lived process, not to the host.
+ * [--folder DIR] --limits JSON} reads one MJCF (or URDF) document on stdin, checks it in the sandbox, compiles it with
+ * MuJoCo (and its {@link ModelBudget}), allocates its data and runs a few steps, runs every {@link CompiledSceneCheck}
+ * on the class path (the renderer's: MuJoCo's GL resources and one frame), then prints one result line on stdout and
+ * exits 0. Whatever makes MuJoCo crash, hang or eat memory does it to this short-lived process, not to the host.
  *
  * <p>The result line is {@value #MARKER} followed by JSON: {@code {"ok": true}} or {@code {"ok": false, "message":
  * "..."}}. Nothing else this process prints may be mistaken for it: library output goes to stderr. Main thread only.
@@ -32,8 +34,8 @@ public final class CompileCheck {
         PrintStream result = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // anything a library prints must not look like our answer
         Map<String, String> options = options(args);
-        SceneLimits limits = new SceneLimits(Long.parseLong(options.get("--max-xml-bytes")),
-                Long.parseLong(options.get("--max-asset-bytes")));
+        ObjectMapper json = new ObjectMapper();
+        SceneLimits limits = json.readValue(options.get("--limits"), SceneLimits.class);
         String xml = readLimited(System.in, limits.maxXmlBytes() + 1);
         String folder = options.get("--folder");
         SceneSource source = new SceneSource("check", "check", xml, options.get("--file-name"),
@@ -41,8 +43,14 @@ public final class CompileCheck {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
             Scene scene = new SceneCompiler(limits).compile(source);
-            Rollout.run(scene, STEPS);
-            scene.release();
+            try {
+                Rollout.run(scene, STEPS);
+                for (CompiledSceneCheck check : ServiceLoader.load(CompiledSceneCheck.class)) {
+                    check.check(scene);
+                }
+            } finally {
+                scene.release();
+            }
             answer.put("ok", true);
         } catch (SceneLoadException e) {
             answer.put("ok", false);
@@ -51,7 +59,7 @@ public final class CompileCheck {
             answer.put("ok", false);
             answer.put("message", SceneMessages.nativeFailure(e.getMessage()));
         }
-        result.println(MARKER + new ObjectMapper().writeValueAsString(answer));
+        result.println(MARKER + json.writeValueAsString(answer));
     }
 
     private static Map<String, String> options(String[] args) {

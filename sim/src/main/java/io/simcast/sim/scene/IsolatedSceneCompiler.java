@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +20,36 @@ import org.slf4j.LoggerFactory;
 /**
  * Compiles scenes that come from outside (the REST API, browsers, language models) so that no document can take the
  * host down: the sandbox check runs here, then {@link CompileCheck} compiles the document, allocates its data and
- * runs a few steps in a separate, short-lived JVM (same class path, capped memory, a deadline); only a document that
+ * runs a few steps in a separate, short-lived JVM (same class path, capped memory and processor time); only a document that
  * passed there is compiled again in this process, where MuJoCo behaves the same on the same text. A document that
  * makes MuJoCo crash, allocate without end or never finish kills or stalls that child only, and is refused with a
  * sentence that says so.
  *
  * <p>Any thread may call {@link #compile}; it blocks for the child (a second or so, see docs/SECURITY.md). At most
- * {@value #PARALLEL_CHECKS} children run at once; further callers wait for a turn up to the deadline.
+ * {@value #PARALLEL_CHECKS} children run at once; further callers wait for a turn.
+ *
+ * <p>"Never finishes" is measured in processor time ({@code ulimit -t}), not on the clock: a machine busy with other
+ * work stretches a check's wall-clock time many times over (a humanoid took 60 s at a load average of 30 on two
+ * cores, where it takes 2 s idle) without the document being any worse. The clock only stops a child that neither
+ * finishes nor uses the processor (nine times the processor time, at least a minute).
  */
 public final class IsolatedSceneCompiler {
     private static final Logger log = LoggerFactory.getLogger(IsolatedSceneCompiler.class);
-    /** Long enough for the largest sensible model on a busy machine; MuJoCo compiles Menagerie models in < 1 s. */
-    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
+    /**
+     * Processor time of the child, all its threads together: a check (JVM start, compile, steps, GL context, one
+     * frame) takes 2 to 5 s of it; MuJoCo compiles Menagerie models in under one.
+     */
+    public static final Duration DEFAULT_PROCESSOR_TIME = Duration.ofSeconds(20);
+    /**
+     * Wall-clock time, per processor second, for a child that hangs without using the processor (and for the wait for
+     * a turn): nine times, at least a minute (three minutes for the default).
+     */
+    private static final int WALL_PER_PROCESSOR_SECOND = 9;
+    private static final Duration MIN_WALL_LIMIT = Duration.ofMinutes(1);
+    /** The child gets SIGXCPU at its processor limit, and SIGKILL this much later if it is still running. */
+    private static final long HARD_LIMIT_GRACE_SECONDS = 5;
+    private static final int SIGKILL = 9;
+    private static final int SIGXCPU = 24;
     /**
      * Private writable memory of the child (ulimit -d): MuJoCo's compiler and data for any real model fit with room to
      * spare, while a document asking for billions of bodies or gigabytes of user data is stopped long before the host's
@@ -44,21 +63,28 @@ public final class IsolatedSceneCompiler {
     private final SceneCompiler compiler;
     private final SceneSandbox sandbox;
     private final SceneLimits limits;
-    private final Duration deadline;
+    private final Duration processorTime;
+    private final Duration wallLimit;
     private final long memoryBytes;
     private final Semaphore turns = new Semaphore(PARALLEL_CHECKS, true);
     private final ObjectMapper json = new ObjectMapper();
 
-    public IsolatedSceneCompiler(SceneLimits limits, Duration deadline, long memoryBytes) {
+    /**
+     * @param processorTime the child's processor time, whole seconds
+     * @param memoryBytes the child's private writable memory
+     */
+    public IsolatedSceneCompiler(SceneLimits limits, Duration processorTime, long memoryBytes) {
         this.compiler = new SceneCompiler(limits);
         this.sandbox = new SceneSandbox(limits);
         this.limits = limits;
-        this.deadline = deadline;
+        this.processorTime = processorTime;
+        Duration scaled = processorTime.multipliedBy(WALL_PER_PROCESSOR_SECOND);
+        this.wallLimit = scaled.compareTo(MIN_WALL_LIMIT) > 0 ? scaled : MIN_WALL_LIMIT;
         this.memoryBytes = memoryBytes;
     }
 
     public IsolatedSceneCompiler(SceneLimits limits) {
-        this(limits, DEFAULT_DEADLINE, DEFAULT_MEMORY_BYTES);
+        this(limits, DEFAULT_PROCESSOR_TIME, DEFAULT_MEMORY_BYTES);
     }
 
     public IsolatedSceneCompiler() {
@@ -80,7 +106,7 @@ public final class IsolatedSceneCompiler {
         sandbox.check(source); // cheap and pure: refuse path escapes and oversized text without a child
         long start = System.nanoTime();
         try {
-            if (!turns.tryAcquire(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!turns.tryAcquire(wallLimit.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new SceneLoadException(SceneMessages.checkBusy());
             }
         } catch (InterruptedException e) {
@@ -111,9 +137,9 @@ public final class IsolatedSceneCompiler {
             } catch (IOException e) {
                 // The child died before reading everything; its exit says why.
             }
-            if (!child.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!child.waitFor(wallLimit.toMillis(), TimeUnit.MILLISECONDS)) {
                 child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw new SceneLoadException(SceneMessages.checkTimedOut(deadline.toSeconds()));
+                throw new SceneLoadException(SceneMessages.checkStalled(wallLimit.toSeconds()));
             }
             verdict(child.exitValue(), excerpt(output, true), excerpt(errorFile(output), false));
         } catch (IOException e) {
@@ -151,6 +177,9 @@ public final class IsolatedSceneCompiler {
             String message = answer.path("message").asText("");
             throw new SceneLoadException(outOfMemory(message) ? SceneMessages.checkOutOfMemory() : message);
         }
+        if (exit == 128 + SIGXCPU || exit == 128 + SIGKILL) { // the processor limit, soft then hard
+            throw new SceneLoadException(SceneMessages.checkTimedOut(processorTime.toSeconds()));
+        }
         boolean outOfMemory = outOfMemory(output + errorReport);
         log.warn("The compile check of an outside scene died (exit {}{}); the host is unaffected. It said: {}",
                 exit, outOfMemory ? ", out of memory" : "", firstComplaint(output));
@@ -177,15 +206,18 @@ public final class IsolatedSceneCompiler {
                 || text.toLowerCase(Locale.ROOT).contains("cannot allocate memory");
     }
 
-    /** The child: the same JVM and class path as this one, small, quick to start, memory capped by the shell. */
+    /** The child: the same JVM and class path as this one, small, quick to start, capped by the shell. */
     private List<String> command(SceneSource source, Path output) {
         List<String> command = new ArrayList<>();
         boolean capped = Files.isExecutable(SHELL);
         if (capped) {
-            // ulimit -d caps private writable memory (heap, malloc, mmap'd anonymous memory) since Linux 4.7.
-            // No core files: a crash here is expected and already reported.
-            command.addAll(List.of(SHELL.toString(), "-c", "ulimit -c 0; ulimit -d \"$0\" && exec \"$@\"",
-                    Long.toString(memoryBytes / 1024)));
+            // ulimit -d caps private writable memory (heap, malloc, mmap'd anonymous memory) since Linux 4.7;
+            // ulimit -t processor time (soft: SIGXCPU, then hard: SIGKILL). No core files: a crash here is expected
+            // and already reported.
+            command.addAll(List.of(SHELL.toString(), "-c",
+                    "ulimit -c 0; ulimit -d \"$0\" && ulimit -St \"$1\" && ulimit -Ht \"$2\" && shift 2 && exec \"$@\"",
+                    Long.toString(memoryBytes / 1024), Long.toString(processorTime.toSeconds()),
+                    Long.toString(processorTime.toSeconds() + HARD_LIMIT_GRACE_SECONDS)));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-Xss1m",
@@ -194,13 +226,19 @@ public final class IsolatedSceneCompiler {
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Djava.awt.headless=true", "-DLOG_LEVEL=WARN",
                 "-cp", System.getProperty("java.class.path"), CompileCheck.class.getName(),
-                "--file-name", source.fileName(),
-                "--max-xml-bytes", Long.toString(limits.maxXmlBytes()),
-                "--max-asset-bytes", Long.toString(limits.maxAssetBytes())));
+                "--file-name", source.fileName(), "--limits", limitsJson()));
         if (source.folder() != null) {
             command.addAll(List.of("--folder", source.folder().toAbsolutePath().toString()));
         }
         return command;
+    }
+
+    private String limitsJson() {
+        try {
+            return json.writeValueAsString(limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a record of numbers always writes
+        }
     }
 
     /** Where a crashing child JVM writes its report (whose first lines say whether memory ran out). */

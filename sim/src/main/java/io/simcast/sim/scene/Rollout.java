@@ -49,9 +49,7 @@ public final class Rollout {
             while (taken < steps) {
                 mj_step(m, d);
                 taken++;
-                if (qpos.length > 0) {
-                    data.qpos().get(qpos);
-                }
+                data.qpos().get(qpos);
                 for (double q : qpos) {
                     maxAbs = Double.isNaN(q) ? Double.NaN : Math.max(maxAbs, Math.abs(q));
                 }
@@ -60,14 +58,8 @@ public final class Rollout {
                     break;
                 }
             }
-            double[] qvel = new double[scene.model().nv()];
-            if (qpos.length > 0) {
-                data.qpos().get(qpos);
-            }
-            if (qvel.length > 0) {
-                data.qvel().get(qvel);
-            }
-            return new Result(taken, data.time(), qpos, qvel, List.copyOf(warnings), maxAbs);
+            return new Result(taken, data.time(), data.qpos().copy(), data.qvel().copy(), List.copyOf(warnings),
+                    maxAbs);
         }
     }
 }

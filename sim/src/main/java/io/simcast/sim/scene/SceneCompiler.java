@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles a {@link SceneSource} into a {@link Scene}: sandbox check, then MuJoCo's own compiler.
+ * Compiles a {@link SceneSource} into a {@link Scene}: sandbox check, MuJoCo's own compiler, then the model's budget
+ * ({@link ModelBudget}: what it would ask of the renderer and the simulation).
  *
  * <p>The root document is handed to MuJoCo through a virtual file system, so MuJoCo reads exactly the text that was
  * checked; assets come from the scene folder. Outside models (not Simcast's presets) are compiled with
@@ -36,9 +37,11 @@ public final class SceneCompiler {
     private static volatile Path emptyFolder;
 
     private final SceneSandbox sandbox;
+    private final SceneLimits limits;
 
     public SceneCompiler(SceneLimits limits) {
         this.sandbox = new SceneSandbox(limits);
+        this.limits = limits;
     }
 
     public SceneCompiler() {
@@ -53,7 +56,7 @@ public final class SceneCompiler {
     public Scene compile(SceneSource source) throws SceneLoadException {
         MuJoCoLibrary.load();
         sandbox.check(source);
-        String text = source.trusted() ? source.xml() : OutsideModelDefaults.apply(source.xml());
+        String text = source.textForMuJoCo();
         Path folder = source.folder() != null ? source.folder().toAbsolutePath() : emptyFolder();
         Path rootPath = folder.resolve(source.fileName());
 
@@ -75,6 +78,12 @@ public final class SceneCompiler {
             // Energy is part of every snapshot; MuJoCo computes it only when asked.
             model.opt().enableflags(model.opt().enableflags() | mjENBL_ENERGY);
             Scene scene = new Scene(source, new Model(model), warnings);
+            try {
+                ModelBudget.check(scene.model(), limits);
+            } catch (SceneLoadException e) {
+                scene.release();
+                throw e;
+            }
             log.debug("Compiled scene {} (nq={}, nv={}, nu={})", source.id(), scene.model().nq(),
                     scene.model().nv(), scene.model().nu());
             return scene;

@@ -1,32 +1,43 @@
 package io.simcast.sim.scene;
 
+import io.simcast.sim.scene.XmlOutline.Attribute;
+import io.simcast.sim.scene.XmlOutline.Element;
+import io.simcast.sim.scene.XmlOutline.Unknown;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Refuses scenes that would make MuJoCo read files outside their own folder, or that are too large.
  *
- * <p>MuJoCo opens a file for every attribute named {@code file*} (mesh, texture faces, height field, skin,
- * include) and URDF's {@code filename}, relative to the model's folder plus {@code meshdir}, {@code texturedir} or
- * {@code assetdir}. The check scans the raw text for those attributes wherever they appear (even inside comments:
- * it fails closed, and it works on documents a strict XML parser would reject), decodes the XML escapes tinyxml2
- * decodes, and refuses absolute paths, {@code ..} segments and symbolic links that lead out. Includes are checked
- * recursively. Stateless and thread-safe.
+ * <p>It reads the documents as MuJoCo 2.2.2 does ({@link XmlOutline}: the same tinyxml2, so the same elements,
+ * entities and values) and expands includes as MuJoCo does: an element named {@code include} in any letter case, its
+ * {@code file} resolved in the root document's folder, the included document's elements spliced in. Over the whole
+ * expanded model, every attribute whose name starts with {@code file} (mesh, skin, height field, texture and its six
+ * cube faces, URDF's {@code filename}) is a file MuJoCo may open, under any {@code meshdir}, {@code texturedir} or
+ * {@code assetdir} set anywhere (in MuJoCo one of them applies to the whole model, whichever file sets it). Each must
+ * stay in the scene folder: no absolute paths, no {@code ..}, no symbolic link out, no device or pipe, nothing over
+ * the size limit. An OBJ mesh may name material libraries ({@code mtllib}) that MuJoCo's OBJ reader opens too: those
+ * follow the same rules ({@link ObjMaterialLibraries}). A {@code <!DOCTYPE>} is refused outright: MuJoCo ignores it,
+ * and nothing in a scene needs one.
+ *
+ * <p>A root document that tinyxml2 cannot parse passes: MuJoCo parses the same bytes with the same library, fails the
+ * same way before opening any file, and the user reads MuJoCo's own message. Stateless and thread-safe.
  */
 final class SceneSandbox {
-    private static final Pattern FILE_ATTRIBUTE = Pattern.compile(
-            "(?<![\\w:.-])(file\\w*|meshdir|texturedir|assetdir)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
-    private static final Pattern INCLUDE = Pattern.compile("<\\s*include\\b[^>]*?\\bfile\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
-    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);");
-    private static final int MAX_INCLUDE_DEPTH = 16;
+    /** Included documents per scene; MuJoCo's largest sample (humanoid100) has one. */
+    private static final int MAX_INCLUDED_DOCUMENTS = 64;
+    private static final Set<String> DIRECTORY_ATTRIBUTES = Set.of("meshdir", "texturedir", "assetdir");
+    private static final String PACKAGE_PREFIX = "package://";
 
     private final SceneLimits limits;
 
@@ -34,7 +45,7 @@ final class SceneSandbox {
         this.limits = limits;
     }
 
-    /** Throws with a message naming the offending attribute and line if {@code source} breaks a rule. */
+    /** Throws with a message naming the offending document, line and attribute if {@code source} breaks a rule. */
     void check(SceneSource source) throws SceneLoadException {
         long bytes = source.xml().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > limits.maxXmlBytes()) {
@@ -43,111 +54,218 @@ final class SceneSandbox {
         if (source.xml().isBlank()) {
             throw new SceneLoadException(SceneMessages.emptyXml());
         }
-        Path root = source.folder() == null ? null : realFolder(source.folder());
-        checkDocument(source.xml(), root, new HashSet<>(), 0);
+        Optional<Path> root = source.folder() == null ? Optional.empty() : Optional.of(realFolder(source.folder()));
+        XmlOutline outline = XmlOutline.read(source.textForMuJoCo().getBytes(StandardCharsets.UTF_8));
+        if (outline.error().isPresent()) {
+            return; // MuJoCo stops at the same parse error, before it opens anything
+        }
+        List<Document> documents = expand(new Document(source.fileName(), outline), root);
+        checkAssets(documents, root, source);
     }
 
-    private void checkDocument(String xml, Path root, Set<Path> visited, int depth) throws SceneLoadException {
-        List<Reference> references = references(xml);
-        // meshdir, texturedir and assetdir may follow the files they apply to: collect them first.
-        List<String> baseDirs = new ArrayList<>(List.of(""));
-        for (Reference reference : references) {
-            checkRelative(reference);
-            if (reference.isDirectory()) {
-                baseDirs.add(reference.value());
-            }
-        }
-        for (Reference reference : references) {
-            if (reference.isDirectory()) {
-                continue;
-            }
-            if (root == null) {
-                throw new SceneLoadException(
-                        SceneMessages.noAssetFolder(reference.attribute(), reference.value(), reference.line()));
-            }
-            for (String base : baseDirs) {
-                checkInside(root, root.resolve(base).resolve(reference.value()), reference);
-            }
-        }
-        checkIncludes(xml, root, visited, depth);
-    }
-
-    /** Every file-valued attribute in {@code xml}, decoded, with its line. */
-    private static List<Reference> references(String xml) {
-        List<Reference> references = new ArrayList<>();
-        Matcher matcher = FILE_ATTRIBUTE.matcher(xml);
-        while (matcher.find()) {
-            String attribute = matcher.group(1);
-            String value = decode(matcher.group(2) != null ? matcher.group(2) : matcher.group(3)).strip();
-            if (attribute.equals("filename") && value.startsWith("package://")) {
-                value = value.substring("package://".length()); // URDF: MuJoCo keeps only the file name
-            }
-            if (!value.isEmpty()) {
-                references.add(new Reference(attribute, value, lineOf(xml, matcher.start())));
-            }
-        }
-        return references;
-    }
-
-    /** One file-valued attribute: {@code file="mesh.stl"} on line 12. */
-    private record Reference(String attribute, String value, int line) {
-        boolean isDirectory() {
-            return attribute.endsWith("dir");
+    /** One parsed document of the scene, named as the scene names it. */
+    private record Document(String name, XmlOutline outline) {
+        List<Element> elements() {
+            return outline.nodes().stream().filter(Element.class::isInstance).map(Element.class::cast).toList();
         }
     }
 
-    private void checkIncludes(String xml, Path root, Set<Path> visited, int depth) throws SceneLoadException {
-        Matcher include = INCLUDE.matcher(xml);
-        while (include.find()) {
-            String value = decode(include.group(1) != null ? include.group(1) : include.group(2)).strip();
-            int line = lineOf(xml, include.start());
-            Path file = root.resolve(value).normalize(); // root is non-null: FILE_ATTRIBUTE saw this attribute too
-            if (!Files.isRegularFile(file)) {
-                throw new SceneLoadException(SceneMessages.includeMissing(value, line));
+    /** The root document and every document it includes, directly or not, each checked before it is read. */
+    private List<Document> expand(Document rootDocument, Optional<Path> root) throws SceneLoadException {
+        List<Document> documents = new ArrayList<>();
+        Deque<Document> pending = new ArrayDeque<>(List.of(rootDocument));
+        Set<Path> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            Document document = pending.removeFirst();
+            documents.add(document);
+            for (XmlOutline.Node node : document.outline().nodes()) {
+                if (node instanceof Unknown unknown) {
+                    throw new SceneLoadException(SceneMessages.declarationRefused(unknown.text(),
+                            new Where(document.name(), unknown.line())));
+                }
             }
-            if (depth >= MAX_INCLUDE_DEPTH || !visited.add(file)) {
-                continue; // MuJoCo reports include cycles itself
+            for (Element element : document.elements()) {
+                Optional<Reference> include = includedFile(element, document);
+                if (include.isEmpty()) {
+                    continue;
+                }
+                Reference reference = include.get();
+                checkWritten(reference);
+                Path folder = root.orElseThrow(() -> new SceneLoadException(SceneMessages.noAssetFolder(reference)));
+                Path file = checkInside(folder, folder.resolve(reference.path()), reference, Optional.empty())
+                        .orElseThrow(() -> new SceneLoadException(SceneMessages.includeMissing(reference)));
+                if (!seen.add(realPath(file))) {
+                    continue; // MuJoCo refuses a file included twice; one check of its text is enough
+                }
+                if (seen.size() > MAX_INCLUDED_DOCUMENTS) {
+                    throw new SceneLoadException(SceneMessages.tooManyIncludes(MAX_INCLUDED_DOCUMENTS));
+                }
+                XmlOutline included = XmlOutline.read(readIncluded(file, reference));
+                if (included.error().isPresent()) {
+                    throw new SceneLoadException(SceneMessages.includeNotXml(reference, included.error().get()));
+                }
+                pending.addLast(new Document(reference.value(), included));
             }
-            checkDocument(SceneSource.readLimited(file, limits), root, visited, depth + 1);
+        }
+        return documents;
+    }
+
+    /** The file an element includes, read as MuJoCo reads it: the first attribute named exactly {@code file}. */
+    private static Optional<Reference> includedFile(Element element, Document document) {
+        if (!asciiLower(element.name()).equals("include")) {
+            return Optional.empty();
+        }
+        return element.attributes().stream().filter(a -> a.name().equals("file")).findFirst()
+                .map(a -> Reference.of(a, a.value(), document));
+    }
+
+    /** Every file-valued attribute of the expanded model, under every directory the model sets. */
+    private void checkAssets(List<Document> documents, Optional<Path> root, SceneSource source)
+            throws SceneLoadException {
+        boolean stripsPackagePaths = urdfStripsPaths(documents);
+        List<Reference> directories = new ArrayList<>();
+        List<Reference> files = new ArrayList<>();
+        for (Document document : documents) {
+            for (Element element : document.elements()) {
+                for (Attribute attribute : element.attributes()) {
+                    String name = asciiLower(attribute.name());
+                    String value = attribute.value();
+                    if (value.isEmpty() || asciiLower(element.name()).equals("include") && name.equals("file")) {
+                        continue; // no file, or an include (checked before it was read)
+                    }
+                    if (DIRECTORY_ATTRIBUTES.contains(name)) {
+                        directories.add(Reference.of(attribute, value, document));
+                    } else if (name.startsWith("file")) {
+                        boolean stripped = stripsPackagePaths && value.startsWith(PACKAGE_PREFIX);
+                        files.add(Reference.of(attribute,
+                                stripped ? value.substring(PACKAGE_PREFIX.length()) : value, document));
+                    }
+                }
+            }
+        }
+        for (Reference directory : directories) {
+            checkWritten(directory);
+        }
+        for (Reference file : files) {
+            checkWritten(file);
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        Path folder = root.orElseThrow(() -> new SceneLoadException(SceneMessages.noAssetFolder(files.getFirst())));
+        List<Optional<Reference>> bases = new ArrayList<>(List.of(Optional.empty()));
+        directories.forEach(directory -> bases.add(Optional.of(directory)));
+        ObjMaterialLibraries materials = new ObjMaterialLibraries(this, folder, source.folder().toAbsolutePath());
+        for (Reference file : files) {
+            for (Optional<Reference> base : bases) {
+                String relative = base.map(b -> b.path() + "/").orElse("") + file.path();
+                Optional<Path> existing = checkInside(folder, folder.resolve(relative), file, base);
+                if (existing.isPresent()) {
+                    checkAssetSize(existing.get(), file);
+                    if (isObj(file.path())) {
+                        materials.check(existing.get(), relative);
+                    }
+                }
+            }
         }
     }
 
-    private static void checkRelative(Reference reference) throws SceneLoadException {
-        String attribute = reference.attribute();
-        String value = reference.value();
-        int line = reference.line();
-        if (value.startsWith("/") || value.startsWith("\\") || value.startsWith("~") || value.contains(":")) {
-            throw new SceneLoadException(SceneMessages.absolutePath(attribute, value, line));
+    /**
+     * URDF files name meshes {@code package://pkg/mesh.stl}; MuJoCo keeps only the file name unless the model turns
+     * {@code strippath} off, in which case the whole text (an absolute path to MuJoCo) is checked and refused.
+     */
+    private static boolean urdfStripsPaths(List<Document> documents) {
+        boolean urdf = documents.getFirst().elements().stream().filter(e -> e.depth() == 0).findFirst()
+                .map(e -> asciiLower(e.name()).equals("robot")).orElse(false);
+        boolean pathsKept = documents.stream().flatMap(d -> d.elements().stream())
+                .flatMap(e -> e.attributes().stream())
+                .anyMatch(a -> asciiLower(a.name()).equals("strippath") && !a.value().equals("true"));
+        return urdf && !pathsKept;
+    }
+
+    /** What the text alone tells: plain characters, relative, never up. */
+    void checkWritten(Reference reference) throws SceneLoadException {
+        String path = reference.path();
+        if (!reference.plain() || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new SceneLoadException(SceneMessages.notPlainText(reference));
         }
-        for (String segment : value.split("[/\\\\]+")) {
+        // MuJoCo treats a leading slash or backslash and any ":/" or ":\" as absolute; '~' and ':' are refused too.
+        if (path.startsWith("/") || path.startsWith("\\") || path.startsWith("~") || path.contains(":")) {
+            throw new SceneLoadException(SceneMessages.absolutePath(reference));
+        }
+        for (String segment : path.split("[/\\\\]+")) {
             if (segment.equals("..")) {
-                throw new SceneLoadException(SceneMessages.parentPath(attribute, value, line));
+                throw new SceneLoadException(SceneMessages.parentPath(reference));
             }
         }
     }
 
-    /** Follows symbolic links of whatever part exists, and checks size of an existing file. */
-    private void checkInside(Path root, Path candidate, Reference reference) throws SceneLoadException {
-        Path existing = candidate.normalize();
+    /**
+     * Follows symbolic links of whatever part of {@code candidate} exists; an existing file must be a plain file (not
+     * a device, pipe or folder).
+     *
+     * @param base the directory attribute {@code candidate} was resolved under, for the message
+     * @return the file, when it exists (MuJoCo reports a missing one itself)
+     */
+    Optional<Path> checkInside(Path root, Path candidate, Reference reference, Optional<Reference> base)
+            throws SceneLoadException {
+        Path normalized = candidate.normalize();
+        Path existing = normalized;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null) {
-            return;
+            return Optional.empty();
+        }
+        if (!realPath(existing).startsWith(root)) {
+            throw new SceneLoadException(SceneMessages.outsideFolder(reference, base));
+        }
+        if (!existing.equals(normalized)) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(existing)) {
+            throw new SceneLoadException(SceneMessages.notAFile(reference));
+        }
+        return Optional.of(existing);
+    }
+
+    void checkAssetSize(Path file, Reference reference) throws SceneLoadException {
+        long size = size(file);
+        if (size > limits.maxAssetBytes()) {
+            throw new SceneLoadException(SceneMessages.assetTooLarge(reference.value(), size, limits));
+        }
+    }
+
+    private byte[] readIncluded(Path file, Reference reference) throws SceneLoadException {
+        long size = size(file);
+        if (size > limits.maxXmlBytes()) {
+            throw new SceneLoadException(SceneMessages.xmlTooLarge(reference.value(), size, limits));
         }
         try {
-            if (!existing.toRealPath().startsWith(root)) {
-                throw new SceneLoadException(SceneMessages.outsideFolder(
-                        reference.attribute(), reference.value(), reference.line()));
-            }
-            if (existing.equals(candidate.normalize()) && Files.isRegularFile(existing)) {
-                long size = Files.size(existing);
-                if (size > limits.maxAssetBytes()) {
-                    throw new SceneLoadException(SceneMessages.assetTooLarge(reference.value(), size, limits));
-                }
-            }
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SceneLoadException(SceneMessages.unreadable(candidate, e));
+            throw new SceneLoadException(SceneMessages.unreadable(file, e));
+        }
+    }
+
+    /** MuJoCo picks its mesh reader by the last three letters of the name, in any case. */
+    private static boolean isObj(String path) {
+        return path.length() >= 3 && asciiLower(path.substring(path.length() - 3)).equals("obj");
+    }
+
+    private static long size(Path file) throws SceneLoadException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new SceneLoadException(SceneMessages.unreadable(file, e));
+        }
+    }
+
+    private static Path realPath(Path path) throws SceneLoadException {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new SceneLoadException(SceneMessages.unreadable(path, e));
         }
     }
 
@@ -159,32 +277,35 @@ final class SceneSandbox {
         }
     }
 
-    /** Decodes what tinyxml2 decodes in attribute values: the five named escapes and numeric references. */
-    static String decode(String value) {
-        Matcher numeric = NUMERIC_ENTITY.matcher(value);
-        StringBuilder decoded = new StringBuilder();
-        while (numeric.find()) {
-            int codePoint;
-            try {
-                codePoint = Integer.parseInt(numeric.group(2), numeric.group(1).isEmpty() ? 10 : 16);
-            } catch (NumberFormatException e) {
-                codePoint = '?';
-            }
-            numeric.appendReplacement(decoded, Matcher.quoteReplacement(
-                    Character.isValidCodePoint(codePoint) ? Character.toString(codePoint) : "?"));
+    /** Folds A-Z only, as MuJoCo's strcasecmp does in the C locale. */
+    static String asciiLower(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
         }
-        numeric.appendTail(decoded);
-        return decoded.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&apos;", "'").replace("&amp;", "&");
+        return folded.toString();
     }
 
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
+    /** A place in the scene's text: the document as the scene names it, and a line. */
+    record Where(String document, int line) {
+        @Override
+        public String toString() {
+            return document + ", line " + line;
         }
-        return line;
+    }
+
+    /**
+     * One file-valued attribute (or an OBJ's {@code mtllib} name).
+     *
+     * @param value as written (shown to the user)
+     * @param path what MuJoCo will resolve ({@code value} without URDF's {@code package://})
+     * @param plain false when the value is not valid UTF-8
+     */
+    record Reference(String attribute, String value, String path, Where where, boolean plain) {
+        static Reference of(Attribute attribute, String path, Document document) {
+            return new Reference(attribute.name(), attribute.value(), path,
+                    new Where(document.name(), attribute.line()), attribute.plain());
+        }
     }
 }

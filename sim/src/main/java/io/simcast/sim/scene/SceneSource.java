@@ -30,6 +30,11 @@ public record SceneSource(String id, String title, String xml, String fileName, 
         Objects.requireNonNull(fileName, "fileName");
     }
 
+    /** The text MuJoCo compiles, and the sandbox checks: the document itself for presets, else with outside defaults. */
+    String textForMuJoCo() {
+        return trusted ? xml : OutsideModelDefaults.apply(xml);
+    }
+
     /** XML text with no assets of its own (from a browser, the API, or an LLM). */
     public static SceneSource ofString(String xml) {
         String id = "custom-" + shortHash(xml);

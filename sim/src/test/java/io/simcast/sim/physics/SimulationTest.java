@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,43 +35,56 @@ class SimulationTest {
 
     private static SimulationSnapshot await(java.util.concurrent.CompletableFuture<SimulationSnapshot> future)
             throws Exception {
-        return future.get(5, TimeUnit.SECONDS);
+        return future.get(1, TimeUnit.MINUTES);
     }
 
     @Test
-    void pacingHoldsRealTimeWithinTwoPercentOverFiveSeconds() throws Exception {
+    void aPlayingSimulationAdvancesButNeverRunsAheadOfTheWallClock() throws Exception {
+        // How close to real time it keeps is measured by `simcast bench pacing` (docs/PERFORMANCE.md); a loaded machine
+        // may hold it back, but nothing may make it run ahead: unpaced, this pendulum would do 400,000 steps a second.
         simulation = Simulation.start(TestScenes.compile(TestScenes.PENDULUM));
-        Thread.sleep(200);
         SimulationSnapshot first = simulation.snapshot();
-        Thread.sleep(5000);
+        awaitState(s -> s.time() > first.time() + 0.5);
         SimulationSnapshot last = simulation.snapshot();
-        double wall = (last.capturedNanos() - first.capturedNanos()) * 1e-9;
-        double factor = (last.time() - first.time()) / wall;
-        assertThat(factor).isCloseTo(1.0, within(0.02));
-        assertThat(last.realTimeFactor()).isCloseTo(1.0, within(0.02));
-        assertThat(last.stepsPerSecond()).isCloseTo(500, within(10.0));
+
+        assertNotAhead(first, last, 1);
+        assertThat(last.realTimeFactor()).isPositive();
+        assertThat(last.stepsPerSecond()).isPositive();
     }
 
     @Test
     void speedFactorScalesSimulatedTime() throws Exception {
         simulation = Simulation.start(TestScenes.compile(TestScenes.PENDULUM));
-        await(simulation.submit(new SimCommand.SetSpeed(4)));
-        SimulationSnapshot first = simulation.snapshot();
-        Thread.sleep(1500);
-        SimulationSnapshot last = simulation.snapshot();
-        double factor = (last.time() - first.time()) / ((last.capturedNanos() - first.capturedNanos()) * 1e-9);
-        assertThat(factor).isCloseTo(4.0, within(0.1));
+        SimulationSnapshot fast = await(simulation.submit(new SimCommand.SetSpeed(4)));
+        assertThat(fast.speed()).isEqualTo(4);
+        awaitState(s -> s.time() > fast.time() + 2);
+        assertNotAhead(fast, simulation.snapshot(), 4);
         assertThatThrownBy(() -> new SimCommand.SetSpeed(32)).hasMessage("speed must be between 1/16 and 16, got 32.0");
+    }
+
+    /**
+     * Simulated time between two snapshots is at most what the wall clock allows at {@code speed}, plus the largest
+     * catch-up the pacing permits (0.1 s at that speed) and one step: true however loaded the machine.
+     */
+    private static void assertNotAhead(SimulationSnapshot first, SimulationSnapshot last, double speed) {
+        double wall = (last.capturedNanos() - first.capturedNanos()) * 1e-9;
+        assertThat(last.time() - first.time()).as("simulated seconds in %.3f s of wall clock", wall)
+                .isLessThanOrEqualTo(wall * speed + 0.1 * speed + 0.002 + 1e-9);
+    }
+
+    /** Waits until the simulation's state satisfies {@code condition}; the deadline only guards against hangs. */
+    private void awaitState(Predicate<SimulationSnapshot> condition) {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> condition.test(simulation.snapshot()));
     }
 
     @Test
     void pauseHoldsTimeStepAdvancesExactlyAndResetReturnsToTheStart() throws Exception {
         simulation = Simulation.start(TestScenes.compile(TestScenes.PENDULUM));
-        Thread.sleep(300);
+        awaitState(s -> s.time() > 0.1);
         SimulationSnapshot paused = await(simulation.submit(new SimCommand.Pause()));
         assertThat(paused.playing()).isFalse();
-        assertThat(paused.time()).isGreaterThan(0.2);
-        Thread.sleep(200);
+        assertThat(paused.time()).isGreaterThan(0.1);
+        Thread.sleep(200); // a simulation that ignored the pause would move on meanwhile
         assertThat(simulation.snapshot().time()).isEqualTo(paused.time());
 
         SimulationSnapshot stepped = await(simulation.submit(new SimCommand.Step(10)));
@@ -159,7 +174,7 @@ class SimulationTest {
         Scene oldScene = simulation.snapshot().scene();
         Scene box = TestScenes.compile(TestScenes.FALLING_BOX);
         SimulationSnapshot swapped = await(simulation.submit(new SimCommand.LoadScene(box)));
-        Thread.sleep(300);
+        awaitState(s -> s.time() > swapped.time() + 0.1); // the readers go on reading while the new scene runs
         stop.set(true);
         for (Thread reader : readers) {
             reader.join();
@@ -168,7 +183,6 @@ class SimulationTest {
         assertThat(swapped.scene()).isSameAs(box);
         assertThat(swapped.qpos()).hasSize(7);
         assertThat(swapped.sceneGeneration()).isEqualTo(2);
-        assertThat(simulation.snapshot().time()).isGreaterThan(0.2);
         assertThat(oldScene.model().isAlive()).isFalse();
         assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(SimulationEvent.SceneLoaded.class));
     }
@@ -180,13 +194,13 @@ class SimulationTest {
         assertThatThrownBy(() -> new SceneCompiler().compile(SceneSource.ofString("<mujoco><worldbody>")))
                 .isInstanceOf(SceneLoadException.class);
         double before = simulation.snapshot().time();
-        Thread.sleep(200);
+        awaitState(s -> s.time() > before);
         assertThat(simulation.snapshot().scene()).isSameAs(running);
-        assertThat(simulation.snapshot().time()).isGreaterThan(before + 0.1);
     }
 
     @Test
-    void readersDoNotSlowThePhysics() throws Exception {
+    void readersNeverBlockThePhysics() throws Exception {
+        // 32 threads reading snapshots as fast as they can; how little they cost is `simcast bench pacing --readers 32`.
         simulation = Simulation.start(TestScenes.compile(TestScenes.PENDULUM));
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> readers = new ArrayList<>();
@@ -200,20 +214,19 @@ class SimulationTest {
                     if (sum == 42) {
                         System.out.print("");
                     }
-                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                 }
             }));
         }
-        Thread.sleep(500);
         SimulationSnapshot first = simulation.snapshot();
-        Thread.sleep(2000);
-        SimulationSnapshot last = simulation.snapshot();
-        stop.set(true);
-        for (Thread reader : readers) {
-            reader.join();
+        try {
+            awaitState(s -> s.time() > first.time() + 0.5);
+        } finally {
+            stop.set(true);
+            for (Thread reader : readers) {
+                reader.join();
+            }
         }
-        double factor = (last.time() - first.time()) / ((last.capturedNanos() - first.capturedNanos()) * 1e-9);
-        assertThat(factor).isCloseTo(1.0, within(0.02));
+        assertNotAhead(first, simulation.snapshot(), 1);
     }
 
     @Test
@@ -235,10 +248,7 @@ class SimulationTest {
         simulation.addListener(events::add);
         SimulationSnapshot after = await(simulation.submit(new SimCommand.Step(200)));
         assertThat(after.qpos()[0]).isFinite();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (events.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> !events.isEmpty());
         assertThat(events).first().isInstanceOfSatisfying(SimulationEvent.Diverged.class,
                 d -> assertThat(d.reason()).containsAnyOf("unstable", "NaN"));
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** When frames are made, what they carry, and how they reach slow and fast consumers. */
 class FrameDeliveryTest {
@@ -46,23 +47,23 @@ class FrameDeliveryTest {
     }
 
     @Test
-    void aViewNeverRendersFasterThanItsFrameRate() throws Exception {
+    void aPlayingSimulationKeepsSendingNewerFrames() throws Exception {
+        // The cadence itself (never faster than the view's rate) is FrameScheduleTest's, on a clock it holds.
         fixture = new RenderFixture(TestScenes.PENDULUM, PLAYING);
         View view = fixture.renderer.createView(new ViewSpec(64, 48, 10, Quality.FAST));
         try (FrameSubscription subscription = view.subscribe()) {
             Frame first = RenderFixture.next(subscription);
-            long firstNumber = first.number();
-            long start = first.capturedNanos();
+            long number = first.number();
+            double time = first.simTime();
             first.release();
-            Thread.sleep(1500);
-            Frame last = RenderFixture.next(subscription);
-            double seconds = (last.capturedNanos() - start) * 1e-9;
-            long intervals = last.number() - firstNumber;
-            last.release();
-            // On a 10 fps cadence a span of t seconds holds at most t * 10 frame intervals, plus one when the first
-            // frame came late and the next one on its slot.
-            assertThat(intervals).isLessThanOrEqualTo((long) Math.floor(seconds * 10) + 1);
-            assertThat(intervals / seconds).isGreaterThan(7.0);
+            for (int i = 0; i < 3; i++) {
+                Frame frame = RenderFixture.next(subscription);
+                assertThat(frame.number()).isGreaterThan(number);
+                assertThat(frame.simTime()).isGreaterThan(time);
+                number = frame.number();
+                time = frame.simTime();
+                frame.release();
+            }
         }
     }
 
@@ -93,7 +94,7 @@ class FrameDeliveryTest {
     @Test
     void aFrameCarriesItsNumberSimulationTimeAndCaptureTime() throws Exception {
         fixture = new RenderFixture(RenderScenes.FALLING_BOX);
-        SimulationSnapshot stepped = fixture.simulation.submit(new SimCommand.Step(123)).get(5, TimeUnit.SECONDS);
+        SimulationSnapshot stepped = fixture.simulation.submit(new SimCommand.Step(123)).get(30, TimeUnit.SECONDS);
         View view = fixture.view(64, 48, Quality.FAST);
         long before = System.currentTimeMillis();
         long beforeNanos = System.nanoTime();
@@ -125,17 +126,16 @@ class FrameDeliveryTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a take that the close did not wake would wait an hour
     void closingAViewEndsItsSubscriptionsAndRefusesQueries() throws Exception {
         fixture = new RenderFixture(RenderScenes.COLOURED_BOXES);
         View view = fixture.view(64, 48, Quality.FAST);
         FrameSubscription subscription = view.subscribe();
         RenderFixture.next(subscription).release();
         view.close();
-        long start = System.nanoTime();
-        assertThat(subscription.take(5, TimeUnit.SECONDS)).isNull();
-        assertThat(System.nanoTime() - start).as("woken by the close").isLessThan(TimeUnit.SECONDS.toNanos(2));
+        assertThat(subscription.take(1, TimeUnit.HOURS)).as("woken by the close").isNull();
         assertThat(subscription.isClosed()).isTrue();
-        assertThatThrownBy(() -> view.pick(1, 1).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> view.pick(1, 1).get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasMessageContaining("the view is closed");
         assertThat(view.subscribe().isClosed()).isTrue();
     }
@@ -154,21 +154,22 @@ class FrameDeliveryTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a meter that never reports would keep this loop going
     void theRendererReportsItsFrameRateAndWhereTheTimeGoes() throws Exception {
+        // The figures' arithmetic is RenderMeterTest's; what rate a machine reaches is `simcast bench render`'s.
         fixture = new RenderFixture(TestScenes.PENDULUM, PLAYING);
         View view = fixture.renderer.createView(new ViewSpec(64, 48, 30, Quality.FAST));
+        long received = 0;
         try (FrameSubscription subscription = view.subscribe()) {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
-            while (System.nanoTime() < deadline) {
-                Frame frame = subscription.take(100, TimeUnit.MILLISECONDS);
-                if (frame != null) {
-                    frame.release();
-                }
+            while (fixture.renderer.stats().frames() == 0) { // until the first one-second window closes
+                RenderFixture.next(subscription).release();
+                received++;
             }
         }
         RenderStats stats = fixture.renderer.stats();
-        assertThat(stats.framesPerSecond()).isBetween(10.0, 31.0);
-        assertThat(stats.frames()).isGreaterThan(20);
+        assertThat(stats.frames()).isPositive();
+        assertThat(received).isPositive();
+        assertThat(stats.framesPerSecond()).isPositive();
         assertThat(stats.renderMillis()).isPositive();
         assertThat(stats.readbackMillis()).isPositive();
         assertThat(stats.readbackShare()).isBetween(0.0, 1.0);
@@ -193,7 +194,7 @@ class FrameDeliveryTest {
             for (Frame frame : frames) {
                 long steps = Math.round(frame.simTime() / 0.002);
                 if (steps > stepped) {
-                    replay.simulation.submit(new SimCommand.Step((int) (steps - stepped))).get(5, TimeUnit.SECONDS);
+                    replay.simulation.submit(new SimCommand.Step((int) (steps - stepped))).get(30, TimeUnit.SECONDS);
                     stepped = steps;
                 }
                 Picture expected = RenderFixture.after(view);

@@ -17,7 +17,7 @@ public final class NoEglProbe {
             } catch (RenderUnavailableException e) {
                 System.out.println("unavailable: " + e.getMessage());
             }
-            double time = simulation.submit(new SimCommand.Step(100)).get(5, TimeUnit.SECONDS).time();
+            double time = simulation.submit(new SimCommand.Step(100)).get(30, TimeUnit.SECONDS).time();
             System.out.printf("physics ran to t=%.3f%n", time);
         }
     }

@@ -26,17 +26,17 @@ class PickingTest {
         View view = fixture.view(160, 120, Quality.FAST);
         view.useFixedCamera(0);
         double[] red = RenderFixture.after(view).centroid(Picture::isRed);
-        Pick pick = view.pick(red[0], red[1]).get(5, TimeUnit.SECONDS);
+        Pick pick = view.pick(red[0], red[1]).get(30, TimeUnit.SECONDS);
         assertThat(pick.hit()).isTrue();
         assertThat(pick.body()).isEqualTo(fixture.body("red_box"));
         assertThat(pick.name()).isEqualTo("red_box");
         assertThat(pick.point()[1]).as("the front face").isCloseTo(-0.3, within(1e-6));
         assertThat(pick.point()[2]).isBetween(1.2, 1.8);
 
-        Pick floor = view.pick(80, 118).get(5, TimeUnit.SECONDS);
+        Pick floor = view.pick(80, 118).get(30, TimeUnit.SECONDS);
         assertThat(floor.body()).isZero();
         assertThat(floor.name()).isEqualTo("world");
-        Pick sky = view.pick(1, 1).get(5, TimeUnit.SECONDS);
+        Pick sky = view.pick(1, 1).get(30, TimeUnit.SECONDS);
         assertThat(sky.hit()).isFalse();
         assertThat(sky.body()).isEqualTo(-1);
     }
@@ -46,10 +46,10 @@ class PickingTest {
         fixture = new RenderFixture(RenderScenes.LOOSE_BOX);
         View view = fixture.view(160, 120, Quality.FAST);
         view.useFixedCamera(0);
-        assertThat(view.select(80, 60).get(5, TimeUnit.SECONDS).name()).isEqualTo("box");
+        assertThat(view.select(80, 60).get(30, TimeUnit.SECONDS).name()).isEqualTo("box");
         awaitSnapshot(s -> s.perturbation().body() == fixture.body("box"));
         assertThat(fixture.simulation.snapshot().perturbation().active()).isFalse();
-        view.select(1, 1).get(5, TimeUnit.SECONDS);
+        view.select(1, 1).get(30, TimeUnit.SECONDS);
         awaitSnapshot(s -> s.perturbation().body() == 0);
     }
 
@@ -58,7 +58,7 @@ class PickingTest {
         fixture = new RenderFixture(RenderScenes.LOOSE_BOX, PLAYING);
         View view = fixture.view(160, 120, Quality.FAST);
         view.useFixedCamera(0);
-        view.select(80, 60).get(5, TimeUnit.SECONDS);
+        view.select(80, 60).get(30, TimeUnit.SECONDS);
         view.beginPerturb(PerturbMode.TRANSLATE, 80, 60);
         view.dragPerturb(80, 20); // 40 pixels up
         SimulationSnapshot lifted = awaitSnapshot(s -> s.qpos()[2] > 0.6);
@@ -74,7 +74,7 @@ class PickingTest {
         fixture = new RenderFixture(RenderScenes.LOOSE_BOX, PLAYING);
         View view = fixture.view(160, 120, Quality.FAST);
         view.useFixedCamera(0);
-        view.select(80, 60).get(5, TimeUnit.SECONDS);
+        view.select(80, 60).get(30, TimeUnit.SECONDS);
         view.beginPerturb(PerturbMode.ROTATE, 80, 60);
         view.dragPerturb(100, 60); // a sideways drag turns the box about the vertical axis
         SimulationSnapshot turned = awaitSnapshot(s -> Math.abs(s.qpos()[3]) < Math.cos(Math.toRadians(10)));
@@ -104,20 +104,20 @@ class PickingTest {
         View view = fixture.view(160, 120, Quality.FAST);
         double[] blue = RenderFixture.after(view).centroid(Picture::isBlue);
         assertThat(Math.hypot(blue[0] - 80, blue[1] - 60)).isGreaterThan(15);
-        assertThat(view.lookAt(blue[0], blue[1]).get(5, TimeUnit.SECONDS).name()).isEqualTo("blue_box");
+        assertThat(view.lookAt(blue[0], blue[1]).get(30, TimeUnit.SECONDS).name()).isEqualTo("blue_box");
         double[] centred = RenderFixture.after(view).centroid(Picture::isBlue);
         assertThat(centred[0]).isCloseTo(80, within(3.0));
         assertThat(centred[1]).isCloseTo(60, within(3.0));
     }
 
     private SimulationSnapshot awaitSnapshot(Predicate<SimulationSnapshot> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         SimulationSnapshot snapshot = fixture.simulation.snapshot();
         while (!condition.test(snapshot) && System.nanoTime() < deadline) {
             Thread.sleep(10);
             snapshot = fixture.simulation.snapshot();
         }
-        assertThat(condition.test(snapshot)).as("condition met within 5 s; last state " + snapshot).isTrue();
+        assertThat(condition.test(snapshot)).as("condition met within 30 s; last state " + snapshot).isTrue();
         return snapshot;
     }
 }

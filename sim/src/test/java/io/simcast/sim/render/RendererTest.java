@@ -142,7 +142,7 @@ class RendererTest {
         still.useFixedCamera(0);
         Picture trackedHigh = settled(tracking);
         Picture stillHigh = RenderFixture.after(still);
-        fixture.simulation.submit(new SimCommand.Step(400)).get(5, TimeUnit.SECONDS); // falls from 2 m to the floor
+        fixture.simulation.submit(new SimCommand.Step(400)).get(30, TimeUnit.SECONDS); // falls from 2 m to the floor
         Picture trackedLow = settled(tracking);
         Picture stillLow = RenderFixture.after(still);
         // The fixed camera sees the box fall; the tracking camera glides after it until it is back in place.
@@ -158,7 +158,7 @@ class RendererTest {
         Picture boxes = RenderFixture.after(view);
         assertThat(Picture.isRed(boxes.rgb(40, 30))).isTrue();
         fixture.simulation.submit(new SimCommand.LoadScene(TestScenes.compile(RenderScenes.LOOSE_BOX)))
-                .get(5, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
         Picture swapped = RenderFixture.after(view);
         // The new scene starts with its default free camera, looking at a red box on a light floor.
         assertThat(swapped.centroid(Picture::isRed)).isNotNull();
@@ -168,11 +168,11 @@ class RendererTest {
 
     /** The last picture of a view once it stops rendering (nothing changes any more). */
     private static Picture settled(View view) throws Exception {
-        view.pick(0, 0).get(5, TimeUnit.SECONDS);
+        view.pick(0, 0).get(30, TimeUnit.SECONDS);
         try (FrameSubscription subscription = view.subscribe()) {
             Frame last = RenderFixture.next(subscription);
             Frame newer;
-            while ((newer = subscription.take(500, TimeUnit.MILLISECONDS)) != null) {
+            while ((newer = subscription.take(1500, TimeUnit.MILLISECONDS)) != null) { // 45 frame periods of quiet
                 last.release();
                 last = newer;
             }

@@ -11,7 +11,6 @@ import io.simcast.sim.core.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.bytedeco.javacpp.DoublePointer;
 import org.junit.jupiter.api.Test;
 
 class VectorEnvTest {
@@ -174,9 +173,8 @@ class VectorEnvTest {
                 data.mocapQuat().put(snapshot.mocapQuat());
                 mj_forward(model.pointer(), data.pointer());
                 int ee = model.id(mjOBJ_SITE, "ee");
-                DoublePointer sites = data.pointer().site_xpos();
                 for (int axis = 0; axis < 3; axis++) {
-                    assertThat(sites.get(3L * ee + axis)).isEqualTo(observation[21 + axis]);
+                    assertThat(data.siteXpos().get(3 * ee + axis)).isEqualTo(observation[21 + axis]);
                     assertThat(snapshot.mocapPos()[axis]).isEqualTo(observation[24 + axis]);
                 }
             } finally {

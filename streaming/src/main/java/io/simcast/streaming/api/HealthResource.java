@@ -6,6 +6,7 @@ import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.viewer.Viewers;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /api/health}: is the host up, and can it serve video. {@code status} is {@code ok}, or
@@ -37,13 +38,13 @@ public final class HealthResource {
 
     /** {@code available} true, or false with the reason in {@code detail}. */
     public record Component(boolean available, String detail) {
-        static Component of(String problem) {
-            return problem == null ? new Component(true, "ok") : new Component(false, problem);
+        static Component of(Optional<String> problem) {
+            return problem.map(reason -> new Component(false, reason)).orElseGet(() -> new Component(true, "ok"));
         }
     }
 
     public Object get(HttpServerExchange exchange) {
-        boolean ok = facts.rendererProblem() == null && facts.webRtcProblem() == null;
+        boolean ok = facts.rendererProblem().isEmpty() && facts.webRtcProblem().isEmpty();
         if (exchange.getAttachment(Gatekeeper.GRANT) == null) {
             return new Status(ok ? "ok" : "degraded");
         }

@@ -35,12 +35,12 @@ public final class RecordingsResource {
 
     private final HostOutputs outputs;
     private final Viewers viewers;
-    private final CopyViews copyViews;
+    private final Optional<CopyViews> copyViews;
     private final VideoFormat format;
     private final long maxBodyBytes;
 
-    /** @param copyViews the renderers of RL copies, or null when the host has no video */
-    public RecordingsResource(HostOutputs outputs, Viewers viewers, CopyViews copyViews, VideoFormat format,
+    /** @param copyViews the renderers of RL copies, if the host has video */
+    public RecordingsResource(HostOutputs outputs, Viewers viewers, Optional<CopyViews> copyViews, VideoFormat format,
                               long maxBodyBytes) {
         this.outputs = outputs;
         this.viewers = viewers;
@@ -114,9 +114,7 @@ public final class RecordingsResource {
             return new Source("viewer " + id, view.subscribe(), () -> {});
         }
         if (body.hasNonNull("env")) {
-            if (copyViews == null) {
-                throw new ApiException(409, StreamingMessages.nothingToRecord());
-            }
+            CopyViews copies = copyViews.orElseThrow(() -> new ApiException(409, StreamingMessages.nothingToRecord()));
             CopyRef copy;
             try {
                 copy = new CopyRef(body.get("env").asText(), body.path("copy").asInt(0));
@@ -125,11 +123,11 @@ public final class RecordingsResource {
             }
             View view;
             try {
-                view = copyViews.acquire(copy).get(VIEW_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                view = copies.acquire(copy).get(VIEW_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw ApiException.notFound(StreamingMessages.reason(e));
             }
-            return new Source("RL " + copy, view.subscribe(), () -> copyViews.release(copy));
+            return new Source("RL " + copy, view.subscribe(), () -> copies.release(copy));
         }
         String view = body.path("view").asText("shared");
         if (!view.equals("shared")) {

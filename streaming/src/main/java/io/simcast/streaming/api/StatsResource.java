@@ -5,7 +5,7 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.RenderStats;
 import io.simcast.sim.render.Renderer;
 import io.simcast.streaming.media.Feed;
-import io.simcast.streaming.media.FeedPool;
+import io.simcast.streaming.viewer.Video;
 import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
 import io.undertow.server.HttpServerExchange;
@@ -20,21 +20,22 @@ import java.util.function.Supplier;
  */
 public final class StatsResource {
     private final Simulation simulation;
-    private final Renderer renderer;
+    private final Optional<Renderer> renderer;
     private final Viewers viewers;
-    private final FeedPool feeds;
+    private final Video video;
     private final Supplier<Optional<Broadcast.Status>> broadcast;
 
     /**
-     * @param renderer null when the host cannot render; @param feeds null likewise
+     * @param renderer the renderer, if the host can render
+     * @param video the views' feeds, if viewers get video
      * @param broadcast the broadcast to an SFU, when there is one
      */
-    public StatsResource(Simulation simulation, Renderer renderer, Viewers viewers, FeedPool feeds,
+    public StatsResource(Simulation simulation, Optional<Renderer> renderer, Viewers viewers, Video video,
                          Supplier<Optional<Broadcast.Status>> broadcast) {
         this.simulation = simulation;
         this.renderer = renderer;
         this.viewers = viewers;
-        this.feeds = feeds;
+        this.video = video;
         this.broadcast = broadcast;
     }
 
@@ -61,8 +62,11 @@ public final class StatsResource {
     public record ViewStats(String id, String kind, int viewers, double fps, double msPerFrame) {}
 
     public Stats get(HttpServerExchange exchange) {
-        List<ViewStats> views = feeds == null ? List.of() : feeds.feeds().stream().map(StatsResource::view).toList();
-        RenderStats rendered = renderer == null ? new RenderStats(0, 0, 0, 0) : renderer.stats();
+        List<ViewStats> views = switch (video) {
+            case Video.Available available -> available.feeds().feeds().stream().map(StatsResource::view).toList();
+            case Video.Unavailable ignored -> List.of();
+        };
+        RenderStats rendered = renderer.map(Renderer::stats).orElseGet(() -> new RenderStats(0, 0, 0, 0));
         return new Stats(SimulationState.of(simulation.snapshot()), new Rendering(round(rendered.framesPerSecond()),
                 round(rendered.renderMillis()), round(rendered.readbackMillis()), views), viewers.stats(),
                 broadcast.get().orElse(null));

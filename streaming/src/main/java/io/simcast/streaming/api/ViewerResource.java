@@ -37,8 +37,7 @@ public final class ViewerResource {
 
     public Watching watch(HttpServerExchange exchange) throws Exception {
         String id = exchange.getQueryParameters().get("id").getFirst();
-        Viewer viewer = viewers.all().stream().filter(v -> v.id().equals(id)).findFirst()
-                .orElseThrow(() -> ApiException.notFound(StreamingMessages.noViewer(id)));
+        Viewer viewer = viewers.find(id).orElseThrow(() -> ApiException.notFound(StreamingMessages.noViewer(id)));
         JsonNode body = SceneResource.parse(RequestBody.read(exchange, maxBodyBytes).text());
         Optional<CopyRef> copy;
         try {
@@ -47,7 +46,7 @@ public final class ViewerResource {
             throw ApiException.badRequest(e.getMessage());
         }
         CompletableFuture<CopyRef> watching = copy.isPresent() ? viewers.watchCopy(viewer, copy.get())
-                : viewers.switchView(viewer, viewer.mode()).thenApply(mode -> null);
+                : viewers.watchSimulation(viewer).thenApply(mode -> null);
         CopyRef now;
         try {
             now = watching.get(WAIT_SECONDS, TimeUnit.SECONDS);

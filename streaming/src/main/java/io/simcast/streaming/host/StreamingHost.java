@@ -10,6 +10,7 @@ import io.simcast.generate.LlmConfiguration;
 import io.simcast.generate.SceneGenerator;
 import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.Renderer;
 import io.simcast.sim.render.View;
 import io.simcast.sim.physics.SceneLoading;
 import io.simcast.sim.scene.SceneLimits;
@@ -39,15 +40,17 @@ import io.simcast.streaming.signaling.SignalingEndpoint;
 import io.simcast.streaming.signaling.SignalingHub;
 import io.simcast.streaming.signaling.WhepResource;
 import io.simcast.streaming.viewer.ViewerRegistry;
+import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.viewer.Video;
 import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import io.simcast.streaming.webrtc.WebRtcUnavailableException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -76,7 +79,7 @@ public final class StreamingHost implements AutoCloseable {
     private final List<HostExtension> extensions;
 
     /** What the host closes, in order (see {@link #shutdown}). */
-    private record Parts(WebRtcEngine engine, FeedPool feeds, Viewers viewers, SignalingHub hub, CopyViews copyViews,
+    private record Parts(Optional<WebRtcEngine> engine, Video video, Viewers viewers, SignalingHub hub,
                          RlSessions rl, HostOutputs outputs) {}
 
     private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
@@ -94,6 +97,7 @@ public final class StreamingHost implements AutoCloseable {
      * Starts serving {@code simulation}, with the language-model settings of the user running Simcast.
      *
      * @throws IllegalArgumentException when the address cannot be bound (the message names it)
+     * @throws IllegalStateException when anything else stops the host (the message says what)
      */
     public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering) {
         return start(config, simulation, rendering, LlmConfiguration::forThisUser);
@@ -106,6 +110,7 @@ public final class StreamingHost implements AutoCloseable {
      *     (finding the desktop keychain runs a process)
      * @throws IllegalArgumentException when the address cannot be bound or the TLS files cannot be used (the message
      *     names it)
+     * @throws IllegalStateException when anything else stops the host (the message says what)
      */
     public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering,
                                       Supplier<LlmConfiguration> llm) {
@@ -121,36 +126,31 @@ public final class StreamingHost implements AutoCloseable {
     public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering,
                                       Supplier<LlmConfiguration> llm, List<HostExtension> extensions) {
         long started = System.nanoTime();
-        WebRtcEngine engine = null;
-        String webRtcProblem = null;
+        Optional<WebRtcEngine> engine;
+        Optional<String> webRtcProblem;
         try {
-            engine = WebRtcEngine.start(config.iceServers(), config.udpPorts());
+            engine = Optional.of(WebRtcEngine.start(config.iceServers(), config.udpPorts()));
+            webRtcProblem = Optional.empty();
         } catch (WebRtcUnavailableException e) {
-            webRtcProblem = e.getMessage();
-            log.error("{}", webRtcProblem);
+            engine = Optional.empty();
+            webRtcProblem = Optional.of(e.getMessage());
+            log.error("{}", e.getMessage());
         }
-        if (rendering.problem() != null) {
-            log.error("{}", rendering.problem());
-        }
+        rendering.problem().ifPresent(problem -> log.error("{}", problem));
         HostOutputs outputs;
         try {
-            outputs = HostOutputs.start(config.outputs(), rendering.renderer(), rendering.hostView(), config.video());
+            outputs = HostOutputs.start(config.outputs(), renderer(rendering), hostView(rendering), config.video());
         } catch (RuntimeException e) {
-            if (engine != null) {
-                engine.close();
-            }
+            engine.ifPresent(WebRtcEngine::close);
             throw e;
         }
-        FeedPool feeds = engine == null || rendering.renderer() == null ? null
-                : new FeedPool(engine, rendering.renderer(), config.video(), config.latencyStamp(),
-                        outputs.sharedView());
-        String problem = webRtcProblem != null ? webRtcProblem : rendering.problem();
         ShareLinks links = new ShareLinks(config.operatorToken(), config.maxViewersPerLink());
         Gatekeeper gatekeeper = new Gatekeeper(links, config.localOperator());
         RlSessions rl = new RlSessions(new RlEnvironments(), config.rlIdleTimeout());
-        CopyViews copyViews = feeds == null ? null : new CopyViews(rl, config.video());
-        Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, engine, feeds, copyViews,
-                simulation, config.video(), problem);
+        Video video = engine.isPresent() ? video(engine.get(), rendering, outputs.sharedView(), rl, config)
+                : new Video.Unavailable(webRtcProblem.orElseThrow());
+        Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, video, simulation,
+                config.video());
         SignalingHub hub = new SignalingHub(simulation, viewers::count);
         rl.addListener(new RlSessions.Listener() {
             @Override
@@ -163,10 +163,10 @@ public final class StreamingHost implements AutoCloseable {
                 viewers.environmentClosed(id, reason);
             }
         });
-        Parts parts = new Parts(engine, feeds, viewers, hub, copyViews, rl, outputs);
+        Parts parts = new Parts(engine, video, viewers, hub, rl, outputs);
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
-                engine == null ? List.of() : engine.codecNames());
+                engine.map(WebRtcEngine::codecNames).orElse(List.of()));
         SceneLimits sceneLimits = SceneLimits.DEFAULT;
         SceneLoading scenes = new SceneLoading(sceneLimits);
         Supplier<SceneGenerator> generator = () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT);
@@ -182,17 +182,15 @@ public final class StreamingHost implements AutoCloseable {
                                     config.udpPorts() == null ? "any" : config.udpPorts().toString(),
                                     config.defaultViewMode().wireName(), new ConfigResource.Limits(
                                     config.maxViewers(), config.maxBodyBytes(), sceneLimits.maxXmlBytes()))),
-                            new StatsResource(simulation, rendering.renderer(), viewers, feeds,
-                                    outputs::broadcast),
+                            new StatsResource(simulation, renderer(rendering), viewers, video, outputs::broadcast),
                             new SceneResource(simulation, scenes, config.maxBodyBytes()),
                             new SimulationResource(simulation, config.maxBodyBytes()),
-                            new RlResource(rl, copyViews == null ? Set::of : copyViews::watched,
-                                    config.maxBodyBytes()),
+                            new RlResource(rl, watchedCopies(video), config.maxBodyBytes()),
                             new ViewerResource(viewers, config.maxBodyBytes()),
                             new ApiKeyResource(settings, config.maxBodyBytes(), ConnectionTester.DEFAULT_TIMEOUT),
                             new GenerateResource(simulation, generator, config.maxBodyBytes()),
                             new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
-                            new RecordingsResource(outputs, viewers, copyViews, config.video(),
+                            new RecordingsResource(outputs, viewers, copies(video), config.video(),
                                     config.maxBodyBytes())),
                     new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
                             config.defaultViewMode(), config.latencyStamp(), outputs.playback(),
@@ -221,12 +219,50 @@ public final class StreamingHost implements AutoCloseable {
             return host;
         } catch (RuntimeException e) {
             shutdown(server, parts, extensions);
-            if (e instanceof IllegalArgumentException) {
-                throw e; // TLS files: the message already names the file and the problem
-            }
-            throw new IllegalArgumentException(StreamingMessages.cannotBind(config.host(), config.port(),
-                    StreamingMessages.reason(e)), e);
+            throw StartFailures.explain(config.host(), config.port(), e);
         }
+    }
+
+    /**
+     * Video for viewers when WebRTC started: the feeds of the renderer's views (followers watch {@code sharedView})
+     * and of RL copies, or why not.
+     */
+    private static Video video(WebRtcEngine engine, Rendering rendering, Supplier<View> sharedView, RlSessions rl,
+                               StreamingConfig config) {
+        return switch (rendering) {
+            case Rendering.Available available -> new Video.Available(engine, new FeedPool(engine,
+                    available.renderer(), config.video(), config.latencyStamp(), sharedView),
+                    new CopyViews(rl, config.video()));
+            case Rendering.Unavailable unavailable -> new Video.Unavailable(unavailable.reason());
+        };
+    }
+
+    private static Optional<Renderer> renderer(Rendering rendering) {
+        return switch (rendering) {
+            case Rendering.Available available -> Optional.of(available.renderer());
+            case Rendering.Unavailable ignored -> Optional.empty();
+        };
+    }
+
+    /** The embedder's view for followers, or a supplier of null (nothing to render it with, or none given). */
+    private static Supplier<View> hostView(Rendering rendering) {
+        return switch (rendering) {
+            case Rendering.Available available -> available.hostView();
+            case Rendering.Unavailable ignored -> () -> null;
+        };
+    }
+
+    /** The renderers of RL copies viewers watch; none without video. */
+    private static Optional<CopyViews> copies(Video video) {
+        return switch (video) {
+            case Video.Available available -> Optional.of(available.copies());
+            case Video.Unavailable ignored -> Optional.empty();
+        };
+    }
+
+    /** The RL copies viewers watch now; none without video. */
+    private static Supplier<Set<CopyRef>> watchedCopies(Video video) {
+        return copies(video).<Supplier<Set<CopyRef>>>map(open -> open::watched).orElse(Set::of);
     }
 
     /** Where this host listens, e.g. {@code http://127.0.0.1:8000/}. */
@@ -308,24 +344,19 @@ public final class StreamingHost implements AutoCloseable {
         closeAll(extensions);
         parts.hub().close();
         parts.viewers().close();
-        WebRtcEngine engine = parts.engine();
-        if (engine != null && parts.feeds() != null) {
-            try {
-                engine.run(() -> {
-                    parts.feeds().close();
-                    return null;
-                }).get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                log.warn("Views did not close cleanly: {}", e.toString());
-            }
+        // Freeing a track or the factory under a connection still at work would crash the JVM: leave them then.
+        boolean quiet = parts.viewers().connectionsClosed();
+        if (!quiet) {
+            log.warn("A viewer's connection is still busy: its video and WebRTC are left for the process to free");
         }
-        if (parts.copyViews() != null) {
-            parts.copyViews().close();
+        if (parts.video() instanceof Video.Available available) {
+            if (quiet) {
+                available.feeds().close();
+            }
+            available.copies().close();
         }
         parts.rl().close();
         parts.outputs().close();
-        if (engine != null) {
-            engine.close();
-        }
+        parts.engine().filter(engine -> quiet).ifPresent(WebRtcEngine::close);
     }
 }

@@ -8,8 +8,8 @@ import io.simcast.streaming.webrtc.WebRtcEngine;
 
 /**
  * One view on its way to viewers: the view, its pump, and the WebRTC source and track that every viewer of the
- * view sends from (libwebrtc encodes per connection, the render and the conversion happen once). Opened, counted
- * and closed on the engine thread by {@link FeedPool}.
+ * view sends from (libwebrtc encodes per connection, the render and the conversion happen once). Opened and
+ * counted under {@link FeedPool}'s lock, closed by whoever released its last viewer.
  */
 public final class Feed {
     /** Which picture a feed shows (see {@link FeedPool}). */
@@ -39,7 +39,7 @@ public final class Feed {
         this.pump = pump;
     }
 
-    /** Subscribes to {@code view} and starts its pump. Engine thread. */
+    /** Subscribes to {@code view} and starts its pump. */
     static Feed open(WebRtcEngine engine, Kind kind, View view, boolean ownsView, boolean latencyStamp) {
         CustomVideoSource source = new CustomVideoSource();
         VideoTrack track = engine.createVideoTrack("simcast-" + view.id(), source);
@@ -84,7 +84,7 @@ public final class Feed {
 
     /**
      * Pump first (it pushes into the source), then track and source (no connection sends them any more: sessions
-     * are closed before their feed is released), then the view if it is ours. Engine thread.
+     * stop sending it before they release it), then the view if it is ours.
      */
     void close() {
         pump.close();

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  *
  * Feeds open on first use and close with their last viewer.
  *
- * <p>{@link #shared}, {@link #own}, {@link #release} and {@link #close} run on the engine thread;
- * {@link #createView} and {@link #feeds} on any thread.
+ * <p>Any thread: viewers' serial queues open and release feeds side by side, so the counts change under the pool's
+ * lock. A feed is closed by whoever released its last viewer, after it left the pool (outside the lock: its pump
+ * stops first), so nobody gets a closed feed; each viewer releases a feed only once its connection stopped sending it.
  */
 public final class FeedPool implements AutoCloseable {
     private final WebRtcEngine engine;
@@ -54,8 +55,8 @@ public final class FeedPool implements AutoCloseable {
         this.embedderHostView = embedderHostView;
     }
 
-    /** The shared feed a viewer in {@code mode} watches until it steers, counting it in. Engine thread. */
-    public Feed shared(ViewMode mode) {
+    /** The shared feed a viewer in {@code mode} watches until it steers, counting it in. */
+    public synchronized Feed shared(ViewMode mode) {
         Feed feed;
         View host = mode == ViewMode.HOST ? embedderHostView.get() : null;
         if (host != null) {
@@ -73,8 +74,8 @@ public final class FeedPool implements AutoCloseable {
         return feed;
     }
 
-    /** A feed of one viewer's own {@code view} (which the feed closes in the end). Engine thread. */
-    public Feed own(View view) {
+    /** A feed of one viewer's own {@code view} (which the feed closes in the end). */
+    public synchronized Feed own(View view) {
         Feed feed = open(Feed.Kind.OWN, view, true);
         feed.addViewer();
         return feed;
@@ -82,26 +83,34 @@ public final class FeedPool implements AutoCloseable {
 
     /**
      * The feed of the RL environment copy {@code key} shows in {@code view}, shared by everyone who watches it,
-     * counting one viewer in. The view stays its owner's: closing the feed leaves it open. Engine thread.
+     * counting one viewer in. The view stays its owner's: closing the feed leaves it open.
      */
-    public Feed copy(CopyRef key, View view) {
+    public synchronized Feed copy(CopyRef key, View view) {
         Feed feed = copyFeeds.computeIfAbsent(key, ignored -> open(Feed.Kind.RL, view, false));
         feed.addViewer();
         return feed;
     }
 
-    /** One viewer fewer; the feed closes with its last viewer. Engine thread. */
+    /** One viewer fewer; the feed closes with its last viewer. */
     public void release(Feed feed) {
-        if (feed.removeViewer()) {
-            feeds.remove(feed);
-            if (feed == hostFeed) {
-                hostFeed = null;
-            } else if (feed == defaultFeed) {
-                defaultFeed = null;
-            }
-            copyFeeds.values().remove(feed);
+        if (leave(feed)) {
             feed.close();
         }
+    }
+
+    /** @return true when that was the feed's last viewer: it has left the pool, and the caller closes it */
+    private synchronized boolean leave(Feed feed) {
+        if (!feed.removeViewer()) {
+            return false;
+        }
+        feeds.remove(feed);
+        if (feed == hostFeed) {
+            hostFeed = null;
+        } else if (feed == defaultFeed) {
+            defaultFeed = null;
+        }
+        copyFeeds.values().remove(feed);
+        return true;
     }
 
     /**
@@ -123,9 +132,9 @@ public final class FeedPool implements AutoCloseable {
         return feed;
     }
 
-    /** Closes every feed; sessions must be closed first. Engine thread. */
+    /** Closes every feed; sessions must be closed first. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (Feed feed : feeds) {
             feed.close();
         }

@@ -23,14 +23,14 @@ public final class HostOutputs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HostOutputs.class);
 
     private final Outputs outputs;
-    private final Renderer renderer;
+    private final Optional<Renderer> renderer;
     private final VideoFormat format;
     private final Supplier<View> sharedView;
     private final View ownedView;
     private final Broadcast broadcast;
     private final Recordings recordings;
 
-    private HostOutputs(Outputs outputs, Renderer renderer, VideoFormat format, Supplier<View> sharedView,
+    private HostOutputs(Outputs outputs, Optional<Renderer> renderer, VideoFormat format, Supplier<View> sharedView,
                         View ownedView, Broadcast broadcast) {
         this.outputs = outputs;
         this.renderer = renderer;
@@ -44,13 +44,13 @@ public final class HostOutputs implements AutoCloseable {
     /**
      * Starts the broadcast when one is configured and there is a renderer.
      *
-     * @param renderer the simulation's renderer, or null when the host cannot render (nothing is broadcast)
+     * @param renderer the simulation's renderer, if the host can render (else nothing is broadcast)
      * @param embedderView the embedder's view, or a supplier of null
      * @throws io.simcast.encode.EncoderUnavailableException when the configured encoder does not work here
      */
-    public static HostOutputs start(Outputs outputs, Renderer renderer, Supplier<View> embedderView,
+    public static HostOutputs start(Outputs outputs, Optional<Renderer> renderer, Supplier<View> embedderView,
                                     VideoFormat format) {
-        if (outputs.broadcast().isEmpty() || renderer == null) {
+        if (outputs.broadcast().isEmpty() || renderer.isEmpty()) {
             if (outputs.broadcast().isPresent()) {
                 log.error("Not broadcasting to {}: there is no renderer", outputs.broadcast().get().describe());
             }
@@ -58,7 +58,7 @@ public final class HostOutputs implements AutoCloseable {
         }
         EncoderKind kind = EncoderProbe.choose(outputs.encoder());
         View embedder = embedderView.get();
-        View owned = embedder == null ? renderer.createView(format.streamingView()) : null;
+        View owned = embedder == null ? renderer.get().createView(format.streamingView()) : null;
         View shared = embedder != null ? embedder : owned;
         Broadcast broadcast = Broadcast.start(outputs.broadcast().get(), shared.subscribe(), kind, format.fps());
         return new HostOutputs(outputs, renderer, format, () -> shared, owned, broadcast);
@@ -74,7 +74,7 @@ public final class HostOutputs implements AutoCloseable {
      * nobody renders it), which the caller closes; empty without a renderer.
      */
     public Optional<View> newView() {
-        return renderer == null ? Optional.empty() : Optional.of(renderer.createView(format.streamingView()));
+        return renderer.map(drawing -> drawing.createView(format.streamingView()));
     }
 
     public Optional<Broadcast.Status> broadcast() {

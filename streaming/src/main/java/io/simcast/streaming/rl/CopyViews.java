@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * closing sends its viewers back to the simulation, which lets go of it too.
  *
  * <p>Counted per viewer: each {@link #acquire} is matched by one {@link #release}. Opening (starting a renderer
- * takes a few hundred milliseconds) and closing (joining its thread) run on {@code simcast-rl-views}, never on the
- * engine or IO threads; the map of open copies is written there only.
+ * takes a few hundred milliseconds) and closing (joining its thread) run on {@code simcast-rl-views}, never on a
+ * viewer's queue or the IO threads; the map of open copies is written there only.
  */
 public final class CopyViews implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CopyViews.class);

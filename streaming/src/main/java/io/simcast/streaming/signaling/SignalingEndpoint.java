@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that cannot be understood gets an {@code error} reply and the socket stays open, unless the viewer keeps sending
  * such, floods, or sends a message larger than any the protocol has: then it is disconnected.
  *
- * <p>Messages arrive on Undertow IO threads and are only parsed and dispatched here; WebRTC work goes to the engine
- * thread and input to the input thread. The authentication deadline runs on the socket's IO thread.
+ * <p>Messages arrive on Undertow IO threads and are only parsed and dispatched here; WebRTC work goes to the viewer's
+ * serial queue and input to the input thread. The authentication deadline runs on the socket's IO thread.
  */
 public final class SignalingEndpoint implements WebSocketConnectionCallback {
     /** An offer is the largest message; anything bigger is not ours. */
@@ -288,7 +288,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             return;
         }
         CompletableFuture<CopyRef> watching = copy.isPresent() ? viewers.watchCopy(viewer, copy.get())
-                : viewers.switchView(viewer, viewer.mode()).thenApply(mode -> null);
+                : viewers.watchSimulation(viewer).thenApply(mode -> null);
         watching.whenComplete((now, failure) -> {
             if (failure == null) {
                 channel.watching(now, null);

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * token as its bearer token (RFC 9725 section 4.5); a session may be changed only with the token that made it (or the
  * operator's).
  *
- * <p>Routes run on Undertow worker threads; they wait for the engine thread, never longer than a few seconds.
+ * <p>Routes run on Undertow worker threads; they wait for the viewer's serial queue, never longer than a few seconds.
  */
 public final class WhepResource {
     public static final String PATH = "/whep";

@@ -30,6 +30,7 @@ final class Conduct {
     private double tokens = BURST;
     private double strikes;
     private long lastNanos;
+    private long lastDropReportNanos;
 
     Conduct(long nowNanos) {
         this.lastNanos = nowNanos;
@@ -50,6 +51,15 @@ final class Conduct {
         refill(nowNanos);
         strikes += 1;
         return strikes >= STRIKE_LIMIT ? Verdict.EXPEL : Verdict.ACCEPT;
+    }
+
+    /** Whether to tell the viewer about dropped messages now: once a second at most, so drops do not flood it back. */
+    synchronized boolean reportDropNow(long nowNanos) {
+        if (lastDropReportNanos != 0 && nowNanos - lastDropReportNanos < 1_000_000_000L) {
+            return false;
+        }
+        lastDropReportNanos = nowNanos;
+        return true;
     }
 
     private void refill(long nowNanos) {

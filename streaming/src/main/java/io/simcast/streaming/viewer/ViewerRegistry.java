@@ -3,12 +3,14 @@ package io.simcast.streaming.viewer;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.access.Grant;
+import io.simcast.streaming.input.ViewerInput;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The admitted viewers, at most {@code limit} at once, and at most each share link's own limit per link. Ids are 64
@@ -27,9 +29,10 @@ public final class ViewerRegistry {
      * Admits a viewer, or refuses it when {@code limit} viewers are in, or {@code linkLimit} came through its link.
      *
      * @param linkLimit viewers its share link admits at once (ignored for the operator)
+     * @param input makes the viewer's input handler
      */
-    public synchronized Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant, int linkLimit)
-            throws ViewerRefusedException {
+    public synchronized Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant, int linkLimit,
+                                     Function<Viewer, ViewerInput> input) throws ViewerRefusedException {
         if (viewers.size() >= limit) {
             throw new ViewerRefusedException("viewer_limit", StreamingMessages.viewerLimit(limit));
         }
@@ -42,7 +45,7 @@ public final class ViewerRegistry {
             random.nextBytes(bytes);
             id = HexFormat.of().formatHex(bytes);
         } while (viewers.containsKey(id));
-        Viewer viewer = new Viewer(id, door, mode, channel, grant);
+        Viewer viewer = new Viewer(id, door, mode, channel, grant, input);
         viewers.put(id, viewer);
         return viewer;
     }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +35,11 @@ import org.slf4j.LoggerFactory;
  * One viewer's {@code RTCPeerConnection}: answers the viewer's offer with the video track of the view it watches,
  * hands out its ICE candidates, receives the viewer's {@code input} data channel and reports the connection state.
  *
- * <p>Every method runs on the engine thread ({@code simcast-webrtc}, through {@link WebRtcEngine#run}), so the
- * operations of all sessions happen one at a time; the asynchronous SDP steps are awaited there, on our thread, never
- * on libwebrtc's. {@link Listener} methods are called on libwebrtc's signalling thread and must not block. Remote
- * candidates that arrive before the offer is applied wait in a queue.
+ * <p>Every method runs on the owner's {@link SerialQueue} (one per viewer), so one session's operations happen one at
+ * a time, while other sessions' run beside them: the asynchronous SDP steps are awaited on that queue, never on
+ * libwebrtc's threads, and a step that hangs delays only this viewer. Never call a session from two threads at once:
+ * webrtc-java frees the native connection in {@link #close}. {@link Listener} methods are called on libwebrtc's
+ * signalling thread and must not block. Remote candidates that arrive before the offer is applied wait in a list.
  */
 public final class PeerSession {
     private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
@@ -62,12 +64,13 @@ public final class PeerSession {
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private final List<RTCDataChannel> channels = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> gathered = new CompletableFuture<>();
+    private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
     private RTCRtpSender videoSender;
     private boolean remoteApplied;
     private boolean closed;
 
-    /** Creates the peer connection. Engine thread. */
-    public PeerSession(WebRtcEngine engine, Listener listener) {
+    /** Creates the peer connection ({@link WebRtcEngine#open}). The owner's queue. */
+    PeerSession(WebRtcEngine engine, Listener listener) {
         this.listener = listener;
         this.connection = engine.factory().createPeerConnection(engine.rtcConfiguration(), new Observer());
         this.codecs = engine.videoCodecs();
@@ -76,7 +79,7 @@ public final class PeerSession {
     /**
      * Applies the viewer's offer and returns the answer, sending {@code track} on the offer's video section.
      * Candidates follow through {@link Listener#onLocalCandidate}, and are in {@link #localDescription()} once
-     * {@link #gathered()} completes. Engine thread.
+     * {@link #gathered()} completes. The owner's queue.
      *
      * @throws IllegalArgumentException when the offer is refused, with the reason a user can act on
      */
@@ -114,13 +117,13 @@ public final class PeerSession {
         return gathered;
     }
 
-    /** The answer with every candidate gathered so far. Engine thread. */
+    /** The answer with every candidate gathered so far. The owner's queue. */
     public String localDescription() {
         RTCSessionDescription description = connection.getLocalDescription();
         return description == null ? "" : description.sdp;
     }
 
-    /** A candidate from the viewer; held until the offer is applied. Engine thread. */
+    /** A candidate from the viewer; held until the offer is applied. The owner's queue. */
     public void addRemoteCandidate(String candidate, String sdpMid, int sdpMLineIndex) {
         if (closed) {
             return;
@@ -133,14 +136,14 @@ public final class PeerSession {
         connection.addIceCandidate(ice);
     }
 
-    /** Sends another view's track (or stops video with null) without renegotiation. Engine thread. */
+    /** Sends another view's track (or stops video with null) without renegotiation. The owner's queue. */
     public void replaceTrack(VideoTrack track) {
         if (videoSender != null && !closed) {
             videoSender.replaceTrack(track);
         }
     }
 
-    /** The connection's statistics (completes on a libwebrtc thread). Engine thread. */
+    /** The connection's statistics (completes on a libwebrtc thread). The owner's queue. */
     public CompletableFuture<RTCStatsReport> stats() {
         CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
         if (closed) {
@@ -152,8 +155,16 @@ public final class PeerSession {
     }
 
     /**
+     * Stops waiting for libwebrtc: an SDP step in progress gives up at once, because the viewer has left. Any thread
+     * (it touches nothing native); the owner closes the session afterwards, on its queue.
+     */
+    public void abandon() {
+        abandoned.complete(null);
+    }
+
+    /**
      * Data channels, then the track (so the shared track may be disposed afterwards), then the connection.
-     * Idempotent. Engine thread.
+     * Idempotent. The owner's queue.
      */
     public void close() {
         if (closed) {
@@ -173,16 +184,25 @@ public final class PeerSession {
         gathered.complete(null);
     }
 
-    private static <T> T await(CompletableFuture<T> step, String what) {
+    /** Waits for one SDP step: its result, or why libwebrtc refused it; gives up when it is slow or abandoned. */
+    private <T> T await(CompletableFuture<T> step, String what) {
         try {
-            return step.get(SDP_STEP_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.anyOf(step, abandoned).get(SDP_STEP_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalArgumentException(StreamingMessages.webRtcRefused(what, e.getCause().getMessage()));
+            // the step failed: said below
         } catch (TimeoutException e) {
             throw new IllegalStateException(StreamingMessages.webRtcTimeout(what));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(StreamingMessages.webRtcTimeout(what));
+        }
+        if (!step.isDone()) {
+            throw new IllegalStateException(StreamingMessages.viewerClosed());
+        }
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            throw new IllegalArgumentException(StreamingMessages.webRtcRefused(what, e.getCause().getMessage()));
         }
     }
 

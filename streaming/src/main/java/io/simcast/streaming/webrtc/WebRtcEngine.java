@@ -18,37 +18,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's one webrtc-java {@link PeerConnectionFactory} with its headless audio module, and the thread
- * {@code simcast-webrtc} on which every operation on factories, peer connections, tracks and sources runs, one at
- * a time. Native callbacks arrive on libwebrtc's own threads; whoever handles them hands work to {@link #run}.
+ * The process's one webrtc-java {@link PeerConnectionFactory} with its headless audio module, and the peer sessions
+ * it opens. The factory runs libwebrtc's own signalling, worker and network threads; every call into it (or into a
+ * connection, track or source it made) is marshalled to its signalling thread by libwebrtc's proxies, so it may be
+ * called from any thread. What webrtc-java does not guard is a native object used while it is being freed: each
+ * connection is therefore used only on its viewer's serial queue, a track is disposed only once no connection sends
+ * it, and the factory only after both. Native callbacks arrive on libwebrtc's threads; whoever handles them hands
+ * work to a queue.
  *
  * <p>When the native library cannot load (a missing system library such as libpulse0), {@link #start} throws
  * {@link WebRtcUnavailableException}: the host keeps serving REST and the page and refuses viewers with that
- * reason. Teardown follows the order that lets the JVM exit: sessions and tracks first (their owners close them
- * through {@link #run}), then the factory, then the audio module.
+ * reason. Teardown follows the order that lets the JVM exit: sessions and tracks first (their owners close them),
+ * then the factory, then the audio module ({@link #close}). Started and closed by the host's owner thread.
  */
-public final class WebRtcEngine implements AutoCloseable {
+public final class WebRtcEngine implements PeerSessions, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebRtcEngine.class);
 
-    private final ExecutorService thread;
     private final HeadlessAudioDeviceModule audio;
     private final PeerConnectionFactory factory;
     private final List<RTCRtpCodecCapability> videoCodecs;
     private final List<IceServer> iceServers;
     private final PortRange udpPorts;
 
-    private WebRtcEngine(ExecutorService thread, HeadlessAudioDeviceModule audio, PeerConnectionFactory factory,
-                         List<IceServer> iceServers, PortRange udpPorts) {
-        this.thread = thread;
+    private WebRtcEngine(HeadlessAudioDeviceModule audio, PeerConnectionFactory factory, List<IceServer> iceServers,
+                         PortRange udpPorts) {
         this.audio = audio;
         this.factory = factory;
         this.videoCodecs = List.copyOf(factory.getRtpSenderCapabilities(MediaType.VIDEO).getCodecs());
@@ -56,38 +53,23 @@ public final class WebRtcEngine implements AutoCloseable {
         this.udpPorts = udpPorts;
     }
 
-    /** Loads the native library and creates the factory on the {@code simcast-webrtc} thread. */
+    /** Loads the native library and creates the factory (which starts libwebrtc's threads). */
     public static WebRtcEngine start(List<IceServer> iceServers, PortRange udpPorts) throws WebRtcUnavailableException {
-        ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread t = new Thread(runnable, "simcast-webrtc");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            return thread.submit(() -> {
-                // Without an audio module the factory opens PulseAudio and aborts the JVM where there is none.
-                HeadlessAudioDeviceModule audio = new HeadlessAudioDeviceModule();
-                PeerConnectionFactory factory = new PeerConnectionFactory(audio);
-                return new WebRtcEngine(thread, audio, factory, iceServers, udpPorts);
-            }).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            thread.shutdownNow();
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new WebRtcUnavailableException(StreamingMessages.webRtcUnavailable(cause), cause);
+            // Without an audio module the factory opens PulseAudio and aborts the JVM where there is none.
+            HeadlessAudioDeviceModule audio = new HeadlessAudioDeviceModule();
+            return new WebRtcEngine(audio, new PeerConnectionFactory(audio), iceServers, udpPorts);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // UnsatisfiedLinkError (a missing system library), java.lang.Error (a native failure)
+            throw new WebRtcUnavailableException(StreamingMessages.webRtcUnavailable(e), e);
         }
     }
 
-    /** Runs {@code work} on the {@code simcast-webrtc} thread, after everything submitted before it. */
-    public <T> CompletableFuture<T> run(Callable<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        thread.execute(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result;
+    /** A new peer connection for one viewer. Call on the viewer's serial queue, which owns it from then on. */
+    @Override
+    public PeerSession open(PeerSession.Listener listener) {
+        return new PeerSession(this, listener);
     }
 
     /** Codec names the host can send, preferred first (H264, VP8, then the rest), without duplicates. */
@@ -106,7 +88,7 @@ public final class WebRtcEngine implements AutoCloseable {
         return iceServers;
     }
 
-    /** A video track fed by {@code source}. Engine thread only. */
+    /** A video track fed by {@code source}. Any thread. */
     public VideoTrack createVideoTrack(String id, CustomVideoSource source) {
         return factory.createVideoTrack(id, source);
     }
@@ -144,25 +126,16 @@ public final class WebRtcEngine implements AutoCloseable {
     }
 
     /**
-     * Disposes the factory and the audio module, in that order, after every task already queued. Callers close
-     * their sessions, tracks and sources first; a leftover reference is logged, not thrown.
+     * Disposes the factory and the audio module, in that order. Callers close their sessions, tracks and sources
+     * first; a leftover reference is logged, not thrown.
      */
     @Override
     public void close() {
-        CompletableFuture<Void> done = run(() -> {
-            try {
-                factory.dispose();
-            } catch (Error e) { // webrtc-java reports remaining references as java.lang.Error
-                log.warn("WebRTC factory disposed with references left: {}", e.getMessage());
-            }
-            audio.dispose();
-            return null;
-        });
         try {
-            done.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("WebRTC did not shut down cleanly: {}", e.toString());
+            factory.dispose();
+        } catch (Error e) { // webrtc-java reports remaining references as java.lang.Error
+            log.warn("WebRTC factory disposed with references left: {}", e.getMessage());
         }
-        thread.shutdown();
+        audio.dispose();
     }
 }

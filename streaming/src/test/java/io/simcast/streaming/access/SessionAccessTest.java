@@ -37,7 +37,7 @@ class SessionAccessTest {
 
     @AfterEach
     void allViewersGone() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (host.host.viewerCount() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
@@ -78,9 +78,9 @@ class SessionAccessTest {
         try (SocketClient controller = open(link)) {
             controller.send("{\"type\": \"command\", \"cmd\": \"pause\", \"params\": {}}");
 
-            waitFor(() -> !host.simulation.snapshot().playing(), 5_000);
+            waitFor(() -> !host.simulation.snapshot().playing(), 30_000);
             controller.send("{\"type\": \"command\", \"cmd\": \"play\", \"params\": {}}");
-            waitFor(() -> host.simulation.snapshot().playing(), 5_000);
+            waitFor(() -> host.simulation.snapshot().playing(), 30_000);
         }
     }
 
@@ -95,16 +95,16 @@ class SessionAccessTest {
 
             assertThat(first.next("bye").path("reason").asText()).isEqualTo("the host revoked the share link");
             assertThat(second.next("bye").path("reason").asText()).isEqualTo("the host revoked the share link");
-            assertThat(first.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1000);
+            assertThat(first.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1000);
             assertThat(other.next("state")).isNotNull();
             assertThat(other.closed).isNotDone();
-            waitFor(() -> host.host.viewerCount() == 1, 5_000);
+            waitFor(() -> host.host.viewerCount() == 1, 30_000);
         }
     }
 
     @Test
     void anExpiredLinkEndsItsSessions() throws Exception {
-        ShareLink link = host.host.links().create(Role.VIEWER, Duration.ofSeconds(1), 0);
+        ShareLink link = host.host.links().create(Role.VIEWER, Duration.ofSeconds(5), 0); // long enough to connect on a busy machine
         try (SocketClient viewer = open(link)) {
             assertThat(viewer.next("bye").path("reason").asText()).isEqualTo("the share link expired");
         }
@@ -134,7 +134,7 @@ class SessionAccessTest {
             assertThat(flooder.next("error").path("code").asText()).isEqualTo("rate_limited");
             assertThat(flooder.next("bye").path("reason").asText())
                     .isEqualTo("the viewer sent messages faster than the host handles them, for too long");
-            assertThat(flooder.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1000);
+            assertThat(flooder.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1000);
             assertThat(bystander.next("state")).isNotNull();
             assertThat(bystander.closed).isNotDone();
         }
@@ -157,7 +157,7 @@ class SessionAccessTest {
         try (SocketClient big = open(link)) {
             big.flood("{\"type\": \"offer\", \"sdp\": \"" + "x".repeat(200_000) + "\"}", 1);
 
-            assertThat(big.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
+            assertThat(big.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1009);
         }
     }
 
@@ -167,7 +167,7 @@ class SessionAccessTest {
         try (SocketClient binary = open(link)) {
             binary.sendBinary(new byte[] {1, 2, 3});
 
-            assertThat(binary.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1003);
+            assertThat(binary.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1003);
         }
     }
 }

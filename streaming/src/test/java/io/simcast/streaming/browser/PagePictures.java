@@ -57,6 +57,27 @@ final class PagePictures {
         return grey;
     }
 
+    /**
+     * The picture once it holds still: two looks half a second apart with fewer than 5 changed cells. Video reaches
+     * the page a moment after the host drew it, and later still on a busy machine, so a picture taken right after a
+     * pause may yet change; a picture that never settles fails the test (after a minute).
+     */
+    static double[] still(Page page) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        double[] last = picture(page);
+        while (true) {
+            Thread.sleep(500);
+            double[] now = picture(page);
+            if (changedCells(last, now) < 5) {
+                return now;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the picture did not hold still within a minute");
+            }
+            last = now;
+        }
+    }
+
     /** Mean absolute difference of two pictures, 0 to 255. */
     static double difference(double[] a, double[] b) {
         double sum = 0;

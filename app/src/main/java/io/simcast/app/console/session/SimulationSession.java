@@ -27,16 +27,28 @@ public final class SimulationSession implements SimulationSource, AutoCloseable 
     private static final Logger log = LoggerFactory.getLogger(SimulationSession.class);
 
     private final Simulation simulation;
-    private final SceneCompiler compiler = new SceneCompiler();
+    private final Compiler compiler;
     private final ExecutorService compileThread = WorkerThreads.single("simcast-console-compile");
 
-    private SimulationSession(Simulation simulation) {
+    /** Turns a source into a scene on the compile thread: {@link SceneCompiler}, or a test's stand-in that waits. */
+    @FunctionalInterface
+    public interface Compiler {
+        Scene compile(SceneSource source) throws SceneLoadException;
+    }
+
+    private SimulationSession(Simulation simulation, Compiler compiler) {
         this.simulation = simulation;
+        this.compiler = compiler;
     }
 
     /** Starts simulating {@code first} in real time, taking its model reference. Any thread. */
     public static SimulationSession start(Scene first) {
-        return new SimulationSession(Simulation.start(first));
+        return start(first, new SceneCompiler()::compile);
+    }
+
+    /** As {@link #start(Scene)}, compiling further scenes with {@code compiler}. */
+    public static SimulationSession start(Scene first, Compiler compiler) {
+        return new SimulationSession(Simulation.start(first), compiler);
     }
 
     /** The simulation itself, for the renderer and the streaming host, which read it and command it themselves. */

@@ -40,8 +40,8 @@ public final class Sharing implements AutoCloseable {
         }
         try {
             return new Sharing(StreamingHost.start(config, simulation, rendering, llm, List.of(new McpHttp())), null);
-        } catch (IllegalArgumentException e) {
-            return new Sharing(null, e.getMessage()); // the address is taken or invalid: the message names it
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return new Sharing(null, e.getMessage()); // the address is taken or invalid, or what else failed
         }
     }
 

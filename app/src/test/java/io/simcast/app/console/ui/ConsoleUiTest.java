@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -82,15 +83,17 @@ abstract class ConsoleUiTest {
         return robot;
     }
 
-    /** Reads or changes the UI on the JavaFX thread and returns the result. */
+    /** Reads or changes the UI on the JavaFX thread and returns the result; fails if that thread never gets to it. */
     static <T> T fx(Callable<T> action) {
         try {
-            return WaitForAsyncUtils.asyncFx(action).get();
+            return WaitForAsyncUtils.asyncFx(action).get(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         } catch (ExecutionException e) {
             throw new AssertionError(e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the JavaFX thread did not answer within a minute (frozen?)", e);
         }
     }
 

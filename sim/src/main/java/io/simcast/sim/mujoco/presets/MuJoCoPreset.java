@@ -9,7 +9,8 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 /**
  * JavaCPP description of Debian's MuJoCo 2.2.2 headers. The build parses the headers with it into
  * {@code io.simcast.sim.mujoco} (one class per struct, functions in {@code global.MuJoCo}) and compiles the JNI glue
- * against {@code libmujoco.so}. Nothing generated is committed.
+ * against {@code libmujoco.so}, plus Simcast's own helpers ({@code simcast_*.h}: the error handler, and the document
+ * outline the scene sandbox reads through MuJoCo's own XML parser, tinyxml2). Nothing generated is committed.
  */
 @Properties(
         target = "io.simcast.sim.mujoco",
@@ -17,8 +18,8 @@ import org.bytedeco.javacpp.tools.InfoMapper;
         value = @Platform(
                 value = "linux-x86_64",
                 include = {"mjexport.h", "mjtnum.h", "mjmodel.h", "mjdata.h", "mjvisualize.h", "mjrender.h",
-                        "mjui.h", "mujoco.h", "simcast_mujoco.h"},
-                link = "mujoco@.2.2.2"))
+                        "mjui.h", "mujoco.h", "simcast_mujoco.h", "simcast_xml.h"},
+                link = {"mujoco@.2.2.2", "tinyxml2@.9"}))
 public class MuJoCoPreset implements InfoMapper {
 
     /** Every {@code struct mjX_}; mapped onto its typedef so fields and functions share one Java class. */

@@ -1,0 +1,126 @@
+package io.simcast.streaming.viewer;
+
+import io.simcast.streaming.StreamingMessages;
+import io.simcast.streaming.access.ShareLinks;
+import io.simcast.streaming.webrtc.PeerState;
+import io.simcast.streaming.webrtc.PeerStats;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the admitted viewers on its own thread, {@code simcast-viewer-monitor}: twice a second it samples each
+ * connected viewer's statistics (asked for on the viewer's queue), and ends viewers whose share link was revoked or
+ * expired, whose connection failed, went silent or stayed disconnected past a short grace, or that never connected
+ * (a viewer playing the broadcast from the SFU has no connection to judge).
+ *
+ * <p>It is the only writer of each viewer's {@link ConnectionHealth}: libwebrtc's state callbacks and the statistics
+ * hand their news to this thread ({@link #stateChanged}), which also ends a failed viewer at once.
+ */
+final class ViewerMonitor implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ViewerMonitor.class);
+    /** A connected viewer that sends nothing for this long has gone silent (closed tab, lost network). */
+    static final long SILENCE_NANOS = 1_500_000_000L;
+    /**
+     * A viewer silent, disconnected or failed for this long is gone. Silence is noticed within two monitor passes
+     * of the last packet, so a vanished viewer is freed in about three seconds, while a short hiccup is forgiven.
+     */
+    static final long DISCONNECT_GRACE_NANOS = 500_000_000L;
+    /** A viewer that has not connected this long after admission (no offer, no ICE path) frees its place. */
+    static final long CONNECT_TIMEOUT_NANOS = 30_000_000_000L;
+    private static final long PERIOD_MILLIS = 500;
+
+    private final ViewerRegistry registry;
+    private final ShareLinks links;
+    private final Function<Viewer, CompletableFuture<Optional<PeerStats>>> sampler;
+    private final Departures departures;
+    private final ScheduledExecutorService thread;
+    /** Samples asked for and not answered yet, by viewer: a viewer whose queue is busy is not asked again. */
+    private final Map<Viewer, CompletableFuture<?>> sampling = new HashMap<>();
+
+    /** @param sampler a viewer's connection statistics, or nothing while it is not connected */
+    ViewerMonitor(ViewerRegistry registry, ShareLinks links,
+                  Function<Viewer, CompletableFuture<Optional<PeerStats>>> sampler, Departures departures) {
+        this.registry = registry;
+        this.links = links;
+        this.sampler = sampler;
+        this.departures = departures;
+        this.thread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("simcast-viewer-monitor").daemon().factory());
+        thread.scheduleWithFixedDelay(this::pass, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * libwebrtc says the viewer's connection is now {@code state}: noted on the monitor thread (this never blocks,
+     * so libwebrtc's thread may call it). Failed ICE will not recover by itself: that viewer is ended at once.
+     */
+    void stateChanged(Viewer viewer, PeerState state) {
+        long now = System.nanoTime();
+        later(() -> {
+            viewer.health(viewer.health().withState(state, now));
+            if (state == PeerState.FAILED) {
+                departures.end(viewer, StreamingMessages.connectionFailed(), true);
+            }
+        });
+    }
+
+    /** Monitor thread: end what is gone, sample what is alive. */
+    private void pass() {
+        try {
+            long now = System.nanoTime();
+            sampling.keySet().removeIf(Viewer::isClosed);
+            for (Viewer viewer : registry.all()) {
+                ConnectionHealth health = viewer.health();
+                boolean audience = viewer.media() instanceof MediaState.Audience; // no connection to judge
+                var ended = links.ended(viewer.grant());
+                if (ended.isPresent()) {
+                    departures.end(viewer, ended.get() == ShareLinks.LinkEnd.REVOKED ? StreamingMessages.linkRevoked()
+                            : StreamingMessages.linkExpired(), false);
+                } else if (!audience
+                        && (health.troubleFor(now) > DISCONNECT_GRACE_NANOS || health.state() == PeerState.CLOSED)) {
+                    departures.end(viewer, StreamingMessages.connectionLost(), true);
+                } else if (!audience && !health.everConnected()
+                        && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
+                    departures.end(viewer, StreamingMessages.neverConnected(), true);
+                } else if (health.state() == PeerState.CONNECTED || health.state() == PeerState.DISCONNECTED) {
+                    sample(viewer);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Viewer monitor pass failed", e);
+        }
+    }
+
+    private void sample(Viewer viewer) {
+        CompletableFuture<?> last = sampling.get(viewer);
+        if (last != null && !last.isDone()) {
+            return;
+        }
+        sampling.put(viewer, sampler.apply(viewer).thenAccept(sample -> sample.ifPresent(stats -> {
+            long now = System.nanoTime();
+            later(() -> viewer.health(viewer.health().sampled(stats, now, SILENCE_NANOS)));
+        })));
+    }
+
+    private void later(Runnable news) {
+        try {
+            thread.execute(news);
+        } catch (RejectedExecutionException e) {
+            // shutting down: every viewer is being ended anyway
+        }
+    }
+
+    /** Stops watching (host shutdown, before the viewers are ended). */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
