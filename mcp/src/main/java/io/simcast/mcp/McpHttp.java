@@ -63,7 +63,7 @@ public final class McpHttp implements HostExtension {
         Target shared = new Target(Workspace.SHARED, host.simulation(), renderer,
                 host.rendering().problem().orElse(""), false);
         workspace = new Workspace("http", shared, host.scenes(), host.rl(), new Sandboxes(limits, renderer.isPresent()),
-                Optional.of(new Sharing(host.links(), host.pageAddress())), host.generator(), Role.VIEWER);
+                Optional.of(new Sharing(host.links(), host.pageAddress())), host.generator(), new Grant(Role.VIEWER, null, false));
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(SimcastMcpServer.jsonMapper()).mcpEndpoint(PATH).maxRequestSize(MAX_REQUEST_BYTES)
                 .keepAliveInterval(Duration.ofSeconds(30)).contextExtractor(McpHttp::context).build();
@@ -75,12 +75,12 @@ public final class McpHttp implements HostExtension {
                 new Route("DELETE", PATH, Access.CONTROLLER, handler));
     }
 
-    /** The caller's role, as the Guard found it, for the tools. */
+    /** The caller's grant (role and link), as the Guard found it, for the tools. */
     private static McpTransportContext context(jakarta.servlet.http.HttpServletRequest request) {
         Grant grant = request instanceof HttpServletRequestImpl impl
                 ? impl.getExchange().getAttachment(Gatekeeper.GRANT) : null;
         return grant == null ? McpTransportContext.EMPTY
-                : McpTransportContext.create(Map.of(ToolCall.ROLE, grant.role()));
+                : McpTransportContext.create(Map.of(ToolCall.GRANT, grant));
     }
 
     private HttpHandler deploy(HttpServletStreamableServerTransportProvider transport) {

@@ -46,9 +46,9 @@ final class RlTools {
                         call -> {
                             call.require(Role.CONTROLLER, "Creating an RL environment");
                             VectorEnv env = ws.rl().create(call.string("robot"), call.string("task"),
-                                    call.optionalInteger("seed").map(Integer::longValue).orElse(null),
-                                    call.optionalInteger("num_envs").orElse(1),
-                                    call.optionalInteger("max_episode_steps").orElse(null));
+                                    VectorEnv.Settings.of(call.optionalInteger("num_envs").orElse(1),
+                                            call.optionalInteger("seed").map(Integer::longValue).orElse(null),
+                                            call.optionalInteger("max_episode_steps").orElse(null)), call.grant());
                             return new Created(env.id(), env.spec().robot(), env.spec().id(), env.numEnvs(),
                                     env.singleObservationSpace().size(), env.singleActionSpace().size(),
                                     env.singleActionSpace().low(), env.singleActionSpace().high(),
@@ -61,7 +61,7 @@ final class RlTools {
                                 .required("env"),
                         call -> {
                             call.require(Role.CONTROLLER, "Resetting an RL environment");
-                            VectorEnv env = ws.rl().use(call.string("env"));
+                            VectorEnv env = ws.rl().use(call.string("env"), call.grant());
                             VectorEnv.Reset reset = env.reset(call.optionalInteger("seed").map(Integer::longValue)
                                     .orElse(null), ResetOptions.of(Map.of()));
                             return new Reset(env.id(), reset.observations());
@@ -75,7 +75,7 @@ final class RlTools {
                                 .required("env", "actions"),
                         call -> {
                             call.require(Role.CONTROLLER, "Stepping an RL environment");
-                            VectorEnv env = ws.rl().use(call.string("env"));
+                            VectorEnv env = ws.rl().use(call.string("env"), call.grant());
                             VectorEnv.Step step = env.step(call.rows("actions"));
                             return new Stepped(env.id(), step.observations(), step.rewards(), step.terminated(),
                                     step.truncated());
@@ -85,8 +85,7 @@ final class RlTools {
                         call -> {
                             call.require(Role.CONTROLLER, "Closing an RL environment");
                             String id = call.string("env");
-                            ws.rl().use(id);
-                            ws.rl().close(id);
+                            ws.rl().close(id, call.grant());
                             return Map.of("closed", id);
                         }));
     }

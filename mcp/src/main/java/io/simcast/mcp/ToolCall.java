@@ -3,6 +3,7 @@ package io.simcast.mcp;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.simcast.streaming.Role;
+import io.simcast.streaming.access.Grant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +15,21 @@ import java.util.Optional;
  * accessors still say what is wrong in words, for clients that skip that check. The thread of the call.
  */
 final class ToolCall {
-    /** Where the HTTP transport puts the caller's role in the MCP transport context. */
-    static final String ROLE = "simcast.role";
+    /** Where the HTTP transport puts the caller's grant in the MCP transport context. */
+    static final String GRANT = "simcast.grant";
 
     private final McpSyncServerExchange exchange;
     private final McpSchema.CallToolRequest request;
     private final Map<String, Object> args;
-    private final Role role;
+    private final Grant grant;
 
-    ToolCall(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, Role unauthenticatedRole) {
+    ToolCall(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, Grant unauthenticated) {
         this.exchange = exchange;
         this.request = request;
         this.args = request.arguments() == null ? Map.of() : request.arguments();
-        Object role = exchange == null || exchange.transportContext() == null ? null
-                : exchange.transportContext().get(ROLE);
-        this.role = role instanceof Role known ? known : unauthenticatedRole;
+        Object grant = exchange == null || exchange.transportContext() == null ? null
+                : exchange.transportContext().get(GRANT);
+        this.grant = grant instanceof Grant known ? known : unauthenticated;
     }
 
     String tool() {
@@ -36,7 +37,12 @@ final class ToolCall {
     }
 
     Role role() {
-        return role;
+        return grant.role();
+    }
+
+    /** Who is calling: the role, and the link it came from (RL environments belong to their creator's link). */
+    Grant grant() {
+        return grant;
     }
 
     /** The MCP session's id (sandboxes belong to it). */
@@ -46,8 +52,8 @@ final class ToolCall {
 
     /** @throws ToolError when the caller's role is below {@code required} */
     void require(Role required, String what) {
-        if (!role.includes(required)) {
-            throw new ToolError(McpMessages.roleTooLow(what, role, required));
+        if (!grant.role().includes(required)) {
+            throw new ToolError(McpMessages.roleTooLow(what, grant.role(), required));
         }
     }
 

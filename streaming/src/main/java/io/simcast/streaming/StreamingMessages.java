@@ -157,13 +157,38 @@ public final class StreamingMessages {
         return "RL environment " + id + " was closed after " + seconds + " s without requests (RL_IDLE_TIMEOUT)";
     }
 
+    public static String rlStillOpening(String id) {
+        return "RL environment " + id + " is still being opened; its creator gets its id when it is ready";
+    }
+
+    public static String rlNotYours(String id, String owner) {
+        return "RL environment " + id + " belongs to " + owner + ", who created it: only its creator or the operator"
+                + " may step, reset, change or close it. Anyone may watch it (GET /api/rl, the page's Watch picker,"
+                + " GET /api/rl/" + id + "/render); create your own with POST /api/rl/create";
+    }
+
+    public static String customNeedsOneModel() {
+        return "custom needs its model: \"mjcf\": the MJCF text, or \"scene\": a preset id or \"current\" (the scene"
+                + " running now); one of the two";
+    }
+
     public static String rlEnvironmentGone(String reason) {
         return reason + "; create a new one (POST /api/rl/create)";
     }
 
     public static String tooManyWatchedCopies(int max) {
-        return "Already " + max + " RL environment copies are being shown (each needs a renderer of its own); watch"
-                + " one of those, or try again when one is no longer watched";
+        return "Already " + max + " RL environment copies are being drawn (each needs a renderer of its own); watch"
+                + " one of those, or try again when one is no longer watched (the host's limit: raise it with serve"
+                + " --rl-max-rendered-copies N or RL_MAX_RENDERED_COPIES=N)";
+    }
+
+    public static String renderSizeOutOfRange(int width, int height, int max) {
+        return "width and height must be between 1 and " + max + ", got " + width + "x" + height;
+    }
+
+    public static String noFrame(String copy, long seconds) {
+        return "No picture of RL environment copy " + copy + " within " + seconds + " s; the renderer is stalled or"
+                + " the environment closed";
     }
 
     public static String notConnectedYet() {

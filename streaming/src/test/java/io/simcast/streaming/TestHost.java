@@ -101,6 +101,11 @@ public final class TestHost implements AutoCloseable {
         return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request whose answer is bytes (an RL copy's frame). */
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     @Override
     public void close() {
         host.close();

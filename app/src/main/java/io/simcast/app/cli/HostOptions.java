@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
  * The streaming host's options, shared by {@code simcast serve} and {@code simcast console} (whose embedded host is
  * the same): options override the environment (HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS,
  * MAX_VIEWERS_PER_LINK, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE, RL_IDLE_TIMEOUT,
- * PUBLIC_URL, TLS_CERT, TLS_KEY, SIMCAST_OPERATOR_TOKEN, ENCODER, BROADCAST_URL, BROADCAST_TOKEN, BROADCAST_JANUS_URL,
- * BROADCAST_ROOM, RECORDINGS_DIR), which override the defaults. {@code --public} binds every
+ * the RL limits, PUBLIC_URL, TLS_CERT, TLS_KEY, SIMCAST_OPERATOR_TOKEN, ENCODER, BROADCAST_URL, BROADCAST_TOKEN,
+ * BROADCAST_JANUS_URL, BROADCAST_ROOM, RECORDINGS_DIR), which override the defaults. {@code --public} binds every
  * interface and makes every request show a token (docs/SECURITY.md); the operator token is then resolved by
  * {@link OperatorToken}, and {@link #config} says where it is (never what it is).
  */
@@ -63,6 +63,24 @@ final class HostOptions {
             description = "Close RL environments after this many seconds without a request (default 300,"
                     + " env RL_IDLE_TIMEOUT).")
     String rlIdleTimeout;
+
+    @Option(names = "--rl-max-environments", paramLabel = "N",
+            description = "RL environments open at once (default 32, env RL_MAX_ENVIRONMENTS).")
+    Integer rlMaxEnvironments;
+
+    @Option(names = "--rl-max-copies", paramLabel = "N",
+            description = "RL environment copies open at once, all environments together; each holds 3-4 MB"
+                    + " (default 1024, env RL_MAX_COPIES).")
+    Integer rlMaxCopies;
+
+    @Option(names = "--rl-max-num-envs", paramLabel = "N",
+            description = "Copies one RL environment may have (num_envs; default 256, env RL_MAX_NUM_ENVS).")
+    Integer rlMaxNumEnvs;
+
+    @Option(names = "--rl-max-rendered-copies", paramLabel = "N",
+            description = "RL copies drawn at once for viewers and rgb_array frames; each needs a renderer"
+                    + " (default 4, env RL_MAX_RENDERED_COPIES).")
+    Integer rlMaxRenderedCopies;
 
     @Option(names = "--public",
             description = "Serve other machines: bind every interface (unless --host says otherwise) and ask every"
@@ -205,6 +223,12 @@ final class HostOptions {
         }
         if (rlIdleTimeout != null) {
             builder.rlIdleTimeout(StreamingConfig.idleTimeout(rlIdleTimeout));
+        }
+        Integer[] limits = {rlMaxEnvironments, rlMaxCopies, rlMaxNumEnvs, rlMaxRenderedCopies};
+        for (int i = 0; i < limits.length; i++) {
+            if (limits[i] != null) {
+                builder.rlLimit(StreamingConfig.RL_LIMITS.get(i), limits[i]);
+            }
         }
         builder.outputs(outputs(builder.build().outputs(), env));
         return new Resolved(builder.latencyStamp(latencyStamp).build(), tokenSource);

@@ -1,5 +1,6 @@
 package io.simcast.app.cli;
 
+import io.simcast.sim.rl.PythonPackage;
 import io.simcast.sim.rl.RlCatalog;
 import io.simcast.sim.rl.RobotSpec;
 import io.simcast.sim.rl.TaskSpec;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code simcast rl}: the robots and tasks offered for reinforcement learning, and training scripts for them. */
 @Command(name = "rl", mixinStandardHelpOptions = true, description = "Reinforcement learning: tasks and training scripts.",
-        subcommands = {RlCommand.Tasks.class, RlCommand.Script.class})
+        subcommands = {RlCommand.Tasks.class, RlCommand.Script.class, RlCommand.Package.class})
 final class RlCommand {
 
     /** {@code simcast rl tasks}: every robot's tasks with their space sizes. */
@@ -77,6 +78,27 @@ final class RlCommand {
                 err.println("Wrote " + out + "; try: python3 " + out + " --url http://HOST:PORT --token TOKEN --smoke");
                 err.flush();
             }
+            return 0;
+        }
+    }
+
+    /** {@code simcast rl package}: the simcast Python package, ready for pip. */
+    @Command(name = "package", mixinStandardHelpOptions = true,
+            description = "Write the simcast Python package (Gymnasium and Stable-Baselines3 environments over the"
+                    + " REST API) into a folder for pip install.")
+    static final class Package implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write it into.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            PythonPackage.write(out);
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Wrote the simcast Python package to " + out + "; install it with: pip install " + out);
+            err.flush();
             return 0;
         }
     }

@@ -27,7 +27,7 @@ class RlCommandTest {
         assertThat(tasks.exitCode()).isZero();
         assertThat(tasks.out().lines()).hasSize(6)
                 .anySatisfy(line -> assertThat(line).startsWith("cartpole balance    obs  4  act  1   500 steps"))
-                .anySatisfy(line -> assertThat(line).startsWith("anymal   walk       obs 47  act 12  1000 steps"));
+                .anySatisfy(line -> assertThat(line).startsWith("anymal   walk       obs 48  act 12  1000 steps"));
     }
 
     @Test
@@ -55,5 +55,14 @@ class RlCommandTest {
         assertThat(task.err()).isEqualTo("simcast: Robot 'ur5e' has no task 'pick-cube'. Its tasks: reach\n");
         Outcome algorithm = simcast("rl", "script", "--robot", "ur5e", "--task", "reach", "--algo", "dqn");
         assertThat(algorithm.err()).isEqualTo("simcast: Unknown algorithm 'dqn'. Algorithms: ppo, sac\n");
+    }
+
+    @Test
+    void packageWritesThePythonPackageForPip(@TempDir Path folder) throws Exception {
+        Outcome written = simcast("rl", "package", "--out", folder.resolve("py").toString());
+        assertThat(written.exitCode()).isZero();
+        assertThat(folder.resolve("py/pyproject.toml")).isRegularFile();
+        assertThat(folder.resolve("py/simcast/sb3.py")).isRegularFile();
+        assertThat(written.err()).contains("install it with: pip install " + folder.resolve("py"));
     }
 }

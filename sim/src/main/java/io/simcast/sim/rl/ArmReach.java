@@ -20,9 +20,12 @@ final class ArmReach implements Task {
                         + " position, target position, target minus end effector; action: " + n + " servo target"
                         + " moves in [-1, 1] (0.05 rad per step); reward -distance - 0.001 |action|^2; never"
                         + " terminated; truncated after 250 steps (5 s); is_success within 5 cm.",
-                Box.unbounded(3 * n + 9), Box.of(n, -1, 1), 10, 250, List.of(Target.OPTION));
+                Box.unbounded(3 * n + 9), Box.of(n, -1, 1), 10, 250, List.of(Target.OPTION), List.of(),
+                "Gymnasium Robotics FetchReach / panda-gym PandaReach (dense): reward -distance to a target drawn"
+                        + " in a box, success within 5 cm; Simcast adds a small action cost and drives position-servo"
+                        + " targets instead of end-effector displacements.");
         return new TaskTemplate(spec, TaskTemplate.addToWorld(Target.marker("0.2 0.9 0.2 0.5")),
-                physics -> new ArmReach(physics, arm));
+                (physics, options) -> new ArmReach(physics, arm));
     }
 
     private final Arm arm;

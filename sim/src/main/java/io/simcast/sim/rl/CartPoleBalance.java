@@ -12,14 +12,19 @@ import java.util.random.RandomGenerator;
 final class CartPoleBalance extends CartPoleTask {
     static final double MAX_ANGLE = Math.toRadians(12);
     static final double MAX_POSITION = 1.4;
+    /** CartPole-v1 draws every state value uniformly from [-0.05, 0.05]. */
+    static final double START_NOISE = 0.05;
 
     static TaskTemplate template() {
         TaskSpec spec = new TaskSpec("cartpole", "balance", "Balance",
                 "Keep the pole upright. Observation [x, x_dot, theta, theta_dot]; action: cart force in [-1, 1]"
                         + " (20 N); reward +1 per step; terminated when |theta| > 12 deg or |x| > 1.4 m;"
                         + " truncated after 500 steps (10 s). Solved: mean return >= 475 over 100 episodes.",
-                Box.unbounded(4), Box.of(1, -1, 1), 10, 500, List.of());
-        return new TaskTemplate(spec, xml -> xml, CartPoleBalance::new);
+                Box.unbounded(4), Box.of(1, -1, 1), 10, 500, List.of(), List.of(),
+                "Gymnasium CartPole-v1 (Barto, Sutton and Anderson 1983): its observation order, start, reward,"
+                        + " 12-degree limit and 500 steps; the force is continuous (-20..20 N) instead of two pushes,"
+                        + " and the cart-pole is Simcast's preset at 50 Hz.");
+        return new TaskTemplate(spec, xml -> xml, (physics, options) -> new CartPoleBalance(physics));
     }
 
     private CartPoleBalance(PhysicsView physics) {
@@ -28,7 +33,11 @@ final class CartPoleBalance extends CartPoleTask {
 
     @Override
     public void reset(RandomGenerator random, ResetOptions options) {
-        start(random, 0);
+        start(noise(random), noise(random), noise(random), noise(random));
+    }
+
+    private static double noise(RandomGenerator random) {
+        return random.nextDouble(-START_NOISE, START_NOISE);
     }
 
     @Override

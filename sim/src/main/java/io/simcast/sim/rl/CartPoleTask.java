@@ -1,15 +1,11 @@
 package io.simcast.sim.rl;
 
-import java.util.random.RandomGenerator;
-
 /**
  * What the cart-pole tasks share: where the preset keeps its state (joints {@code slider}, the cart position in m,
  * and {@code hinge}, the pole angle in rad with 0 upright; motor {@code slide}, ctrl -1..1 = -20..20 N; keyframe
  * {@code home}), episode starts, and the action (the motor command). Per copy; stepping thread only.
  */
 abstract class CartPoleTask implements Task {
-    static final double START_NOISE = 0.05;
-
     private final PhysicsView physics;
     private final int cart;
     private final int cartVelocity;
@@ -28,17 +24,18 @@ abstract class CartPoleTask implements Task {
         this.home = physics.keyframe("home");
     }
 
-    /** Home with the pole at {@code theta}, then every state value moved by up to {@value #START_NOISE}. */
-    void start(RandomGenerator random, double theta) {
+    /** Home, then the cart at {@code x} and the pole at {@code theta} with the given velocities. */
+    void start(double x, double xDot, double theta, double thetaDot) {
         physics.resetToKeyframe(home);
-        physics.qpos.put(cart, noise(random));
-        physics.qvel.put(cartVelocity, noise(random));
-        physics.qpos.put(pole, theta + noise(random));
-        physics.qvel.put(poleVelocity, noise(random));
+        physics.qpos.put(cart, x);
+        physics.qvel.put(cartVelocity, xDot);
+        physics.qpos.put(pole, theta);
+        physics.qvel.put(poleVelocity, thetaDot);
     }
 
-    private static double noise(RandomGenerator random) {
-        return random.nextDouble(-START_NOISE, START_NOISE);
+    /** The motor command of the last action, in [-1, 1]. */
+    double control() {
+        return physics.ctrl.get(motor);
     }
 
     /** The action is the motor command. */

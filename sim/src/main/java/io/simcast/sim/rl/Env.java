@@ -2,6 +2,7 @@ package io.simcast.sim.rl;
 
 import io.simcast.sim.core.MuJoCoLibrary;
 import io.simcast.sim.core.SimData;
+import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.scene.Scene;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,9 @@ import java.util.SplittableRandom;
  * {@link VectorEnv} never lets two threads touch a copy at once.
  *
  * <p>A step whose physics diverges (MuJoCo warns or fails, or the state is no longer finite) ends the episode as
- * truncated with reward 0 and {@code info["diverged"]} saying why; non-finite observation values read 0.
+ * terminated with reward 0 and {@code info["diverged"]} saying why; non-finite observation values read 0. It is
+ * terminated, not truncated, as in Gymnasium's MuJoCo tasks and MuJoCo Playground: nothing after a diverged state is
+ * worth bootstrapping from.
  */
 public final class Env implements AutoCloseable {
     /** What {@code reset} returns. */
@@ -46,10 +49,15 @@ public final class Env implements AutoCloseable {
     private int elapsed;
     private long physicsSteps;
     private boolean needsReset = true;
+    private boolean started;
     private boolean closed;
 
-    /** A copy of {@code template}'s task in {@code scene} (which must be the template's scene); takes no ownership. */
-    Env(Scene scene, TaskTemplate template, int maxEpisodeSteps, long seed) {
+    /**
+     * A copy of {@code template}'s task in {@code scene} (which must be the template's scene); takes no ownership.
+     *
+     * @param taskOptions the environment's task options, already checked by name
+     */
+    Env(Scene scene, TaskTemplate template, int maxEpisodeSteps, long seed, ResetOptions taskOptions) {
         this.spec = template.spec();
         this.scene = scene;
         this.maxEpisodeSteps = maxEpisodeSteps;
@@ -57,7 +65,7 @@ public final class Env implements AutoCloseable {
         this.data = new SimData(scene.model());
         try {
             this.physics = new PhysicsView(scene, data);
-            this.task = template.factory().apply(physics);
+            this.task = template.factory().create(physics, taskOptions);
         } catch (RuntimeException e) {
             data.close();
             throw e;
@@ -78,7 +86,7 @@ public final class Env implements AutoCloseable {
         int limit = RlLimits.maxEpisodeSteps(maxEpisodeSteps, template.spec());
         Scene scene = RlCatalog.compile(template);
         try {
-            return new Env(scene, template, limit, seedOrRandom(seed));
+            return new Env(scene, template, limit, seedOrRandom(seed), ResetOptions.NONE);
         } finally {
             scene.release(); // the data holds its own model reference
         }
@@ -123,12 +131,14 @@ public final class Env implements AutoCloseable {
             random = new SplittableRandom(seed);
         }
         needsReset = true;
+        started = false; // until the reset completes: one refused for its options leaves the copy unstarted
         task.reset(random, options);
         physics.forward();
         MuJoCoLibrary.drainWarnings(); // what earlier work on this thread reported is not this episode's
         elapsed = 0;
         physicsSteps = 0;
         needsReset = false;
+        started = true;
         double[] observation = observation();
         Map<String, Object> info = new LinkedHashMap<>();
         task.info(info);
@@ -164,7 +174,7 @@ public final class Env implements AutoCloseable {
         } else {
             zeroNonFinite(observation);
             info.put("diverged", divergence);
-            step = new Step(observation, 0, false, true, info);
+            step = new Step(observation, 0, true, elapsed >= maxEpisodeSteps, info);
         }
         needsReset = step.done();
         if (live.watched()) {
@@ -202,6 +212,53 @@ public final class Env implements AutoCloseable {
     /** A live view of this copy for a renderer; see {@link CopyWatch}. */
     public CopyWatch watch() {
         return new CopyWatch(live);
+    }
+
+    /** Whether the next call must be a reset: never started, or the episode ended. */
+    boolean needsReset() {
+        return needsReset;
+    }
+
+    /** Whether an episode was ever started (a reset that completed). */
+    boolean started() {
+        return started;
+    }
+
+    /** Publishes the state now for whoever watches or draws this copy; returns what was published. */
+    SimulationSnapshot publish() {
+        live.publish(scene, data, physicsSteps);
+        return live.latest();
+    }
+
+    /** The copy's whole state; see {@link CopyState}. */
+    public CopyState state() {
+        requireOpen();
+        return physics.state().read(elapsed, task.memory());
+    }
+
+    /**
+     * Puts a state read earlier back (from this copy or another copy of the same task) and recomputes what derives
+     * from it; the episode goes on from there. Returns the observation of that state.
+     *
+     * @throws IllegalArgumentException naming the part that does not fit this task's model (nothing changes then)
+     */
+    public double[] setState(CopyState state) {
+        requireOpen();
+        physics.state().requireFits(state);
+        Task.requireSameShape(task.memory(), state.task());
+        if (state.elapsedSteps() < 0 || state.elapsedSteps() >= maxEpisodeSteps) {
+            throw new IllegalArgumentException(RlMessages.elapsedOutOfRange(state.elapsedSteps(), maxEpisodeSteps));
+        }
+        physics.state().write(state);
+        task.restore(state.task());
+        physics.forward();
+        physics.state().restoreWarmstart(state);
+        MuJoCoLibrary.drainWarnings();
+        elapsed = state.elapsedSteps();
+        needsReset = false;
+        started = true;
+        live.publish(scene, data, physicsSteps);
+        return observation();
     }
 
     /** Frees the native data (once); later calls fail with a clear message. */

@@ -1,78 +1,70 @@
 package io.simcast.sim.rl;
 
-import static io.simcast.sim.mujoco.global.MuJoCo.mjNWARNING;
-
-import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
-import io.simcast.sim.mujoco.mjWarningStat;
-import io.simcast.sim.core.SimData;
+import java.util.Map;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
- * Puts one copy's data into a keyframe's state the cheap way. It writes MuJoCo's whole simulation state (what
- * MuJoCo 3 calls the full state: time, qpos, qvel, act, the solver's warm start, ctrl, applied forces, mocap poses,
- * user data) and clears the warning counters, exactly what {@code mj_resetDataKeyframe} sets; the caller's
- * {@code mj_forward} recomputes everything derived. It does not clear MuJoCo's scratch memory, which
- * {@code mj_resetDataKeyframe} in MuJoCo 2.2.2 fills with zeros on every call (15 MB and 200-300 µs for the
- * cart-pole, more than the physics of a whole cart-pole episode) although every step overwrites what it reads.
+ * Puts one copy's data into a keyframe's state the cheap way: each keyframe is read once into a {@link CopyState}
+ * (zeros for the warm start, applied forces and user data, exactly what {@code mj_resetDataKeyframe} sets) and
+ * written with {@link StateArrays}, without the scratch-memory clearing that makes MuJoCo 2.2.2's own reset cost more
+ * than the physics of a whole cart-pole episode. The caller's {@code mj_forward} recomputes everything derived.
  *
  * <p>Owned by the thread stepping the copy, like its data.
  */
 final class KeyframeReset {
-    private final SimData data;
-    private final mjData d;
-    private final double[][] keyQpos;
-    private final double[][] keyQvel;
-    private final double[][] keyAct;
-    private final double[][] keyCtrl;
-    private final double[][] keyMocapPos;
-    private final double[][] keyMocapQuat;
-    private final double[] keyTime;
+    private final StateArrays state;
+    private final CopyState[] keys;
+    private final CopyState reference;
 
-    KeyframeReset(mjModel m, SimData data) {
-        this.data = data;
-        this.d = data.pointer();
-        int keys = m.nkey();
-        this.keyTime = new double[keys];
-        for (int key = 0; key < keys; key++) {
-            keyTime[key] = m.key_time().get(key);
+    KeyframeReset(mjModel m, StateArrays state) {
+        this.state = state;
+        this.reference = reference(m);
+        this.keys = new CopyState[m.nkey()];
+        for (int key = 0; key < keys.length; key++) {
+            keys[key] = new CopyState(m.key_time().get(key), row(m.key_qpos(), key, m.nq()),
+                    row(m.key_qvel(), key, m.nv()), row(m.key_act(), key, m.na()), row(m.key_ctrl(), key, m.nu()),
+                    new double[m.nv()], new double[m.nv()], new double[6 * m.nbody()],
+                    row(m.key_mpos(), key, 3 * m.nmocap()), row(m.key_mquat(), key, 4 * m.nmocap()),
+                    new double[m.nuserdata()], 0, Map.of());
         }
-        this.keyQpos = rows(m.key_qpos(), keys, m.nq());
-        this.keyQvel = rows(m.key_qvel(), keys, m.nv());
-        this.keyAct = rows(m.key_act(), keys, m.na());
-        this.keyCtrl = rows(m.key_ctrl(), keys, m.nu());
-        this.keyMocapPos = rows(m.key_mpos(), keys, 3 * m.nmocap());
-        this.keyMocapQuat = rows(m.key_mquat(), keys, 4 * m.nmocap());
     }
 
     /** Keyframe {@code key}'s state, time included. */
     void apply(int key) {
-        d.time(keyTime[key]);
-        data.qpos().put(keyQpos[key]);
-        data.qvel().put(keyQvel[key]);
-        data.act().put(keyAct[key]);
-        data.ctrl().put(keyCtrl[key]);
-        data.mocapPos().put(keyMocapPos[key]);
-        data.mocapQuat().put(keyMocapQuat[key]);
-        data.qaccWarmstart().zero();
-        data.qfrcApplied().zero();
-        data.xfrcApplied().zero();
-        data.userdata().zero();
-        for (int i = 0; i < mjNWARNING; i++) {
-            mjWarningStat warning = d.warning(i);
-            warning.number(0);
-            warning.lastinfo(0);
-        }
+        state.write(keys[key]);
     }
 
-    /** The model's {@code keys x width} array as rows (read once, element by element). */
-    private static double[][] rows(DoublePointer array, int keys, int width) {
-        double[][] rows = new double[keys][width];
-        for (int key = 0; key < keys; key++) {
-            for (int i = 0; i < width; i++) {
-                rows[key][i] = array.get((long) key * width + i);
+    /** The model's reference state, what {@code mj_resetData} sets: qpos0, at rest, mocap bodies where declared. */
+    void applyReference() {
+        state.write(reference);
+    }
+
+    private static CopyState reference(mjModel m) {
+        double[] mocapPos = new double[3 * m.nmocap()];
+        double[] mocapQuat = new double[4 * m.nmocap()];
+        for (int body = 0; body < m.nbody(); body++) {
+            int mocap = m.body_mocapid().get(body);
+            if (mocap >= 0) {
+                for (int i = 0; i < 3; i++) {
+                    mocapPos[3 * mocap + i] = m.body_pos().get(3L * body + i);
+                }
+                for (int i = 0; i < 4; i++) {
+                    mocapQuat[4 * mocap + i] = m.body_quat().get(4L * body + i);
+                }
             }
         }
-        return rows;
+        return new CopyState(0, row(m.qpos0(), 0, m.nq()), new double[m.nv()], new double[m.na()],
+                new double[m.nu()], new double[m.nv()], new double[m.nv()], new double[6 * m.nbody()], mocapPos,
+                mocapQuat, new double[m.nuserdata()], 0, Map.of());
+    }
+
+    /** Row {@code key} of the model's {@code keys x width} array (read once, element by element). */
+    private static double[] row(DoublePointer array, int key, int width) {
+        double[] row = new double[width];
+        for (int i = 0; i < width; i++) {
+            row[i] = array.get((long) key * width + i);
+        }
+        return row;
     }
 }

@@ -2,18 +2,22 @@ package io.simcast.sim.rl;
 
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_ACTUATOR;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_BODY;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_GEOM;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_JOINT;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_KEY;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SENSOR;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SITE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step1;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step2;
 
+import io.simcast.sim.mujoco.mjContact;
 import io.simcast.sim.mujoco.mjData;
 import io.simcast.sim.mujoco.mjModel;
 import io.simcast.sim.core.SimData;
 import io.simcast.sim.scene.Scene;
 import java.nio.DoubleBuffer;
+import org.bytedeco.javacpp.DoublePointer;
 
 /**
  * One environment copy's model and data as a {@link Task} sees them: ids looked up by name, the state arrays as
@@ -42,6 +46,14 @@ final class PhysicsView {
     public final DoubleBuffer siteXpos;
     /** Each actuator's control range (low, high), a model constant read once. */
     private final double[] ctrlRange;
+    /** Geom positions after the last step (ngeom x 3). */
+    public final DoubleBuffer geomXpos;
+    /** Actuator forces of the last step (nu). */
+    public final DoubleBuffer actuatorForce;
+    /** Sensor readings after the last step (nsensordata). */
+    public final DoubleBuffer sensordata;
+    private final mjContact contacts;
+    private final StateArrays state;
     private final KeyframeReset keyframes;
 
     PhysicsView(Scene scene, SimData data) {
@@ -55,20 +67,40 @@ final class PhysicsView {
         this.mocapPos = data.mocapPos().buffer();
         this.xpos = data.xpos().buffer();
         this.siteXpos = data.siteXpos().buffer();
+        this.geomXpos = buffer(d.geom_xpos(), 3L * m.ngeom());
+        this.actuatorForce = buffer(d.actuator_force(), m.nu());
+        this.sensordata = buffer(d.sensordata(), m.nsensordata());
         this.ctrlRange = new double[2 * scene.model().nu()];
         if (ctrlRange.length > 0) {
             // Read once: every m.actuator_ctrlrange() call makes a fresh pointer object through JNI (~250 ns).
             m.actuator_ctrlrange().capacity(ctrlRange.length).get(ctrlRange);
         }
-        this.keyframes = new KeyframeReset(m, data);
+        this.contacts = d.contact();
+        this.state = new StateArrays(data);
+        this.keyframes = new KeyframeReset(m, state);
+    }
+
+    /** {@code length} doubles of MuJoCo's memory as a direct buffer (a size-0 array may be NULL). */
+    private static DoubleBuffer buffer(DoublePointer array, long length) {
+        return length == 0 ? DoubleBuffer.allocate(0) : array.capacity(length).asBuffer();
     }
 
     SimData data() {
         return data;
     }
 
+    /** The model, for lookups beyond names (read-only, shared by every copy). */
+    mjModel model() {
+        return m;
+    }
+
     Scene scene() {
         return scene;
+    }
+
+    /** The whole simulation state, read and written in MuJoCo's arrays. */
+    StateArrays state() {
+        return state;
     }
 
     // ---- names -----------------------------------------------------------------------------------------------
@@ -97,6 +129,29 @@ final class PhysicsView {
 
     public int keyframe(String name) {
         return id(mjOBJ_KEY, "keyframe", name);
+    }
+
+    public int geom(String name) {
+        return id(mjOBJ_GEOM, "geom", name);
+    }
+
+    public int sensor(String name) {
+        return id(mjOBJ_SENSOR, "sensor", name);
+    }
+
+    /** Where a sensor's readings start in {@link #sensordata}. */
+    public int sensorAddress(int sensor) {
+        return m.sensor_adr().get(sensor);
+    }
+
+    /** How many numbers a sensor reads. */
+    public int sensorDimension(int sensor) {
+        return m.sensor_dim().get(sensor);
+    }
+
+    /** The body a geom belongs to. */
+    public int geomBody(int geom) {
+        return m.geom_bodyid().get(geom);
     }
 
     /** Index of a mocap body among the mocap bodies (the row of {@link #mocapPos}). */
@@ -136,6 +191,15 @@ final class PhysicsView {
         return m.key_qpos().get((long) key * m.nq() + index);
     }
 
+    /** Total mass of the model, kg. */
+    public double totalMass() {
+        double mass = 0;
+        for (int body = 0; body < m.nbody(); body++) {
+            mass += m.body_mass().get(body);
+        }
+        return mass;
+    }
+
     /** Seconds per physics step. */
     public double timestep() {
         return scene.model().timestep();
@@ -146,6 +210,25 @@ final class PhysicsView {
     /** Sets the whole simulation state to a keyframe's (see {@link KeyframeReset}); call {@link #forward()} after. */
     public void resetToKeyframe(int key) {
         keyframes.apply(key);
+    }
+
+    /** Sets the whole simulation state to the model's reference state; call {@link #forward()} after. */
+    public void resetToReference() {
+        keyframes.applyReference();
+    }
+
+    /** Whether geom {@code a} touches geom {@code b} in the contacts of the state just reached. */
+    public boolean touching(int a, int b) {
+        int count = d.ncon();
+        for (int i = 0; i < count; i++) {
+            mjContact contact = contacts.getPointer(mjContact.class, i);
+            int g1 = contact.geom1();
+            int g2 = contact.geom2();
+            if (g1 == a && g2 == b || g1 == b && g2 == a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Recomputes positions and everything derived from the state, without advancing time. */

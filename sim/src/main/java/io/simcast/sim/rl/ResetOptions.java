@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Gymnasium's {@code options} argument of {@code reset}: named numbers or lists of numbers that a task reads when an
- * episode starts (a commanded speed, a target position). Values may be {@link Number}s, {@code double[]} or lists of
+ * episode starts (a commanded speed, a target position). A task's create-time options ({@code task_options}: noise,
+ * pushes) take the same form. Values may be {@link Number}s, {@link Boolean}s (1 or 0), {@code double[]} or lists of
  * numbers, as a JSON parser produces them; they are checked when a task reads them. Immutable; any thread.
  */
 public final class ResetOptions {
@@ -24,13 +25,28 @@ public final class ResetOptions {
         return values == null || values.isEmpty() ? NONE : new ResetOptions(new LinkedHashMap<>(values));
     }
 
-    /** Refuses any option not in {@code accepted}. */
+    /** Refuses any reset option not in {@code accepted}. */
     void requireKnown(Collection<String> accepted) {
         for (String name : values.keySet()) {
             if (!accepted.contains(name)) {
                 throw new IllegalArgumentException(RlMessages.unknownOption(name, accepted));
             }
         }
+    }
+
+    /** Refuses any task option not in {@code accepted}. */
+    void requireKnownTaskOptions(Collection<String> accepted) {
+        for (String name : values.keySet()) {
+            if (!accepted.contains(name)) {
+                throw new IllegalArgumentException(RlMessages.unknownTaskOption(name, accepted));
+            }
+        }
+    }
+
+    /** The option {@code name} as one number between {@code low} and {@code high}, or {@code otherwise}. */
+    double number(String name, double low, double high, double otherwise) {
+        double[] value = vector(name, new double[] {low}, new double[] {high});
+        return value == null ? otherwise : value[0];
     }
 
     /**
@@ -45,6 +61,7 @@ public final class ResetOptions {
         }
         double[] vector = switch (value) {
             case Number number -> new double[] {number.doubleValue()};
+            case Boolean flag -> new double[] {flag ? 1 : 0};
             case double[] array -> array.clone();
             case List<?> list when list.stream().allMatch(Number.class::isInstance) ->
                     list.stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray();

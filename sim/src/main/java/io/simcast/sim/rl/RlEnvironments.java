@@ -1,51 +1,88 @@
 package io.simcast.sim.rl;
 
+import io.simcast.sim.scene.Scene;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * The RL environments open in this process, by id: what the REST layer wraps ({@code GET /api/rl/robots} is
- * {@link RlCatalog#robots()}; {@code POST /api/rl/create} is {@link #create}; {@code POST /api/rl/{id}/reset} and
- * {@code /step} go to {@link #get}'s environment; {@code DELETE /api/rl/{id}} is {@link #close(String)}).
+ * {@link RlCatalog#robots()}; {@code POST /api/rl/create} is {@link #create} or {@link #createCustom};
+ * {@code POST /api/rl/{id}/reset} and {@code /step} go to {@link #get}'s environment; {@code DELETE /api/rl/{id}}
+ * is {@link #close(String)}), within the host's {@link RlLimits}.
  *
- * <p>Errors carry user-facing words ({@link RlMessages}): {@link IllegalArgumentException} for a bad request,
- * {@link NoSuchElementException} for an unknown robot, task or id, {@link IllegalStateException} for a call out of
- * order. Thread-safe: any thread; each environment serialises its own calls.
+ * <p>Errors carry user-facing words ({@link RlMessages}): {@link IllegalArgumentException} for a bad request or a
+ * limit reached, {@link NoSuchElementException} for an unknown robot, task or id, {@link IllegalStateException} for
+ * a call out of order. Thread-safe: any thread; each environment serialises its own calls. Creating one (compiling
+ * its scene, a second or so for a model from outside) runs outside the registry's lock.
  */
 public final class RlEnvironments implements AutoCloseable {
     private final ConcurrentMap<String, VectorEnv> open = new ConcurrentHashMap<>();
-    private final int maxEnvironments;
-    private final int maxCopies;
+    private final RlLimits limits;
 
-    /** At most {@value RlLimits#MAX_OPEN_ENVIRONMENTS} environments, {@value RlLimits#MAX_OPEN_COPIES} copies. */
+    /** With the {@linkplain RlLimits#DEFAULT default limits}. */
     public RlEnvironments() {
-        this(RlLimits.MAX_OPEN_ENVIRONMENTS, RlLimits.MAX_OPEN_COPIES);
+        this(RlLimits.DEFAULT);
     }
 
-    /** At most {@code maxEnvironments} environments with {@code maxCopies} copies in all open at once. */
-    public RlEnvironments(int maxEnvironments, int maxCopies) {
-        this.maxEnvironments = maxEnvironments;
-        this.maxCopies = maxCopies;
+    public RlEnvironments(RlLimits limits) {
+        this.limits = limits;
+    }
+
+    public RlLimits limits() {
+        return limits;
     }
 
     /**
-     * Opens {@code numEnvs} copies of a task; see {@link VectorEnv#create(String, String, Long, int, Integer)}.
+     * Opens copies of a catalogue task; see {@link VectorEnv#create(String, String, VectorEnv.Settings)}.
      *
-     * @throws IllegalArgumentException when more environments or copies than allowed would be open
+     * @throws IllegalArgumentException when more environments or copies than the limits allow would be open
      */
-    public synchronized VectorEnv create(String robot, String task, Long seed, int numEnvs, Integer maxEpisodeSteps) {
-        if (open.size() >= maxEnvironments) {
-            throw new IllegalArgumentException(RlMessages.tooManyEnvironments(maxEnvironments));
+    public VectorEnv create(String robot, String task, VectorEnv.Settings settings) {
+        TaskTemplate template = RlCatalog.builtIn().template(robot, task);
+        return register(settings.numEnvs(), () -> VectorEnv.open(template, RlCatalog::compile, settings, limits));
+    }
+
+    /**
+     * Opens copies of a model of one's own; see {@link CustomTask}. {@code scene} compiles the model (an outside one
+     * through the sandbox and the isolated check) and is called only when the limits leave room; the environment
+     * takes over the reference it returns.
+     *
+     * @throws IllegalArgumentException for a limit reached or a definition that does not fit the model
+     */
+    public VectorEnv createCustom(CustomSpec spec, Supplier<Scene> scene, VectorEnv.Settings settings) {
+        return register(settings.numEnvs(), () -> CustomTask.open(spec, scene.get(), settings, limits));
+    }
+
+    /** Checks the limits, makes the environment outside the lock, then checks again as it joins the open ones. */
+    private VectorEnv register(int numEnvs, Supplier<VectorEnv> make) {
+        limits.checkNumEnvs(numEnvs);
+        synchronized (this) {
+            checkRoom(numEnvs);
+        }
+        VectorEnv env = make.get();
+        synchronized (this) {
+            try {
+                checkRoom(numEnvs);
+            } catch (RuntimeException e) {
+                env.close();
+                throw e;
+            }
+            open.put(env.id(), env);
+        }
+        return env;
+    }
+
+    private void checkRoom(int numEnvs) {
+        if (open.size() >= limits.maxEnvironments()) {
+            throw new IllegalArgumentException(RlMessages.tooManyEnvironments(limits.maxEnvironments()));
         }
         int copies = open.values().stream().mapToInt(VectorEnv::numEnvs).sum();
-        if (copies + numEnvs > maxCopies) {
-            throw new IllegalArgumentException(RlMessages.tooManyCopies(numEnvs, copies, maxCopies));
+        if (copies + numEnvs > limits.maxCopies()) {
+            throw new IllegalArgumentException(RlMessages.tooManyCopies(numEnvs, copies, limits.maxCopies()));
         }
-        VectorEnv env = VectorEnv.create(robot, task, seed, numEnvs, maxEpisodeSteps);
-        open.put(env.id(), env);
-        return env;
     }
 
     /** The open environment {@code id}. */

@@ -1,6 +1,7 @@
 package io.simcast.sim.rl;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,4 +35,32 @@ interface Task {
 
     /** Adds diagnostic values to the step's info (e.g. {@code is_success}, which Stable-Baselines3 logs). */
     default void info(Map<String, Object> info) {}
+
+    /** What the task remembers between steps beyond the simulation state (a command, the previous action). */
+    default Map<String, double[]> memory() {
+        return Map.of();
+    }
+
+    /**
+     * Puts back what {@link #memory()} returned (checked: same names, same sizes).
+     *
+     * @throws IllegalArgumentException naming a missing, unknown or wrongly sized value
+     */
+    default void restore(Map<String, double[]> memory) {
+        requireSameShape(memory(), memory);
+    }
+
+    /** Throws unless {@code given} has exactly {@code expected}'s names, each with as many numbers. */
+    static void requireSameShape(Map<String, double[]> expected, Map<String, double[]> given) {
+        if (!given.keySet().equals(expected.keySet())) {
+            throw new IllegalArgumentException(RlMessages.taskMemoryNames(Set.copyOf(expected.keySet()),
+                    Set.copyOf(given.keySet())));
+        }
+        expected.forEach((name, values) -> {
+            if (given.get(name).length != values.length) {
+                throw new IllegalArgumentException(RlMessages.stateWrongLength("task." + name, values.length,
+                        given.get(name).length));
+            }
+        });
+    }
 }

@@ -14,10 +14,14 @@ import java.util.List;
  * @param frameSkip physics steps per environment step
  * @param maxEpisodeSteps default step limit of an episode (truncation)
  * @param resetOptions names of the options {@code reset} accepts
+ * @param taskOptions names of the options {@code create} accepts for the whole environment ({@code task_options})
+ * @param reference the published design the task follows, and where it departs from it
  */
 public record TaskSpec(String robot, String id, String title, String description, Box observationSpace,
-                       Box actionSpace, int frameSkip, int maxEpisodeSteps, List<String> resetOptions) {
+                       Box actionSpace, int frameSkip, int maxEpisodeSteps, List<String> resetOptions,
+                       List<String> taskOptions, String reference) {
     public TaskSpec {
         resetOptions = List.copyOf(resetOptions);
+        taskOptions = List.copyOf(taskOptions);
     }
 }

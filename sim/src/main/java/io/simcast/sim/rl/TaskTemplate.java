@@ -2,7 +2,6 @@ package io.simcast.sim.rl;
 
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.SceneSource;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,7 +12,13 @@ import java.util.function.UnaryOperator;
  * @param sceneVariant turns the preset's MJCF into the task's scene (the identity when nothing is added)
  * @param factory makes the rules for one copy
  */
-record TaskTemplate(TaskSpec spec, UnaryOperator<String> sceneVariant, Function<PhysicsView, Task> factory) {
+record TaskTemplate(TaskSpec spec, UnaryOperator<String> sceneVariant, Factory factory) {
+
+    /** Makes one copy's rules from its physics and the environment's task options (already checked by name). */
+    @FunctionalInterface
+    interface Factory {
+        Task create(PhysicsView physics, ResetOptions taskOptions);
+    }
 
     /** The task's scene: the robot's preset with the task's additions; trusted, as presets are. */
     SceneSource source() {

@@ -157,7 +157,7 @@ class EnvTest {
                 Env balance = Env.create("cartpole", "balance", 1L, null)) {
             assertThatThrownBy(() -> walk.reset(null, ResetOptions.of(Map.of("velocity", 1))))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("Unknown reset option 'velocity'. This task's options: speed");
+                    .hasMessage("Unknown reset option 'velocity'. This task's options: command, speed");
             assertThatThrownBy(() -> balance.reset(null, ResetOptions.of(Map.of("speed", 1))))
                     .hasMessage("Unknown reset option 'speed': this task takes no options");
         }

@@ -27,7 +27,7 @@ class KeyframeResetTest {
             }
             used.xfrcApplied().put(6 * 3 + 2, 50.0);
 
-            new KeyframeReset(m, used).apply(0);
+            new KeyframeReset(m, new StateArrays(used)).apply(0);
             mj_forward(m, used.pointer());
             mj_resetDataKeyframe(m, fresh.pointer(), 0);
             mj_forward(m, fresh.pointer());

@@ -1,7 +1,6 @@
 package io.simcast.sim.rl;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,44 +10,60 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Debian's python3 (the test machines have it, with python3-numpy) for the training-script tests, here and in
- * the streaming module's (through sim's test-jar), with the stand-in {@code gymnasium} package of the test resources.
+ * Runs Debian's python3 (the test machines have it, with python3-numpy) for the Python tests, here and in the
+ * streaming module's (through sim's test-jar): the package in the repository's {@code python/} folder, and the
+ * stand-ins for Gymnasium and Stable-Baselines3 in {@code python/tests/stubs} (PyPI is out of reach here).
  */
 public final class Python {
     /** Debian's interpreter when there is one, else whatever python3 is on PATH. */
     public static final String EXECUTABLE =
             Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    private static final long TIMEOUT_SECONDS = 300;
 
     public record Outcome(int exitCode, String output) {}
 
     private Python() {}
 
-    /**
-     * Copies the stand-in {@code gymnasium} package (the parts the generated scripts use; the real one is not
-     * installable here) into {@code folder}; returns the directory to put on PYTHONPATH.
-     */
-    public static Path gymnasiumStub(Path folder) throws IOException {
-        Path gymnasium = Files.createDirectories(folder.resolve("stubs/gymnasium"));
-        for (String file : new String[] {"__init__.py", "spaces.py"}) {
-            try (InputStream in = Python.class.getResourceAsStream("stubs/gymnasium/" + file)) {
-                Files.copy(in, gymnasium.resolve(file));
+    /** The repository's {@code python/} folder: the package, its tests and the stand-ins. */
+    public static Path packageFolder() {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve("python/pyproject.toml"))) {
+                return folder.resolve("python");
             }
         }
-        return gymnasium.getParent();
+        throw new IllegalStateException("no python/pyproject.toml above " + Path.of("").toAbsolutePath());
     }
 
-    /** Runs python3 with {@code arguments} and extra environment variables; output is stdout and stderr. */
-    public static Outcome run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+    /** PYTHONPATH with the package and, when {@code withStandIns}, the Gymnasium and SB3 stand-ins. */
+    public static String path(boolean withStandIns) {
+        Path folder = packageFolder();
+        return withStandIns ? folder + ":" + folder.resolve("tests/stubs") : folder.toString();
+    }
+
+    /** Runs python3 with {@code arguments} in {@code folder} and extra environment variables; stdout and stderr. */
+    public static Outcome run(Path folder, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(EXECUTABLE));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("python3 did not finish in 2 minutes: " + output);
+        Path log = Files.createTempFile("simcast-python", ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            builder.environment().put("PYTHONUNBUFFERED", "1");
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS); // a guard, not a measure
+            if (!finished) {
+                process.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (!finished) {
+                throw new AssertionError("python3 did not finish in " + TIMEOUT_SECONDS + " s: " + output);
+            }
+            return new Outcome(process.exitValue(), output);
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Outcome(process.exitValue(), output);
     }
 }

@@ -22,9 +22,9 @@ class RlCatalogTest {
                         tuple("cartpole/balance", 4, 1, 500),
                         tuple("cartpole/swing-up", 5, 1, 1000),
                         tuple("panda/reach", 30, 7, 250),
-                        tuple("panda/pick-cube", 44, 8, 500),
+                        tuple("panda/pick-cube", 44, 8, 150),
                         tuple("ur5e/reach", 27, 6, 250),
-                        tuple("anymal/walk", 47, 12, 1000));
+                        tuple("anymal/walk", 48, 12, 1000));
     }
 
     @Test

@@ -9,11 +9,18 @@ import static org.assertj.core.api.Assertions.within;
 import io.simcast.sim.core.Model;
 import io.simcast.sim.core.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class VectorEnvTest {
+
+    private static double[] slice(double[] values, int from, int to) {
+        return Arrays.copyOfRange(values, from, to);
+    }
 
     private static double[][] randomActions(VectorEnv env, SplittableRandom random) {
         double[][] actions = new double[env.numEnvs()][];
@@ -69,6 +76,106 @@ class VectorEnvTest {
     }
 
     @Test
+    void inSameStepModeTheEndingStepResetsAtOnceAndReturnsTheEndedEpisodesLastObservationBeside() {
+        try (VectorEnv vector = VectorEnv.create("cartpole", "balance", VectorEnv.Settings.of(2, 5L, null)
+                .withAutoresetMode(AutoresetMode.SAME_STEP));
+                Env twin = Env.create("cartpole", "balance", 5L, null)) {
+            vector.reset(null, ResetOptions.NONE);
+            twin.reset(null, ResetOptions.NONE);
+            double[][] push = {{1}, {-1}};
+            VectorEnv.Step step;
+            Env.Step single;
+            do {
+                step = vector.step(push);
+                single = twin.step(push[0]);
+                assertThat(step.finals()).isPresent();
+            } while (!single.done());
+
+            VectorEnv.Finals finals = step.finals().orElseThrow();
+            assertThat(step.terminated()[0]).isTrue();
+            assertThat(step.rewards()[0]).isEqualTo(1);
+            assertThat(finals.observations()[0]).as("the ended episode's last observation")
+                    .containsExactly(single.observation());
+            assertThat(finals.infos().get(0)).isEqualTo(single.info());
+            assertThat(step.observations()[0]).as("the next episode's first, in the same step")
+                    .containsExactly(twin.reset(null, ResetOptions.NONE).observation());
+            assertThat(finals.observations()[1]).as("copy 1 went on").isNull();
+            assertThat(vector.step(push).rewards()[0]).as("no step is lost to the reset").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withAutoresetDisabledAnEndedCopyMustBeResetByMaskBeforeTheNextStep() {
+        try (VectorEnv vector = VectorEnv.create("cartpole", "balance", VectorEnv.Settings.of(3, 5L, null)
+                .withAutoresetMode(AutoresetMode.DISABLED))) {
+            double[][] first = vector.reset(null, ResetOptions.NONE).observations();
+            double[][] push = {{1}, {0}, {0}};
+            VectorEnv.Step step;
+            do {
+                step = vector.step(push);
+            } while (!step.terminated()[0]);
+            assertThat(step.finals()).isEmpty();
+            assertThatThrownBy(() -> vector.step(push)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Copies [0] ended their episodes and autoreset_mode is Disabled: reset them first"
+                            + " (reset with a reset_mask selecting them)");
+
+            double[][] last = step.observations();
+            VectorEnv.Reset reset = vector.reset(Seeds.each(Arrays.asList(100L, null, null)), ResetOptions.NONE,
+                    new boolean[] {true, false, false});
+            assertThat(reset.observations()[1]).as("copies left out keep their observation").containsExactly(last[1]);
+            assertThat(reset.observations()[0]).isNotEqualTo(last[0]).isNotEqualTo(first[0]);
+            assertThat(reset.infos().get(1)).isEmpty();
+            assertThat(vector.step(push).terminated()).containsExactly(false, false, false);
+        }
+    }
+
+    @Test
+    void perCopySeedsAndMasksValidateTheirLengths() {
+        try (VectorEnv vector = VectorEnv.create("cartpole", "balance", 1L, 2, null);
+                Env seeded = Env.create("cartpole", "balance", null, null)) {
+            VectorEnv.Reset reset = vector.reset(Seeds.each(Arrays.asList(42L, 7L)), ResetOptions.NONE, null);
+            assertThat(reset.observations()[1]).containsExactly(seeded.reset(7L, ResetOptions.NONE).observation());
+            assertThatThrownBy(() -> vector.reset(Seeds.each(List.of(1L)), ResetOptions.NONE, null))
+                    .hasMessage("seed must be a whole number, null, or a list of num_envs = 2 seeds (null for a copy"
+                            + " that continues its generator); got a list of 1");
+            assertThatThrownBy(() -> vector.reset(Seeds.NONE, ResetOptions.NONE, new boolean[3]))
+                    .hasMessage("reset_mask must hold num_envs = 2 booleans, got 3");
+            assertThatThrownBy(() -> vector.reset(Seeds.NONE, ResetOptions.NONE, new boolean[2]))
+                    .hasMessage("reset_mask must select at least one copy (one true)");
+        }
+    }
+
+    @Test
+    void aStateReadMidEpisodePutBackReplaysTheRestOfTheEpisodeBitForBit() {
+        try (VectorEnv vector = VectorEnv.create("anymal", "walk", VectorEnv.Settings.of(2, 9L, null)
+                .withTaskOptions(ResetOptions.of(Map.of("observation_noise", 0))))) { // noise continues the generator
+            vector.reset(3L, ResetOptions.NONE);
+            SplittableRandom random = new SplittableRandom(2);
+            for (int t = 0; t < 30; t++) {
+                vector.step(randomActions(vector, random));
+            }
+            CopyState saved = vector.state(1);
+            List<double[][]> actions = new ArrayList<>();
+            List<double[]> first = new ArrayList<>();
+            for (int t = 0; t < 40; t++) {
+                actions.add(randomActions(vector, random));
+                first.add(vector.step(actions.get(t)).observations()[1]);
+            }
+            double[] restored = vector.setState(1, saved);
+            assertThat(restored).hasSize(48);
+            for (int t = 0; t < 40; t++) {
+                double[] again = vector.step(actions.get(t)).observations()[1];
+                assertThat(again).as("step %d", t).containsExactly(first.get(t));
+            }
+            assertThatThrownBy(() -> vector.setState(0, new CopyState(0, new double[2], saved.qvel(), saved.act(),
+                    saved.ctrl(), saved.qaccWarmstart(), saved.qfrcApplied(), saved.xfrcApplied(), saved.mocapPos(),
+                    saved.mocapQuat(), saved.userdata(), 0, saved.task())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("state.qpos must hold 19 numbers for this model, got 2");
+        }
+    }
+
+    @Test
     void parallelLanesGiveExactlyWhatOneThreadGives() {
         try (VectorEnv serial = VectorEnv.create("anymal", "walk", 3L, 8, 50, 1);
                 VectorEnv parallel = VectorEnv.create("anymal", "walk", 3L, 8, 50, 2)) {
@@ -105,7 +212,7 @@ class VectorEnvTest {
         try (VectorEnv env = VectorEnv.create("anymal", "walk", 1L, 3, null)) {
             VectorEnv.Reset reset = env.reset(null, ResetOptions.of(Map.of("speed", 0.8)));
             for (double[] observation : reset.observations()) {
-                assertThat(observation[46]).isEqualTo(0.8);
+                assertThat(observation[AnymalWalk.COMMAND_AT]).isEqualTo(0.8);
             }
         }
     }

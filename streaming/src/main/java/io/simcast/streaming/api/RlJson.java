@@ -120,11 +120,14 @@ final class RlJson {
     static Json.Encoded reset(VectorEnv.Reset reset) {
         return write(reset.observations().length, generator -> {
             rows(generator, "observations", reset.observations());
-            infos(generator, reset.infos());
+            infos(generator, "infos", reset.infos());
         });
     }
 
-    /** {@code {"observations", "rewards", "terminated", "truncated", "infos"}}, one element per copy. */
+    /**
+     * {@code {"observations", "rewards", "terminated", "truncated", "infos"}}, one element per copy, and in same-step
+     * autoreset mode {@code "final_obs"} and {@code "final_info"} (null for copies whose episode did not end).
+     */
     static Json.Encoded step(VectorEnv.Step step) {
         return write(step.observations().length, generator -> {
             rows(generator, "observations", step.observations());
@@ -132,7 +135,11 @@ final class RlJson {
             generator.writeArray(step.rewards(), 0, step.rewards().length);
             booleans(generator, "terminated", step.terminated());
             booleans(generator, "truncated", step.truncated());
-            infos(generator, step.infos());
+            infos(generator, "infos", step.infos());
+            if (step.finals().isPresent()) {
+                rows(generator, "final_obs", step.finals().get().observations());
+                infos(generator, "final_info", step.finals().get().infos());
+            }
         });
     }
 
@@ -152,11 +159,16 @@ final class RlJson {
         return new Json.Encoded(out.toByteArray());
     }
 
+    /** Rows of numbers; a null row is written as null. */
     private static void rows(JsonGenerator generator, String name, double[][] rows) throws IOException {
         generator.writeFieldName(name);
         generator.writeStartArray();
         for (double[] row : rows) {
-            generator.writeArray(row, 0, row.length);
+            if (row == null) {
+                generator.writeNull();
+            } else {
+                generator.writeArray(row, 0, row.length);
+            }
         }
         generator.writeEndArray();
     }
@@ -170,8 +182,9 @@ final class RlJson {
         generator.writeEndArray();
     }
 
-    private static void infos(JsonGenerator generator, List<Map<String, Object>> infos) throws IOException {
-        generator.writeFieldName("infos");
+    private static void infos(JsonGenerator generator, String name, List<Map<String, Object>> infos)
+            throws IOException {
+        generator.writeFieldName(name);
         generator.writeStartArray();
         for (Map<String, Object> info : infos) {
             generator.writeObject(info);

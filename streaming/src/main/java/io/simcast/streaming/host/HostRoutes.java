@@ -54,12 +54,16 @@ final class HostRoutes {
                 // Scenes from plain language: generating one loads it for everybody.
                 .post("/api/scene/generate", Access.CONTROLLER, api.generate()::generate)
                 .delete("/api/scene/generate", Access.CONTROLLER, api.generate()::cancel)
-                // RL environments: anyone may see what runs; creating and stepping changes it.
+                // RL environments: anyone may see what runs and watch a copy; creating changes it, and only the
+                // creator (or the operator) may drive or close an environment (RlSessions checks).
                 .get("/api/rl/robots", Access.VIEWER, api.rl()::robots)
                 .get("/api/rl", Access.VIEWER, api.rl()::list)
                 .post("/api/rl/create", Access.CONTROLLER, api.rl()::create)
                 .post("/api/rl/{id}/reset", Access.CONTROLLER, api.rl()::reset)
                 .post("/api/rl/{id}/step", Access.CONTROLLER, api.rl()::step)
+                .get("/api/rl/{id}/render", Access.VIEWER, api.rl()::render)
+                .get("/api/rl/{id}/state", Access.VIEWER, api.rl()::state)
+                .post("/api/rl/{id}/state", Access.CONTROLLER, api.rl()::setState)
                 .delete("/api/rl/{id}", Access.CONTROLLER, api.rl()::delete)
                 .post("/api/viewers/{id}/watch", Access.CONTROLLER, api.viewers()::watch)
                 // Language-model keys and share links: the operator's secrets.

@@ -1,5 +1,6 @@
 package io.simcast.streaming.host;
 
+import io.simcast.sim.rl.RlLimits;
 import io.simcast.streaming.Outputs;
 import io.simcast.streaming.PortRange;
 import io.simcast.streaming.IceServer;
@@ -37,12 +38,13 @@ import java.util.Objects;
  * @param publicUrl where people open the page (behind a proxy, its address), or null for the address the host binds
  * @param tls certificate and key to serve HTTPS and WSS with, or null for HTTP
  * @param rlIdleTimeout RL environments without a request for this long are closed (a training script that died)
+ * @param rlLimits how many RL environments, copies and drawn copies the host takes at once
  * @param outputs what the host encodes with FFmpeg: the broadcast to an SFU, recordings (see {@link Outputs})
  */
 public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, List<IceServer> iceServers,
                               PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp,
                               String operatorToken, boolean localOperator, int maxViewersPerLink, URI publicUrl,
-                              TlsFiles tls, Duration rlIdleTimeout, Outputs outputs) {
+                              TlsFiles tls, Duration rlIdleTimeout, RlLimits rlLimits, Outputs outputs) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_MAX_VIEWERS = 16;
@@ -58,7 +60,12 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     public static final List<String> ENVIRONMENT = java.util.stream.Stream.concat(java.util.stream.Stream.of("HOST",
             "PORT", "FRAME_WIDTH", "FRAME_HEIGHT", "FRAME_RATE", "MAX_VIEWERS", "ICE_SERVERS", "TURN_USERNAME",
             "TURN_CREDENTIAL", "WEBRTC_UDP_PORTS", "VIEW_MODE", "RL_IDLE_TIMEOUT", "MAX_VIEWERS_PER_LINK", "PUBLIC_URL",
-            "TLS_CERT", "TLS_KEY"), Outputs.VARIABLES.stream()).toList();
+            "TLS_CERT", "TLS_KEY", "RL_MAX_ENVIRONMENTS", "RL_MAX_COPIES", "RL_MAX_NUM_ENVS", "RL_MAX_RENDERED_COPIES"),
+            Outputs.VARIABLES.stream()).toList();
+
+    /** The RL limits' variables, each also a serve option ({@code RL_MAX_COPIES} is {@code --rl-max-copies}). */
+    public static final List<String> RL_LIMITS = List.of("RL_MAX_ENVIRONMENTS", "RL_MAX_COPIES", "RL_MAX_NUM_ENVS",
+            "RL_MAX_RENDERED_COPIES");
 
     public StreamingConfig {
         Objects.requireNonNull(host, "host");
@@ -90,6 +97,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             throw new IllegalArgumentException(StreamingMessages.badSeconds("RL_IDLE_TIMEOUT",
                     Long.toString(rlIdleTimeout.toSeconds()), 1, MAX_RL_IDLE_TIMEOUT_SECONDS));
         }
+        Objects.requireNonNull(rlLimits, "rlLimits");
     }
 
     /** The certificate chain and private key (PEM files) to serve HTTPS with. */
@@ -114,8 +122,8 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     /**
      * Reads HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, MAX_VIEWERS_PER_LINK, ICE_SERVERS
      * (comma-separated URLs), TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max),
-     * VIEW_MODE (own|host), PUBLIC_URL, TLS_CERT, TLS_KEY and RL_IDLE_TIMEOUT (seconds). The operator token is not
-     * read here ({@code OperatorToken}).
+     * VIEW_MODE (own|host), PUBLIC_URL, TLS_CERT, TLS_KEY, RL_IDLE_TIMEOUT (seconds) and the RL limits
+     * ({@link #RL_LIMITS}). The operator token is not read here ({@code OperatorToken}).
      *
      * @throws IllegalArgumentException naming the variable and what it accepts
      */
@@ -163,6 +171,11 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         }
         if ((value = variable(env, "RL_IDLE_TIMEOUT")) != null && !value.isBlank()) {
             builder.rlIdleTimeout(idleTimeout(value));
+        }
+        for (String limit : RL_LIMITS) {
+            if ((value = variable(env, limit)) != null && !value.isBlank()) {
+                builder.rlLimit(limit, parse(limit, value, 1, RlLimits.CEILING));
+            }
         }
         builder.outputs(Outputs.fromEnvironment(env));
         return builder;
@@ -257,6 +270,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         private URI publicUrl;
         private TlsFiles tls;
         private Duration rlIdleTimeout = DEFAULT_RL_IDLE_TIMEOUT;
+        private RlLimits rlLimits = RlLimits.DEFAULT;
         private Outputs outputs;
 
         private Builder() {}
@@ -351,11 +365,29 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             return this;
         }
 
+        public Builder rlLimits(RlLimits value) {
+            rlLimits = value;
+            return this;
+        }
+
+        /** Sets one RL limit by its variable's name (one of {@link #RL_LIMITS}). */
+        public Builder rlLimit(String variable, int value) {
+            RlLimits l = rlLimits;
+            rlLimits = switch (variable) {
+                case "RL_MAX_ENVIRONMENTS" -> new RlLimits(value, l.maxCopies(), l.maxNumEnvs(), l.maxRenderedCopies());
+                case "RL_MAX_COPIES" -> new RlLimits(l.maxEnvironments(), value, l.maxNumEnvs(), l.maxRenderedCopies());
+                case "RL_MAX_NUM_ENVS" -> new RlLimits(l.maxEnvironments(), l.maxCopies(), value, l.maxRenderedCopies());
+                case "RL_MAX_RENDERED_COPIES" -> new RlLimits(l.maxEnvironments(), l.maxCopies(), l.maxNumEnvs(), value);
+                default -> throw new IllegalArgumentException("not an RL limit: " + variable);
+            };
+            return this;
+        }
+
         public StreamingConfig build() {
             return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers, iceServers,
                     udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, operatorToken, localOperator,
                     maxViewersPerLink == null ? maxViewers : maxViewersPerLink, publicUrl, tls,
-                    rlIdleTimeout, outputs == null ? Outputs.defaults() : outputs);
+                    rlIdleTimeout, rlLimits, outputs == null ? Outputs.defaults() : outputs);
         }
     }
 }

@@ -13,6 +13,8 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.render.View;
 import io.simcast.sim.physics.SceneLoading;
+import io.simcast.sim.scene.IsolatedSceneCompiler;
+import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.ShareLinks;
@@ -34,7 +36,9 @@ import io.simcast.streaming.http.RouteTable;
 import io.simcast.streaming.http.WebServer;
 import io.simcast.streaming.media.FeedPool;
 import io.simcast.streaming.output.HostOutputs;
+import io.simcast.streaming.rl.CopyFrames;
 import io.simcast.streaming.rl.CopyViews;
+import io.simcast.streaming.rl.RendererBudget;
 import io.simcast.streaming.rl.RlSessions;
 import io.simcast.streaming.signaling.SignalingEndpoint;
 import io.simcast.streaming.signaling.SignalingHub;
@@ -80,7 +84,7 @@ public final class StreamingHost implements AutoCloseable {
 
     /** What the host closes, in order (see {@link #shutdown}). */
     private record Parts(Optional<WebRtcEngine> engine, Video video, Viewers viewers, SignalingHub hub,
-                         RlSessions rl, HostOutputs outputs) {}
+                         CopyFrames copyFrames, RlSessions rl, HostOutputs outputs) {}
 
     private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
                           URI pageAddress, List<HostExtension> extensions) {
@@ -146,9 +150,12 @@ public final class StreamingHost implements AutoCloseable {
         }
         ShareLinks links = new ShareLinks(config.operatorToken(), config.maxViewersPerLink());
         Gatekeeper gatekeeper = new Gatekeeper(links, config.localOperator());
-        RlSessions rl = new RlSessions(new RlEnvironments(), config.rlIdleTimeout());
-        Video video = engine.isPresent() ? video(engine.get(), rendering, outputs.sharedView(), rl, config)
+        RlSessions rl = new RlSessions(new RlEnvironments(config.rlLimits()), config.rlIdleTimeout());
+        RendererBudget renderers = new RendererBudget(config.rlLimits().maxRenderedCopies());
+        Video video = engine.isPresent()
+                ? video(engine.get(), rendering, outputs.sharedView(), rl, renderers, config)
                 : new Video.Unavailable(webRtcProblem.orElseThrow());
+        CopyFrames copyFrames = new CopyFrames(rl, renderers);
         Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, video, simulation,
                 config.video());
         SignalingHub hub = new SignalingHub(simulation, viewers::count);
@@ -163,7 +170,7 @@ public final class StreamingHost implements AutoCloseable {
                 viewers.environmentClosed(id, reason);
             }
         });
-        Parts parts = new Parts(engine, video, viewers, hub, rl, outputs);
+        Parts parts = new Parts(engine, video, viewers, hub, copyFrames, rl, outputs);
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
                 engine.map(WebRtcEngine::codecNames).orElse(List.of()));
@@ -185,7 +192,11 @@ public final class StreamingHost implements AutoCloseable {
                             new StatsResource(simulation, renderer(rendering), viewers, video, outputs::broadcast),
                             new SceneResource(simulation, scenes, config.maxBodyBytes()),
                             new SimulationResource(simulation, config.maxBodyBytes()),
-                            new RlResource(rl, watchedCopies(video), config.maxBodyBytes()),
+                            new RlResource(rl, watchedCopies(video), copyFrames,
+                                    new RlResource.Scenes(new SceneCompiler(sceneLimits),
+                                            new IsolatedSceneCompiler(sceneLimits),
+                                            () -> simulation.snapshot().scene().source()),
+                                    config.maxBodyBytes()),
                             new ViewerResource(viewers, config.maxBodyBytes()),
                             new ApiKeyResource(settings, config.maxBodyBytes(), ConnectionTester.DEFAULT_TIMEOUT),
                             new GenerateResource(simulation, generator, config.maxBodyBytes()),
@@ -228,11 +239,11 @@ public final class StreamingHost implements AutoCloseable {
      * and of RL copies, or why not.
      */
     private static Video video(WebRtcEngine engine, Rendering rendering, Supplier<View> sharedView, RlSessions rl,
-                               StreamingConfig config) {
+                               RendererBudget renderers, StreamingConfig config) {
         return switch (rendering) {
             case Rendering.Available available -> new Video.Available(engine, new FeedPool(engine,
                     available.renderer(), config.video(), config.latencyStamp(), sharedView),
-                    new CopyViews(rl, config.video()));
+                    new CopyViews(rl, renderers, config.video()));
             case Rendering.Unavailable unavailable -> new Video.Unavailable(unavailable.reason());
         };
     }
@@ -355,6 +366,7 @@ public final class StreamingHost implements AutoCloseable {
             }
             available.copies().close();
         }
+        parts.copyFrames().close();
         parts.rl().close();
         parts.outputs().close();
         parts.engine().filter(engine -> quiet).ifPresent(WebRtcEngine::close);

@@ -3,7 +3,6 @@ package io.simcast.streaming.rl;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.render.View;
 import io.simcast.sim.rl.CopyWatch;
-import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CopyViews implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CopyViews.class);
-    /** Each watched copy costs a render thread and a GL context; software rendering affords a few. */
-    public static final int MAX_WATCHED_COPIES = 4;
-
     private final RlSessions sessions;
+    private final RendererBudget budget;
     private final VideoFormat format;
     private final ExecutorService thread;
     private final Map<CopyRef, Open> open = new ConcurrentHashMap<>();
@@ -59,8 +56,9 @@ public final class CopyViews implements AutoCloseable {
         }
     }
 
-    public CopyViews(RlSessions sessions, VideoFormat format) {
+    public CopyViews(RlSessions sessions, RendererBudget budget, VideoFormat format) {
         this.sessions = sessions;
+        this.budget = budget;
         this.format = format;
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread named = new Thread(runnable, "simcast-rl-views");
@@ -96,6 +94,7 @@ public final class CopyViews implements AutoCloseable {
                 if (watched != null && --watched.users <= 0) {
                     open.remove(ref);
                     watched.close();
+                    budget.release();
                     log.info("Stopped rendering RL environment copy {}", ref);
                 }
             });
@@ -119,15 +118,17 @@ public final class CopyViews implements AutoCloseable {
     }
 
     private Open start(CopyRef ref) {
-        if (open.size() >= MAX_WATCHED_COPIES) {
-            throw new IllegalStateException(StreamingMessages.tooManyWatchedCopies(MAX_WATCHED_COPIES));
-        }
-        CopyWatch watch = sessions.find(ref.env()).watch(ref.copy());
+        budget.acquire();
+        CopyWatch watch = null;
         Renderer renderer;
         try {
+            watch = sessions.find(ref.env()).watch(ref.copy());
             renderer = Renderer.start(watch);
         } catch (RuntimeException e) {
-            watch.close();
+            if (watch != null) {
+                watch.close();
+            }
+            budget.release();
             throw e;
         }
         log.info("Rendering RL environment copy {} for its viewers", ref);
@@ -139,7 +140,10 @@ public final class CopyViews implements AutoCloseable {
     public void close() {
         try {
             thread.submit(() -> {
-                List.copyOf(open.values()).forEach(Open::close);
+                List.copyOf(open.values()).forEach(watched -> {
+                    watched.close();
+                    budget.release();
+                });
                 open.clear();
             }).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -1,8 +1,12 @@
 package io.simcast.streaming.rl;
 
+import io.simcast.sim.rl.CustomSpec;
 import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.rl.VectorEnv;
+import io.simcast.sim.scene.Scene;
 import io.simcast.streaming.StreamingMessages;
+import io.simcast.streaming.access.Grant;
+import io.simcast.streaming.Role;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,19 +14,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The host's RL environments: {@link RlEnvironments} plus when each was last used. Environments nobody called for
- * longer than the idle timeout (a training script that crashed or was stopped without closing them) are closed on
- * {@code simcast-rl-idle}; a later call for one is answered with why it went. Listeners hear when the list changes
- * and when an environment closes (the signalling hub, the viewers watching a copy of it).
+ * The host's RL environments: {@link RlEnvironments} plus who created each and when it was last used. An environment
+ * belongs to the share link (or the operator) that created it: only that link or the operator may step, reset,
+ * change or close it ({@link #use}, {@link #close(String, Grant)}); anyone may watch it ({@link #find}). Environments
+ * nobody called for longer than the idle timeout (a training script that crashed or was stopped without closing
+ * them) are closed on {@code simcast-rl-idle}; a later call for one is answered with why it went. Listeners hear when
+ * the list changes and when an environment closes (the signalling hub, the viewers watching a copy of it).
  *
  * <p>Thread-safe: REST workers call in; the idle check runs on its own thread; listeners are called on the thread
  * that opened or closed the environment and must not block.
@@ -50,18 +58,29 @@ public final class RlSessions implements AutoCloseable {
      * @param numEnvs its copies
      * @param maxEpisodeSteps its episode limit
      * @param idleSeconds seconds since its last call
+     * @param owner who created it and may drive it, in words ({@code controller link 3f2a}, {@code the operator})
+     * @param ownerLink the creating share link's id, or null for the operator
      */
     public record Summary(String id, String robot, String task, int numEnvs, int maxEpisodeSteps,
-                          double idleSeconds) {}
+                          double idleSeconds, String owner, String ownerLink) {
+        /** Whether {@code caller} may step, reset, change and close it: its owner's link, or the operator. */
+        public boolean drivableBy(Grant caller) {
+            return RlSessions.drivable(ownerLink, caller);
+        }
+    }
 
-    /** An open environment and when it was last used (written by callers, read by the idle check). */
+    /** An open environment, its owner and when it was last used (written by callers, read by the idle check). */
     private static final class Session {
         private final VectorEnv env;
+        private final String ownerLink;
+        private final String owner;
         private final long createdNanos = System.nanoTime();
         private volatile long lastUsedNanos = createdNanos;
 
-        Session(VectorEnv env) {
+        Session(VectorEnv env, Grant creator) {
             this.env = env;
+            this.ownerLink = creator == null ? null : creator.linkId();
+            this.owner = ownerLink == null ? "the operator" : creator.describe();
         }
 
         VectorEnv env() {
@@ -115,24 +134,49 @@ public final class RlSessions implements AutoCloseable {
         return idleTimeout;
     }
 
-    /** Opens an environment; see {@link RlEnvironments#create}, whose exceptions pass through. */
-    public VectorEnv create(String robot, String task, Long seed, int numEnvs, Integer maxEpisodeSteps) {
-        VectorEnv env = environments.create(robot, task, seed, numEnvs, maxEpisodeSteps);
-        sessions.put(env.id(), new Session(env));
-        log.info("RL environment {} opened: {}/{}, {} copies", env.id(), robot, task, env.numEnvs());
+    /** Opens an environment of a catalogue task for {@code creator}; {@link RlEnvironments}'s exceptions pass through. */
+    public VectorEnv create(String robot, String task, VectorEnv.Settings settings, Grant creator) {
+        return opened(environments.create(robot, task, settings), creator);
+    }
+
+    /** Opens an environment of a model of one's own for {@code creator}; see {@link RlEnvironments#createCustom}. */
+    public VectorEnv createCustom(CustomSpec spec, Supplier<Scene> scene, VectorEnv.Settings settings,
+                                  Grant creator) {
+        return opened(environments.createCustom(spec, scene, settings), creator);
+    }
+
+    private VectorEnv opened(VectorEnv env, Grant creator) {
+        Session session = new Session(env, creator);
+        sessions.put(env.id(), session);
+        log.info("RL environment {} opened for {}: {}/{}, {} copies", env.id(), session.owner, env.spec().robot(),
+                env.spec().id(), env.numEnvs());
         changed();
         return env;
     }
 
     /**
-     * Environment {@code id} for a call, which counts as use.
+     * Environment {@code id} for a call that drives it (step, reset, set a state), which counts as use.
      *
      * @throws NoSuchElementException naming the id, and why it closed when it was closed lately
+     * @throws SecurityException when {@code caller} is neither its owner's link nor the operator
      */
-    public VectorEnv use(String id) {
-        Session session = session(id);
+    public VectorEnv use(String id, Grant caller) {
+        Session session = owned(id, caller);
         session.touch();
         return session.env();
+    }
+
+    private Session owned(String id, Grant caller) {
+        Session session = session(id);
+        if (!drivable(session.ownerLink, caller)) {
+            throw new SecurityException(StreamingMessages.rlNotYours(id, session.owner));
+        }
+        return session;
+    }
+
+    static boolean drivable(String ownerLink, Grant caller) {
+        return caller != null && (caller.role() == Role.OPERATOR
+                || caller.linkId() != null && Objects.equals(caller.linkId(), ownerLink));
     }
 
     /** Environment {@code id} without counting as use (watching is not training). */
@@ -150,12 +194,17 @@ public final class RlSessions implements AutoCloseable {
         long now = System.nanoTime();
         return sessions.values().stream().sorted(Comparator.comparingLong(Session::createdNanos))
                 .map(s -> new Summary(s.env().id(), s.env().spec().robot(), s.env().spec().id(), s.env().numEnvs(),
-                        s.env().maxEpisodeSteps(), Math.round(s.idleNanos(now) / 1e8) / 10.0))
+                        s.env().maxEpisodeSteps(), Math.round(s.idleNanos(now) / 1e8) / 10.0, s.owner, s.ownerLink))
                 .toList();
     }
 
-    /** Closes environment {@code id} on request ({@code DELETE /api/rl/{id}}). */
-    public void close(String id) {
+    /**
+     * Closes environment {@code id} on request ({@code DELETE /api/rl/{id}}).
+     *
+     * @throws SecurityException when {@code caller} is neither its owner's link nor the operator
+     */
+    public void close(String id, Grant caller) {
+        owned(id, caller);
         close(id, StreamingMessages.rlClosedOnRequest(id));
     }
 
@@ -190,7 +239,8 @@ public final class RlSessions implements AutoCloseable {
         if (reason != null) {
             throw new NoSuchElementException(StreamingMessages.rlEnvironmentGone(reason));
         }
-        return new Session(environments.get(id)); // throws for an id never opened (or one being opened right now)
+        environments.get(id); // throws in the RL layer's words for an id never opened
+        throw new NoSuchElementException(StreamingMessages.rlStillOpening(id)); // its creator has not had it yet
     }
 
     private void changed() {

@@ -78,6 +78,9 @@ class RouteAccessTest {
         routes.put("POST /api/rl/create", Access.CONTROLLER);
         routes.put("POST /api/rl/{id}/reset", Access.CONTROLLER);
         routes.put("POST /api/rl/{id}/step", Access.CONTROLLER);
+        routes.put("GET /api/rl/{id}/render", Access.VIEWER);
+        routes.put("GET /api/rl/{id}/state", Access.VIEWER);
+        routes.put("POST /api/rl/{id}/state", Access.CONTROLLER);
         routes.put("DELETE /api/rl/{id}", Access.CONTROLLER);
         routes.put("POST /api/viewers/{id}/watch", Access.CONTROLLER);
         routes.put("GET /api/config/api-key", Access.OPERATOR);
@@ -116,8 +119,9 @@ class RouteAccessTest {
         rlEnv = createEnvironment();
     }
 
+    /** Made by the controller link: an environment belongs to its creator, whom the operator may stand in for. */
     private static String createEnvironment() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/rl/create", RL_CREATE, OPERATOR_TOKEN);
+        HttpResponse<String> created = send("POST", "/api/rl/create", RL_CREATE, tokens.get(Credential.CONTROLLER));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         return Json.parse(created.body()).path("id").asText();
     }
@@ -272,6 +276,7 @@ class RouteAccessTest {
             case "/api/rl/create" -> RL_CREATE;
             case "/api/rl/{id}/reset" -> "{\"seed\": 1}";
             case "/api/rl/{id}/step" -> "{\"actions\": [0.0]}";
+            case "/api/rl/{id}/state" -> method.equals("POST") ? "{\"copy\": 0, \"state\": {}}" : null;
             case "/api/viewers/{id}/watch" -> "{\"source\": \"simulation\"}";
             case "/api/config/api-key" -> method.equals("POST") ? PROVIDER : null;
             case "/api/config/api-key/test" -> "{\"provider\": \"openai\"}";

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.rl.Python;
 import io.simcast.sim.rl.ResetOptions;
 import io.simcast.sim.rl.TrainingScript;
+import io.simcast.sim.rl.RlLimits;
 import io.simcast.sim.rl.VectorEnv;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
+import io.simcast.streaming.Role;
 import io.simcast.streaming.http.Json;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The RL endpoints against a real host: Undertow on 127.0.0.1, real MuJoCo environments, java.net.http as the client,
@@ -164,9 +169,10 @@ class RlApiTest {
         assertThat(refusal(post("/api/rl/create", "{\"robot\": \"cartpole\", \"task\": \"fly\"}"), 404))
                 .isEqualTo("Robot 'cartpole' has no task 'fly'. Its tasks: balance, swing-up");
         assertThat(refusal(post("/api/rl/create", "{\"task\": \"balance\"}"), 400))
-                .isEqualTo("\"robot\" is missing: a robot id (GET /api/rl/robots)");
+                .isEqualTo("\"robot\" is missing: a robot id (GET /api/rl/robots), or \"custom\": {...}");
         assertThat(refusal(post("/api/rl/create", "{\"robot\": \"cartpole\", \"task\": \"balance\","
-                + " \"num_envs\": 0}"), 400)).isEqualTo("num_envs must be between 1 and 256, got 0");
+                + " \"num_envs\": 0}"), 400)).isEqualTo("num_envs must be between 1 and 256, got 0 (the host's limit"
+                + " of num_envs per environment: raise it with serve --rl-max-num-envs N or RL_MAX_NUM_ENVS=N)");
         assertThat(refusal(post("/api/rl/create", "{\"robot\": \"cartpole\", \"task\": \"balance\","
                 + " \"seed\": \"lucky\"}"), 400)).isEqualTo("\"seed\" must be a whole number or null, got \"lucky\"");
         assertThat(refusal(post("/api/rl/rl-999999/step", "{\"actions\": [0]}"), 404))
@@ -215,17 +221,155 @@ class RlApiTest {
     }
 
     @Test
-    void theGeneratedTrainingScriptsSmokeModeRunsEpisodesAgainstTheHost(@TempDir Path folder) throws Exception {
+    void theGeneratedTrainingScriptsSmokeModeRunsOneEnvironmentOf32CopiesThroughThePackage(@TempDir Path folder)
+            throws Exception {
         Path script = Files.writeString(folder.resolve("train.py"),
                 TrainingScript.generate("cartpole", "balance", TrainingScript.Algorithm.PPO));
 
-        Python.Outcome outcome = Python.run(Map.of("PYTHONPATH", Python.gymnasiumStub(folder).toString(),
-                "PYTHONUNBUFFERED", "1"), script.toString(), "--url", host.uri("/").toString(), "--smoke",
-                "--smoke-episodes", "3", "--max-episode-steps", "40", "--seed", "3");
+        Python.Outcome outcome = Python.run(folder, Map.of("PYTHONPATH", Python.path(false)), script.toString(),
+                "--url", host.uri("/").toString(), "--smoke", "--smoke-episodes", "3", "--max-episode-steps", "40",
+                "--seed", "3", "--n-envs", "32");
 
         assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).containsPattern("environment rl-\\d+: 32 copies, observation \\(4,\\)");
         assertThat(outcome.output().lines()).filteredOn(line -> line.startsWith("episode ")).hasSize(3)
                 .allMatch(line -> line.matches("episode \\d: \\d+ steps, return [0-9.]+, (terminated|truncated)"));
         assertThat(get("/api/rl").path("environments")).as("the script closed its environment").isEmpty();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String token)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(host.uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return host.send(request);
+    }
+
+    @Test
+    void anEnvironmentBelongsToTheLinkThatCreatedItOthersMayWatchButNotDriveIt() throws Exception {
+        String owner = host.host.links().create(Role.CONTROLLER, null, 0).token();
+        String other = host.host.links().create(Role.CONTROLLER, null, 0).token();
+        String viewer = host.host.links().create(Role.VIEWER, null, 0).token();
+        HttpResponse<String> created = send("POST", "/api/rl/create", "{\"robot\": \"cartpole\", \"task\":"
+                + " \"balance\", \"num_envs\": 2}", owner);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        String id = Json.parse(created.body()).path("id").asText();
+        String linkName = Json.parse(created.body()).path("owner").asText();
+        assertThat(linkName).startsWith("controller link ");
+        assertThat(send("POST", "/api/rl/" + id + "/reset", "{\"seed\": 1}", owner).statusCode()).isEqualTo(200);
+
+        String refusal = "RL environment " + id + " belongs to " + linkName + ", who created it: only its creator or"
+                + " the operator may step, reset, change or close it. Anyone may watch it (GET /api/rl, the page's"
+                + " Watch picker, GET /api/rl/" + id + "/render); create your own with POST /api/rl/create";
+        assertThat(refusal(send("POST", "/api/rl/" + id + "/step", "{\"actions\": [0, 0]}", other), 403))
+                .isEqualTo(refusal);
+        assertThat(refusal(send("POST", "/api/rl/" + id + "/reset", "{}", other), 403)).isEqualTo(refusal);
+        assertThat(refusal(send("DELETE", "/api/rl/" + id, null, other), 403)).isEqualTo(refusal);
+        assertThat(refusal(send("POST", "/api/rl/" + id + "/state", "{\"copy\": 0, \"state\": {}}", other), 403))
+                .isEqualTo(refusal);
+
+        HttpResponse<String> listed = send("GET", "/api/rl", null, viewer);
+        JsonNode entry = Json.parse(listed.body()).path("environments").get(0);
+        assertThat(entry.path("owner").asText()).isEqualTo(linkName);
+        assertThat(entry.path("yours").asBoolean()).isFalse();
+        assertThat(Json.parse(send("GET", "/api/rl", null, owner).body()).path("environments").get(0)
+                .path("yours").asBoolean()).isTrue();
+        HttpResponse<String> state = send("GET", "/api/rl/" + id + "/state?copy=1", null, viewer);
+        assertThat(state.statusCode()).as(state.body()).isEqualTo(200);
+        assertThat(Json.parse(state.body()).path("qpos").size()).isEqualTo(2);
+        HttpResponse<byte[]> frame = host.sendBytes(HttpRequest.newBuilder(host.uri("/api/rl/" + id
+                + "/render?copy=1&width=32&height=24")).header("Authorization", "Bearer " + viewer));
+        assertThat(frame.statusCode()).isEqualTo(200);
+        assertThat(frame.body()).hasSize(32 * 24 * 3);
+        assertThat(frame.headers().firstValue("Simcast-Width")).hasValue("32");
+
+        assertThat(send("POST", "/api/rl/" + id + "/step", "{\"actions\": [0, 0]}", owner).statusCode())
+                .isEqualTo(200);
+        assertThat(send("DELETE", "/api/rl/" + id, null, null).statusCode()).as("the operator may close anything")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theHostsLimitsAreSettingsAndTheirRefusalsSayHowToRaiseThem() throws Exception {
+        try (TestHost small = TestHost.start("pendulum", StreamingConfig.builder()
+                .rlLimit("RL_MAX_ENVIRONMENTS", 1).rlLimit("RL_MAX_COPIES", 4))) {
+            String body = "{\"robot\": \"cartpole\", \"task\": \"balance\", \"num_envs\": 3}";
+            assertThat(small.post("/api/rl/create", "application/json", body).statusCode()).isEqualTo(200);
+            HttpResponse<String> second = small.post("/api/rl/create", "application/json", body);
+            assertThat(refusal(second, 400)).isEqualTo("Already 1 RL environments are open; close one first (DELETE"
+                    + " /api/rl/{id}) (the host's limit of open environments: raise it with serve"
+                    + " --rl-max-environments N or RL_MAX_ENVIRONMENTS=N)");
+        }
+        assertThat(StreamingConfig.fromEnvironment(Map.of("RL_MAX_COPIES", "2048", "RL_MAX_NUM_ENVS", "512"))
+                .build().rlLimits()).isEqualTo(new RlLimits(32, 2048, 512, 4));
+    }
+
+    @Test
+    void sameStepAutoresetPerCopyResetsAndTaskOptionsOverRest() throws Exception {
+        JsonNode created = ok("/api/rl/create", "{\"robot\": \"anymal\", \"task\": \"walk\", \"num_envs\": 2,"
+                + " \"seed\": 4, \"max_episode_steps\": 2, \"autoreset_mode\": \"SameStep\","
+                + " \"task_options\": {\"observation_noise\": 0}}");
+        assertThat(created.path("autoreset_mode").asText()).isEqualTo("SameStep");
+        String id = created.path("id").asText();
+        JsonNode reset = ok("/api/rl/" + id + "/reset", "{\"seed\": [5, null], \"options\": {\"command\":"
+                + " [0.5, 0, 0]}}");
+        assertThat(reset.path("infos").get(0).path("commanded_speed").asDouble()).isEqualTo(0.5);
+        String zero = "{\"actions\": [" + "0,".repeat(23) + "0]}";
+        JsonNode first = ok("/api/rl/" + id + "/step", zero);
+        assertThat(first.path("final_obs").toString()).isEqualTo("[null,null]");
+        JsonNode second = ok("/api/rl/" + id + "/step", zero);
+        assertThat(second.path("truncated").toString()).isEqualTo("[true,true]");
+        assertThat(second.path("final_obs").get(0).size()).isEqualTo(48);
+        assertThat(second.path("final_info").get(1).has("forward_velocity")).isTrue();
+
+        JsonNode masked = ok("/api/rl/" + id + "/reset", "{\"reset_mask\": [false, true]}");
+        assertThat(masked.path("infos").get(0).size()).as("copy 0 was left alone").isZero();
+        assertThat(refusal(post("/api/rl/" + id + "/reset", "{\"reset_mask\": [true]}"), 400))
+                .isEqualTo("reset_mask must hold num_envs = 2 booleans, got 1");
+        assertThat(refusal(post("/api/rl/create", "{\"robot\": \"cartpole\", \"task\": \"balance\","
+                + " \"autoreset_mode\": \"next_step\"}"), 400)).isEqualTo("autoreset_mode must be one of NextStep,"
+                + " SameStep, Disabled (Gymnasium's AutoresetMode values), got 'next_step'");
+    }
+
+    @Test
+    void aModelFromOutsideIsCheckedInIsolationAndItsNamesAgainstTheModel() throws Exception {
+        assertThat(refusal(post("/api/rl/create", "{\"custom\": {\"mjcf\": \"<mujoco><worldbody><geom"
+                + " type='sphere' size='0.1'/></worldbody><actuator><motor name='m' joint='nope'/></actuator>"
+                + "</mujoco>\"}}"), 400)).containsIgnoringCase("nope");
+        assertThat(refusal(post("/api/rl/create", "{\"custom\": {\"scene\": \"cartpole\", \"actions\":"
+                + " [\"push\"]}}"), 400)).isEqualTo("custom.actions[0]: the model has no actuator named 'push'; its"
+                + " actuator names: slide");
+        JsonNode created = ok("/api/rl/create", "{\"custom\": {\"scene\": \"cartpole\", \"reward\":"
+                + " [{\"term\": \"height\", \"of\": \"body:pole\", \"weight\": 1}]}, \"num_envs\": 2}");
+        assertThat(created.path("robot").asText()).isEqualTo("custom");
+        assertThat(created.path("action_space").path("shape").toString()).isEqualTo("[1]");
+        String id = created.path("id").asText();
+        ok("/api/rl/" + id + "/reset", "{\"seed\": 1}");
+        assertThat(ok("/api/rl/" + id + "/step", "{\"actions\": [0.5, -0.5]}").path("rewards").size()).isEqualTo(2);
+        assertThat(refusal(post("/api/rl/create", "{\"custom\": {}}"), 400)).startsWith("custom needs its model");
+    }
+
+    /**
+     * The Python package ({@code python/}) against this host: each module of {@code python/tests} runs with Debian's
+     * python3 and numpy, with the stand-ins for Gymnasium's and Stable-Baselines3's interfaces on the path, or
+     * without them for the numpy-only module. Real Gymnasium and Stable-Baselines3 are not installable here (no PyPI).
+     */
+    @ParameterizedTest(name = "python {0}")
+    @CsvSource({"tests.test_client, true", "tests.test_vector, true", "tests.test_sb3, true",
+            "tests.test_numpy_only, false"})
+    void thePythonPackagesTestsPassAgainstTheHost(String module, boolean withStandIns) throws Exception {
+        Python.Outcome outcome = Python.run(Python.packageFolder(), Map.of("PYTHONPATH", Python.path(withStandIns),
+                "SIMCAST_URL", host.uri("/").toString()), "-m", "unittest", "-v", module);
+
+        System.out.println(outcome.output()); // unittest's list of what ran, in the test's report
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).as("every test ran").containsPattern("Ran [1-9][0-9]* tests?")
+                .contains("\nOK").doesNotContain("skipped");
+        assertThat(get("/api/rl").path("environments")).as("every test closed what it opened").isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package io.simcast.streaming.viewer;
 
+import io.simcast.sim.rl.RlLimits;
+import io.simcast.streaming.rl.RendererBudget;
 import static io.simcast.streaming.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +57,7 @@ class SlowPeerTest {
         engine = WebRtcEngine.start(List.of(), null);
         feeds = new FeedPool(engine, renderer, FORMAT, false, () -> null);
         rl = new RlSessions(new RlEnvironments(), Duration.ofMinutes(5));
-        copies = new CopyViews(rl, FORMAT);
+        copies = new CopyViews(rl, new RendererBudget(RlLimits.DEFAULT.maxRenderedCopies()), FORMAT);
         AtomicBoolean first = new AtomicBoolean(true);
         PeerSessions firstOneHangs = listener -> {
             if (first.getAndSet(false)) {
