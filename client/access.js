@@ -14,8 +14,9 @@ export function withToken(url) {
   return token ? `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : url;
 }
 
-/** What each role may use on the page: the rest is disabled (the host refuses it anyway). */
+/** What each role may use in the control bar: the rest is disabled (the host refuses it anyway). */
+const CAMERA = ['follow', 'reset-camera', 'camera', 'fullscreen'];
 export const ALLOWED = {
-  viewer: new Set(['follow', 'watch', 'watch-copy']),
-  controller: new Set(['follow', 'watch', 'watch-copy', 'play', 'step', 'reset', 'slower', 'faster']),
+  viewer: new Set(CAMERA),
+  controller: new Set([...CAMERA, 'play', 'step', 'reset', 'slower', 'faster']),
 };

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
                 BenchCommand.Render.class, BenchCommand.Rl.class, BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
-                BenchCommand.Encode.class, BenchCommand.Mcp.class})
+                BenchCommand.Encode.class, PageBenchCommand.class, BenchCommand.Mcp.class})
 public final class BenchCommand implements ExtraCommand {
     @CommandLine.ParentCommand
     SimcastCommand parent;

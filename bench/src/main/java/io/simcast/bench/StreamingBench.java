@@ -53,7 +53,12 @@ public final class StreamingBench implements AutoCloseable {
 
     /** One more viewer tab; returns when its video plays. */
     public HeadlessChromium.Page openViewer() throws InterruptedException {
-        HeadlessChromium.Page page = openViewer(browser, serve.address());
+        return openViewer("");
+    }
+
+    /** One more viewer tab on the page with {@code query} (a share link's {@code ?token=...}); when its video plays. */
+    public HeadlessChromium.Page openViewer(String query) throws InterruptedException {
+        HeadlessChromium.Page page = openViewer(browser, serve.address().resolve("/" + query));
         pages.add(page);
         return page;
     }

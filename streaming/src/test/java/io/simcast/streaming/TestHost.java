@@ -8,11 +8,14 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.generate.secrets.FileSecretStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -34,10 +37,10 @@ public final class TestHost implements AutoCloseable {
         this.host = host;
     }
 
+    /** A host whose language-model settings start empty, in a folder of their own. */
     public static TestHost start(String preset, StreamingConfig.Builder config) throws Exception {
-        return start(preset, config, () -> {
-            throw new AssertionError("this test host has no language-model settings");
-        });
+        Path folder = Files.createTempDirectory("simcast-test-llm");
+        return start(preset, config, () -> new LlmConfiguration(folder, new FileSecretStore(folder)));
     }
 
     /** A host whose API-key and generation endpoints use {@code llm} (settings in a test's own folder). */

@@ -25,7 +25,7 @@ Usage:
     python3 this_script.py ... --resume                                    # go on from the newest checkpoint
     python3 this_script.py ... --play                                      # a watched copy driven by the policy
     tensorboard --logdir runs/@@ROBOT@@_@@TASK@@_@@ALGO@@/tensorboard
-While it trains or plays, open Simcast in a browser and pick the environment under Watch to see a copy live.
+While it trains or plays, open Simcast in a browser and pick the environment in the RL panel to watch a copy live.
 The run's configuration is written to config.json next to the model.
 """
 import argparse
@@ -196,7 +196,7 @@ def play(args):
     if RECIPE["normalize"] and os.path.exists(stats):
         venv = VecNormalize.load(stats, env)
         venv.training, venv.norm_reward = False, False
-    print(f"playing {path} in {env.env_id}: open {args.url} and pick {env.env_id} copy 0 under Watch")
+    print(f"playing {path} in {env.env_id}: open {args.url} and pick {env.env_id} copy 0 in the RL panel")
     period = env.vector.control_timestep
     try:
         observations = venv.reset()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.physics.SceneLoading;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.scene.MjcfSchema;
 import io.simcast.sim.scene.Preset;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.Scene;
@@ -30,6 +31,8 @@ public final class SceneResource {
     private final Simulation simulation;
     private final SceneLoading loading;
     private final long maxBodyBytes;
+    /** The schema never changes: encoded once. */
+    private final Json.Encoded schema = Json.encode(Json.MAPPER, MjcfSchema.mujoco().outline());
 
     /** @param loading compiles presets in process, everything else after the isolated check */
     public SceneResource(Simulation simulation, SceneLoading loading, long maxBodyBytes) {
@@ -51,6 +54,14 @@ public final class SceneResource {
         SimulationSnapshot snapshot = simulation.snapshot();
         return new CurrentScene(snapshot.sceneId(), snapshot.scene().title(), snapshot.sceneGeneration(),
                 snapshot.scene().xml());
+    }
+
+    /**
+     * {@code GET /api/scene/schema}: MuJoCo's MJCF schema as a graph of places, what the page's editor completes
+     * from (the console's editor reads the same {@link MjcfSchema}).
+     */
+    public Json.Encoded schema(HttpServerExchange exchange) {
+        return schema;
     }
 
     /** {@code GET /api/scene/presets}. */

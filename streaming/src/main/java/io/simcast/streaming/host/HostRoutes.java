@@ -48,6 +48,7 @@ final class HostRoutes {
                 .get("/api/stats", Access.OPERATOR, api.stats()::get)
                 .get("/api/scene/current", Access.VIEWER, api.scenes()::current)
                 .get("/api/scene/presets", Access.VIEWER, api.scenes()::presets)
+                .get("/api/scene/schema", Access.OPERATOR, api.scenes()::schema)
                 .post("/api/scene/load", Access.OPERATOR, api.scenes()::load)
                 .post("/api/scene/preset/{id}", Access.OPERATOR, api.scenes()::preset)
                 .post("/api/sim/command", Access.CONTROLLER, api.simulation()::command)
@@ -65,6 +66,7 @@ final class HostRoutes {
                 .get("/api/rl/{id}/state", Access.VIEWER, api.rl()::state)
                 .post("/api/rl/{id}/state", Access.CONTROLLER, api.rl()::setState)
                 .delete("/api/rl/{id}", Access.CONTROLLER, api.rl()::delete)
+                .get("/api/rl/script", Access.CONTROLLER, api.rl()::script)
                 .post("/api/viewers/{id}/watch", Access.CONTROLLER, api.viewers()::watch)
                 // Language-model keys and share links: the operator's secrets.
                 .get("/api/config/api-key", Access.OPERATOR, api.apiKeys()::list)

@@ -206,7 +206,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         String type = message.path("type").asText("");
         switch (type) {
             case "offer" -> offer(viewer, channel, message);
-            case "candidate" -> candidate(viewer, message);
+            case "candidate", "ice-candidate" -> candidate(viewer, message); // the original viewer's name
             case "view" -> view(viewer, channel, message);
             case "broadcast" -> {
                 viewers.joinAudience(viewer);
@@ -243,7 +243,14 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         });
     }
 
+    /**
+     * A trickled candidate: its fields beside {@code type}, or (as the original viewer's clients send them) an
+     * RTCIceCandidate dictionary under {@code candidate}.
+     */
     private void candidate(Viewer viewer, JsonNode message) {
+        if (message.path("candidate").isObject()) {
+            message = message.get("candidate");
+        }
         JsonNode candidate = message.get("candidate");
         if (candidate == null || candidate.isNull() || candidate.asText().isEmpty()) {
             return; // end of candidates: nothing to do

@@ -68,6 +68,7 @@ class RouteAccessTest {
         routes.put("GET /api/stats", Access.OPERATOR);
         routes.put("GET /api/scene/current", Access.VIEWER);
         routes.put("GET /api/scene/presets", Access.VIEWER);
+        routes.put("GET /api/scene/schema", Access.OPERATOR);
         routes.put("POST /api/scene/load", Access.OPERATOR);
         routes.put("POST /api/scene/preset/{id}", Access.OPERATOR);
         routes.put("POST /api/sim/command", Access.CONTROLLER);
@@ -82,6 +83,7 @@ class RouteAccessTest {
         routes.put("GET /api/rl/{id}/state", Access.VIEWER);
         routes.put("POST /api/rl/{id}/state", Access.CONTROLLER);
         routes.put("DELETE /api/rl/{id}", Access.CONTROLLER);
+        routes.put("GET /api/rl/script", Access.CONTROLLER);
         routes.put("POST /api/viewers/{id}/watch", Access.CONTROLLER);
         routes.put("GET /api/config/api-key", Access.OPERATOR);
         routes.put("POST /api/config/api-key", Access.OPERATOR);
@@ -267,7 +269,7 @@ class RouteAccessTest {
             case "/api/scene/preset/{id}" -> "cartpole";
             case "/api/links/{id}" -> probeLink.id();
             default -> template.startsWith("/api/rl/") ? rlEnv : "0123456789abcdef";
-        });
+        }) + (template.equals("/api/rl/script") ? "?robot=cartpole&task=balance" : "");
         String body = switch (template) {
             case "/api/scene/load" -> TINY_SCENE;
             case "/api/sim/command" -> "{\"cmd\": \"pause\"}";

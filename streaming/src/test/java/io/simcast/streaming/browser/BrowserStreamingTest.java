@@ -136,6 +136,26 @@ class BrowserStreamingTest {
         waitFor(() -> "playing".equals(simulationState()), WAIT_MILLIS);
     }
 
+    /** The page's buttons send the named commands of their keys, as the console's buttons perform those keys. */
+    @Test
+    void theButtonsDoWhatTheirKeysDoWithTheSpeedTheHostHolds() throws Exception {
+        Page page = openViewer();
+        page.evaluate("document.getElementById('faster').click(), document.getElementById('faster').click(), true");
+        waitFor(() -> host.simulation.snapshot().speed() == 4, WAIT_MILLIS); // two quick presses both count
+        page.evaluate("document.getElementById('slower').click(), true");
+        page.waitFor("document.getElementById('speed').textContent === '2×'", CONNECT);
+        assertThat(page.evaluate("document.getElementById('step').disabled").asBoolean()).as("Step while playing")
+                .isTrue();
+
+        command("pause");
+        page.waitFor("!document.getElementById('step').disabled", CONNECT);
+        double paused = simulationTime();
+        page.evaluate("document.getElementById('step').click(), true");
+        waitFor(() -> simulationTime() > paused, WAIT_MILLIS);
+        page.evaluate("document.getElementById('slower').click(), true");
+        waitFor(() -> host.simulation.snapshot().speed() == 1, WAIT_MILLIS);
+    }
+
     @Test
     void twoViewersTurnTheirCamerasIndependently() throws Exception {
         Page first = openViewer();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.streaming.Eventually;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.SocketClient;
 import io.simcast.streaming.host.StreamingConfig;
@@ -89,6 +90,24 @@ class SignalingTest {
 
             assertThat(client.next("view").path("mode").asText()).isEqualTo("host");
             assertThat(client.closed).isNotDone();
+        }
+    }
+
+    @Test
+    void theOriginalViewersClientsMayNameCandidatesIceCandidateAndWrapInputAsAnEvent() throws Exception {
+        try (SocketClient client = new SocketClient(socketUri())) {
+            client.next("welcome");
+
+            client.send("{\"type\": \"ice-candidate\", \"candidate\": {\"candidate\": \"bogus\", \"sdpMid\": \"0\","
+                    + " \"sdpMLineIndex\": 0}}");
+            assertThat(client.next("error").path("code").asText()).as("read as a candidate").isEqualTo("bad_candidate");
+            client.send("{\"type\": \"event\", \"data\": {\"type\": \"command\", \"cmd\": \"pause\"}}");
+            Eventually.waitFor(() -> !host.simulation.snapshot().playing(), 5_000);
+            client.send("{\"type\": \"event\", \"data\": \"play\"}");
+            assertThat(client.next("error").path("message").asText())
+                    .isEqualTo("'event' needs \"data\": an input event");
+            client.send("{\"type\": \"event\", \"data\": {\"type\": \"command\", \"cmd\": \"play\"}}");
+            Eventually.waitFor(() -> host.simulation.snapshot().playing(), 5_000);
         }
     }
 
