@@ -42,7 +42,17 @@ done
 whip_server() {
   if [ "${1:-}" = --test ]; then
     "$(dirname "${BASH_SOURCE[0]}")/whip-server-setup.sh"
+    mcp_client
   fi
+}
+# The MCP TypeScript SDK's client that drives `simcast mcp` in McpTypeScriptClientTest, from its committed lock file.
+mcp_client() {
+  local dir
+  dir="$(dirname "${BASH_SOURCE[0]}")/../app/src/test/node/mcp-client"
+  cmp -s "$dir/package-lock.json" "$dir/node_modules/.simcast-installed-lock" && return 0
+  command -v npm >/dev/null || apt-get install -y --no-install-recommends npm >/dev/null
+  (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2 \
+    && cp package-lock.json node_modules/.simcast-installed-lock)
 }
 if [ ${#missing[@]} -eq 0 ]; then
   whip_server "${1:-}"

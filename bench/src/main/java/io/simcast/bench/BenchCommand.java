@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
                 BenchCommand.Render.class, BenchCommand.Rl.class, BenchCommand.RlRest.class,
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
-                BenchCommand.Encode.class})
+                BenchCommand.Encode.class, BenchCommand.Mcp.class})
 public final class BenchCommand implements ExtraCommand {
     @CommandLine.ParentCommand
     SimcastCommand parent;
@@ -423,6 +423,43 @@ public final class BenchCommand implements ExtraCommand {
                         row.msPerFrame(), row.kbitsPerSecond());
                 out.flush();
             }
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench mcp}: tool-call latency over /mcp on a real host, and stdio start to the first answer. */
+    @Command(name = "mcp", mixinStandardHelpOptions = true,
+            description = "MCP tool-call latency over HTTP against a real serve host (reading the state, a 640x480"
+                    + " picture), and simcast mcp's start over stdio to its first tool answer.")
+    static final class Mcp implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--scene", defaultValue = "cartpole", paramLabel = "ID_OR_FILE",
+                description = "Preset id or MJCF file (default ${DEFAULT-VALUE}).")
+        String scene;
+
+        @Option(names = "--calls", defaultValue = "500", description = "Timed state reads (default ${DEFAULT-VALUE}).")
+        int calls;
+
+        @Option(names = "--pictures", defaultValue = "60", description = "Timed pictures (default ${DEFAULT-VALUE}).")
+        int pictures;
+
+        @Option(names = "--starts", defaultValue = "3", description = "stdio starts (default ${DEFAULT-VALUE}).")
+        int starts;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<McpBenchmark.Latencies> results = new java.util.ArrayList<>();
+            try (ServeProcess serve = ServeProcess.start(List.of("--scene", scene))) {
+                results.addAll(McpBenchmark.overHttp(serve.address(), calls, pictures));
+            }
+            results.add(McpBenchmark.stdioStart(scene, starts));
+            out.printf("MCP tool calls, scene %s (HTTP: one session on a serve host on 127.0.0.1; stdio: a new"
+                    + " simcast mcp per start)%n", scene);
+            results.forEach(result -> out.println(McpBenchmark.line(result)));
+            out.flush();
             return 0;
         }
     }

@@ -27,7 +27,7 @@ class BenchCommandTest {
         Outcome help = simcast("bench", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("physics", "controls", "render", "rl", "rl-rest", "latency", "viewers", "memory",
-                "console");
+                "console", "mcp");
         assertThat(simcast("--help").out()).contains("bench");
     }
 
@@ -76,5 +76,17 @@ class BenchCommandTest {
                 .containsPattern("JavaCPP pointer, bulk: +[0-9.]+")
                 .containsPattern("JavaCPP fresh pointer, bulk: +[0-9.]+")
                 .containsPattern("JavaCPP pointer, element by element: +[0-9.]+");
+    }
+
+    @Test
+    void benchMcpTimesToolCallsOverHttpAndTheStdioStart() {
+        Outcome bench = simcast("bench", "mcp", "--calls", "5", "--pictures", "2", "--starts", "1");
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("MCP tool calls, scene cartpole")
+                .containsPattern("HTTP floor: GET /api/health +p50 +[0-9.]+ ms +p90 +[0-9.]+ ms +\\(5 timed\\)")
+                .containsPattern("get_state +p50 +[0-9.]+ ms +p90 +[0-9.]+ ms +\\(5 timed\\)")
+                .containsPattern("render_picture 640x480 fast +p50 +[0-9.]+ ms .*\\(2 timed\\)")
+                .containsPattern("render_picture 640x480 quality +p50 +[0-9.]+ ms .*\\(2 timed\\)")
+                .containsPattern("stdio start to first answer +p50 +[0-9.]+ ms .*\\(1 timed\\)");
     }
 }

@@ -9,6 +9,8 @@ import io.simcast.sim.scene.SceneLocator;
 import io.simcast.streaming.host.Rendering;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.host.StreamingHost;
+import io.simcast.generate.LlmConfiguration;
+import io.simcast.mcp.McpHttp;
 import io.simcast.streaming.access.OperatorToken;
 import io.simcast.streaming.Role;
 import java.io.PrintWriter;
@@ -70,7 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         StreamingHost streaming;
         try {
-            streaming = StreamingHost.start(config, simulation, rendering);
+            streaming = StreamingHost.start(config, simulation, rendering, LlmConfiguration::forThisUser,
+                    List.of(new McpHttp()));
         } catch (RuntimeException e) {
             if (renderer != null) {
                 renderer.close();

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         versionProvider = SimcastCommand.Version.class,
         description = "Run a MuJoCo simulation and share it live with browsers.",
         subcommands = {ConsoleCommand.class, ServeCommand.class, CheckCommand.class, PresetsCommand.class,
-                StepCommand.class, SnapshotCommand.class, GenerateCommand.class,
+                StepCommand.class, SnapshotCommand.class, GenerateCommand.class, McpCommand.class,
                 LlmCommand.class, RlCommand.class, RecordCommand.class})
 public final class SimcastCommand implements Callable<Integer> {
 

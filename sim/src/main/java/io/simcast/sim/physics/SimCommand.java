@@ -77,6 +77,29 @@ public sealed interface SimCommand {
         }
     }
 
+    /**
+     * Writes some elements of the generalised positions (by index into qpos), then recomputes everything derived
+     * from them; velocities stay. How agents pose a joint by name ({@code io.simcast.sim.scene.ModelDescription}
+     * finds a joint's indices).
+     */
+    record SetPositions(int[] indices, double[] values) implements SimCommand {
+        public SetPositions {
+            indices = indices.clone();
+            values = values.clone();
+            if (indices.length != values.length) {
+                throw new IllegalArgumentException("positions need one value per index");
+            }
+            for (double value : values) {
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("positions must be finite numbers");
+                }
+            }
+        }
+    }
+
+    /** The whole state of keyframe {@code key} (time, positions, velocities, controls); user forces are cleared. */
+    record LoadKeyframe(int key) implements SimCommand {}
+
     /** The mouse perturbation of simulate: select, pull, or rotate a body; see {@link Perturbation}. */
     record Perturb(Perturbation perturbation) implements SimCommand {
         public Perturb {

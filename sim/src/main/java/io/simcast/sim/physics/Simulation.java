@@ -5,6 +5,7 @@ import io.simcast.sim.core.SimData;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_ROTATE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_TRANSLATE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_forward;
+import static io.simcast.sim.mujoco.global.MuJoCo.mj_resetDataKeyframe;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_step;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_applyPerturbForce;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_applyPerturbPose;
@@ -261,6 +262,15 @@ public final class Simulation implements SimulationSource, AutoCloseable {
                 data.ctrl().put(control.actuator(), control.value());
             }
             case SimCommand.ApplyForce force -> applyForce(force);
+            case SimCommand.SetPositions positions -> setPositions(positions);
+            case SimCommand.LoadKeyframe keyframe -> {
+                checkIndex("keyframe", keyframe.key(), scene.model().nkey());
+                resetState();
+                mj_resetDataKeyframe(scene.model().pointer(), data.pointer(), keyframe.key());
+                mj_forward(scene.model().pointer(), data.pointer());
+                clock.anchor(now, data.time());
+                meter.restart(now, data.time(), steps);
+            }
             case SimCommand.Perturb perturbCommand -> setPerturbation(perturbCommand.perturbation());
             case SimCommand.LoadScene load -> swapScene(load.scene());
         }
@@ -357,6 +367,16 @@ public final class Simulation implements SimulationSource, AutoCloseable {
         if (!any) {
             bodyForces = null;
         }
+    }
+
+    private void setPositions(SimCommand.SetPositions positions) {
+        for (int index : positions.indices()) {
+            checkIndex("position index", index, scene.model().nq());
+        }
+        for (int i = 0; i < positions.indices().length; i++) {
+            data.qpos().put(positions.indices()[i], positions.values()[i]);
+        }
+        mj_forward(scene.model().pointer(), data.pointer());
     }
 
     private void setPerturbation(Perturbation next) {

@@ -63,4 +63,9 @@ final class RenderMessages {
         return "MuJoCo's renderer failed preparing this scene (" + mujocoWarning + "): a texture or buffer larger than"
                 + " the graphics driver allows; the scene was refused and the host is unaffected";
     }
+
+    static String badFreeCamera() {
+        return "A free camera needs a look-at point of three finite numbers, a distance above 0 and finite azimuth and"
+                + " elevation in degrees";
+    }
 }

@@ -110,6 +110,23 @@ public final class View implements ViewControls, ViewCameras, AutoCloseable {
     }
 
     /**
+     * A free camera at a pose, as MuJoCo's {@code mjvCamera} describes one: it looks at {@code lookAt} (x, y, z in
+     * metres) from {@code distance} metres, turned {@code azimuth} degrees about the vertical axis and raised
+     * {@code elevation} degrees (negative looks down).
+     *
+     * @throws IllegalArgumentException when the numbers cannot describe a camera
+     */
+    public void placeFreeCamera(double[] lookAt, double distance, double azimuth, double elevation) {
+        if (lookAt == null || lookAt.length != 3 || !(distance > 0) || !Double.isFinite(distance)
+                || !Double.isFinite(azimuth) || !Double.isFinite(elevation)
+                || !Double.isFinite(lookAt[0]) || !Double.isFinite(lookAt[1]) || !Double.isFinite(lookAt[2])) {
+            throw new IllegalArgumentException(RenderMessages.badFreeCamera());
+        }
+        double[] point = lookAt.clone();
+        run(s -> s.placeFreeCamera(point, distance, azimuth, elevation));
+    }
+
+    /**
      * Looks through the model's fixed camera {@code index} (0-based, in model order).
      *
      * @throws IllegalArgumentException when the current scene has no such camera

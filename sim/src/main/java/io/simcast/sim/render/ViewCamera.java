@@ -105,6 +105,15 @@ final class ViewCamera implements AutoCloseable {
         }
     }
 
+    /** A free camera at a pose: looking at {@code lookAt} from {@code distance}, turned by azimuth and elevation. */
+    void placeFree(double[] lookAt, double distance, double azimuth, double elevation) {
+        camera.type(mjCAMERA_FREE);
+        lookAt(lookAt);
+        camera.distance(distance);
+        camera.azimuth(azimuth);
+        camera.elevation(elevation);
+    }
+
     /** Makes {@code point} the point the free or tracking camera looks at (simulate's right double-click). */
     void lookAt(double[] point) {
         for (int i = 0; i < 3; i++) {

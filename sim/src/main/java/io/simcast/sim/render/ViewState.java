@@ -131,6 +131,11 @@ final class ViewState {
         schedule.changed();
     }
 
+    void placeFreeCamera(double[] lookAt, double distance, double azimuth, double elevation) {
+        camera.placeFree(lookAt, distance, azimuth, elevation);
+        schedule.changed();
+    }
+
     void useFixedCamera(int index) {
         SceneResources scene = loop.scene();
         if (scene != null && index >= 0 && index < scene.modelHandle().ncam()) {

@@ -1,14 +1,12 @@
 package io.simcast.streaming.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simcast.sim.physics.SimCommand;
+import io.simcast.sim.physics.SceneLoading;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;
-import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.Preset;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.Scene;
-import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLoadException;
 import io.simcast.sim.scene.SceneSource;
 import io.simcast.streaming.StreamingMessages;
@@ -19,33 +17,24 @@ import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The scene endpoints: what runs, what ships, and loading another one. A scene is compiled on the worker thread
- * first (an uploaded one after a check in a separate process, {@link IsolatedSceneCompiler}, so that no document can
+ * first ({@link SceneLoading}: an uploaded one after a check in a separate process, so that no document can
  * crash, stall or exhaust the host); only a scene that compiled replaces the running one (between two physics steps),
  * and every viewer sees it at once through its view and a {@code scene} message. A scene that does not compile gets a
  * 400 with MuJoCo's message and the line it points at; the running scene keeps running.
  */
 public final class SceneResource {
-    private static final long APPLY_SECONDS = 5;
-
     private final Simulation simulation;
-    private final SceneCompiler presets;
-    private final IsolatedSceneCompiler uploads;
+    private final SceneLoading loading;
     private final long maxBodyBytes;
 
-    /**
-     * @param presets compiles Simcast's own presets (trusted)
-     * @param uploads compiles everything else
-     */
-    public SceneResource(Simulation simulation, SceneCompiler presets, IsolatedSceneCompiler uploads,
-                         long maxBodyBytes) {
+    /** @param loading compiles presets in process, everything else after the isolated check */
+    public SceneResource(Simulation simulation, SceneLoading loading, long maxBodyBytes) {
         this.simulation = simulation;
-        this.presets = presets;
-        this.uploads = uploads;
+        this.loading = loading;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -84,7 +73,7 @@ public final class SceneResource {
             xml = body.text();
         }
         SceneSource source = SceneSource.ofString(xml);
-        return apply(() -> uploads.compile(source));
+        return apply(() -> loading.compileOutside(source));
     }
 
     /** {@code POST /api/scene/preset/{id}}. */
@@ -93,7 +82,7 @@ public final class SceneResource {
         PresetCatalog catalog = PresetCatalog.builtIn();
         Preset preset = catalog.find(id).orElseThrow(() -> ApiException.notFound(StreamingMessages.noPreset(id,
                 String.join(", ", catalog.presets().stream().map(Preset::id).toList()))));
-        return apply(() -> presets.compile(catalog.source(preset)));
+        return apply(() -> loading.compile(preset));
     }
 
     private interface Compilation {
@@ -108,16 +97,16 @@ public final class SceneResource {
             throw new ApiException(400, e.getMessage(),
                     e.line().isPresent() ? Map.of("line", e.line().getAsInt()) : Map.of());
         }
-        List<String> warnings = scene.warnings();
-        SimulationSnapshot after;
+        SceneLoading.Loaded loaded;
         try {
-            after = simulation.submit(new SimCommand.LoadScene(scene)).get(APPLY_SECONDS, TimeUnit.SECONDS);
+            loaded = loading.apply(simulation, scene);
         } catch (ExecutionException e) {
             throw ApiException.badRequest(StreamingMessages.reason(e));
         } catch (TimeoutException e) {
             throw new ApiException(503, StreamingMessages.simulationBusy());
         }
-        return new Loaded(after.sceneId(), after.scene().title(), after.sceneGeneration(), warnings);
+        SimulationSnapshot after = loaded.after();
+        return new Loaded(after.sceneId(), after.scene().title(), after.sceneGeneration(), loaded.warnings());
     }
 
     static JsonNode parse(String text) {

@@ -12,6 +12,7 @@ import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.render.View;
+import io.simcast.sim.physics.SceneLoading;
 import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
@@ -79,13 +80,15 @@ public final class StreamingHost implements AutoCloseable {
     private final List<RouteTable.Route> routes;
     private final URI address;
     private final URI pageAddress;
+    private final List<HostExtension> extensions;
 
     /** What the host closes, in order (see {@link #shutdown}). */
     private record Parts(Optional<WebRtcEngine> engine, Video video, Viewers viewers, SignalingHub hub,
                          CopyFrames copyFrames, RlSessions rl, HostOutputs outputs) {}
 
     private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
-                          URI pageAddress) {
+                          URI pageAddress, List<HostExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
         this.parts = parts;
         this.server = server;
         this.links = links;
@@ -115,6 +118,17 @@ public final class StreamingHost implements AutoCloseable {
      */
     public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering,
                                       Supplier<LlmConfiguration> llm) {
+        return start(config, simulation, rendering, llm, List.of());
+    }
+
+    /**
+     * Starts serving {@code simulation} with extra routes (the MCP server): each extension mounts its routes, with
+     * their access, beside the host's own, and is closed with the host.
+     *
+     * @throws IllegalArgumentException as {@link #start(StreamingConfig, Simulation, Rendering, Supplier)}
+     */
+    public static StreamingHost start(StreamingConfig config, Simulation simulation, Rendering rendering,
+                                      Supplier<LlmConfiguration> llm, List<HostExtension> extensions) {
         long started = System.nanoTime();
         Optional<WebRtcEngine> engine;
         Optional<String> webRtcProblem;
@@ -161,6 +175,8 @@ public final class StreamingHost implements AutoCloseable {
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
                 engine.map(WebRtcEngine::codecNames).orElse(List.of()));
         SceneLimits sceneLimits = SceneLimits.DEFAULT;
+        SceneLoading scenes = new SceneLoading(sceneLimits);
+        Supplier<SceneGenerator> generator = () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT);
         WebServer server = null;
         try {
             SSLContext tls = config.tls() == null ? null : PemTls.load(config.tls().certificate(), config.tls().key());
@@ -174,8 +190,7 @@ public final class StreamingHost implements AutoCloseable {
                                     config.defaultViewMode().wireName(), new ConfigResource.Limits(
                                     config.maxViewers(), config.maxBodyBytes(), sceneLimits.maxXmlBytes()))),
                             new StatsResource(simulation, renderer(rendering), viewers, video, outputs::broadcast),
-                            new SceneResource(simulation, new SceneCompiler(sceneLimits),
-                                    new IsolatedSceneCompiler(sceneLimits), config.maxBodyBytes()),
+                            new SceneResource(simulation, scenes, config.maxBodyBytes()),
                             new SimulationResource(simulation, config.maxBodyBytes()),
                             new RlResource(rl, watchedCopies(video), copyFrames,
                                     new RlResource.Scenes(new SceneCompiler(sceneLimits),
@@ -184,9 +199,7 @@ public final class StreamingHost implements AutoCloseable {
                                     config.maxBodyBytes()),
                             new ViewerResource(viewers, config.maxBodyBytes()),
                             new ApiKeyResource(settings, config.maxBodyBytes(), ConnectionTester.DEFAULT_TIMEOUT),
-                            new GenerateResource(simulation,
-                                    () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT),
-                                    config.maxBodyBytes()),
+                            new GenerateResource(simulation, generator, config.maxBodyBytes()),
                             new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
                             new RecordingsResource(outputs, viewers, copies(video), config.video(),
                                     config.maxBodyBytes())),
@@ -194,13 +207,20 @@ public final class StreamingHost implements AutoCloseable {
                             config.defaultViewMode(), config.latencyStamp(), outputs.playback(),
                             outputs::requestKeyframe),
                     new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
+            HostServices services = new HostServices(simulation, rendering, scenes, rl, links, bound::get, generator);
+            for (HostExtension extension : extensions) {
+                for (HostExtension.Route route : extension.mount(services)) {
+                    table.handler(route.method(), route.template(), route.access(), route.handler());
+                }
+            }
             server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table,
                             outputs.playback().map(Outputs.SfuPlayback::origin).stream().toList()),
                     2 * config.maxBodyBytes(), tls);
             URI address = PageAddress.local(server.address(), tls != null);
             URI forPeople = PageAddress.forPeople(config.publicUrl(), server.address(), tls != null);
             bound.set(forPeople);
-            StreamingHost host = new StreamingHost(parts, server, links, table.routes(), address, forPeople);
+            StreamingHost host = new StreamingHost(parts, server, links, table.routes(), address, forPeople,
+                    extensions);
             String access = StreamingMessages.accessSummary(config.localOperator(), config.operatorToken() != null);
             if (forPeople.equals(address)) {
                 log.info("Simcast serving {} ({})", address, access);
@@ -209,7 +229,7 @@ public final class StreamingHost implements AutoCloseable {
             }
             return host;
         } catch (RuntimeException e) {
-            shutdown(server, parts);
+            shutdown(server, parts, extensions);
             throw StartFailures.explain(config.host(), config.port(), e);
         }
     }
@@ -314,14 +334,25 @@ public final class StreamingHost implements AutoCloseable {
      */
     @Override
     public void close() {
-        shutdown(server, parts);
+        shutdown(server, parts, extensions);
         log.info("Simcast stopped serving {}", address);
     }
 
-    private static void shutdown(WebServer server, Parts parts) {
+    private static void closeAll(List<HostExtension> extensions) {
+        for (HostExtension extension : extensions) {
+            try {
+                extension.close();
+            } catch (RuntimeException e) {
+                log.warn("A host extension did not close cleanly: {}", e.toString());
+            }
+        }
+    }
+
+    private static void shutdown(WebServer server, Parts parts, List<HostExtension> extensions) {
         if (server != null) {
             server.close();
         }
+        closeAll(extensions);
         parts.hub().close();
         parts.viewers().close();
         // Freeing a track or the factory under a connection still at work would crash the JVM: leave them then.

@@ -50,6 +50,14 @@ public final class RouteTable {
         return add(Methods.OPTIONS, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
     }
 
+    /**
+     * A route whose handler is the caller's own (a host extension's): {@code Authorization: Bearer} credentials only,
+     * refusals in JSON; the handler runs on the IO thread and dispatches blocking work itself.
+     */
+    public RouteTable handler(String method, String template, Access access, HttpHandler handler) {
+        return add(HttpString.tryFromString(method), template, access, Guard.Credentials.HEADER, handler);
+    }
+
     /** The page a person opens from a link: its token may come in the query string. */
     public RouteTable page(String template, Access access, HttpHandler handler) {
         return add(Methods.GET, template, access, Guard.Credentials.QUERY, handler);

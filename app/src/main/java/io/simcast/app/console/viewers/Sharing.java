@@ -6,6 +6,8 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.streaming.host.Rendering;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.host.StreamingHost;
+import io.simcast.mcp.McpHttp;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,7 +39,7 @@ public final class Sharing implements AutoCloseable {
             return new Sharing(null, Texts.SHARING_OFF);
         }
         try {
-            return new Sharing(StreamingHost.start(config, simulation, rendering, llm), null);
+            return new Sharing(StreamingHost.start(config, simulation, rendering, llm, List.of(new McpHttp())), null);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return new Sharing(null, e.getMessage()); // the address is taken or invalid, or what else failed
         }

@@ -1,0 +1,155 @@
+package io.simcast.mcp;
+
+import static io.simcast.mcp.McpScenario.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.render.Renderer;
+import io.simcast.sim.scene.PresetCatalog;
+import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.streaming.Role;
+import io.simcast.streaming.host.Rendering;
+import io.simcast.streaming.host.StreamingConfig;
+import io.simcast.streaming.host.StreamingHost;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host's {@code /mcp} with the MCP SDK's own Java client over Streamable HTTP: a real simulation, the EGL
+ * renderer and Undertow on 127.0.0.1, a public host whose every request needs a token.
+ */
+class McpHttpTest {
+    private static final String OPERATOR_TOKEN = "operator-token-for-mcp-tests-0123456789";
+    private static Simulation simulation;
+    private static Renderer renderer;
+    private static StreamingHost host;
+    private static McpHttp mcp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PresetCatalog catalog = PresetCatalog.builtIn();
+        simulation = Simulation.start(new SceneCompiler().compile(catalog.source(catalog.find("pendulum")
+                .orElseThrow())));
+        renderer = Renderer.start(simulation);
+        mcp = new McpHttp(new Sandboxes.Limits(1, 8, Duration.ofMinutes(10)));
+        host = StreamingHost.start(StreamingConfig.builder().host("127.0.0.1").port(0).localOperator(false)
+                        .operatorToken(OPERATOR_TOKEN).build(), simulation, Rendering.of(renderer),
+                () -> {
+                    throw new AssertionError("no language model in this test");
+                }, List.of(mcp));
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+        renderer.close();
+        simulation.close();
+    }
+
+    static McpSyncClient client(String token) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+                .builder(host.address().toString())
+                .endpoint(McpHttp.PATH)
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        client.initialize();
+        return client;
+    }
+
+    @Test
+    void anAgentWithTheOperatorTokenDrivesTheSharedSimulation() throws Exception {
+        try (McpSyncClient client = client(OPERATOR_TOKEN)) {
+            McpScenario.toolsAreListedWithSchemas(client);
+            assertThat(call(client, "host_info", Map.of()).path("role").asText()).isEqualTo("operator");
+            McpScenario.loadStepReadAndAct(client);
+            McpScenario.picturesShowTheScene(client);
+            McpScenario.badMjcfIsAToolErrorAndChangesNothing(client);
+        }
+    }
+
+    @Test
+    void theOperatorMakesViewerLinksThatOpenThePage() throws Exception {
+        try (McpSyncClient client = client(OPERATOR_TOKEN)) {
+            String url = call(client, "make_viewer_link", Map.of()).path("url").asText();
+            assertThat(url).startsWith(host.pageAddress().toString()).contains("token=");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aViewerLinkIsRefusedAtMcp() throws Exception {
+        String viewer = host.links().create(Role.VIEWER, null, 0).token();
+        HttpResponse<String> answer = post(viewer, null);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("controller");
+        assertThat(post("not-a-token", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPageOnAnotherSiteIsRefusedByItsOrigin() throws Exception {
+        HttpResponse<String> answer = post(OPERATOR_TOKEN, "http://evil.example:" + host.address().getPort());
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("evil.example");
+    }
+
+    @Test
+    void aControllerActsInItsSandboxButLoadsNothingIntoTheSharedScene() throws Exception {
+        String controller = host.links().create(Role.CONTROLLER, null, 0).token();
+        String sandbox;
+        try (McpSyncClient client = client(controller)) {
+            McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("load_scene",
+                    Map.of("preset", "cartpole")));
+            assertThat(refused.isError()).isTrue();
+            assertThat(McpScenario.text(refused)).contains("operator");
+            McpSchema.CallToolResult link = client.callTool(new McpSchema.CallToolRequest("make_viewer_link",
+                    Map.of()));
+            assertThat(link.isError()).isTrue();
+
+            sandbox = call(client, "open_sandbox", Map.of("preset", "cartpole")).path("sandbox").asText();
+            assertThat(call(client, "get_state", Map.of("sandbox", sandbox)).path("scene").asText())
+                    .isEqualTo("cartpole");
+            McpSchema.CallToolResult second = client.callTool(new McpSchema.CallToolRequest("open_sandbox",
+                    Map.of("preset", "pendulum")));
+            assertThat(second.isError()).isTrue();
+            assertThat(McpScenario.text(second)).contains("1 sandboxes open");
+            call(client, "step", Map.of("sandbox", sandbox, "count", 5));
+            assertThat(call(client, "get_state", Map.of()).path("scene").asText())
+                    .isEqualTo(simulation.snapshot().sceneId());
+            assertThat(mcp.workspace().sandboxes().find(sandbox)).isPresent();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (mcp.workspace().sandboxes().find(sandbox).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(mcp.workspace().sandboxes().find(sandbox)).as("closed with its session").isEmpty();
+    }
+
+    private static HttpResponse<String> post(String token, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(host.address().resolve(McpHttp.PATH))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}"));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
