@@ -28,8 +28,8 @@ public final class Model {
     private final int nkey;
     private final int ncam;
     private final double timestep;
-    /** Read from the native arrays on first use; they never change after compiling. */
-    private volatile ModelDescription description;
+    /** Read from the native arrays once, while they certainly exist; they never change after compiling. */
+    private final ModelDescription description;
 
     /** Takes ownership of a model returned by {@code mj_loadXML}. */
     public Model(mjModel model) {
@@ -46,19 +46,15 @@ public final class Model {
         this.nkey = model.nkey();
         this.ncam = model.ncam();
         this.timestep = model.opt().timestep();
+        this.description = ModelDescription.of(this);
     }
 
     /**
-     * The model as data (names, ranges, layout), made once per model on first use: every panel, route and agent
-     * reads this one. Any thread that holds a reference.
+     * The model as data (names, ranges, layout), made once per model when it is wrapped: every panel, route and
+     * agent reads this one. Any thread, even after the model was freed.
      */
     public ModelDescription description() {
-        ModelDescription made = description;
-        if (made == null) {
-            made = ModelDescription.of(this);
-            description = made;
-        }
-        return made;
+        return description;
     }
 
     /** The native model; valid while the caller holds a reference. */
