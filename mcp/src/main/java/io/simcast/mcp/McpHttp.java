@@ -3,6 +3,7 @@ package io.simcast.mcp;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.simcast.sim.render.Renderer;
 import io.simcast.streaming.Role;
 import io.simcast.streaming.access.Access;
 import io.simcast.streaming.access.Gatekeeper;
@@ -10,7 +11,6 @@ import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.host.HostExtension;
 import io.simcast.streaming.host.HostServices;
 import io.simcast.streaming.host.Rendering;
-import io.simcast.sim.render.Renderer;
 import io.undertow.server.HttpHandler;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
@@ -56,13 +56,14 @@ public final class McpHttp implements HostExtension {
 
     @Override
     public List<Route> mount(HostServices host) {
-        Optional<Renderer> renderer = host.rendering() instanceof Rendering.Available available
-                ? Optional.of(available.renderer()) : Optional.empty();
-        boolean renders = renderer.isPresent();
+        Optional<Renderer> renderer = switch (host.rendering()) {
+            case Rendering.Available available -> Optional.of(available.renderer());
+            case Rendering.Unavailable ignored -> Optional.empty();
+        };
         Target shared = new Target(Workspace.SHARED, host.simulation(), renderer,
-                host.rendering().problem().orElse(null), false);
-        workspace = new Workspace("http", shared, host.scenes(), host.rl(), new Sandboxes(limits, renders),
-                Optional.of(new Sharing(host.links(), host.pageAddress())), host.generator(), Role.VIEWER);
+                host.rendering().problem().orElse(""), false);
+        workspace = new Workspace("http", shared, host.scenes(), host.rl(), new Sandboxes(limits, renderer.isPresent()),
+                Optional.of(new Sharing(host.links(), host.pageAddress())), host.generator(), new Grant(Role.VIEWER, null, false));
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(SimcastMcpServer.jsonMapper()).mcpEndpoint(PATH).maxRequestSize(MAX_REQUEST_BYTES)
                 .keepAliveInterval(Duration.ofSeconds(30)).contextExtractor(McpHttp::context).build();
@@ -74,7 +75,7 @@ public final class McpHttp implements HostExtension {
                 new Route("DELETE", PATH, Access.CONTROLLER, handler));
     }
 
-    /** The caller's role, as the Guard found it, for the tools. */
+    /** The caller's grant (role and link), as the Guard found it, for the tools. */
     private static McpTransportContext context(jakarta.servlet.http.HttpServletRequest request) {
         Grant grant = request instanceof HttpServletRequestImpl impl
                 ? impl.getExchange().getAttachment(Gatekeeper.GRANT) : null;

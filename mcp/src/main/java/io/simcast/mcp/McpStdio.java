@@ -10,7 +10,7 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.scene.SceneLimits;
-import io.simcast.streaming.Role;
+import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.rl.RlSessions;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -49,7 +49,7 @@ public final class McpStdio implements AutoCloseable {
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(setup.llm());
         this.workspace = new Workspace("stdio", shared, new SceneLoading(SceneLimits.DEFAULT), rl,
                 new Sandboxes(Sandboxes.Limits.DEFAULT, setup.renderer().isPresent()), setup.sharing(),
-                () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT), Role.OPERATOR);
+                () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT), Grant.OPERATOR);
         InputStream watched = new FilterInputStream(in) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {

@@ -32,7 +32,8 @@ final class PictureTools {
                         .number("distance", "Free camera: its distance from the point, in metres.")
                         .number("azimuth", "Free camera: degrees about the vertical axis; 90 when left out.")
                         .number("elevation", "Free camera: degrees above the horizon; -20 when left out.")
-                        .choice("quality", "quality (anti-aliased, shadows; the default) or fast.",
+                        .choice("quality", "fast (the default: what viewers see, several times quicker on a"
+                                + " CPU renderer) or quality (anti-aliased, shadows).",
                                 List.of("quality", "fast"))
                         .sandbox(),
                 call -> picture(ws.target(call), call)));
@@ -57,7 +58,7 @@ final class PictureTools {
     private static McpSchema.CallToolResult picture(Target target, ToolCall call) throws InterruptedException {
         int width = call.optionalInteger("width").orElse(640);
         int height = call.optionalInteger("height").orElse(480);
-        Quality quality = Quality.parse(call.optionalString("quality").orElse("quality"));
+        Quality quality = Quality.parse(call.optionalString("quality").orElse("fast"));
         byte[] png = target.pictures().png(camera(call), width, height, quality);
         SimulationSnapshot now = target.snapshot();
         String caption = String.format("%s: %s at t=%.3f s, %dx%d", target.name(), now.sceneId(), now.time(), width,

@@ -48,8 +48,7 @@ final class RlTools {
                             VectorEnv env = ws.rl().create(call.string("robot"), call.string("task"),
                                     VectorEnv.Settings.of(call.optionalInteger("num_envs").orElse(1),
                                             call.optionalInteger("seed").map(Integer::longValue).orElse(null),
-                                            call.optionalInteger("max_episode_steps").orElse(null)),
-                                    call.grant());
+                                            call.optionalInteger("max_episode_steps").orElse(null)), call.grant());
                             return new Created(env.id(), env.spec().robot(), env.spec().id(), env.numEnvs(),
                                     env.singleObservationSpace().size(), env.singleActionSpace().size(),
                                     env.singleActionSpace().low(), env.singleActionSpace().high(),

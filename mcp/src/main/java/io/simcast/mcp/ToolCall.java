@@ -15,7 +15,7 @@ import java.util.Optional;
  * accessors still say what is wrong in words, for clients that skip that check. The thread of the call.
  */
 final class ToolCall {
-    /** Where the HTTP transport puts the caller's grant (role and link) in the MCP transport context. */
+    /** Where the HTTP transport puts the caller's grant in the MCP transport context. */
     static final String GRANT = "simcast.grant";
 
     private final McpSyncServerExchange exchange;
@@ -23,13 +23,13 @@ final class ToolCall {
     private final Map<String, Object> args;
     private final Grant grant;
 
-    ToolCall(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, Role unauthenticatedRole) {
+    ToolCall(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, Grant unauthenticated) {
         this.exchange = exchange;
         this.request = request;
         this.args = request.arguments() == null ? Map.of() : request.arguments();
         Object grant = exchange == null || exchange.transportContext() == null ? null
                 : exchange.transportContext().get(GRANT);
-        this.grant = grant instanceof Grant known ? known : new Grant(unauthenticatedRole, null, false);
+        this.grant = grant instanceof Grant known ? known : unauthenticated;
     }
 
     String tool() {
@@ -40,7 +40,7 @@ final class ToolCall {
         return grant.role();
     }
 
-    /** Who is calling, as the host's Guard found it (RL environments belong to their creator's grant). */
+    /** Who is calling: the role, and the link it came from (RL environments belong to their creator's link). */
     Grant grant() {
         return grant;
     }
@@ -52,8 +52,8 @@ final class ToolCall {
 
     /** @throws ToolError when the caller's role is below {@code required} */
     void require(Role required, String what) {
-        if (!role().includes(required)) {
-            throw new ToolError(McpMessages.roleTooLow(what, role(), required));
+        if (!grant.role().includes(required)) {
+            throw new ToolError(McpMessages.roleTooLow(what, grant.role(), required));
         }
     }
 

@@ -40,14 +40,13 @@ final class ToolKit {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).title(title).description(description)
                 .inputSchema(input.build()).build();
         return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
-            ToolCall call = new ToolCall(exchange, request, workspace.unauthenticatedRole());
+            ToolCall call = new ToolCall(exchange, request, workspace.unauthenticated());
             try {
                 Object value = body.call(call);
                 return value instanceof McpSchema.CallToolResult result ? result : json(value);
-            } catch (ToolError | IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException e) {
-                return error(e.getMessage());
-            } catch (SceneLoadException e) {
-                return error(e.getMessage());
+            } catch (ToolError | IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException
+                     | SecurityException | SceneLoadException e) {
+                return error(e.getMessage()); // the words name the problem (MuJoCo's, for scenes)
             } catch (ExecutionException e) {
                 return error(StreamingMessages.reason(e));
             } catch (TimeoutException e) {

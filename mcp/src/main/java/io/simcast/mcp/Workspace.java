@@ -2,7 +2,7 @@ package io.simcast.mcp;
 
 import io.simcast.generate.SceneGenerator;
 import io.simcast.sim.physics.SceneLoading;
-import io.simcast.streaming.Role;
+import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.rl.RlSessions;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,11 +14,11 @@ import java.util.function.Supplier;
  *
  * @param transport {@code stdio} or {@code http}, for host_info
  * @param sharing the host's links and page address, empty when no host serves people (stdio without --serve)
- * @param unauthenticatedRole the role of a call that carries none: the operator over stdio (the user launched the
- *     process), the least role over HTTP (every HTTP call carries the role its token gave)
+ * @param unauthenticated who a call that carries no grant is: the operator over stdio (the user launched the
+ *     process), a viewer over HTTP (every HTTP call carries the grant its token gave)
  */
 record Workspace(String transport, Target shared, SceneLoading scenes, RlSessions rl, Sandboxes sandboxes,
-                 Optional<Sharing> sharing, Supplier<SceneGenerator> generator, Role unauthenticatedRole)
+                 Optional<Sharing> sharing, Supplier<SceneGenerator> generator, Grant unauthenticated)
         implements AutoCloseable {
     /** The name of the shared simulation, as tool results call it. */
     static final String SHARED = "shared";

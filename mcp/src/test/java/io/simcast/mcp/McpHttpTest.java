@@ -3,6 +3,7 @@ package io.simcast.mcp;
 import static io.simcast.mcp.McpScenario.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -131,6 +132,20 @@ class McpHttpTest {
             assertThat(call(client, "get_state", Map.of()).path("scene").asText())
                     .isEqualTo(simulation.snapshot().sceneId());
             assertThat(mcp.workspace().sandboxes().find(sandbox)).isPresent();
+
+            String env = call(client, "rl_create", Map.of("robot", "cartpole", "task", "balance", "num_envs", 2))
+                    .path("env").asText();
+            call(client, "rl_reset", Map.of("env", env, "seed", 1));
+            JsonNode stepped = call(client, "rl_step", Map.of("env", env, "actions", List.of(List.of(0.5),
+                    List.of(-0.5))));
+            assertThat(stepped.path("observations").size()).isEqualTo(2);
+            assertThat(stepped.path("rewards").size()).isEqualTo(2);
+            try (McpSyncClient other = client(host.links().create(Role.CONTROLLER, null, 0).token())) {
+                McpSchema.CallToolResult notYours = other.callTool(new McpSchema.CallToolRequest("rl_step",
+                        Map.of("env", env, "actions", List.of(List.of(0.0), List.of(0.0)))));
+                assertThat(notYours.isError()).as("another link's environment").isTrue();
+            }
+            assertThat(call(client, "rl_close", Map.of("env", env)).path("closed").asText()).isEqualTo(env);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (mcp.workspace().sandboxes().find(sandbox).isPresent() && System.nanoTime() < deadline) {

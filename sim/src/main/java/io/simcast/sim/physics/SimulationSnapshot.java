@@ -1,5 +1,6 @@
 package io.simcast.sim.physics;
 
+import io.simcast.sim.core.SimData;
 import io.simcast.sim.scene.Scene;
 
 /**
@@ -41,5 +42,19 @@ public record SimulationSnapshot(long sequence, Scene scene, long sceneGeneratio
 
     public String sceneId() {
         return scene.id();
+    }
+
+    /**
+     * Writes this state (time, positions, velocities, activations, controls, mocap poses) into {@code data} of the
+     * same model, for a reader's own copy (the renderer's, a state probe's); {@code mj_forward} is the caller's.
+     */
+    public void writeTo(SimData data) {
+        data.qpos().put(qpos);
+        data.qvel().put(qvel);
+        data.act().put(act);
+        data.ctrl().put(ctrl);
+        data.mocapPos().put(mocapPos);
+        data.mocapQuat().put(mocapQuat);
+        data.pointer().time(time);
     }
 }

@@ -59,13 +59,7 @@ public final class StateProbe implements AutoCloseable {
         }
         mjModel m = model.pointer();
         mjData d = data.pointer();
-        d.time(snapshot.time());
-        data.qpos().put(snapshot.qpos());
-        data.qvel().put(snapshot.qvel());
-        data.act().put(snapshot.act());
-        data.ctrl().put(snapshot.ctrl());
-        data.mocapPos().put(snapshot.mocapPos());
-        data.mocapQuat().put(snapshot.mocapQuat());
+        snapshot.writeTo(data);
         mj_forward(m, d);
         List<Contact> contacts = new ArrayList<>(d.ncon());
         for (int i = 0; i < d.ncon(); i++) {

@@ -54,6 +54,11 @@ final class RenderMessages {
                 + (names.isEmpty() ? "it has none" : "its cameras: " + String.join(", ", names));
     }
 
+    static String badFreeCamera() {
+        return "A free camera needs a look-at point of three finite numbers, a distance above 0 and finite azimuth and"
+                + " elevation in degrees";
+    }
+
     static String cannotDraw(String mujocoMessage) {
         return "MuJoCo could not prepare this scene for drawing (" + mujocoMessage
                 + "); the scene was refused and the host is unaffected";
@@ -62,10 +67,5 @@ final class RenderMessages {
     static String openGlErrorPreparing(String mujocoWarning) {
         return "MuJoCo's renderer failed preparing this scene (" + mujocoWarning + "): a texture or buffer larger than"
                 + " the graphics driver allows; the scene was refused and the host is unaffected";
-    }
-
-    static String badFreeCamera() {
-        return "A free camera needs a look-at point of three finite numbers, a distance above 0 and finite azimuth and"
-                + " elevation in degrees";
     }
 }

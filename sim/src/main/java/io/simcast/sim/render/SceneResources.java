@@ -145,13 +145,7 @@ final class SceneResources implements AutoCloseable {
         if (snapshot.sequence() == loadedSequence) {
             return;
         }
-        data.qpos().put(snapshot.qpos());
-        data.qvel().put(snapshot.qvel());
-        data.act().put(snapshot.act());
-        data.ctrl().put(snapshot.ctrl());
-        data.mocapPos().put(snapshot.mocapPos());
-        data.mocapQuat().put(snapshot.mocapQuat());
-        data.pointer().time(snapshot.time());
+        snapshot.writeTo(data);
         mj_forward(model(), data.pointer());
         PerturbationStruct.write(snapshot.perturbation(), shownPerturbation);
         loadedSequence = snapshot.sequence();
