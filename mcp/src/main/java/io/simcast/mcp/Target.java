@@ -1,6 +1,5 @@
 package io.simcast.mcp;
 
-import io.simcast.sim.core.Model;
 import io.simcast.sim.core.ModelDescription;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;
@@ -22,9 +21,6 @@ final class Target implements AutoCloseable {
     private final boolean owned;
     private final StateProbe probe = new StateProbe();
     private final Optional<Pictures> pictures;
-    private volatile Described described;
-
-    private record Described(Model model, ModelDescription description) {}
 
     /**
      * @param name {@code shared} or the sandbox id
@@ -66,21 +62,7 @@ final class Target implements AutoCloseable {
     }
 
     ModelDescription describe(SimulationSnapshot snapshot) {
-        Model model = snapshot.scene().model();
-        Described known = described;
-        if (known != null && known.model() == model) {
-            return known.description();
-        }
-        if (!model.tryRetain()) {
-            return describe(simulation.snapshot()); // replaced meanwhile: describe the newest
-        }
-        try {
-            ModelDescription description = ModelDescription.of(model);
-            described = new Described(model, description);
-            return description;
-        } finally {
-            model.release();
-        }
+        return snapshot.scene().model().description(); // made once per model, when it was compiled
     }
 
     /** Body poses, sensors and contacts of the newest state. */

@@ -109,6 +109,11 @@ public final class StreamingMessages {
         return "Unknown command '" + cmd + "'; commands: " + String.join(", ", commands);
     }
 
+    /** A panel command's parameter is missing or wrong. */
+    public static String badParam(String cmd, String field, String expected, String got) {
+        return cmd + " needs params." + field + ", " + expected + ", got " + got;
+    }
+
     public static String badStepCount(String value) {
         return "step needs params.count, a whole number of steps, got " + value;
     }

@@ -21,6 +21,10 @@ import io.simcast.app.console.help.HelpWindow;
 import io.simcast.app.console.keys.ConsoleKey;
 import io.simcast.app.console.keys.KeyDispatcher;
 import io.simcast.app.console.log.LogView;
+import io.simcast.app.console.panels.PanelFeed;
+import io.simcast.app.console.panels.PanelsView;
+import io.simcast.app.console.panels.PanelsViewModel;
+import io.simcast.sim.physics.PanelSample;
 import io.simcast.app.console.log.LogViewModel;
 import io.simcast.app.console.record.RecordViewModel;
 import io.simcast.streaming.host.StreamingHost;
@@ -88,6 +92,8 @@ public final class Console {
     private final LiveView liveView;
     private final ConsoleLayout layout;
     private final Sampler sampler;
+    private final PanelFeed panelFeed;
+    private final Consumer<PanelSample> panelUpdates;
     private final List<Consumer<ConsoleSample>> sampleConsumers;
 
     public Console(Stage stage, ConsoleServices services, Function<Window, DialogService> dialogs,
@@ -135,6 +141,14 @@ public final class Console {
                 new StatusBar(status, editor));
         layout.addSidePanel(SidePanel.SCENES, new ScenesView(new ScenesViewModel(documents, services.preferences())));
         layout.addSidePanel(SidePanel.LOG, new LogView(log));
+        PanelsViewModel panels = new PanelsViewModel(session);
+        PanelsView panelsView = new PanelsView(panels);
+        layout.addSidePanel(SidePanel.SIMULATE, panelsView);
+        panelFeed = new PanelFeed(session);
+        panelUpdates = sample -> {
+            panels.update(sample);
+            panelsView.show(sample);
+        };
         ViewersViewModel viewers = new ViewersViewModel(services.sharing(), log, fx);
         layout.addSidePanel(SidePanel.VIEWERS, new ViewersView(viewers));
         StatisticsViewModel statistics = new StatisticsViewModel();
@@ -166,6 +180,7 @@ public final class Console {
         poller.start();
         liveView.start();
         sampler.start(sampleConsumers, Platform::runLater);
+        panelFeed.start(panelUpdates, Platform::runLater);
         editorView.area().requestFocus();
         recovery.lookForLeftovers();
     }
@@ -218,6 +233,7 @@ public final class Console {
         poller.stop();
         liveView.stop();
         sampler.close();
+        panelFeed.close();
         session.removeListener(logEvents);
         generate.cancel();
         help.close();

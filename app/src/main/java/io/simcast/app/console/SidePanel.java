@@ -5,6 +5,8 @@ import io.simcast.app.console.kit.Texts;
 public enum SidePanel {
     /** Presets and recent files. */
     SCENES(Texts.PANEL_SCENES),
+    /** simulate's panels: info, a slider per actuator and per joint, keyframes. */
+    SIMULATE(Texts.PANEL_SIMULATE),
     /** The address to share and who is watching, from the embedded streaming host. */
     VIEWERS(Texts.PANEL_VIEWERS),
     /** Charts of the real-time factor, frame rates, and each viewer's bitrate and latency. */

@@ -32,6 +32,8 @@ public final class Model {
     private final int ncam;
     private final double timestep;
     private final List<String> cameraNames;
+    /** Read from the native arrays once, while they certainly exist; they never change after compiling. */
+    private final ModelDescription description;
 
     /** Takes ownership of a model returned by {@code mj_loadXML}. */
     public Model(mjModel model) {
@@ -53,6 +55,15 @@ public final class Model {
             cameras.add(name(mjOBJ_CAMERA, i));
         }
         this.cameraNames = List.copyOf(cameras);
+        this.description = ModelDescription.of(this);
+    }
+
+    /**
+     * The model as data (names, ranges, layout), made once per model when it is wrapped: every panel, route and
+     * agent reads this one. Any thread, even after the model was freed.
+     */
+    public ModelDescription description() {
+        return description;
     }
 
     /** The native model; valid while the caller holds a reference. */

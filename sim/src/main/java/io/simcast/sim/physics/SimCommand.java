@@ -70,6 +70,9 @@ public sealed interface SimCommand {
         }
     }
 
+    /** Every control set to zero, as simulate's "Clear all". */
+    record ClearControls() implements SimCommand {}
+
     /** One actuator's control. */
     record SetControl(int actuator, double value) implements SimCommand {
         public SetControl {

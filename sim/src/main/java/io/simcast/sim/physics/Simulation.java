@@ -259,6 +259,7 @@ public final class Simulation implements SimulationSource, AutoCloseable {
                 }
                 data.ctrl().put(controls.values());
             }
+            case SimCommand.ClearControls clear -> data.ctrl().zero();
             case SimCommand.SetControl control -> {
                 checkIndex("actuator", control.actuator(), scene.model().nu());
                 data.ctrl().put(control.actuator(), control.value());

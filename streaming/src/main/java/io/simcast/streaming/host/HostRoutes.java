@@ -7,6 +7,7 @@ import io.simcast.streaming.api.ConfigResource;
 import io.simcast.streaming.api.GenerateResource;
 import io.simcast.streaming.api.HealthResource;
 import io.simcast.streaming.api.LinksResource;
+import io.simcast.streaming.api.PanelResource;
 import io.simcast.streaming.api.RecordingsResource;
 import io.simcast.streaming.api.RlResource;
 import io.simcast.streaming.api.SceneResource;
@@ -41,7 +42,7 @@ final class HostRoutes {
     record Resources(HealthResource health, ConfigResource config, StatsResource stats, SceneResource scenes,
                      SimulationResource simulation, RlResource rl, ViewerResource viewers, ApiKeyResource apiKeys,
                      GenerateResource generate, LinksResource links, RecordingsResource recordings,
-                     SessionResource session) {}
+                     SessionResource session, PanelResource panels) {}
 
     static RouteTable table(Gatekeeper gatekeeper, Resources api, SignalingEndpoint signaling, WhepResource whep) {
         HttpHandler page = StaticFiles.client(RouteTable.notFound());
@@ -59,6 +60,10 @@ final class HostRoutes {
                 .post("/api/scene/load", Access.OPERATOR, api.scenes()::load)
                 .post("/api/scene/preset/{id}", Access.OPERATOR, api.scenes()::preset)
                 .post("/api/sim/command", Access.CONTROLLER, api.simulation()::command)
+                // simulate's panels: anyone may read them; changing goes through /api/sim/command.
+                .get("/api/model", Access.VIEWER, api.panels()::model)
+                .get("/api/sim/panel", Access.VIEWER, api.panels()::panel)
+                .get("/api/sim/key", Access.VIEWER, api.panels()::key)
                 // Scenes from plain language: generating one loads it for everybody.
                 .post("/api/scene/generate", Access.CONTROLLER, api.generate()::generate)
                 .delete("/api/scene/generate", Access.CONTROLLER, api.generate()::cancel)

@@ -27,6 +27,7 @@ import io.simcast.streaming.api.GenerateResource;
 import io.simcast.streaming.api.HealthResource;
 import io.simcast.streaming.api.HostFacts;
 import io.simcast.streaming.api.LinksResource;
+import io.simcast.streaming.api.PanelResource;
 import io.simcast.streaming.api.RecordingsResource;
 import io.simcast.streaming.api.RlResource;
 import io.simcast.streaming.api.SceneResource;
@@ -208,7 +209,8 @@ public final class StreamingHost implements AutoCloseable {
                             new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
                             new RecordingsResource(outputs, viewers, copies(video), config.video(),
                                     config.maxBodyBytes()),
-                            new SessionResource(links)),
+                            new SessionResource(links),
+                            new PanelResource(simulation, hub::panel)),
                     new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
                             config.defaultViewMode(), config.latencyStamp(), outputs.playback(),
                             outputs::requestKeyframe),

@@ -23,8 +23,8 @@ import java.util.Optional;
  */
 public final class Commands {
     /** The command names, in the order error messages list them. */
-    public static final List<String> NAMES =
-            List.of("play", "pause", "toggle", "reset", "step", "speed", "slower", "faster");
+    public static final List<String> NAMES = List.of("play", "pause", "toggle", "reset", "step", "speed", "slower",
+            "faster", "control", "clear_controls", "positions", "keyframe");
 
     /** simulate's - and =: half and twice the speed, stopping at its limits ({@code speed} beyond them is refused). */
     private static final SimCommand SLOWER = new SimCommand.ScaleSpeed(0.5);
@@ -68,6 +68,11 @@ public final class Commands {
             case "speed" -> new SimCommand.SetSpeed(speedFactor(params));
             case "slower" -> SLOWER;
             case "faster" -> FASTER;
+            // simulate's panels: a control slider, "Clear all", a joint slider (while paused), a keyframe's Load
+            case "control" -> new SimCommand.SetControl(index(cmd, params, "actuator"), number(cmd, params, "value"));
+            case "clear_controls" -> new SimCommand.ClearControls();
+            case "positions" -> new SimCommand.SetPositions(indices(cmd, params), numbers(cmd, params, "values"));
+            case "keyframe" -> new SimCommand.LoadKeyframe(index(cmd, params, "key"));
             default -> throw new IllegalArgumentException(StreamingMessages.unknownCommand(cmd, NAMES));
         };
     }
@@ -81,6 +86,60 @@ public final class Commands {
             throw new IllegalArgumentException(StreamingMessages.badStepCount(count.toString()));
         }
         return count.asInt(); // SimCommand.Step checks the range and says so
+    }
+
+    /** A whole number at least 0 in {@code params.field}; the physics thread checks it against the model. */
+    private static int index(String cmd, JsonNode params, String field) {
+        JsonNode value = params == null ? null : params.get(field);
+        if (value == null || !value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
+            throw new IllegalArgumentException(StreamingMessages.badParam(cmd, field, "a whole number from 0",
+                    String.valueOf(value)));
+        }
+        return value.asInt();
+    }
+
+    private static double number(String cmd, JsonNode params, String field) {
+        JsonNode value = params == null ? null : params.get(field);
+        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw new IllegalArgumentException(StreamingMessages.badParam(cmd, field, "a finite number",
+                    String.valueOf(value)));
+        }
+        return value.asDouble();
+    }
+
+    private static int[] indices(String cmd, JsonNode params) {
+        JsonNode list = params == null ? null : params.get("indices");
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException(StreamingMessages.badParam(cmd, "indices", "a list of qpos indices",
+                    String.valueOf(list)));
+        }
+        int[] indices = new int[list.size()];
+        for (int i = 0; i < indices.length; i++) {
+            JsonNode value = list.get(i);
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+                throw new IllegalArgumentException(StreamingMessages.badParam(cmd, "indices", "a list of qpos indices",
+                        list.toString()));
+            }
+            indices[i] = value.asInt();
+        }
+        return indices;
+    }
+
+    private static double[] numbers(String cmd, JsonNode params, String field) {
+        JsonNode list = params == null ? null : params.get(field);
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException(StreamingMessages.badParam(cmd, field, "a list of numbers",
+                    String.valueOf(list)));
+        }
+        double[] values = new double[list.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!list.get(i).isNumber() || !Double.isFinite(list.get(i).asDouble())) {
+                throw new IllegalArgumentException(StreamingMessages.badParam(cmd, field, "a list of numbers",
+                        list.toString()));
+            }
+            values[i] = list.get(i).asDouble();
+        }
+        return values;
     }
 
     private static double speedFactor(JsonNode params) {

@@ -1,5 +1,7 @@
 package io.simcast.streaming.signaling;
 
+import io.simcast.sim.core.ModelDescription;
+import io.simcast.sim.physics.PanelSample;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.VideoFormat;
@@ -48,6 +50,23 @@ public final class Outgoing {
                         int viewers) {
         public State(boolean playing, double speed, double time, double realTimeFactor, int viewers) {
             this("state", playing, speed, time, realTimeFactor, viewers);
+        }
+    }
+
+    /**
+     * The running scene's model as data (joints, actuators, sensors, keyframes, cameras, bodies): what the page's
+     * panels are built from; sent on welcome and whenever another scene is loaded.
+     */
+    public record Model(String type, long generation, ModelDescription model) {
+        public Model(long generation, ModelDescription model) {
+            this("model", generation, model);
+        }
+    }
+
+    /** The panels' live values (joints, controls, sensors, info), 10 times a second while sockets are open. */
+    public record Panel(String type, PanelSample sample) {
+        public Panel(PanelSample sample) {
+            this("panel", sample);
         }
     }
 

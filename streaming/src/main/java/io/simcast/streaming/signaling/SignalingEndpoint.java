@@ -181,6 +181,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         channel.send(new Outgoing.Welcome(viewer.id(), grant.role().wireName(), mode.wireName(), video,
                 Outgoing.IceServerEntry.of(iceServers.forPeer(viewer.id())), latencyStamp, hub.scene(), hub.state()));
         channel.send(hub.environments());
+        channel.send(hub.model());
     }
 
     private static void refuse(SocketChannel channel, int code, String reason, String message) {

@@ -1,5 +1,7 @@
 package io.simcast.streaming.signaling;
 
+import io.simcast.sim.physics.PanelSample;
+import io.simcast.sim.physics.PanelSampler;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationEvent;
 import io.simcast.sim.physics.SimulationListener;
@@ -15,30 +17,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
- * Tells every open signalling socket what changed: the simulation's state twice a second, a new scene the moment
- * it is loaded (the views follow on their own, nobody reconnects), resets and divergences, and the RL environments
+ * Tells every open signalling socket what changed: the simulation's state twice a second, the panels' values
+ * ({@link PanelSample}) ten times a second, a new scene and its model the moment it is loaded (the views follow on their own, nobody reconnects), resets and divergences, and the RL environments
  * a viewer may watch whenever one opens or closes. Simulation events arrive
  * on {@code simcast-sim-events}; the state ticks on {@code simcast-state-broadcast}; sockets are added and removed
  * from Undertow threads; environment lists arrive from whichever thread opened or closed one.
  */
 public final class SignalingHub implements SimulationListener, AutoCloseable {
     private static final long STATE_PERIOD_MILLIS = 500;
+    /** The panels' stream: 10 Hz, never per frame. */
+    private static final long PANEL_PERIOD_MILLIS = 100;
 
     private final Simulation simulation;
     private final IntSupplier viewerCount;
     private final Set<SocketChannel> sockets = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
+    private final PanelSampler panels;
     private volatile Outgoing.Environments environments = Outgoing.Environments.of(List.of());
 
     public SignalingHub(Simulation simulation, IntSupplier viewerCount) {
         this.simulation = simulation;
         this.viewerCount = viewerCount;
+        this.panels = new PanelSampler(simulation);
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "simcast-state-broadcast");
             thread.setDaemon(true);
             return thread;
         });
         ticker.scheduleAtFixedRate(() -> broadcast(state()), STATE_PERIOD_MILLIS, STATE_PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(this::broadcastPanel, PANEL_PERIOD_MILLIS, PANEL_PERIOD_MILLIS,
                 TimeUnit.MILLISECONDS);
         simulation.addListener(this);
     }
@@ -76,11 +84,30 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
         return Outgoing.Scene.of(snapshot.scene(), snapshot.sceneGeneration());
     }
 
+    /** The running model as data, for a page that just connected. Any thread. */
+    Outgoing.Model model() {
+        SimulationSnapshot snapshot = simulation.snapshot();
+        return new Outgoing.Model(snapshot.sceneGeneration(), snapshot.scene().model().description());
+    }
+
+    /** The panels' values now (a forward pass on the sampler's own copy of the state). Any thread. */
+    public PanelSample panel() {
+        return panels.sample();
+    }
+
+    private void broadcastPanel() {
+        if (!sockets.isEmpty()) {
+            broadcast(new Outgoing.Panel(panels.sample()));
+        }
+    }
+
     @Override
     public void onEvent(SimulationEvent event) {
         switch (event) {
-            case SimulationEvent.SceneLoaded loaded ->
-                    broadcast(Outgoing.Scene.of(loaded.scene(), loaded.generation()));
+            case SimulationEvent.SceneLoaded loaded -> {
+                broadcast(Outgoing.Scene.of(loaded.scene(), loaded.generation()));
+                broadcast(model());
+            }
             case SimulationEvent.Reset reset -> broadcast(new Outgoing.Event("reset", reset.sceneId(), ""));
             case SimulationEvent.Diverged diverged -> broadcast(
                     new Outgoing.Event("diverged", diverged.sceneId(), diverged.reason()));
@@ -99,5 +126,11 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
     public void close() {
         simulation.removeListener(this);
         ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS); // the sampler's probe is freed after its last read
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        panels.close();
     }
 }

@@ -73,6 +73,9 @@ class RouteAccessTest {
         routes.put("POST /api/scene/load", Access.OPERATOR);
         routes.put("POST /api/scene/preset/{id}", Access.OPERATOR);
         routes.put("POST /api/sim/command", Access.CONTROLLER);
+        routes.put("GET /api/model", Access.VIEWER);
+        routes.put("GET /api/sim/panel", Access.VIEWER);
+        routes.put("GET /api/sim/key", Access.VIEWER);
         routes.put("POST /api/scene/generate", Access.CONTROLLER);
         routes.put("DELETE /api/scene/generate", Access.CONTROLLER);
         routes.put("GET /api/rl/robots", Access.VIEWER);

@@ -198,7 +198,8 @@ class RestApiTest {
     @Test
     void badCommandsGetTheReasonNotAStackTrace() throws Exception {
         assertError(host.post("/api/sim/command", "application/json", "{\"cmd\": \"jump\"}"), 400,
-                "Unknown command 'jump'; commands: play, pause, toggle, reset, step, speed, slower, faster");
+                "Unknown command 'jump'; commands: play, pause, toggle, reset, step, speed, slower, faster, control,"
+                        + " clear_controls, positions, keyframe");
         assertError(host.post("/api/sim/command", "application/json",
                         "{\"cmd\": \"speed\", \"params\": {\"factor\": 100}}"), 400,
                 "speed must be between 1/16 and 16, got 100.0");
@@ -231,7 +232,7 @@ class RestApiTest {
     @Test
     void thePageIsServedAtTheRoot() throws Exception {
         HttpResponse<String> page = host.get("/");
-        HttpResponse<String> script = host.get("/signaling.js");
+        HttpResponse<String> script = host.get("/app.js");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<title>Simcast</title>");

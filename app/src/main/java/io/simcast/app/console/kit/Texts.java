@@ -36,6 +36,14 @@ public final class Texts {
     public static final String PANEL_VIEWERS = "Viewers and sharing";
     public static final String PANEL_STATISTICS = "Statistics";
     public static final String PANEL_LOG = "Log";
+    public static final String PANEL_SIMULATE = "Simulate";
+    public static final String PANEL_INFO = "Info";
+    public static final String PANEL_CONTROL = "Control";
+    public static final String PANEL_JOINT = "Joint";
+    public static final String PANEL_KEYFRAMES = "Keyframes";
+    public static final String PANEL_CLEAR_CONTROLS = "Clear all";
+    public static final String PANEL_LOAD_KEY = "Load";
+    public static final String PANEL_COPY_KEY = "Copy state as <key>";
     public static final String PRESETS = "Presets";
     public static final String RECENT_FILES = "Recent files";
     public static final String NO_RECENT_FILES = "Files you open or save appear here.";

@@ -1,0 +1,124 @@
+package io.simcast.app.console.panels;
+
+import io.simcast.app.console.kit.Texts;
+import io.simcast.app.console.panels.PanelsViewModel.Row;
+import io.simcast.sim.physics.PanelSample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * simulate's panels beside the live view: Info, Control (a slider per actuator and Clear all), Joint (a slider per
+ * hinge or slide joint, movable while paused) and Keyframes (load one, copy the state as MJCF). Sliders follow the
+ * live values except while the user drags them. Binds only; JavaFX thread.
+ */
+public final class PanelsView extends ScrollPane {
+    private final PanelsViewModel panels;
+    private final List<Slider> controlSliders = new ArrayList<>();
+    private final List<Slider> jointSliders = new ArrayList<>();
+
+    public PanelsView(PanelsViewModel panels) {
+        this.panels = panels;
+        setId("panels");
+        setFitToWidth(true);
+        Label info = new Label();
+        info.setId("panel-info");
+        info.textProperty().bind(panels.info());
+
+        Button clear = new Button(Texts.PANEL_CLEAR_CONTROLS);
+        clear.setId("clear-controls");
+        clear.setOnAction(event -> panels.clearControls());
+        GridPane controls = new GridPane();
+        controls.setId("control-sliders");
+        GridPane joints = new GridPane();
+        joints.setId("joint-sliders");
+        rebuildOnChange(panels.controls(), controls, controlSliders, "control-", panels::setControl);
+        rebuildOnChange(panels.joints(), joints, jointSliders, "joint-", panels::setJoint);
+
+        ComboBox<String> keys = new ComboBox<>(panels.keyframes());
+        keys.setId("keyframes");
+        Button load = new Button(Texts.PANEL_LOAD_KEY);
+        load.setId("load-key");
+        load.disableProperty().bind(keys.getSelectionModel().selectedIndexProperty().lessThan(0));
+        load.setOnAction(event -> panels.loadKeyframe(keys.getSelectionModel().getSelectedIndex()));
+        Button copy = new Button(Texts.PANEL_COPY_KEY);
+        copy.setId("copy-key");
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(panels.keyOfTheState());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+
+        VBox content = new VBox(4,
+                new TitledPane(Texts.PANEL_INFO, info),
+                new TitledPane(Texts.PANEL_CONTROL, new VBox(4, clear, controls)),
+                new TitledPane(Texts.PANEL_JOINT, joints),
+                new TitledPane(Texts.PANEL_KEYFRAMES, new HBox(4, keys, load, copy)));
+        setContent(content);
+        panels.jointsEditable().addListener((property, was, editable) -> jointSliders.forEach(slider ->
+                slider.setDisable(!editable)));
+    }
+
+    /** Moves the sliders to the newest values (those the user is dragging stay under the hand). */
+    public void show(PanelSample sample) {
+        follow(controlSliders, panels.controls(), row -> at(sample.ctrl(), row.index()));
+        follow(jointSliders, panels.joints(), row -> at(sample.qpos(), row.index()));
+    }
+
+    private static double at(double[] values, int index) {
+        return index < values.length ? values[index] : 0;
+    }
+
+    private static void follow(List<Slider> sliders, ObservableList<Row> rows, ToDoubleFunction<Row> value) {
+        for (int i = 0; i < sliders.size() && i < rows.size(); i++) {
+            Slider slider = sliders.get(i);
+            if (!slider.isValueChanging()) {
+                slider.setUserData(Boolean.TRUE); // a value set from the stream, not by the user
+                slider.setValue(value.applyAsDouble(rows.get(i)));
+                slider.setUserData(null);
+            }
+        }
+    }
+
+    private void rebuildOnChange(ObservableList<Row> rows, GridPane grid, List<Slider> sliders, String idPrefix,
+                                 BiConsumer<Row, Double> moved) {
+        Runnable rebuild = () -> {
+            grid.getChildren().clear();
+            sliders.clear();
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                Slider slider = new Slider(row.min(), row.max(), Math.clamp(0, row.min(), row.max()));
+                slider.setId(idPrefix + i);
+                slider.setDisable(idPrefix.equals("joint-") && !panels.jointsEditable().get());
+                HBox.setHgrow(slider, Priority.ALWAYS);
+                Label value = new Label();
+                value.textProperty().bind(slider.valueProperty().asString(Locale.ROOT, "%.3f"));
+                slider.valueProperty().addListener((property, was, now) -> {
+                    if (slider.getUserData() == null) {
+                        moved.accept(row, now.doubleValue());
+                    }
+                });
+                grid.addRow(i, new Label(row.label()), slider, value);
+                sliders.add(slider);
+            }
+        };
+        rows.addListener((ListChangeListener<Row>) change -> rebuild.run());
+        rebuild.run();
+    }
+}

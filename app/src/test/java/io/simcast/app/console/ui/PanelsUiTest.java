@@ -1,0 +1,87 @@
+package io.simcast.app.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.simcast.app.console.Eventually;
+import io.simcast.sim.core.ModelDescription;
+import io.simcast.sim.physics.SimCommand;
+import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.scene.PresetCatalog;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.Clipboard;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** simulate's panels in the console, on the Panda: a control slider drives a joint, keyframes, joints while paused. */
+class PanelsUiTest extends ConsoleUiTest {
+    private long pandaGeneration;
+
+    @BeforeEach
+    void loadThePanda() throws Exception {
+        PresetCatalog catalog = PresetCatalog.builtIn();
+        SimulationSnapshot loaded = services.session().load(catalog.source(catalog.find("panda").orElseThrow()))
+                .get(2, TimeUnit.MINUTES);
+        pandaGeneration = loaded.sceneGeneration();
+        showPanel("simulate");
+        awaitFx("a slider per Panda actuator", () -> robot().lookup("#control-sliders .slider").queryAll().size()
+                == loaded.scene().model().nu());
+    }
+
+    private SimulationSnapshot submit(SimCommand command) throws Exception {
+        return services.session().submit(command).get(1, TimeUnit.MINUTES);
+    }
+
+    @Test
+    void theFirstControlSliderMovesThePandasFirstJointAndClearAllZeroesTheControls() throws Exception {
+        submit(new SimCommand.Pause());
+        ModelDescription.Joint first = snapshot().scene().model().description().joints().getFirst();
+        double before = snapshot().qpos()[first.qposAddress()];
+
+        fx(() -> {
+            lookup("#control-0", Slider.class).setValue(1.2); // as a drag or the arrow keys set it
+            return null;
+        });
+        Eventually.await("the control reaches the physics", () -> snapshot().ctrl()[0] == 1.2);
+        submit(new SimCommand.Step(500));
+        assertThat(snapshot().qpos()[first.qposAddress()] - before).isGreaterThan(0.5);
+        assertThat(snapshot().sceneGeneration()).isEqualTo(pandaGeneration);
+
+        click("#clear-controls");
+        Eventually.await("every control zero", () -> java.util.Arrays.stream(snapshot().ctrl()).allMatch(c -> c == 0));
+        awaitFx("the slider follows", () -> lookup("#control-0", Slider.class).getValue() == 0);
+    }
+
+    @Test
+    void loadingAKeyframeGivesExactlyItsQposAndTheStateCopiesAsAKey() throws Exception {
+        submit(new SimCommand.Pause());
+        submit(new SimCommand.SetPositions(new int[] {0, 1}, new double[] {0.4, 0.2}));
+        fx(() -> {
+            lookup("#keyframes", ComboBox.class).getSelectionModel().select(0);
+            return null;
+        });
+        click("#load-key");
+        Eventually.await("the home keyframe", () -> snapshot().qpos()[0] == 0 && snapshot().qpos()[1] == -0.785);
+        assertThat(snapshot().qpos()).startsWith(0, -0.785, 0, -2.356, 0, 1.571, 0.785, 0.04, 0.04);
+
+        click("#copy-key");
+        assertThat(fx(() -> Clipboard.getSystemClipboard().getString())).startsWith("<key time=\"")
+                .contains(" qpos=\"0.0 -0.785 0.0 -2.356 ");
+    }
+
+    @Test
+    void jointSlidersPoseWhilePausedAndOnlyShowWhileRunning() throws Exception {
+        submit(new SimCommand.Play());
+        awaitFx("read-only while running", () -> lookup("#joint-0", Slider.class).isDisabled());
+        submit(new SimCommand.Pause());
+        awaitFx("movable while paused", () -> !lookup("#joint-0", Slider.class).isDisabled());
+        fx(() -> {
+            lookup("#joint-0", Slider.class).setValue(0.6);
+            return null;
+        });
+        Eventually.await("the joint posed", () -> snapshot().qpos()[0] == 0.6);
+        awaitFx("the info overlay", () -> lookup("#panel-info", Label.class).getText().contains("Real time"));
+    }
+}
