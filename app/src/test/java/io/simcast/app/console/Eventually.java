@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /** Waits for something another thread does (compiling, physics, disk), failing with a description when it never happens. */
 public final class Eventually {
-    private static final Duration DEFAULT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT = Duration.ofSeconds(120); // a hang guard: a loaded box is slow, never wrong
 
     private Eventually() {}
 

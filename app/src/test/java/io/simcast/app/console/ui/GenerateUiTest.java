@@ -37,6 +37,9 @@ class GenerateUiTest extends ConsoleUiTest {
         fake.close();
     }
 
+    /** A hang guard for a whole generation, not an expectation of its speed. */
+    private static final Duration GENERATION = Duration.ofMinutes(5);
+
     private void setUpFake() throws Exception {
         TestOptions.llm(dataFolder).configure(fake.settings("sk-test-generate"));
     }
@@ -72,7 +75,8 @@ class GenerateUiTest extends ConsoleUiTest {
 
         click("#generate-start");
 
-        Eventually.await("the outcome", () -> outcome().startsWith("Generated and loaded"));
+        // Two attempts, each checked in a child JVM that compiles, steps and draws the scene: minutes on a busy box.
+        Eventually.await("the outcome", () -> outcome().startsWith("Generated and loaded"), GENERATION);
         List<String> events = events();
         assertThat(events.getFirst()).isEqualTo("Attempt 1 of 3: asking OpenAI (test-model)");
         assertThat(events).anyMatch(line -> line.startsWith("Attempt 1: MuJoCo could not compile the scene:")
