@@ -1,11 +1,16 @@
-// The Simcast page: connects to the host, shows the video and what it measures, and turns clicks, keys and
-// gestures into requests. signaling.js moves messages, webrtc.js owns the peer connection, input.js the input.
+// The Simcast page: connects to the host, shows the video and what it measures, turns clicks, keys and gestures
+// into requests, and hands what the host says to the workspace's panels (registry.js, features.js).
+// signaling.js moves messages, webrtc.js owns the peer connection, input.js the input, session.js the shared state.
 
 import { Signaling } from './signaling.js';
 import { PeerConnection } from './webrtc.js';
 import { captureInput } from './input.js';
 import { LatencyProbe } from './latency.js';
 import { ALLOWED, authorized } from './access.js';
+import { Session } from './session.js';
+import { mountWorkspace, workspace } from './registry.js';
+import * as say from './messages.js';
+import './features.js';
 import { SfuPlayer } from './sfu.js';
 import { RecordButton } from './record.js';
 
@@ -18,25 +23,19 @@ const $ = (id) => document.getElementById(id);
 const video = $('video');
 const stage = $('stage');
 
-// What tests, benchmarks and curious people can read from the console.
-const simcast = {
-  state: 'connecting',
-  viewerId: null,
-  role: null,
-  viewMode: new URLSearchParams(location.search).get('view') === 'host' ? 'host' : 'own',
-  scene: null,
-  simulation: null,
-  environments: [],
-  watching: { source: 'simulation' },
-  stats: null,
-  errors: [],
-  ended: null,
-  latency: new LatencyProbe(video),
-  send: (message) => signaling.send(message),
+const simcast = new Session();
+simcast.viewMode = new URLSearchParams(location.search).get('view') === 'host' ? 'host' : 'own';
+simcast.latency = new LatencyProbe(video);
+simcast.workspace = workspace;
+/** When each step toward the first picture happened, in ms since the page was opened (simcast bench page). */
+simcast.timings = {};
+const mark = (step) => {
+  simcast.timings[step] ??= performance.now();
 };
 window.simcast = simcast;
 
 const signaling = new Signaling();
+simcast.sender = (message) => signaling.send(message);
 // A follower plays the host's broadcast from the SFU when the host has one; it says so once the picture arrives,
 // then lets go of its own connection to the host.
 const sfu = new SfuPlayer(video, () => {
@@ -66,6 +65,7 @@ function showMessage(text, kind = 'error') {
 }
 
 function connect() {
+  mark('script');
   clearTimeout(retryTimer);
   setConnection('connecting');
   signaling.connect(simcast.viewMode);
@@ -97,16 +97,20 @@ async function startPeer(welcome) {
     },
     onState: (state) => {
       if (state === 'connected') {
+        mark('connected');
         setConnection('connected');
         showMessage('');
+        simcast.log('info', say.connected());
         retryDelay = RETRY_MIN_MS;
       } else if (state === 'failed') {
         setConnection('failed', 'connection failed');
+        simcast.log('error', say.connectionFailed());
         signaling.close();
       }
     },
   });
   signaling.send({ type: 'offer', sdp: await peer.offer() });
+  mark('offer');
   statsTimer = setInterval(updateStats, STATS_PERIOD_MS);
 }
 
@@ -114,9 +118,9 @@ async function startPeer(welcome) {
 function watchVideo() {
   if (sfu.wants(simcast.viewMode)) {
     // A page switching from its own camera keeps its connection until the SFU's picture arrives.
-    sfu.play(welcomed.iceServers).catch((error) => showMessage(`Could not play from the SFU: ${error.message}`));
+    sfu.play(welcomed.iceServers).catch((error) => showMessage(say.sfuFailed(error.message)));
   } else if (!peer) {
-    startPeer(welcomed).catch((error) => showMessage(`Could not start WebRTC: ${error.message}`));
+    startPeer(welcomed).catch((error) => showMessage(say.webRtcFailed(error.message)));
   }
 }
 
@@ -142,18 +146,20 @@ async function updateStats() {
   });
 }
 
-/** Disables what the role may not use, so a viewer is not offered buttons the host would refuse. */
+/** Disables what the role may not use, and adds the panels and controls it may. */
 function showRole(role) {
-  simcast.role = role;
+  simcast.set('role', role);
   const allowed = ALLOWED[role];
   for (const control of document.querySelectorAll('#controls button, #controls select, #controls input')) {
-    control.disabled = allowed !== undefined && !allowed.has(control.id);
+    if (!control.closest('[data-control]')) control.disabled = allowed !== undefined && !allowed.has(control.id);
   }
+  mountWorkspace(simcast, { dock: $('dock'), toggles: $('panel-toggles'), bar: $('controls') });
 }
 
 function onMessage(message) {
   switch (message.type) {
     case 'welcome':
+      mark('welcome');
       simcast.refused = null;
       simcast.viewerId = message.viewerId;
       showRole(message.role);
@@ -171,7 +177,8 @@ function onMessage(message) {
       sfu.configure(message);
       break;
     case 'answer':
-      peer?.answer(message.sdp).catch((error) => showMessage(`The host's answer was refused: ${error.message}`));
+      mark('answer');
+      peer?.answer(message.sdp).catch((error) => showMessage(say.answerRefused(error.message)));
       break;
     case 'candidate':
       peer?.addCandidate(message).catch(() => {});
@@ -180,6 +187,7 @@ function onMessage(message) {
       showState(message);
       break;
     case 'scene':
+      simcast.log('scene', say.sceneLoaded(message.title, message.id));
       showScene(message);
       break;
     case 'view':
@@ -191,31 +199,40 @@ function onMessage(message) {
       }
       break;
     case 'environments':
-      showEnvironments(message.environments);
+      simcast.set('environments', message.environments);
       break;
     case 'watch':
-      showWatching(message);
-      if (message.reason) showMessage(message.reason, 'info');
+      simcast.set('watching', message);
+      if (message.reason) {
+        showMessage(message.reason, 'info');
+        simcast.log('info', message.reason);
+      }
       break;
     case 'event':
-      if (message.event === 'diverged') showMessage(`The simulation diverged and was reset: ${message.detail}`, 'info');
+      if (message.event === 'diverged') {
+        showMessage(say.diverged(message.detail), 'info');
+        simcast.log('error', say.diverged(message.detail));
+      } else if (message.event === 'reset') {
+        simcast.log('info', say.reset());
+      }
       break;
     case 'error':
       simcast.errors.push(message);
       showMessage(message.message);
+      simcast.log('error', message.message);
       break;
     case 'refused':
       simcast.refused = message;
       setConnection('refused', 'refused');
-      showMessage(message.reason === 'viewer_limit'
-        ? `${message.message} (retrying every ${FULL_RETRY_MS / 1000} s)` : message.message);
+      showMessage(message.reason === 'viewer_limit' ? say.fullRetrying(message.message, FULL_RETRY_MS) : message.message);
       break;
     case 'bye':
       if (message.reconnect === false) {
         simcast.ended = message;
         setConnection('ended', 'disconnected');
       }
-      showMessage(`The host ended this session: ${message.reason}`, 'info');
+      showMessage(say.ended(message.reason), 'info');
+      simcast.log('info', say.ended(message.reason));
       break;
     default:
       break;
@@ -223,45 +240,28 @@ function onMessage(message) {
 }
 
 function showScene(scene) {
-  simcast.scene = scene;
+  const changed = simcast.scene?.generation !== scene.generation;
   $('scene-title').textContent = scene.title;
   $('presets').value = scene.id;
+  if (changed) {
+    const cameras = $('camera');
+    cameras.replaceChildren(new Option(say.freeCamera(), ''),
+      ...(scene.cameras ?? []).map((name, i) => new Option(name || say.unnamedCamera(i), String(i))));
+  }
+  simcast.set('scene', scene);
 }
 
 function showState(state) {
-  simcast.simulation = state;
+  const before = simcast.simulation?.viewers;
+  if (before !== undefined && state.viewers !== before) {
+    simcast.log('people', state.viewers > before ? say.joined(state.viewers) : say.left(state.viewers));
+  }
+  simcast.set('simulation', state);
   $('play').textContent = state.playing ? 'Pause' : 'Play';
+  $('step').disabled = state.playing; // as Right arrow and the console's Step: one step while paused
   $('speed').textContent = `${state.speed >= 1 ? state.speed : `1/${Math.round(1 / state.speed)}`}×`;
   $('stat-rtf').textContent = state.playing ? state.realTimeFactor.toFixed(2) : 'paused';
   $('stat-viewers').textContent = state.viewers;
-}
-
-/** The picker lists the simulation and every open RL environment; the copy field shows for an environment. */
-function showEnvironments(environments) {
-  simcast.environments = environments;
-  const select = $('watch');
-  select.replaceChildren(new Option('Simulation', ''),
-    ...environments.map((e) => new Option(`${e.id}: ${e.robot}/${e.task} (${e.numEnvs} ${e.numEnvs === 1 ? 'copy' : 'copies'})`, e.id)));
-  showWatching(simcast.watching);
-}
-
-function showWatching(watching) {
-  simcast.watching = watching;
-  const rl = watching.source === 'rl';
-  $('watch').value = rl ? watching.env : '';
-  $('watch-copy-label').hidden = !rl;
-  if (rl) {
-    $('watch-copy').value = watching.copy;
-    const env = simcast.environments.find((e) => e.id === watching.env);
-    if (env) $('watch-copy').max = env.numEnvs - 1;
-  }
-}
-
-function watch() {
-  const env = $('watch').value;
-  signaling.send(env
-    ? { type: 'watch', source: 'rl', env, copy: Math.max(0, Number.parseInt($('watch-copy').value, 10) || 0) }
-    : { type: 'watch', source: 'simulation' });
 }
 
 function sendInput(event) {
@@ -285,10 +285,17 @@ async function postScene(url, body, contentType) {
   const response = await fetch(url, { method: 'POST', body, headers });
   const result = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
   if (!response.ok) {
-    showMessage(result.line ? `Line ${result.line}: ${result.error}` : result.error);
+    const text = result.line ? say.atLine(result.line, result.error) : result.error;
+    showMessage(text);
+    simcast.log('error', text);
   } else {
     showMessage('');
   }
+}
+
+function toggleFullscreen() {
+  if (document.fullscreenElement) document.exitFullscreen();
+  else stage.requestFullscreen().catch(() => {});
 }
 
 signaling.addEventListener('message', (event) => onMessage(event.detail));
@@ -304,27 +311,33 @@ signaling.addEventListener('close', () => {
   } // else: the host cannot serve video at all; retrying will not help
 });
 
+video.requestVideoFrameCallback?.(() => {
+  mark('picture');
+  simcast.dispatchEvent(new Event('picture'));
+});
 captureInput(stage, video, sendInput);
-$('play').addEventListener('click', () => command('toggle'));
-$('step').addEventListener('click', () => command('step', { count: 1 }));
-$('reset').addEventListener('click', () => command('reset'));
-const speed = () => simcast.simulation?.speed ?? 1;
-$('slower').addEventListener('click', () => command('speed', { factor: Math.max(1 / 16, speed() / 2) }));
-$('faster').addEventListener('click', () => command('speed', { factor: Math.min(16, speed() * 2) }));
+// Each button sends the named command its key stands for (streaming.input.Commands), as the console's buttons do:
+// the host does the arithmetic (slower and faster halve and double the speed it holds).
+const BUTTONS = { play: 'toggle', step: 'step', reset: 'reset', slower: 'slower', faster: 'faster' };
+for (const [id, cmd] of Object.entries(BUTTONS)) $(id).addEventListener('click', () => command(cmd));
 $('presets').addEventListener('change', (event) => postScene(`/api/scene/preset/${encodeURIComponent(event.target.value)}`));
 $('upload').addEventListener('change', async (event) => {
   const file = event.target.files[0];
   if (file) await postScene('/api/scene/load', await file.text(), 'application/xml');
   event.target.value = '';
 });
-$('watch').addEventListener('change', () => {
-  $('watch-copy').value = 0;
-  watch();
-});
-$('watch-copy').addEventListener('change', watch);
 $('follow').addEventListener('change', (event) => {
   signaling.send({ type: 'view', mode: event.target.checked ? 'host' : 'own' });
 });
+$('reset-camera').addEventListener('click', () => {
+  sendInput({ type: 'camera' });
+  $('camera').value = '';
+});
+$('camera').addEventListener('change', (event) => {
+  const fixed = event.target.value;
+  sendInput(fixed === '' ? { type: 'camera' } : { type: 'camera', fixed: Number(fixed) });
+});
+$('fullscreen').addEventListener('click', toggleFullscreen);
 window.addEventListener('pagehide', () => signaling.close());
 
 loadPresets().catch(() => {});

@@ -1,17 +1,21 @@
 // Signalling: the WebSocket to the host (docs/PROTOCOL.md). Moves JSON messages, nothing else.
 // Events: "open", "message" (detail: the parsed message), "close" (detail: {code, reason}).
 
-import { withToken } from './access.js';
+import { authMessage } from './access.js';
 
 export class Signaling extends EventTarget {
   #socket = null;
 
-  /** Opens /ws/signaling on the page's own host with the page's token; `view` is "own" or "host". */
+  /** Opens /ws/signaling on the page's own host and sends the page's token first; `view` is "own" or "host". */
   connect(view) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const socket = new WebSocket(withToken(`${scheme}//${location.host}/ws/signaling?view=${encodeURIComponent(view)}`));
+    const socket = new WebSocket(`${scheme}//${location.host}/ws/signaling?view=${encodeURIComponent(view)}`);
     this.#socket = socket;
-    socket.addEventListener('open', () => this.dispatchEvent(new Event('open')));
+    socket.addEventListener('open', () => {
+      const auth = authMessage();
+      if (auth) socket.send(JSON.stringify(auth));
+      this.dispatchEvent(new Event('open'));
+    });
     socket.addEventListener('message', (event) => {
       let message;
       try {

@@ -21,14 +21,23 @@ packaging=(fakeroot dpkg-dev)                                      # jpackage --
 # network` inside it. python3 runs the RL Python package's tests and scripts; pip
 # installs the package offline in a test.
 testing=(chromium xvfb xauth iproute2 iptables procps python3 python3-numpy python3-pip
-  janus nodejs)                                                     # the SFU the broadcast tests publish to
+  janus nodejs                                                      # the SFU the broadcast tests publish to
+  podman runc debootstrap podman-compose                            # the container test (ContainerImageIT)
+  coturn)                                                           # the shipped TURN configuration (TurnServerTest)
+
+# The browser page is bundled at build time by Node.js and npm (client/build.mjs). Any Node.js 18 or newer on the
+# PATH will do (NodeSource's, nvm's); Debian's packages are installed only when there is none.
+node=()
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  node=(nodejs npm)
+fi
 
 case "${1:-}" in
   --runtime) wanted=("${runtime[@]}") ;;
   --list-runtime) printf '%s\n' "${runtime[@]}"; exit 0 ;;
-  --package) wanted=("${runtime[@]}" "${build[@]}" "${packaging[@]}") ;;
-  --test) wanted=("${runtime[@]}" "${build[@]}" "${packaging[@]}" "${testing[@]}") ;;
-  "") wanted=("${runtime[@]}" "${build[@]}") ;;
+  --package) wanted=("${runtime[@]}" "${build[@]}" "${node[@]}" "${packaging[@]}") ;;
+  --test) wanted=("${runtime[@]}" "${build[@]}" "${node[@]}" "${packaging[@]}" "${testing[@]}") ;;
+  "") wanted=("${runtime[@]}" "${build[@]}" "${node[@]}") ;;
   *) echo "usage: $0 [--runtime|--package|--test|--list-runtime]" >&2; exit 2 ;;
 esac
 

@@ -47,7 +47,8 @@ def measure(robot, task, num_envs, seconds, url=None, token=None, warmup=50):
 def main():
     parser = argparse.ArgumentParser(description="Environment steps per second through the simcast package.")
     parser.add_argument("--url", help="the host (default: $SIMCAST_URL or http://127.0.0.1:8000)")
-    parser.add_argument("--token", help="a controller link's token or the operator's (default: $SIMCAST_TOKEN)")
+    parser.add_argument("--token", help="a controller link's token or the operator's"
+                        " (default: $SIMCAST_TOKEN, else the operator token file)")
     parser.add_argument("--robot")
     parser.add_argument("--task")
     parser.add_argument("--num-envs", type=int)

@@ -22,17 +22,31 @@ _RETRYABLE = (ConnectionRefusedError, ConnectionResetError, BrokenPipeError, htt
               http.client.CannotSendRequest)
 
 
+def default_token():
+    """$SIMCAST_TOKEN, else $SIMCAST_OPERATOR_TOKEN, else the operator token file `simcast serve` made on this machine
+    ($XDG_CONFIG_HOME/simcast/operator-token or ~/.config/simcast/operator-token, readable by you only), else None."""
+    for variable in ("SIMCAST_TOKEN", "SIMCAST_OPERATOR_TOKEN"):
+        if os.environ.get(variable):
+            return os.environ[variable].strip()
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    try:
+        with open(os.path.join(config, "simcast", "operator-token"), encoding="utf-8") as file:
+            return file.read().strip() or None
+    except OSError:
+        return None
+
+
 class Client:
     """One host, one connection. Not thread-safe: give each thread its own client.
 
     url: the host's address (default: $SIMCAST_URL, else http://127.0.0.1:8000).
-    token: a share link's token or the operator's (default: $SIMCAST_TOKEN); sent as "Authorization: Bearer".
+    token: a share link's token or the operator's (default: default_token()); sent as "Authorization: Bearer".
     retries: how often a connection failure is retried (with 0.1, 0.2, 0.4 ... s between tries).
     """
 
     def __init__(self, url=None, token=None, timeout=60.0, retries=4):
         self.url = (url or os.environ.get("SIMCAST_URL") or DEFAULT_URL).rstrip("/")
-        self.token = token if token is not None else os.environ.get("SIMCAST_TOKEN")
+        self.token = token if token is not None else default_token()
         self.timeout = timeout
         self.retries = retries
         parsed = urllib.parse.urlsplit(self.url)

@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Network.class,
                 StreamingBenchCommands.SoakRun.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
-                BenchCommand.Encode.class})
+                BenchCommand.Encode.class, PageBenchCommand.class})
 public final class BenchCommand implements ExtraCommand {
     @CommandLine.ParentCommand
     SimcastCommand parent;
@@ -330,7 +330,7 @@ public final class BenchCommand implements ExtraCommand {
             RlRestBenchmark.Result[] rest = new RlRestBenchmark.Result[rl.copies.size()];
             RlBenchmark.Result[] local = new RlBenchmark.Result[rl.copies.size()];
             try (ServeProcess serve = ServeProcess.start(List.of("--scene", "pendulum"));
-                 RlRestBenchmark client = new RlRestBenchmark(serve.address())) {
+                 RlRestBenchmark client = new RlRestBenchmark(serve.address(), serve.operatorToken())) {
                 // Rounds alternate REST and in-process runs, so a busy moment on the machine hurts both alike.
                 for (int round = 0; round < repeat; round++) {
                     for (int k = 0; k < rl.copies.size(); k++) {

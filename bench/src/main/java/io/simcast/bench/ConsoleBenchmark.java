@@ -79,7 +79,7 @@ public final class ConsoleBenchmark implements ConsoleTask {
     @Override
     public void run(Stage stage, Console console, ConsoleServices services) throws Exception {
         URI address = services.sharing().host().orElseThrow(() -> new IllegalStateException(
-                "the console's streaming host did not start: " + services.sharing().problem())).address();
+                "the console's streaming host did not start: " + services.sharing().problem())).operatorPage();
         Renderer renderer = services.rendering().renderer().orElseThrow(() -> new IllegalStateException(
                 "nothing renders: " + services.rendering().problem()));
         fitLiveView(console);

@@ -25,6 +25,7 @@ public final class RlRestBenchmark implements AutoCloseable {
     private static final int ACTION_BATCHES = 64;
 
     private final URI address;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -45,8 +46,10 @@ public final class RlRestBenchmark implements AutoCloseable {
         }
     }
 
-    public RlRestBenchmark(URI address) {
+    /** @param token sent as {@code Authorization: Bearer} (the operator token, or a controller link's) */
+    public RlRestBenchmark(URI address, String token) {
         this.address = address;
+        this.token = token;
     }
 
     /** Creates an environment, warms up for a fifth of {@code timed}, steps it for {@code timed}, closes it. */
@@ -75,6 +78,7 @@ public final class RlRestBenchmark implements AutoCloseable {
         while (System.nanoTime() < end) {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri)
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(batches[(int) (requests % batches.length)]))
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode answer = JSON.readTree(response.body()); // what a client does with every answer
@@ -104,6 +108,7 @@ public final class RlRestBenchmark implements AutoCloseable {
     private JsonNode send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(address.resolve(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -53,7 +53,22 @@ public final class StreamingBench implements AutoCloseable {
 
     /** One more viewer tab; returns when its video plays. */
     public HeadlessChromium.Page openViewer() throws InterruptedException {
-        HeadlessChromium.Page page = openViewer(browser, serve.address());
+        return openViewer("");
+    }
+
+    /**
+     * One more viewer tab on the page with {@code query} (a share link's {@code ?token=...}, or else the operator's
+     * page from a new operator link, with the query's other parameters); returns when its video plays.
+     */
+    public HeadlessChromium.Page openViewer(String query) throws InterruptedException {
+        URI address;
+        try {
+            address = query.contains("token=") ? serve.address().resolve("/" + query)
+                    : URI.create(serve.operatorPage() + (query.isEmpty() ? "" : "&" + query.substring(1)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        HeadlessChromium.Page page = openViewer(browser, address);
         pages.add(page);
         return page;
     }
@@ -64,7 +79,7 @@ public final class StreamingBench implements AutoCloseable {
         page.close();
     }
 
-    /** A tab of {@code browser} watching the host at {@code address}; returns when its video plays. */
+    /** A tab of {@code browser} watching the host from {@code address} (a link's); returns when its video plays. */
     public static HeadlessChromium.Page openViewer(HeadlessChromium browser, URI address) throws InterruptedException {
         HeadlessChromium.Page page = browser.open(address.toString());
         page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats && simcast.stats.fps > 0",
@@ -148,13 +163,13 @@ public final class StreamingBench implements AutoCloseable {
         return get("/api/stats");
     }
 
-    /** {@code GET path} on the host, as JSON. */
+    /** {@code GET path} on the host as its operator, as JSON. */
     public JsonNode get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(serve.address().resolve(path)));
     }
 
     /**
-     * {@code POST path} with no body on the host, as JSON.
+     * {@code POST path} with no body on the host as its operator, as JSON.
      *
      * @throws IOException when the host refuses it, with its answer
      */
@@ -163,7 +178,8 @@ public final class StreamingBench implements AutoCloseable {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer "
+                + serve.operatorToken()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 400) {
             throw new IOException(response.request().method() + " " + response.uri().getPath() + ": "
                     + response.statusCode() + " " + response.body());

@@ -67,7 +67,8 @@ public final class LlmConfiguration {
 
     /**
      * Sets a provider up, or replaces its settings; it becomes the default. Without {@code api_key} the stored key is
-     * kept.
+     * kept, unless the address changes: a stored key goes only to the address it was given for, so a new address
+     * needs the key again (otherwise whoever may change settings could send the key to any server).
      *
      * @return how the provider now shows in the listing
      * @throws LlmConfigurationException when the key is missing or malformed, or cannot be stored
@@ -89,6 +90,10 @@ public final class LlmConfiguration {
             keyStored = true;
         } else if (provider.needsKey() && !keyStored) {
             throw new LlmConfigurationException(LlmMessages.keyRequired(provider));
+        } else if (keyStored && !settings.effectiveBaseUrl().equals(
+                new ProviderSettings(provider, null, previous.model(), previous.baseUrl()).effectiveBaseUrl())) {
+            throw new LlmConfigurationException(LlmMessages.keyRequiredForNewAddress(provider,
+                    settings.effectiveBaseUrl()));
         }
         Map<String, Entry> providers = new TreeMap<>(stored.providers());
         providers.put(provider.id(), new Entry(settings.model(), settings.baseUrl(), keyStored));

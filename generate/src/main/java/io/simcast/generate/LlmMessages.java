@@ -38,6 +38,11 @@ final class LlmMessages {
         return provider.displayName() + " needs base_url, its address (for a local Ollama: http://localhost:11434/v1)";
     }
 
+    static String keyRequiredForNewAddress(Provider provider, String url) {
+        return provider.displayName() + "'s API key goes only to the address it was given for: send api_key again to"
+                + " use " + url;
+    }
+
     static String modelRequired(Provider provider) {
         return provider.displayName() + " needs the name of the model it serves (for Ollama, e.g. qwen2.5-coder:32b)";
     }

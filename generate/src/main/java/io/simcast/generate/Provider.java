@@ -22,6 +22,7 @@ public enum Provider {
     OPENAI_COMPATIBLE("openai-compatible", "The OpenAI-compatible server", false);
 
     private static final Properties DEFAULTS = loadDefaults();
+    private static final String CLAUDE = "claude";
 
     private final String id;
     private final String displayName;
@@ -64,10 +65,17 @@ public enum Provider {
         return "llm." + id;
     }
 
-    /** Parses a wire id, case-insensitively. */
+    /**
+     * Parses a wire id, case-insensitively; {@value #CLAUDE} is another name for Anthropic (the original remote
+     * viewer's clients send it).
+     */
     @JsonCreator
     public static Provider fromId(String id) {
-        return Arrays.stream(values()).filter(p -> p.id.equalsIgnoreCase(id == null ? "" : id.strip())).findFirst()
+        String wanted = id == null ? "" : id.strip();
+        if (wanted.equalsIgnoreCase(CLAUDE)) {
+            return ANTHROPIC;
+        }
+        return Arrays.stream(values()).filter(p -> p.id.equalsIgnoreCase(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(LlmMessages.unknownProvider(id)));
     }
 

@@ -72,6 +72,24 @@ class LlmConfigurationTest {
     }
 
     @Test
+    void aNewAddressNeedsTheKeyAgainSoAStoredKeyIsNeverSentToAnotherServer() throws Exception {
+        LlmConfiguration configuration = configuration();
+        configuration.configure(new ProviderSettings(Provider.OPENAI, "sk-1", null, null));
+
+        assertThatThrownBy(() -> configuration.configure(ProviderSettings.fromJson(
+                "{\"provider\": \"openai\", \"base_url\": \"https://collector.example/v1\"}")))
+                .isInstanceOf(LlmConfigurationException.class)
+                .hasMessage("OpenAI's API key goes only to the address it was given for: send api_key again to use"
+                        + " https://collector.example/v1");
+        assertThat(configuration.settings(Provider.OPENAI).effectiveBaseUrl()).isEqualTo("https://api.openai.com/v1");
+
+        ProviderStatus moved = configuration.configure(new ProviderSettings(Provider.OPENAI, "sk-2", null,
+                "https://proxy.example/v1"));
+        assertThat(moved.baseUrl()).isEqualTo("https://proxy.example/v1");
+        assertThat(configuration.settings(Provider.OPENAI).apiKey()).isEqualTo("sk-2");
+    }
+
+    @Test
     void aProviderThatNeedsAKeyCannotBeSetUpWithoutOne() {
         assertThatThrownBy(() -> configuration().configure(new ProviderSettings(Provider.GEMINI, null, null, null)))
                 .isInstanceOf(LlmConfigurationException.class)

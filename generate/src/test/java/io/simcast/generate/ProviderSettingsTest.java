@@ -22,6 +22,14 @@ class ProviderSettingsTest {
     }
 
     @Test
+    void claudeIsAnotherNameForAnthropicAsTheOriginalViewersClientsSendIt() {
+        ProviderSettings settings = ProviderSettings.fromJson("{\"provider\": \"claude\", \"api_key\": \"k\"}");
+
+        assertThat(settings.provider()).isEqualTo(Provider.ANTHROPIC);
+        assertThat(Provider.fromId(" Claude ")).isEqualTo(Provider.ANTHROPIC);
+    }
+
+    @Test
     void modelAndBaseUrlFallBackToTheProvidersDefaults() {
         ProviderSettings settings = ProviderSettings.fromJson("{\"provider\": \"anthropic\", \"api_key\": \"k\"}");
 

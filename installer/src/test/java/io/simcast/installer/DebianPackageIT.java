@@ -162,8 +162,11 @@ class DebianPackageIT {
             JsonNode health = JSON.readTree(get(host.address().resolve("/api/health")).body());
             assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("ok");
 
+            // What a script of this user sends: the operator token serve made in the user's config folder.
+            String token = java.nio.file.Files.readString(user.home().resolve(".config/simcast/operator-token")).strip();
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(host.address().resolve("/whep"))
                     .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/sdp")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(player.offer())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

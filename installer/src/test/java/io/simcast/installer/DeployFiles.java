@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class DeployFiles {
     /** Stands for a value that comes from a Secret or from the operator's .env, unknown to the files. */
-    static final String SECRET = "from-a-secret";
+    static final String SECRET = "value-from-a-secret";
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::?([-?])([^}]*))?}");
 
@@ -61,11 +61,17 @@ final class DeployFiles {
         return Files.readString(folder.resolve(name));
     }
 
-    /** A compose service's environment as compose hands it over with no .env: ${X:-default} is its default. */
+    /**
+     * A compose service's environment as compose hands it over with no .env: ${X:-default} is its default, and a
+     * variable with no value (passed through from the shell) is not set.
+     */
     static Map<String, String> composeEnvironment(JsonNode service) {
         Map<String, String> environment = new LinkedHashMap<>();
-        service.path("environment").properties().forEach(entry ->
-                environment.put(entry.getKey(), interpolate(entry.getValue().asText())));
+        service.path("environment").properties().forEach(entry -> {
+            if (!entry.getValue().isNull()) {
+                environment.put(entry.getKey(), interpolate(entry.getValue().asText()));
+            }
+        });
         return environment;
     }
 

@@ -95,6 +95,12 @@ class DeployFilesTest {
         assertThat(files.text("nginx/simcast.conf")).as("TLS, and the upgrade the signalling WebSocket needs")
                 .contains("listen 443 ssl;", "proxy_set_header Upgrade $http_upgrade;",
                         "proxy_set_header Connection $connection_upgrade;");
+        String nginx = files.text("nginx/simcast.conf");
+        String logFormat = nginx.substring(nginx.indexOf("log_format"), nginx.indexOf(';', nginx.indexOf("log_format")));
+        assertThat(nginx).as("share links carry tokens in their query: the access log uses a format without it")
+                .contains("access_log /var/log/nginx/access.log simcast_no_query;");
+        assertThat(logFormat).contains("simcast_no_query", "$uri")
+                .doesNotContain("$request ", "$request\"", "$request_uri", "$args", "$query_string", "$http_referer");
         assertThat(files.compose().path("services").path("nginx").path("volumes").toString())
                 .contains("./nginx/simcast.conf:/etc/nginx/conf.d/default.conf");
         assertThat(simcast.path("network_mode").asText()).as("WebRTC's UDP ports on the server's own addresses")
@@ -140,26 +146,63 @@ class DeployFilesTest {
     }
 
     @Test
-    void kubernetesHandsViewersTheTurnServerThatRunsWithTheSameCredentials() throws Exception {
+    void kubernetesHandsViewersTheTurnServerThatRunsTheShippedConfigurationWithTheSameSecret() throws Exception {
         Map<String, JsonNode> objects = files.kubernetes();
         JsonNode simcast = container(objects.get("Deployment/simcast"), "simcast");
         JsonNode coturn = container(objects.get("Deployment/coturn"), "coturn");
         StreamingConfig settings = serveSettings("kubernetes/simcast.yaml",
                 DeployFiles.containerEnvironment(simcast), strings(simcast.path("args")));
 
-        var turn = settings.iceServers().stream().filter(server -> server.isTurn()).findFirst()
+        var turn = settings.iceServers().servers().stream().filter(server -> server.isTurn()).findFirst()
                 .orElseThrow(() -> new AssertionError("ICE_SERVERS names no TURN server"));
-        assertThat(turn.hasCredential()).isTrue();
+        assertThat(settings.iceServers().secret()).as("credentials minted per viewer").isPresent();
         int turnPort = Integer.parseInt(turn.url().replaceAll(".*:(\\d+)(\\?.*)?$", "$1"));
-        assertThat(strings(coturn.path("args"))).contains("--listening-port=" + turnPort)
-                .contains("--user=$(TURN_USERNAME):$(TURN_CREDENTIAL)");
+        String conf = objects.get("ConfigMap/simcast-coturn").path("data").path("turnserver.conf").asText();
+        assertThat(conf).as("the ConfigMap holds deploy/coturn/turnserver.conf")
+                .isEqualTo(files.text("coturn/turnserver.conf"));
+        assertThat(conf.lines()).contains("listening-port=" + turnPort);
+        assertThat(String.join(" ", strings(coturn.path("command"))))
+                .contains("static-auth-secret=$TURN_SECRET", "turnserver -c /tmp/turnserver.conf");
+        assertThat(coturn.path("volumeMounts").path(0).path("mountPath").asText()).isEqualTo("/etc/simcast");
         assertThat(coturn.path("ports").path(0).path("containerPort").asInt()).isEqualTo(turnPort);
         assertThat(objects.get("Deployment/coturn").path("spec").path("template").path("spec").path("hostNetwork")
                 .asBoolean()).as("browsers reach the relay ports on the node's address").isTrue();
         assertThat(secretsOf(coturn)).containsExactlyElementsOf(secretsOf(simcast).stream()
-                .filter(secret -> secret.startsWith("TURN_")).toList());
+                .filter(secret -> secret.startsWith("TURN_")).toList()).contains("TURN_SECRET=simcast-turn/secret");
         assertThat(secretsOf(simcast)).as("the operator's token, to make share links")
                 .contains("SIMCAST_OPERATOR_TOKEN=simcast-operator/token");
+    }
+
+    @Test
+    void theShippedTurnServerMintsPerViewerCredentialsAndRelaysToNoPrivateNetwork() throws Exception {
+        List<String> conf = files.text("coturn/turnserver.conf").lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+
+        assertThat(conf).contains("use-auth-secret", "no-tcp-relay", "no-multicast-peers", "no-cli");
+        assertThat(conf).as("no static users, no secret in the file").noneMatch(line -> line.startsWith("user=")
+                || line.startsWith("lt-cred-mech") || line.startsWith("static-auth-secret")
+                || line.startsWith("allowed-peer-ip"));
+        List<String> denied = conf.stream().filter(line -> line.startsWith("denied-peer-ip="))
+                .map(line -> line.substring("denied-peer-ip=".length())).toList();
+        for (String address : List.of("10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.255", "192.168.0.1",
+                "192.168.255.255", "169.254.169.254", "100.64.0.1", "100.127.255.255", "127.0.0.1", "0.0.0.0",
+                "224.0.0.1", "::1", "fc00::1", "fdff::1", "fe80::1", "::ffff:10.0.0.1", "64:ff9b::a00:1")) {
+            assertThat(denied).as(address).anyMatch(range -> PeerRange.parse(range).contains(address));
+        }
+        for (String address : List.of("8.8.8.8", "172.32.0.1", "100.128.0.1", "2001:4860:4860::8888")) {
+            assertThat(denied).as(address + " is public").noneMatch(range -> PeerRange.parse(range).contains(address));
+        }
+
+        JsonNode services = files.compose().path("services");
+        JsonNode coturn = services.path("coturn");
+        assertThat(coturn.path("volumes").toString()).contains("./coturn/turnserver.conf:/etc/simcast/turnserver.conf");
+        assertThat(String.join(" ", strings(coturn.path("entrypoint"))))
+                .contains("static-auth-secret=$$TURN_SECRET", "exec turnserver -c /tmp/turnserver.conf");
+        assertThat(List.of(coturn, services.path("simcast"))).as("both take TURN_SECRET from the shell or .env")
+                .allMatch(service -> service.path("environment").has("TURN_SECRET")
+                        && service.path("environment").path("TURN_SECRET").isNull());
+        assertThat(services.path("simcast").path("environment").has("TURN_CREDENTIAL"))
+                .as("no user shared by every viewer").isFalse();
     }
 
     @Test

@@ -26,13 +26,15 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses {@code viewer} or {@code controller}: the roles a share link may carry. */
+    /**
+     * Parses {@code viewer}, {@code controller} or {@code operator}: the roles a share link may carry (an operator
+     * link opens once).
+     */
     public static Role parseLinkRole(String text) {
-        if (VIEWER.wireName().equals(text)) {
-            return VIEWER;
-        }
-        if (CONTROLLER.wireName().equals(text)) {
-            return CONTROLLER;
+        for (Role role : values()) {
+            if (role.wireName().equals(text)) {
+                return role;
+            }
         }
         throw new IllegalArgumentException(StreamingMessages.badLinkRole(text));
     }

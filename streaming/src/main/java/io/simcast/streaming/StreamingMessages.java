@@ -1,6 +1,8 @@
 package io.simcast.streaming;
 
 import io.simcast.sim.physics.SimCommand;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +30,16 @@ public final class StreamingMessages {
 
     public static String badIceServer(String url) {
         return "ICE server '" + url + "' is not a stun:, stuns:, turn: or turns: URL";
+    }
+
+    public static String turnSecretTooShort(int minLength) {
+        return "TURN_SECRET must be at least " + minLength + " characters (the TURN server's static-auth-secret;"
+                + " make one with: openssl rand -hex 32)";
+    }
+
+    public static String turnSecretAndStaticUser() {
+        return "Set TURN_SECRET (a credential minted for each viewer) or TURN_USERNAME and TURN_CREDENTIAL (one user"
+                + " for everyone), not both";
     }
 
     public static String badPortRange(String text) {
@@ -296,6 +308,15 @@ public final class StreamingMessages {
         return "the connection failed (no network path between the host and the viewer; a TURN server may help)";
     }
 
+    public static String neverOffered() {
+        return "the viewer sent no offer";
+    }
+
+    public static String addressViewerLimit(int limit) {
+        return "Your address already has " + limit + (limit == 1 ? " viewer" : " viewers")
+                + " on this host, as many as one address may have; close one or try again later";
+    }
+
     public static String neverConnected() {
         return "the viewer never connected";
     }
@@ -359,7 +380,7 @@ public final class StreamingMessages {
     }
 
     public static String badLinkRole(String text) {
-        return "A share link is for a 'viewer' or a 'controller', got '" + text + "'";
+        return "A share link is for a 'viewer', a 'controller' or the 'operator', got '" + text + "'";
     }
 
     public static String badLinkLifetime(long minutes) {
@@ -409,9 +430,38 @@ public final class StreamingMessages {
         return "Cannot use the operator token file " + file + ": " + reason;
     }
 
-    public static String accessSummary(boolean localOperator, boolean operatorToken) {
-        return (localOperator ? "requests from this machine need no token" : "every request needs a token")
-                + (operatorToken ? "; the operator token is set" : "");
+    public static String accessSummary(boolean operatorToken) {
+        return "every request needs a share link or the operator token"
+                + (operatorToken ? "; scripts on this machine read the operator token" : "");
+    }
+
+    /** What {@code serve} and the console print: the operator's own page, which opens once. */
+    public static String operatorLink(URI address) {
+        return "operator page (opens once, in your browser): " + address;
+    }
+
+    public static String linkTokenShownOnce(String id) {
+        return "Share link " + id + " has no token here: a link's address is shown once, when it is made."
+                + " Make a new link";
+    }
+
+    public static String operatorLinkViewers() {
+        return "An operator link opens one page and has no viewer limit: leave maxViewers out";
+    }
+
+    public static String foreignHostName(String host) {
+        return "This host answers to its own name only, not to '" + host + "' (set --public-url to the name people"
+                + " use behind a proxy)";
+    }
+
+    public static String linkFileUnreadable(Path file, Path aside, String reason) {
+        return "Share links kept in " + file + " could not be read (" + reason + "): the host starts without them;"
+                + " the file is kept as " + aside;
+    }
+
+    public static String linkFileUnwritable(Path file, String reason) {
+        return "Share links could not be written to " + file + " (" + reason + "): they work until the host stops,"
+                + " and a restart revokes them";
     }
 
     // ---- hardening ---------------------------------------------------------------------------------------------

@@ -22,6 +22,13 @@ public final class SocketClient implements AutoCloseable {
         this(uri, null);
     }
 
+    /** Connects to {@code uri} and sends {@code token} in the first message, as the page does. */
+    public static SocketClient authorized(URI uri, String token) throws Exception {
+        SocketClient client = new SocketClient(uri);
+        client.send(Json.MAPPER.writeValueAsString(java.util.Map.of("type", "auth", "token", token)));
+        return client;
+    }
+
     /** @param origin an Origin header to send, or null */
     public SocketClient(URI uri, String origin) throws Exception {
         this(uri, origin, HttpClient.newHttpClient());
@@ -90,14 +97,24 @@ public final class SocketClient implements AutoCloseable {
 
     /** The next message of {@code type}, skipping others (state ticks arrive all the time). */
     public JsonNode next(String type) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        return next(java.util.Set.of(type));
+    }
+
+    /** The next message of any of {@code types}, skipping others. */
+    public JsonNode next(java.util.Set<String> types) throws InterruptedException {
+        return next(types, Duration.ofSeconds(30));
+    }
+
+    /** The next message of any of {@code types} within {@code guard} (a failure guard, not a timing claim). */
+    public JsonNode next(java.util.Set<String> types, Duration guard) throws InterruptedException {
+        long deadline = System.nanoTime() + guard.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode message = messages.poll(100, TimeUnit.MILLISECONDS);
-            if (message != null && type.equals(message.path("type").asText())) {
+            if (message != null && types.contains(message.path("type").asText())) {
                 return message;
             }
         }
-        throw new AssertionError("no '" + type + "' message within 30 s");
+        throw new AssertionError("no " + types + " message within " + guard);
     }
 
     @Override

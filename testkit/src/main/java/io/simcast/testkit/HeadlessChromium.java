@@ -18,11 +18,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,6 +58,8 @@ public final class HeadlessChromium implements AutoCloseable {
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> calls = new ConcurrentHashMap<>();
+    /** Who hears each tab's DevTools events (method, params); called on the DevTools socket's thread. */
+    private final Map<String, BiConsumer<String, JsonNode>> listeners = new ConcurrentHashMap<>();
 
     private HeadlessChromium(Process process, Path profile, WebSocket socket) {
         this.process = process;
@@ -159,7 +166,18 @@ public final class HeadlessChromium implements AutoCloseable {
             if (reply != null) {
                 reply.complete(message);
             }
+        } else if (message.has("method")) {
+            BiConsumer<String, JsonNode> listener = listeners.get(message.path("sessionId").asText());
+            if (listener != null) {
+                listener.accept(message.get("method").asText(), message.path("params"));
+            }
         }
+    }
+
+    /** Files the pages download go to {@code folder} (a test reads them there). */
+    public void downloadTo(Path folder) {
+        call(null, "Browser.setDownloadBehavior", JSON.createObjectNode().put("behavior", "allow")
+                .put("downloadPath", folder.toAbsolutePath().toString()));
     }
 
     @Override
@@ -224,6 +242,7 @@ public final class HeadlessChromium implements AutoCloseable {
         private final HeadlessChromium browser;
         private final String target;
         private final String session;
+        private NetworkLog network;
 
         Page(HeadlessChromium browser, String target, String session) {
             this.browser = browser;
@@ -301,10 +320,25 @@ public final class HeadlessChromium implements AutoCloseable {
 
         /** Presses and releases the key with DOM code {@code code} (e.g. "Space") in the focused element. */
         public void press(String code, String key) {
+            press(code, key, 0);
+        }
+
+        /**
+         * Presses and releases a key with {@code modifiers} held (DevTools' bits: 1 Alt, 2 Ctrl, 4 Meta, 8 Shift). A
+         * key that types a character types it ({@code key} is that character).
+         */
+        public void press(String code, String key, int modifiers) {
             browser.call(session, "Page.bringToFront", null);
             for (String type : new String[] {"keyDown", "keyUp"}) {
-                browser.call(session, "Input.dispatchKeyEvent",
-                        JSON.createObjectNode().put("type", type).put("code", code).put("key", key));
+                ObjectNode event = JSON.createObjectNode().put("type", type).put("code", code).put("key", key)
+                        .put("modifiers", modifiers);
+                if (type.equals("keyDown") && key.length() == 1 && (modifiers & 7) == 0) {
+                    event.put("text", key);
+                }
+                if (key.equals("Enter")) {
+                    event.put("windowsVirtualKeyCode", 13);
+                }
+                browser.call(session, "Input.dispatchKeyEvent", event);
             }
         }
 
@@ -320,6 +354,26 @@ public final class HeadlessChromium implements AutoCloseable {
             browser.call(session, "Input.dispatchMouseEvent", params);
         }
 
+        /** Starts recording what the host sends this tab (see {@link NetworkLog}). */
+        public NetworkLog recordNetwork() {
+            NetworkLog log = new NetworkLog(this);
+            network = log;
+            browser.listeners.put(session, log::event);
+            browser.call(session, "Network.enable", null);
+            return log;
+        }
+
+        /** Reloads the tab, as a person pressing F5 does. */
+        public void reload() {
+            browser.call(session, "Page.reload", null);
+        }
+
+        /** Lays the tab out as a window of {@code width} x {@code height} CSS pixels (a laptop, a phone). */
+        public void viewport(int width, int height) {
+            browser.call(session, "Emulation.setDeviceMetricsOverride", JSON.createObjectNode()
+                    .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+        }
+
         /** A PNG of the tab as it looks now, base64. */
         public String screenshot() {
             return browser.call(session, "Page.captureScreenshot", null).path("data").asText();
@@ -327,11 +381,70 @@ public final class HeadlessChromium implements AutoCloseable {
 
         @Override
         public void close() {
+            browser.listeners.remove(session);
+            if (network != null) {
+                network.fetcher.shutdownNow();
+            }
             try {
                 browser.call(null, "Target.closeTarget", JSON.createObjectNode().put("targetId", target));
             } catch (RuntimeException e) {
                 // the browser is already gone
             }
+        }
+    }
+
+    /**
+     * What a tab received from the network since {@link Page#recordNetwork()}: every response body and every
+     * WebSocket frame, as a test checks that a secret never came back. Events arrive on the DevTools socket's thread,
+     * which must not wait for DevTools: each finished response's body is fetched on {@code simcast-chromium-network}
+     * at once (Chromium forgets the bodies of a document it navigated away from).
+     */
+    public static final class NetworkLog {
+        private final Page page;
+        private final Queue<String> received = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger responses = new AtomicInteger();
+        private final ExecutorService fetcher = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "simcast-chromium-network");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        NetworkLog(Page page) {
+            this.page = page;
+        }
+
+        void event(String method, JsonNode params) {
+            switch (method) {
+                case "Network.loadingFinished" -> fetcher.execute(() -> body(params.path("requestId").asText()));
+                case "Network.webSocketFrameReceived" ->
+                        received.add(params.path("response").path("payloadData").asText());
+                default -> { }
+            }
+        }
+
+        private void body(String requestId) {
+            try {
+                received.add(page.browser.call(page.session, "Network.getResponseBody",
+                        JSON.createObjectNode().put("requestId", requestId)).path("body").asText());
+                responses.incrementAndGet();
+            } catch (IllegalStateException e) {
+                // no body to read (a preflight, a redirect)
+            }
+        }
+
+        /** How many response bodies were read so far. */
+        public int responses() {
+            return responses.get();
+        }
+
+        /** The response bodies and WebSocket frames received so far. */
+        public List<String> received() {
+            try {
+                fetcher.submit(() -> { }).get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS); // the bodies in flight
+            } catch (Exception e) {
+                throw new IllegalStateException("Reading response bodies failed: " + e, e);
+            }
+            return List.copyOf(received);
         }
     }
 }

@@ -26,12 +26,17 @@ public final class ServeProcess implements AutoCloseable {
     private static final Pattern SERVING = Pattern.compile("Simcast serving (http://\\S+)");
     private static final long STOP_SECONDS = 15;
 
+    /** The variable serve reads its operator token from (docs/SECURITY.md). */
+    public static final String OPERATOR_TOKEN_VARIABLE = "SIMCAST_OPERATOR_TOKEN";
+
     private final Process process;
     private final URI address;
+    private final String operatorToken;
 
-    private ServeProcess(Process process, URI address) {
+    private ServeProcess(Process process, URI address, String operatorToken) {
         this.process = process;
         this.address = address;
+        this.operatorToken = operatorToken;
     }
 
     /** Starts {@code simcast serve} with {@code arguments} on a free port with this JVM and waits until it serves. */
@@ -44,12 +49,17 @@ public final class ServeProcess implements AutoCloseable {
         launcher.add("io.simcast.app.cli.SimcastCommand");
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        // A token of its own, so that the process neither reads nor makes the user's operator token file.
+        byte[] secret = new byte[24];
+        new java.security.SecureRandom().nextBytes(secret);
+        environment.putIfAbsent(OPERATOR_TOKEN_VARIABLE, java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(secret));
         return start(launcher, environment, arguments);
     }
 
     /**
-     * Starts {@code launcher serve --port P arguments} on a free port, in exactly {@code environment}, and waits until
-     * it serves.
+     * Starts {@code launcher serve --port P arguments} on a free port, in exactly {@code environment} (which names the
+     * operator token: {@value #OPERATOR_TOKEN_VARIABLE}), and waits until it serves.
      */
     public static ServeProcess start(List<String> launcher, Map<String, String> environment, List<String> arguments)
             throws IOException, InterruptedException {
@@ -86,7 +96,8 @@ public final class ServeProcess implements AutoCloseable {
         log.setDaemon(true);
         log.start();
         try {
-            return new ServeProcess(process, serving.get(60, TimeUnit.SECONDS));
+            return new ServeProcess(process, serving.get(60, TimeUnit.SECONDS),
+                    environment.get(OPERATOR_TOKEN_VARIABLE));
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IOException("simcast serve did not start: " + e.getMessage(), e);
@@ -95,6 +106,26 @@ public final class ServeProcess implements AutoCloseable {
 
     public URI address() {
         return address;
+    }
+
+    /** The operator token, which scripts send as {@code Authorization: Bearer}. */
+    public String operatorToken() {
+        return operatorToken;
+    }
+
+    /** The operator's page, from a new operator link made with the operator token (it opens once). */
+    public URI operatorPage() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> made = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(address.resolve("/api/links"))
+                        .header("Authorization", "Bearer " + operatorToken)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\": \"operator\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Matcher url = Pattern.compile("\"url\"\\s*:\\s*\"([^\"]+)\"").matcher(made.body());
+        if (made.statusCode() != 201 || !url.find()) {
+            throw new IOException("no operator link: HTTP " + made.statusCode() + " " + made.body());
+        }
+        return URI.create(url.group(1));
     }
 
     public long pid() {

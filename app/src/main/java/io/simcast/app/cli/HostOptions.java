@@ -6,6 +6,7 @@ import io.simcast.streaming.Outputs;
 import io.simcast.streaming.PortRange;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.ViewMode;
+import io.simcast.sim.UserFolders;
 import io.simcast.streaming.access.OperatorToken;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 /**
  * The streaming host's options, shared by {@code simcast serve} and {@code simcast console} (whose embedded host is
  * the same): options override the environment (HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS,
- * MAX_VIEWERS_PER_LINK, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, WEBRTC_UDP_PORTS, VIEW_MODE, RL_IDLE_TIMEOUT,
+ * MAX_VIEWERS_PER_LINK, ICE_SERVERS, TURN_USERNAME, TURN_CREDENTIAL, TURN_SECRET, WEBRTC_UDP_PORTS, VIEW_MODE, RL_IDLE_TIMEOUT,
  * the RL limits, PUBLIC_URL, TLS_CERT, TLS_KEY, SIMCAST_OPERATOR_TOKEN, ENCODER, BROADCAST_URL, BROADCAST_TOKEN,
  * BROADCAST_JANUS_URL, BROADCAST_ROOM, RECORDINGS_DIR), which override the defaults. {@code --public} binds every
  * interface and makes every request show a token (docs/SECURITY.md); the operator token is then resolved by
@@ -47,7 +48,9 @@ final class HostOptions {
 
     @Option(names = "--ice-server", paramLabel = "URL",
             description = "STUN/TURN server URL, repeatable (env ICE_SERVERS, comma-separated). TURN credentials come"
-                    + " from TURN_USERNAME and TURN_CREDENTIAL only, so they never show in the process list.")
+                    + " from the environment only, so they never show in the process list: TURN_SECRET (the TURN"
+                    + " server's static-auth-secret; each viewer gets its own short-lived credential) or"
+                    + " TURN_USERNAME and TURN_CREDENTIAL (one user for everyone).")
     List<String> iceServers;
 
     @Option(names = "--udp-ports", paramLabel = "MIN-MAX",
@@ -171,21 +174,20 @@ final class HostOptions {
     }
 
     /**
-     * The environment, then the options on top. A public host always has an operator token (made and stored on first
-     * use); a local one has one only when the environment or {@code --operator-token-file} gives it.
+     * The environment, then the options on top. Every host has an operator token (made and stored on first use, for
+     * scripts on this machine), and keeps its share links, as digests, in the user's data folder (one file per port;
+     * none for a port picked at random).
      *
      * @throws IllegalArgumentException naming the option, variable or file and what is wrong with it
      */
     Resolved config(Map<String, String> env) {
         StreamingConfig.Builder builder = StreamingConfig.fromEnvironment(env);
         String tokenSource = null;
-        if (publicHost || operatorTokenFile != null || env.get(OperatorToken.VARIABLE) != null) {
-            OperatorToken.Resolved token = OperatorToken.resolve(env, operatorTokenFile);
-            builder.operatorToken(token.token());
-            tokenSource = token.where();
-        }
+        OperatorToken.Resolved token = OperatorToken.resolve(env, operatorTokenFile);
+        builder.operatorToken(token.token());
+        tokenSource = token.where();
         if (publicHost) {
-            builder.host(ALL_INTERFACES).localOperator(false);
+            builder.host(ALL_INTERFACES);
         }
         if (host != null) {
             builder.host(host);
@@ -231,6 +233,11 @@ final class HostOptions {
             }
         }
         builder.outputs(outputs(builder.build().outputs(), env));
-        return new Resolved(builder.latencyStamp(latencyStamp).build(), tokenSource);
+        StreamingConfig config = builder.latencyStamp(latencyStamp).build();
+        if (config.port() != 0) {
+            config = builder.linkFile(UserFolders.forThisUser().data().resolve("share-links-" + config.port() + ".json"))
+                    .build();
+        }
+        return new Resolved(config, tokenSource);
     }
 }

@@ -9,6 +9,7 @@ import io.simcast.sim.scene.SceneLocator;
 import io.simcast.streaming.host.Rendering;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.host.StreamingHost;
+import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.access.OperatorToken;
 import io.simcast.streaming.Role;
 import java.io.PrintWriter;
@@ -94,17 +95,19 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints what the operator needs to share a public host: a new viewer link and controller link (valid while the
-     * host runs; the console or {@code DELETE /api/links/ID} revokes them) and where the operator token is. A local
-     * host prints nothing: its address is in the log, and this machine needs no token.
+     * Prints what the operator needs: where the operator token is (scripts read it), the operator's own page (a link
+     * that opens once), and for a public host a new viewer link and controller link (kept until revoked: the console
+     * or {@code DELETE /api/links/ID}).
      */
     static void announce(StreamingHost host, HostOptions.Resolved resolved, PrintWriter out) {
         resolved.announceToken(out);
-        if (!resolved.config().localOperator()) {
-            out.println("viewer link: " + host.links().create(Role.VIEWER, null, 0).address(host.pageAddress()));
-            out.println("controller link: " + host.links().create(Role.CONTROLLER, null, 0)
-                    .address(host.pageAddress()));
+        out.println(StreamingMessages.operatorLink(host.operatorPage()));
+        if (resolved.config().loopbackOnly() && resolved.config().publicUrl() == null) {
+            out.flush();
+            return;
         }
+        out.println("viewer link: " + host.links().create(Role.VIEWER, null, 0).address(host.pageAddress()));
+        out.println("controller link: " + host.links().create(Role.CONTROLLER, null, 0).address(host.pageAddress()));
         out.flush();
     }
 }

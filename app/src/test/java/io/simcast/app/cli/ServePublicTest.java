@@ -80,9 +80,12 @@ class ServePublicTest {
         List<String> lines = serve(Map.of(), "--public", "--port", "0", "--operator-token-file", tokenFile.toString());
 
         String operatorToken = Files.readString(tokenFile).strip();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo("operator token: generated and stored in " + tokenFile
                 + " (readable by you only)");
+        assertThat(lines.get(1)).matches("operator page \\(opens once, in your browser\\): http://[0-9.]+:\\d+/"
+                + "\\?token=[A-Za-z0-9_-]{32}");
+        lines = lines.subList(1, 4);
         assertThat(lines.get(1)).matches("viewer link: http://[0-9.]+:\\d+/\\?token=[A-Za-z0-9_-]{32}");
         assertThat(lines.get(2)).matches("controller link: http://[0-9.]+:\\d+/\\?token=[A-Za-z0-9_-]{32}");
         assertThat(String.join("\n", lines)).doesNotContain(operatorToken);
@@ -95,7 +98,8 @@ class ServePublicTest {
         URI command = host.address().resolve("/api/sim/command");
         assertThat(viewerLink.getHost()).as("a network address, not loopback").isNotEqualTo("127.0.0.1");
         assertThat(status("GET", viewerLink, null)).as("the page from the viewer link").isEqualTo(200);
-        assertThat(status("GET", host.address().resolve("/"), null)).as("the page without a token").isEqualTo(401);
+        assertThat(status("GET", host.address().resolve("/"), null)).as("the page, the same for everybody")
+                .isEqualTo(200);
         assertThat(status("GET", host.address().resolve("/api/health"), null)).as("health for probes").isEqualTo(200);
         assertThat(status("POST", command, null)).as("this machine without a token").isEqualTo(401);
         assertThat(status("POST", command, viewerToken)).isEqualTo(403);
@@ -125,11 +129,22 @@ class ServePublicTest {
     }
 
     @Test
-    void aLocalHostPrintsNoLinksAndThisMachineNeedsNoToken() throws Exception {
-        List<String> lines = serve(Map.of(), "--port", "0");
+    void aLocalHostPrintsTheOperatorPageAndThisMachineNeedsTheTokenToo() throws Exception {
+        Path tokenFile = folder.resolve("local-operator-token");
 
-        assertThat(lines).isEmpty();
+        List<String> lines = serve(Map.of(), "--port", "0", "--operator-token-file", tokenFile.toString());
+
+        String operatorToken = Files.readString(tokenFile).strip();
+        assertThat(lines).hasSize(2);
         assertThat(host.address().getHost()).isEqualTo("127.0.0.1");
-        assertThat(status("GET", host.address().resolve("/api/stats"), null)).isEqualTo(200);
+        String page = lines.get(1);
+        assertThat(page).matches("operator page \\(opens once, in your browser\\): http://127\\.0\\.0\\.1:"
+                + host.address().getPort() + "/\\?token=[A-Za-z0-9_-]{32}");
+        String once = page.substring(page.indexOf("token=") + "token=".length());
+        assertThat(status("GET", host.address().resolve("/api/stats"), null)).isEqualTo(401);
+        assertThat(status("GET", host.address().resolve("/api/stats"), operatorToken)).isEqualTo(200);
+        assertThat(status("POST", host.address().resolve("/api/session"), once)).as("the page opens it")
+                .isEqualTo(201);
+        assertThat(status("POST", host.address().resolve("/api/session"), once)).as("once").isEqualTo(401);
     }
 }

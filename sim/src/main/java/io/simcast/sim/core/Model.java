@@ -3,8 +3,11 @@ package io.simcast.sim.core;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_deleteModel;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_id2name;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_name2id;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_CAMERA;
 
 import io.simcast.sim.mujoco.mjModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacpp.BytePointer;
 
@@ -28,6 +31,7 @@ public final class Model {
     private final int nkey;
     private final int ncam;
     private final double timestep;
+    private final List<String> cameraNames;
 
     /** Takes ownership of a model returned by {@code mj_loadXML}. */
     public Model(mjModel model) {
@@ -44,6 +48,11 @@ public final class Model {
         this.nkey = model.nkey();
         this.ncam = model.ncam();
         this.timestep = model.opt().timestep();
+        List<String> cameras = new ArrayList<>(ncam);
+        for (int i = 0; i < ncam; i++) {
+            cameras.add(name(mjOBJ_CAMERA, i));
+        }
+        this.cameraNames = List.copyOf(cameras);
     }
 
     /** The native model; valid while the caller holds a reference. */
@@ -127,6 +136,11 @@ public final class Model {
 
     public int ncam() {
         return ncam;
+    }
+
+    /** The names of the model's fixed cameras in model order ({@code ""} for an unnamed one). */
+    public List<String> cameraNames() {
+        return cameraNames;
     }
 
     /** Simulation time step in seconds. */

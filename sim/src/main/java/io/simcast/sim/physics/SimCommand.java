@@ -42,6 +42,19 @@ public sealed interface SimCommand {
         }
     }
 
+    /**
+     * The speed factor times {@code times}, kept within {@value #MIN_SPEED} to {@value #MAX_SPEED} (simulate's - and =
+     * keys): relative to the factor the physics thread holds when it applies it, so two quick presses make two
+     * changes even where the presser's last look at the state is stale.
+     */
+    record ScaleSpeed(double times) implements SimCommand {
+        public ScaleSpeed {
+            if (!(times > 0 && Double.isFinite(times))) {
+                throw new IllegalArgumentException("speed change must be a positive number, got " + times);
+            }
+        }
+    }
+
     /** Real-time pacing on, or off to step as fast as the CPU allows (benchmarks, RL). */
     record SetPaced(boolean paced) implements SimCommand {}
 

@@ -245,6 +245,8 @@ public final class Simulation implements SimulationSource, AutoCloseable {
                 emit(new SimulationEvent.Reset(scene.id()));
             }
             case SimCommand.SetSpeed speed -> clock.setSpeed(speed.factor(), now, data.time());
+            case SimCommand.ScaleSpeed scale -> clock.setSpeed(Math.clamp(clock.speed() * scale.times(),
+                    SimCommand.MIN_SPEED, SimCommand.MAX_SPEED), now, data.time());
             case SimCommand.SetPaced pace -> {
                 paced = pace.paced();
                 clock.anchor(now, data.time());

@@ -1,9 +1,7 @@
 package io.simcast.sim.render;
 
-import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_CAMERA;
 import static org.lwjgl.opengl.GL11C.glFinish;
 
-import io.simcast.sim.core.Model;
 import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSource;
@@ -71,18 +69,7 @@ final class RenderLoop implements Runnable {
 
     /** Names of the fixed cameras in the simulation's current scene, in model order (any thread). */
     List<String> fixedCameraNames() {
-        Model model = simulation.snapshot().scene().model();
-        List<String> names = new ArrayList<>();
-        if (model.tryRetain()) { // a scene swap may free it meanwhile
-            try {
-                for (int i = 0; i < model.ncam(); i++) {
-                    names.add(model.name(mjOBJ_CAMERA, i));
-                }
-            } finally {
-                model.release();
-            }
-        }
-        return names;
+        return simulation.snapshot().scene().model().cameraNames();
     }
 
     /** Queues work for the render thread (any thread); runs {@code abandon} instead if the loop has stopped. */

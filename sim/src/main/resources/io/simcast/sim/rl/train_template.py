@@ -25,7 +25,7 @@ Usage:
     python3 this_script.py ... --resume                                    # go on from the newest checkpoint
     python3 this_script.py ... --play                                      # a watched copy driven by the policy
     tensorboard --logdir runs/@@ROBOT@@_@@TASK@@_@@ALGO@@/tensorboard
-While it trains or plays, open Simcast in a browser and pick the environment under Watch to see a copy live.
+While it trains or plays, open Simcast in a browser and pick the environment in the RL panel to watch a copy live.
 The run's configuration is written to config.json next to the model.
 """
 import argparse
@@ -196,7 +196,7 @@ def play(args):
     if RECIPE["normalize"] and os.path.exists(stats):
         venv = VecNormalize.load(stats, env)
         venv.training, venv.norm_reward = False, False
-    print(f"playing {path} in {env.env_id}: open {args.url} and pick {env.env_id} copy 0 under Watch")
+    print(f"playing {path} in {env.env_id}: open {args.url} and pick {env.env_id} copy 0 in the RL panel")
     period = env.vector.control_timestep
     try:
         observations = venv.reset()
@@ -220,8 +220,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default=os.environ.get("SIMCAST_URL", "http://127.0.0.1:8000"),
                         help="Simcast's address (default: $SIMCAST_URL or http://127.0.0.1:8000)")
-    parser.add_argument("--token", default=os.environ.get("SIMCAST_TOKEN"),
-                        help="a controller link's token or the operator's (default: $SIMCAST_TOKEN)")
+    parser.add_argument("--token", default=simcast.client.default_token(),
+                        help="a controller link's token or the operator's (default: $SIMCAST_TOKEN, else the"
+                             " operator token file serve made on this machine)")
     parser.add_argument("--timesteps", type=int, default=RECIPE["timesteps"],
                         help=f"environment steps to train (default {RECIPE['timesteps']:,}, the recipe's budget)")
     parser.add_argument("--n-envs", type=int, default=RECIPE["num_envs"],

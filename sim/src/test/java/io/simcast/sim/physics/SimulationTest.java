@@ -62,6 +62,18 @@ class SimulationTest {
         assertThatThrownBy(() -> new SimCommand.SetSpeed(32)).hasMessage("speed must be between 1/16 and 16, got 32.0");
     }
 
+    @Test
+    void speedChangesAreRelativeToTheFactorHeldWhenAppliedAndStopAtTheLimits() throws Exception {
+        simulation = Simulation.start(TestScenes.compile(TestScenes.PENDULUM));
+        simulation.submit(new SimCommand.ScaleSpeed(2));
+        assertThat(await(simulation.submit(new SimCommand.ScaleSpeed(2))).speed()).isEqualTo(4); // both presses count
+        assertThat(await(simulation.submit(new SimCommand.ScaleSpeed(8))).speed()).isEqualTo(SimCommand.MAX_SPEED);
+        await(simulation.submit(new SimCommand.SetSpeed(SimCommand.MIN_SPEED)));
+        assertThat(await(simulation.submit(new SimCommand.ScaleSpeed(0.5))).speed()).isEqualTo(SimCommand.MIN_SPEED);
+        assertThatThrownBy(() -> new SimCommand.ScaleSpeed(0))
+                .hasMessage("speed change must be a positive number, got 0.0");
+    }
+
     /**
      * Simulated time between two snapshots is at most what the wall clock allows at {@code speed}, plus the largest
      * catch-up the pacing permits (0.1 s at that speed) and one step: true however loaded the machine.

@@ -33,8 +33,8 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The digest a token is looked up by. */
-    static String digest(String token) {
+    /** The digest a token is looked up by (and all the host keeps of it, in memory and on disk). */
+    public static String digest(String token) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(hash);

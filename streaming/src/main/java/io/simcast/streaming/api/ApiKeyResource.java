@@ -13,6 +13,7 @@ import io.simcast.streaming.http.Json;
 import io.simcast.streaming.http.RequestBody;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
  */
 public final class ApiKeyResource {
     private static final String TEST_EXAMPLE = "{\"provider\": \"openai\"}";
+    private static final List<Available> AVAILABLE = Arrays.stream(Provider.values()).map(Available::of).toList();
 
     private final Supplier<LlmConfiguration> configuration;
     private final long maxBodyBytes;
@@ -41,8 +43,21 @@ public final class ApiKeyResource {
         this.testTimeout = testTimeout;
     }
 
-    /** @param keyStorage where keys are kept, in words */
-    public record Listing(List<ProviderStatus> providers, String keyStorage) {}
+    /**
+     * @param providers the providers set up
+     * @param keyStorage where keys are kept, in words
+     * @param available every provider that can be set up, with its defaults (the page's settings offer them all)
+     */
+    public record Listing(List<ProviderStatus> providers, String keyStorage, List<Available> available) {}
+
+    /** A provider that can be set up; a null default means the operator must give it. */
+    public record Available(Provider provider, String name, boolean needsKey, String defaultModel,
+                            String defaultBaseUrl) {
+        static Available of(Provider provider) {
+            return new Available(provider, provider.displayName(), provider.needsKey(),
+                    provider.defaultModel().orElse(null), provider.defaultBaseUrl().orElse(null));
+        }
+    }
 
     public record Removed(Provider provider, boolean removed) {}
 
@@ -52,7 +67,8 @@ public final class ApiKeyResource {
     /** {@code GET /api/config/api-key}: the providers set up, their models and addresses; never a key. */
     public Json.Encoded list(HttpServerExchange exchange) {
         LlmConfiguration settings = configuration.get();
-        return Json.encode(Json.SNAKE_CASE, new Listing(settings(settings::list), settings.keyStorage()));
+        return Json.encode(Json.SNAKE_CASE, new Listing(settings(settings::list), settings.keyStorage(),
+                AVAILABLE));
     }
 
     /** {@code POST /api/config/api-key}: sets a provider up (it becomes the default); answers its status. */

@@ -1,6 +1,6 @@
 package io.simcast.streaming.api;
 
-import io.simcast.streaming.IceServer;
+import io.simcast.streaming.IceServers;
 import io.simcast.streaming.VideoFormat;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -29,8 +29,8 @@ public final class ConfigResource {
     }
 
     /** ICE servers as {@code GET /api/config} lists them: URLs, and whether a credential exists. */
-    public static List<IceServerInfo> describe(List<IceServer> servers) {
-        return servers.stream().map(s -> new IceServerInfo(s.url(), s.hasCredential())).toList();
+    public static List<IceServerInfo> describe(IceServers servers) {
+        return servers.servers().stream().map(s -> new IceServerInfo(s.url(), servers.hasCredential(s))).toList();
     }
 
     public Config get(HttpServerExchange exchange) {

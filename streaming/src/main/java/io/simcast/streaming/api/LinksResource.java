@@ -10,16 +10,18 @@ import io.simcast.streaming.http.JsonHandler.Reply;
 import io.simcast.streaming.http.RequestBody;
 import io.simcast.streaming.viewer.Viewers;
 import io.undertow.server.HttpServerExchange;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The operator's share links over REST, for hosts without a console: list them, make one, revoke one (its viewers are
- * disconnected at once). Operator only, so the answers may carry the links' addresses with their tokens. Worker
- * threads.
+ * disconnected at once). A link's address, which carries its token, is in the answer that made it and in no other:
+ * the host keeps only digests, so the list names links by id. Operator only. Worker threads.
  */
 public final class LinksResource {
     /** Longest lifetime a link may be given: a week. */
@@ -39,20 +41,26 @@ public final class LinksResource {
     }
 
     /**
+     * @param url the address to share, with the token: only in the answer that made the link
      * @param expires ISO-8601, or null for never
+     * @param maxViewers viewers it admits at once (0: an operator link, which has no limit of its own)
+     * @param unopened an operator link not opened yet
      * @param viewers viewers using it now
      */
-    public record Link(String id, String role, String url, String created, String expires, int maxViewers,
-                       int viewers) {}
+    public record Link(String id, String role, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> url, String created, String expires, int maxViewers,
+                       boolean unopened, int viewers) {}
 
     public record Links(List<Link> links) {}
 
     /** {@code GET /api/links}. */
     public Links list(HttpServerExchange exchange) {
-        return new Links(links.active().stream().map(this::describe).toList());
+        return new Links(links.active().stream().map(link -> describe(link, Optional.empty())).toList());
     }
 
-    /** {@code POST /api/links} with {@code {"role": "viewer", "expiresInMinutes": 60, "maxViewers": 4}}. */
+    /**
+     * {@code POST /api/links} with {@code {"role": "viewer", "expiresInMinutes": 60, "maxViewers": 4}}; role
+     * {@code operator} makes a link that opens the operator's page once.
+     */
     public Reply create(HttpServerExchange exchange) throws Exception {
         JsonNode body = SceneResource.parse(RequestBody.read(exchange, maxBodyBytes).text());
         Role role;
@@ -67,13 +75,14 @@ public final class LinksResource {
             throw ApiException.badRequest(StreamingMessages.badLinkMinutes(minutes.toString(), MAX_MINUTES));
         }
         JsonNode max = body.path("maxViewers");
-        if (!max.isMissingNode() && !max.isNull() && (!max.isIntegralNumber() || max.asInt() < 1
-                || max.asInt() > viewers.limit())) {
-            throw ApiException.badRequest(StreamingMessages.badLinkViewerCount(max.toString(), viewers.limit()));
+        if (!max.isMissingNode() && !max.isNull() && (role == Role.OPERATOR || !max.isIntegralNumber()
+                || max.asInt() < 1 || max.asInt() > viewers.limit())) {
+            throw ApiException.badRequest(role == Role.OPERATOR ? StreamingMessages.operatorLinkViewers()
+                    : StreamingMessages.badLinkViewerCount(max.toString(), viewers.limit()));
         }
         ShareLink link = links.create(role, minutes.isIntegralNumber() ? Duration.ofMinutes(minutes.asLong()) : null,
                 max.isIntegralNumber() ? max.asInt() : 0);
-        return Reply.json(201, describe(link));
+        return Reply.json(201, describe(link, Optional.of(link.address(pageAddress.get()).toString())));
     }
 
     /** {@code DELETE /api/links/{id}}. */
@@ -85,9 +94,9 @@ public final class LinksResource {
         return Map.of("revoked", id);
     }
 
-    private Link describe(ShareLink link) {
-        return new Link(link.id(), link.role().wireName(), link.address(pageAddress.get()).toString(),
-                link.created().toString(), link.expires() == null ? null : link.expires().toString(),
-                link.maxViewers(), viewers.countFor(link.id()));
+    private Link describe(ShareLink link, Optional<String> url) {
+        return new Link(link.id(), link.role().wireName(), url, link.created().toString(),
+                link.expires() == null ? null : link.expires().toString(), link.maxViewers(), link.unopened(),
+                viewers.countFor(link.id()));
     }
 }

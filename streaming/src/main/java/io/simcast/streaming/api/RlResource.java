@@ -10,6 +10,7 @@ import io.simcast.sim.rl.CustomSpec;
 import io.simcast.sim.rl.ResetOptions;
 import io.simcast.sim.rl.RlCatalog;
 import io.simcast.sim.rl.Seeds;
+import io.simcast.sim.rl.TrainingScript;
 import io.simcast.sim.rl.VectorEnv;
 import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.PresetCatalog;
@@ -215,8 +216,7 @@ public final class RlResource {
         int copy = queryInt(exchange, "copy", 0);
         int width = queryInt(exchange, "width", DEFAULT_WIDTH);
         int height = queryInt(exchange, "height", DEFAULT_HEIGHT);
-        Optional<String> camera = Optional.ofNullable(exchange.getQueryParameters().get("camera"))
-                .map(Deque::getFirst).filter(name -> !name.isBlank());
+        Optional<String> camera = queryText(exchange, "camera");
         CopyFrames.Picture picture;
         try {
             picture = frames.rgb(new CopyRef(id, copy), width, height, camera);
@@ -274,6 +274,32 @@ public final class RlResource {
         return new Closed(id, true);
     }
 
+    /**
+     * {@code GET /api/rl/script?robot=R&task=T[&algo=ppo|sac]}: the Python training script {@code simcast rl script}
+     * writes, as a file to save.
+     */
+    public JsonHandler.Reply script(HttpServerExchange exchange) {
+        String robot = query(exchange, "robot", "a robot id (GET /api/rl/robots)");
+        String task = query(exchange, "task", "a task id of the robot (GET /api/rl/robots)");
+        String algo = queryText(exchange, "algo").orElse(TrainingScript.Algorithm.PPO.id());
+        String script = call(() -> TrainingScript.generate(robot, task, TrainingScript.Algorithm.of(algo)));
+        String file = "train_" + robot + "_" + task + ".py"; // known ids by now: generate refuses others
+        return new JsonHandler.Reply(200, script, "text/x-python; charset=utf-8",
+                Map.of("Content-Disposition", "attachment; filename=\"" + file + "\""));
+    }
+
+    /** The query parameter {@code name}, unless it is missing or blank. */
+    private static Optional<String> queryText(HttpServerExchange exchange, String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? Optional.empty()
+                : Optional.of(values.getFirst()).filter(value -> !value.isBlank());
+    }
+
+    private static String query(HttpServerExchange exchange, String name, String expected) {
+        return queryText(exchange, name)
+                .orElseThrow(() -> ApiException.badRequest(StreamingMessages.fieldMissing(name, expected)));
+    }
+
     private static Grant caller(HttpServerExchange exchange) {
         return exchange.getAttachment(Gatekeeper.GRANT);
     }
@@ -283,15 +309,15 @@ public final class RlResource {
     }
 
     private static int queryInt(HttpServerExchange exchange, String name, int otherwise) {
-        Deque<String> values = exchange.getQueryParameters().get(name);
-        if (values == null || values.isEmpty() || values.getFirst().isBlank()) {
+        Optional<String> value = queryText(exchange, name);
+        if (value.isEmpty()) {
             return otherwise;
         }
         try {
-            return Integer.parseInt(values.getFirst().strip());
+            return Integer.parseInt(value.get().strip());
         } catch (NumberFormatException e) {
             throw ApiException.badRequest(StreamingMessages.fieldWrong(name, "a whole number",
-                    describe(Json.MAPPER.getNodeFactory().textNode(values.getFirst()))));
+                    describe(Json.MAPPER.getNodeFactory().textNode(value.get()))));
         }
     }
 

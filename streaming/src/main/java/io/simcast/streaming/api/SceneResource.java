@@ -5,6 +5,7 @@ import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.scene.IsolatedSceneCompiler;
+import io.simcast.sim.scene.MjcfSchema;
 import io.simcast.sim.scene.Preset;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.Scene;
@@ -36,6 +37,8 @@ public final class SceneResource {
     private final SceneCompiler presets;
     private final IsolatedSceneCompiler uploads;
     private final long maxBodyBytes;
+    /** The schema never changes: encoded once. */
+    private final Json.Encoded schema = Json.encode(Json.MAPPER, MjcfSchema.mujoco().outline());
 
     /**
      * @param presets compiles Simcast's own presets (trusted)
@@ -62,6 +65,14 @@ public final class SceneResource {
         SimulationSnapshot snapshot = simulation.snapshot();
         return new CurrentScene(snapshot.sceneId(), snapshot.scene().title(), snapshot.sceneGeneration(),
                 snapshot.scene().xml());
+    }
+
+    /**
+     * {@code GET /api/scene/schema}: MuJoCo's MJCF schema as a graph of places, what the page's editor completes
+     * from (the console's editor reads the same {@link MjcfSchema}).
+     */
+    public Json.Encoded schema(HttpServerExchange exchange) {
+        return schema;
     }
 
     /** {@code GET /api/scene/presets}. */

@@ -10,9 +10,11 @@ import io.simcast.streaming.api.LinksResource;
 import io.simcast.streaming.api.RecordingsResource;
 import io.simcast.streaming.api.RlResource;
 import io.simcast.streaming.api.SceneResource;
+import io.simcast.streaming.api.SessionResource;
 import io.simcast.streaming.api.SimulationResource;
 import io.simcast.streaming.api.StatsResource;
 import io.simcast.streaming.api.ViewerResource;
+import io.simcast.streaming.http.HostNames;
 import io.simcast.streaming.http.RouteTable;
 import io.simcast.streaming.http.SameOrigin;
 import io.simcast.streaming.http.SecurityHeaders;
@@ -22,13 +24,15 @@ import io.simcast.streaming.signaling.WhepResource;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The host's whole URL space in one table, each entry with who may call it (docs/PROTOCOL.md describes each,
  * docs/SECURITY.md why each role is what it is): viewers may read and watch, controllers may change what runs
  * (the simulation, scenes from plain language, RL environments, what a viewer watches), the operator may also load
- * scenes, share links and set language-model keys. The page's document needs a token; its scripts and styles are the
- * same for everybody and are served to anyone. Built once at start.
+ * scenes, share links and set language-model keys. The page, its scripts and styles are the same for everybody and
+ * are served to anyone: the page then proves who it is with the token it was opened with ({@code POST /api/session}).
+ * Built once at start.
  */
 final class HostRoutes {
     private HostRoutes() {}
@@ -36,18 +40,22 @@ final class HostRoutes {
     /** The REST resources the table routes to. */
     record Resources(HealthResource health, ConfigResource config, StatsResource stats, SceneResource scenes,
                      SimulationResource simulation, RlResource rl, ViewerResource viewers, ApiKeyResource apiKeys,
-                     GenerateResource generate, LinksResource links, RecordingsResource recordings) {}
+                     GenerateResource generate, LinksResource links, RecordingsResource recordings,
+                     SessionResource session) {}
 
     static RouteTable table(Gatekeeper gatekeeper, Resources api, SignalingEndpoint signaling, WhepResource whep) {
         HttpHandler page = StaticFiles.client(RouteTable.notFound());
         return new RouteTable(gatekeeper)
-                .page("/", Access.VIEWER, page)
-                .page("/index.html", Access.VIEWER, page)
+                .page("/", Access.PUBLIC, page)
+                .page("/index.html", Access.PUBLIC, page)
                 .get("/api/health", Access.PUBLIC, api.health()::get)
+                // Public because an operator link's token grants nothing else; it refuses anyone without a token.
+                .post("/api/session", Access.PUBLIC, api.session()::open)
                 .get("/api/config", Access.VIEWER, api.config()::get)
                 .get("/api/stats", Access.OPERATOR, api.stats()::get)
                 .get("/api/scene/current", Access.VIEWER, api.scenes()::current)
                 .get("/api/scene/presets", Access.VIEWER, api.scenes()::presets)
+                .get("/api/scene/schema", Access.OPERATOR, api.scenes()::schema)
                 .post("/api/scene/load", Access.OPERATOR, api.scenes()::load)
                 .post("/api/scene/preset/{id}", Access.OPERATOR, api.scenes()::preset)
                 .post("/api/sim/command", Access.CONTROLLER, api.simulation()::command)
@@ -65,6 +73,7 @@ final class HostRoutes {
                 .get("/api/rl/{id}/state", Access.VIEWER, api.rl()::state)
                 .post("/api/rl/{id}/state", Access.CONTROLLER, api.rl()::setState)
                 .delete("/api/rl/{id}", Access.CONTROLLER, api.rl()::delete)
+                .get("/api/rl/script", Access.CONTROLLER, api.rl()::script)
                 .post("/api/viewers/{id}/watch", Access.CONTROLLER, api.viewers()::watch)
                 // Language-model keys and share links: the operator's secrets.
                 .get("/api/config/api-key", Access.OPERATOR, api.apiKeys()::list)
@@ -88,12 +97,20 @@ final class HostRoutes {
     }
 
     /**
-     * The finished handler: security headers on everything, cross-site requests refused, then the table.
+     * The finished handler: security headers on everything, requests naming another host refused (on a host bound to
+     * loopback), cross-site requests refused, then the table.
      *
      * @param sfuOrigins where the page may also connect (the SFU it plays the broadcast from)
+     * @param tls whether the host serves HTTPS
+     * @param loopback whether the host is bound to a loopback address only (then requests must name this machine)
+     * @param publicName the public URL's host name, which requests may also name
      */
-    static HttpHandler handler(RouteTable table, List<String> sfuOrigins) {
-        return new SecurityHeaders(new SameOrigin(table.build(StaticFiles.client(RouteTable.notFound()))),
-                sfuOrigins);
+    static HttpHandler handler(RouteTable table, List<String> sfuOrigins, boolean tls, boolean loopback,
+                               Optional<String> publicName) {
+        HttpHandler checked = new SameOrigin(table.build(StaticFiles.client(RouteTable.notFound())));
+        if (loopback) {
+            checked = new HostNames(checked, publicName);
+        }
+        return new SecurityHeaders(checked, sfuOrigins, tls);
     }
 }

@@ -4,6 +4,8 @@ import io.simcast.sim.rl.RlLimits;
 import io.simcast.streaming.Outputs;
 import io.simcast.streaming.PortRange;
 import io.simcast.streaming.IceServer;
+import io.simcast.streaming.IceServers;
+import io.simcast.streaming.TurnSecret;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.StreamingMessages;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the streaming host can be told: where it listens, the video it sends, how many viewers it takes and
@@ -26,14 +29,14 @@ import java.util.Objects;
  * @param port TCP port for HTTP and WebSocket; 0 picks a free one (tests)
  * @param video frame size and rate sent to every viewer
  * @param maxViewers viewers admitted at once; the next one is refused with a clear message
- * @param iceServers STUN/TURN servers for both ends
+ * @param iceServers STUN/TURN servers for both ends, and how each peer gets its TURN credential
  * @param udpPorts UDP ports WebRTC may use on the host, or null for any
  * @param maxBodyBytes largest HTTP request body (scene uploads); larger ones get 413
  * @param defaultViewMode what a viewer watches when it does not say
  * @param latencyStamp write the capture time into every frame (bench mode, see docs/PERFORMANCE.md)
- * @param operatorToken the operator's token, or null (then only local access is the operator)
- * @param localOperator whether requests from this machine without a token act as the operator (true unless the host
- *     is public: see docs/SECURITY.md)
+ * @param operatorToken the operator's token (scripts send it; the host keeps its digest only), or null: then only
+ *     operator links, which the console and {@code serve} make, open the operator's page (docs/SECURITY.md)
+ * @param linkFile where share links are kept between runs (0600, digests only), or empty: they end with the host
  * @param maxViewersPerLink viewers one share link admits at once, unless the link says otherwise
  * @param publicUrl where people open the page (behind a proxy, its address), or null for the address the host binds
  * @param tls certificate and key to serve HTTPS and WSS with, or null for HTTP
@@ -41,13 +44,15 @@ import java.util.Objects;
  * @param rlLimits how many RL environments, copies and drawn copies the host takes at once
  * @param outputs what the host encodes with FFmpeg: the broadcast to an SFU, recordings (see {@link Outputs})
  */
-public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, List<IceServer> iceServers,
+public record StreamingConfig(String host, int port, VideoFormat video, int maxViewers, IceServers iceServers,
                               PortRange udpPorts, long maxBodyBytes, ViewMode defaultViewMode, boolean latencyStamp,
-                              String operatorToken, boolean localOperator, int maxViewersPerLink, URI publicUrl,
+                              String operatorToken, Optional<Path> linkFile, int maxViewersPerLink, URI publicUrl,
                               TlsFiles tls, Duration rlIdleTimeout, RlLimits rlLimits, Outputs outputs) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_MAX_VIEWERS = 16;
+    /** Small, so that one link passed around cannot fill the host: a link for a class says how many it admits. */
+    public static final int DEFAULT_MAX_VIEWERS_PER_LINK = 4;
     /** Twice the largest scene XML the compiler accepts, so JSON escaping of an allowed scene never hits it. */
     public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
     /** Long enough for a training script paused to evaluate or checkpoint, short enough to free a crashed one's. */
@@ -59,7 +64,7 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
      */
     public static final List<String> ENVIRONMENT = java.util.stream.Stream.concat(java.util.stream.Stream.of("HOST",
             "PORT", "FRAME_WIDTH", "FRAME_HEIGHT", "FRAME_RATE", "MAX_VIEWERS", "ICE_SERVERS", "TURN_USERNAME",
-            "TURN_CREDENTIAL", "WEBRTC_UDP_PORTS", "VIEW_MODE", "RL_IDLE_TIMEOUT", "MAX_VIEWERS_PER_LINK", "PUBLIC_URL",
+            "TURN_CREDENTIAL", "TURN_SECRET", "WEBRTC_UDP_PORTS", "VIEW_MODE", "RL_IDLE_TIMEOUT", "MAX_VIEWERS_PER_LINK", "PUBLIC_URL",
             "TLS_CERT", "TLS_KEY", "RL_MAX_ENVIRONMENTS", "RL_MAX_COPIES", "RL_MAX_NUM_ENVS", "RL_MAX_RENDERED_COPIES"),
             Outputs.VARIABLES.stream()).toList();
 
@@ -71,7 +76,8 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(video, "video");
         Objects.requireNonNull(defaultViewMode, "defaultViewMode");
-        iceServers = List.copyOf(iceServers);
+        Objects.requireNonNull(iceServers, "iceServers");
+        Objects.requireNonNull(linkFile, "linkFile");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(StreamingMessages.badNumber("PORT", Integer.toString(port), 0, 65535));
         }
@@ -103,11 +109,16 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     /** The certificate chain and private key (PEM files) to serve HTTPS with. */
     public record TlsFiles(Path certificate, Path key) {}
 
+    /** Whether the host listens on a loopback address only: then only this machine, or a forwarder on it, reaches it. */
+    public boolean loopbackOnly() {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
     /** Never shows the operator token. */
     @Override
     public String toString() {
         return "StreamingConfig[" + host + ":" + port + ", " + video + ", maxViewers=" + maxViewers
-                + ", localOperator=" + localOperator + ", operatorToken=" + (operatorToken == null ? "none" : "set")
+                 + ", operatorToken=" + (operatorToken == null ? "none" : "set")
                 + (tls == null ? "" : ", tls") + "]";
     }
 
@@ -121,7 +132,8 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
 
     /**
      * Reads HOST, PORT, FRAME_WIDTH, FRAME_HEIGHT, FRAME_RATE, MAX_VIEWERS, MAX_VIEWERS_PER_LINK, ICE_SERVERS
-     * (comma-separated URLs), TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs), WEBRTC_UDP_PORTS (min-max),
+     * (comma-separated URLs), TURN_USERNAME, TURN_CREDENTIAL (for the turn: URLs) or TURN_SECRET (credentials
+     * minted per peer), WEBRTC_UDP_PORTS (min-max),
      * VIEW_MODE (own|host), PUBLIC_URL, TLS_CERT, TLS_KEY, RL_IDLE_TIMEOUT (seconds) and the RL limits
      * ({@link #RL_LIMITS}). The operator token is not read here ({@code OperatorToken}).
      *
@@ -151,6 +163,9 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         if ((value = variable(env, "ICE_SERVERS")) != null && !value.isBlank()) {
             builder.iceServers(iceServers(Arrays.asList(value.split(",")), variable(env, "TURN_USERNAME"),
                     variable(env, "TURN_CREDENTIAL")));
+        }
+        if ((value = variable(env, "TURN_SECRET")) != null && !value.isEmpty()) {
+            builder.turnSecret(TurnSecret.of(value));
         }
         if ((value = variable(env, "WEBRTC_UDP_PORTS")) != null && !value.isBlank()) {
             builder.udpPorts(PortRange.parse(value));
@@ -260,12 +275,13 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         private int fps = VideoFormat.DEFAULT.fps();
         private int maxViewers = DEFAULT_MAX_VIEWERS;
         private List<IceServer> iceServers = List.of();
+        private TurnSecret turnSecret;
         private PortRange udpPorts;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private ViewMode defaultViewMode = ViewMode.OWN;
         private boolean latencyStamp;
         private String operatorToken;
-        private boolean localOperator = true;
+        private Path linkFile;
         private Integer maxViewersPerLink;
         private URI publicUrl;
         private TlsFiles tls;
@@ -310,6 +326,12 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             return this;
         }
 
+        /** The TURN server's shared secret: each peer gets a credential of its own (see {@link TurnSecret}). */
+        public Builder turnSecret(TurnSecret value) {
+            turnSecret = value;
+            return this;
+        }
+
         public Builder udpPorts(PortRange value) {
             udpPorts = value;
             return this;
@@ -335,8 +357,9 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
             return this;
         }
 
-        public Builder localOperator(boolean value) {
-            localOperator = value;
+        /** Where share links are kept between runs; none: they end with the host. */
+        public Builder linkFile(Path value) {
+            linkFile = value;
             return this;
         }
 
@@ -384,10 +407,12 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
         }
 
         public StreamingConfig build() {
-            return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers, iceServers,
-                    udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, operatorToken, localOperator,
-                    maxViewersPerLink == null ? maxViewers : maxViewersPerLink, publicUrl, tls,
-                    rlIdleTimeout, rlLimits, outputs == null ? Outputs.defaults() : outputs);
+            return new StreamingConfig(host, port, new VideoFormat(width, height, fps), maxViewers,
+                    new IceServers(iceServers, Optional.ofNullable(turnSecret)),
+                    udpPorts, maxBodyBytes, defaultViewMode, latencyStamp, operatorToken,
+                    Optional.ofNullable(linkFile),
+                    maxViewersPerLink == null ? Math.min(maxViewers, DEFAULT_MAX_VIEWERS_PER_LINK) : maxViewersPerLink,
+                    publicUrl, tls, rlIdleTimeout, rlLimits, outputs == null ? Outputs.defaults() : outputs);
         }
     }
 }

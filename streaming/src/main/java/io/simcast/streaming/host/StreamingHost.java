@@ -15,7 +15,10 @@ import io.simcast.sim.render.View;
 import io.simcast.sim.scene.IsolatedSceneCompiler;
 import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.sim.scene.SceneLimits;
+import io.simcast.streaming.Role;
 import io.simcast.streaming.access.Gatekeeper;
+import io.simcast.streaming.access.LinkStore;
+import io.simcast.streaming.access.Tokens;
 import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.api.ApiKeyResource;
 import io.simcast.streaming.api.ConfigResource;
@@ -26,6 +29,7 @@ import io.simcast.streaming.api.LinksResource;
 import io.simcast.streaming.api.RecordingsResource;
 import io.simcast.streaming.api.RlResource;
 import io.simcast.streaming.api.SceneResource;
+import io.simcast.streaming.api.SessionResource;
 import io.simcast.streaming.api.SimulationResource;
 import io.simcast.streaming.api.StatsResource;
 import io.simcast.streaming.api.ViewerResource;
@@ -134,8 +138,9 @@ public final class StreamingHost implements AutoCloseable {
             engine.ifPresent(WebRtcEngine::close);
             throw e;
         }
-        ShareLinks links = new ShareLinks(config.operatorToken(), config.maxViewersPerLink());
-        Gatekeeper gatekeeper = new Gatekeeper(links, config.localOperator());
+        ShareLinks links = new ShareLinks(Optional.ofNullable(config.operatorToken()).map(Tokens::digest),
+                config.maxViewersPerLink(), config.linkFile().map(LinkStore::file).orElse(LinkStore.NONE));
+        Gatekeeper gatekeeper = new Gatekeeper(links);
         RlSessions rl = new RlSessions(new RlEnvironments(config.rlLimits()), config.rlIdleTimeout());
         RendererBudget renderers = new RendererBudget(config.rlLimits().maxRenderedCopies());
         Video video = engine.isPresent()
@@ -189,19 +194,22 @@ public final class StreamingHost implements AutoCloseable {
                                     config.maxBodyBytes()),
                             new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
                             new RecordingsResource(outputs, viewers, copies(video), config.video(),
-                                    config.maxBodyBytes())),
+                                    config.maxBodyBytes()),
+                            new SessionResource(links)),
                     new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
                             config.defaultViewMode(), config.latencyStamp(), outputs.playback(),
                             outputs::requestKeyframe),
                     new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
             server = WebServer.start(config.host(), config.port(), HostRoutes.handler(table,
-                            outputs.playback().map(Outputs.SfuPlayback::origin).stream().toList()),
+                            outputs.playback().map(Outputs.SfuPlayback::origin).stream().toList(), tls != null,
+                            config.loopbackOnly(),
+                            Optional.ofNullable(config.publicUrl()).map(URI::getHost)),
                     2 * config.maxBodyBytes(), tls);
             URI address = PageAddress.local(server.address(), tls != null);
             URI forPeople = PageAddress.forPeople(config.publicUrl(), server.address(), tls != null);
             bound.set(forPeople);
             StreamingHost host = new StreamingHost(parts, server, links, table.routes(), address, forPeople);
-            String access = StreamingMessages.accessSummary(config.localOperator(), config.operatorToken() != null);
+            String access = StreamingMessages.accessSummary(config.operatorToken() != null);
             if (forPeople.equals(address)) {
                 log.info("Simcast serving {} ({})", address, access);
             } else {
@@ -267,6 +275,14 @@ public final class StreamingHost implements AutoCloseable {
      */
     public URI pageAddress() {
         return pageAddress;
+    }
+
+    /**
+     * A new operator link's address: the operator's own page, which opens once (what {@code serve} prints and the
+     * console opens). Its token is in this address only.
+     */
+    public URI operatorPage() {
+        return links.create(Role.OPERATOR, null, 0).address(pageAddress);
     }
 
     /** The share links: make, list and revoke them (the console's sharing section, {@code serve --public}). */

@@ -12,22 +12,19 @@ import java.util.Map;
 /**
  * Lets a request through to one route only when its caller may use it: 401 without credentials or with a token that
  * grants nothing, 403 when the caller's role is below the route's, and in both cases the route never runs, so nothing
- * changes. Refusals are JSON, except on the page, where a person reads the sentence as plain text. Public routes let
- * everyone through (a caller with a bad token as one without). The caller's grant is attached to the exchange for the
- * route. Undertow IO threads.
+ * changes. Refusals are JSON. Public routes let everyone through (a caller with a bad token as one without). The
+ * caller's grant is attached to the exchange for the route. Undertow IO threads.
  */
 public final class Guard implements HttpHandler {
-    /** Where a route accepts its token from. */
+    /** Whether a request without any credentials may still reach the route. */
     public enum Credentials {
-        /** {@code Authorization: Bearer} only: the REST API and WHEP. */
+        /** {@code Authorization: Bearer}, or the route is refused: the REST API and WHEP. */
         HEADER,
-        /** Also a {@code token} query parameter: the page, which a person opens from a link. */
-        QUERY,
         /**
-         * Also a {@code token} query parameter, and a request with no credentials at all passes without a grant: the
-         * WebSocket, whose first message may carry the token instead.
+         * {@code Authorization: Bearer}, or none at all and the route sees no grant: the WebSocket, whose first
+         * message carries the token (a browser cannot set a WebSocket's headers).
          */
-        QUERY_OR_LATER
+        HEADER_OR_LATER
     }
 
     private final Gatekeeper gatekeeper;
@@ -46,7 +43,7 @@ public final class Guard implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         Grant grant;
         try {
-            grant = gatekeeper.identify(exchange, credentials != Credentials.HEADER);
+            grant = gatekeeper.identify(exchange);
         } catch (Gatekeeper.InvalidToken e) {
             if (access == Access.PUBLIC) {
                 next.handleRequest(exchange); // a probe with a stale token still learns whether the host is up
@@ -58,7 +55,7 @@ public final class Guard implements HttpHandler {
         if (grant != null) {
             exchange.putAttachment(Gatekeeper.GRANT, grant);
         }
-        if (access.allows(grant) || grant == null && credentials == Credentials.QUERY_OR_LATER) {
+        if (access.allows(grant) || grant == null && credentials == Credentials.HEADER_OR_LATER) {
             next.handleRequest(exchange);
         } else if (grant == null) {
             refuse(exchange, 401, StreamingMessages.missingToken(), "unauthorized");
@@ -67,17 +64,10 @@ public final class Guard implements HttpHandler {
         }
     }
 
-    /** JSON for programs; the page, which a person opened from a link, gets the sentence as plain text. */
-    private void refuse(HttpServerExchange exchange, int status, String message, String reason) {
+    private static void refuse(HttpServerExchange exchange, int status, String message, String reason) {
         if (status == 401) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"simcast\"");
         }
-        if (credentials == Credentials.QUERY) {
-            exchange.setStatusCode(status);
-            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-            exchange.getResponseSender().send(message + "\n");
-        } else {
-            Json.sendError(exchange, status, message, Map.of("reason", reason));
-        }
+        Json.sendError(exchange, status, message, Map.of("reason", reason));
     }
 }

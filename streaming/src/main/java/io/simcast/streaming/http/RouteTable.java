@@ -50,14 +50,14 @@ public final class RouteTable {
         return add(Methods.OPTIONS, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
     }
 
-    /** The page a person opens from a link: its token may come in the query string. */
+    /** A document or file served as it is (the page: the same for everybody, its token stays in the browser). */
     public RouteTable page(String template, Access access, HttpHandler handler) {
-        return add(Methods.GET, template, access, Guard.Credentials.QUERY, handler);
+        return add(Methods.GET, template, access, Guard.Credentials.HEADER, handler);
     }
 
-    /** A WebSocket upgrade: its token may come in the query string, or later in its first message. */
+    /** A WebSocket upgrade: its token comes in a header, or in its first message. */
     public RouteTable websocket(String template, Access access, HttpHandler handler) {
-        return add(Methods.GET, template, access, Guard.Credentials.QUERY_OR_LATER, handler);
+        return add(Methods.GET, template, access, Guard.Credentials.HEADER_OR_LATER, handler);
     }
 
     private RouteTable add(HttpString method, String template, Access access, Guard.Credentials credentials,

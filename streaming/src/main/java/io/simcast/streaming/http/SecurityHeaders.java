@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Adds the headers that keep the page to itself on every response: a Content-Security-Policy that allows the page's
  * own scripts, styles and connections (the WebSocket included) and nothing else, no framing by other sites, no MIME
- * sniffing, and no Referer (the page's address may carry a share-link token). Undertow IO threads.
+ * sniffing, and no Referer (the page's address may carry a share-link token). A host that serves TLS also tells
+ * browsers to come back over HTTPS only (HSTS), so a later visit cannot be downgraded to plain HTTP where its token
+ * would travel in the clear. Undertow IO threads.
  */
 public final class SecurityHeaders implements HttpHandler {
     /**
@@ -24,17 +26,25 @@ public final class SecurityHeaders implements HttpHandler {
     private static final HttpString FRAME_OPTIONS = HttpString.tryFromString("X-Frame-Options");
     private static final HttpString OPENER = HttpString.tryFromString("Cross-Origin-Opener-Policy");
     private static final HttpString RESOURCE = HttpString.tryFromString("Cross-Origin-Resource-Policy");
+    private static final HttpString STRICT_TRANSPORT = HttpString.tryFromString("Strict-Transport-Security");
+    /** A year, as browsers' preload lists ask; no includeSubDomains: the host cannot speak for its neighbours. */
+    public static final String HSTS = "max-age=31536000";
 
     private final HttpHandler next;
     private final String policy;
+    private final boolean tls;
 
     public SecurityHeaders(HttpHandler next) {
-        this(next, List.of());
+        this(next, List.of(), false);
     }
 
-    /** @param connectOrigins other origins the page may connect to (the SFU it plays a broadcast from) */
-    public SecurityHeaders(HttpHandler next, List<String> connectOrigins) {
+    /**
+     * @param connectOrigins other origins the page may connect to (the SFU it plays a broadcast from)
+     * @param tls whether the host serves HTTPS (then HSTS)
+     */
+    public SecurityHeaders(HttpHandler next, List<String> connectOrigins, boolean tls) {
         this.next = next;
+        this.tls = tls;
         this.policy = connectOrigins.isEmpty() ? CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY.replace(
                 "connect-src 'self';", "connect-src 'self' " + String.join(" ", connectOrigins) + ";");
     }
@@ -48,6 +58,9 @@ public final class SecurityHeaders implements HttpHandler {
         headers.put(FRAME_OPTIONS, "DENY");
         headers.put(OPENER, "same-origin");
         headers.put(RESOURCE, "same-origin");
+        if (tls) {
+            headers.put(STRICT_TRANSPORT, HSTS);
+        }
         next.handleRequest(exchange);
     }
 }

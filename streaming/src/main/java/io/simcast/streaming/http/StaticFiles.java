@@ -5,11 +5,11 @@ import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 
 /**
- * Serves the browser page (client/ at the repository root, copied into the streaming jar by the build) from the
- * class path. {@code /} is index.html; anything else that is not a file goes to {@code next}. Undertow IO threads.
+ * Serves the browser page (client/ at the repository root, bundled into the streaming jar by client/build.mjs) from
+ * the class path. {@code /} is index.html; anything else that is not a file goes to {@code next}. Undertow IO threads.
  */
 public final class StaticFiles {
-    /** Where the build puts client/ inside the jar. */
+    /** Where the build puts the bundled page inside the jar. */
     public static final String CLIENT_FOLDER = "io/simcast/streaming/client";
 
     private StaticFiles() {}

@@ -13,7 +13,8 @@ import java.util.Optional;
  * console (its key handler and the toolbar buttons, which act as their keys); named commands ({@link #parse}) from
  * {@code POST /api/sim/command}, the page's {@code command} message and its buttons, and the MCP tools to come. Both
  * produce the same {@link SimCommand} records: Space is {@code toggle}, Right arrow {@code step} with a count of 1,
- * Backspace {@code reset}, - and = {@code speed} with half or twice the current factor.
+ * Backspace {@code reset}, - and = {@code slower} and {@code faster} (half or twice the factor the physics thread
+ * holds, within the limits, so quick presses never read a stale speed).
  *
  * <p>It lives in {@code streaming.input}, not in {@code sim}: it needs only sim's types, but the names it defines
  * (DOM key codes through {@link KeyMap}, command names, their error sentences in {@code StreamingMessages}) are the
@@ -22,22 +23,26 @@ import java.util.Optional;
  */
 public final class Commands {
     /** The command names, in the order error messages list them. */
-    public static final List<String> NAMES = List.of("play", "pause", "toggle", "reset", "step", "speed");
+    public static final List<String> NAMES =
+            List.of("play", "pause", "toggle", "reset", "step", "speed", "slower", "faster");
+
+    /** simulate's - and =: half and twice the speed, stopping at its limits ({@code speed} beyond them is refused). */
+    private static final SimCommand SLOWER = new SimCommand.ScaleSpeed(0.5);
+    private static final SimCommand FASTER = new SimCommand.ScaleSpeed(2);
 
     private Commands() {}
 
     /**
      * What pressing a key does in {@code state}: a command for the simulation, a camera change of the view it was
-     * pressed on, or nothing. As in simulate, Right arrow steps only while paused; - and = stay within
-     * {@value SimCommand#MIN_SPEED} to {@value SimCommand#MAX_SPEED}.
+     * pressed on, or nothing. As in simulate, Right arrow steps only while paused.
      */
     public static Optional<Control> perform(KeyAction action, SimulationSnapshot state) {
         return Optional.ofNullable(switch (action) {
             case TOGGLE_PLAY -> new Control.Simulate(new SimCommand.TogglePlay());
             case STEP -> state.playing() ? null : new Control.Simulate(new SimCommand.Step(1));
             case RESET -> new Control.Simulate(new SimCommand.Reset());
-            case SLOWER -> new Control.Simulate(speed(state.speed() / 2));
-            case FASTER -> new Control.Simulate(speed(state.speed() * 2));
+            case SLOWER -> new Control.Simulate(SLOWER);
+            case FASTER -> new Control.Simulate(FASTER);
             case PREVIOUS_CAMERA -> Control.Camera.PREVIOUS;
             case NEXT_CAMERA -> Control.Camera.NEXT;
             case FREE_CAMERA -> Control.Camera.FREE;
@@ -61,13 +66,10 @@ public final class Commands {
             case "reset" -> new SimCommand.Reset();
             case "step" -> new SimCommand.Step(stepCount(params));
             case "speed" -> new SimCommand.SetSpeed(speedFactor(params));
+            case "slower" -> SLOWER;
+            case "faster" -> FASTER;
             default -> throw new IllegalArgumentException(StreamingMessages.unknownCommand(cmd, NAMES));
         };
-    }
-
-    /** A key's speed change: clamped to the range, where a named command out of range is refused. */
-    private static SimCommand speed(double factor) {
-        return new SimCommand.SetSpeed(Math.clamp(factor, SimCommand.MIN_SPEED, SimCommand.MAX_SPEED));
     }
 
     private static int stepCount(JsonNode params) {

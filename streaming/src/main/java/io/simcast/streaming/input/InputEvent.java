@@ -6,6 +6,7 @@ import io.simcast.sim.render.Modifiers;
 import io.simcast.sim.render.PointerButton;
 import io.simcast.streaming.StreamingMessages;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One browser input event in the seed protocol (docs/PROTOCOL.md), parsed and checked. Coordinates are in the
@@ -14,7 +15,7 @@ import java.util.List;
 public sealed interface InputEvent {
     /** Every {@code type} this parser accepts. */
     List<String> TYPES = List.of("mouse_move", "mouse_down", "mouse_up", "wheel", "double_click", "key_down",
-            "key_up", "command");
+            "key_up", "command", "camera");
 
     /** Pointer moved; {@code buttons} is the DOM bit mask of held buttons (1 left, 2 right, 4 middle). */
     record PointerMove(double x, double y, int buttons, Modifiers modifiers) implements InputEvent {}
@@ -31,12 +32,24 @@ public sealed interface InputEvent {
     record Key(boolean down, String code, boolean alt, boolean ctrl, boolean shift, boolean meta)
             implements InputEvent {}
 
+    /**
+     * The viewer's camera: through the model's fixed camera {@code fixed} (0-based, model order), or, without one,
+     * back to the model's default free camera.
+     */
+    record Camera(OptionalInt fixed) implements InputEvent {}
+
     /** A named simulation command ({@link Commands}), checked when it was parsed. */
     record Command(String cmd, SimCommand command) implements InputEvent {}
 
-    /** Whether {@code type} names an input event (as opposed to a signalling message). */
+    /**
+     * The original remote viewer's clients wrap each input event as {@code {"type": "event", "data": {...}}}; the
+     * event inside is parsed as if it came alone.
+     */
+    String WRAPPER = "event";
+
+    /** Whether {@code type} names an input event or its wrapper (as opposed to a signalling message). */
     static boolean isInputType(String type) {
-        return TYPES.contains(type);
+        return TYPES.contains(type) || WRAPPER.equals(type);
     }
 
     /**
@@ -46,6 +59,13 @@ public sealed interface InputEvent {
      */
     static InputEvent parse(JsonNode message) {
         String type = message.path("type").asText("");
+        if (type.equals(WRAPPER)) {
+            JsonNode data = message.get("data");
+            if (data == null || !data.isObject() || data.path("type").asText("").equals(WRAPPER)) {
+                throw new IllegalArgumentException(StreamingMessages.badField(WRAPPER, "data", "an input event"));
+            }
+            return parse(data);
+        }
         return switch (type) {
             case "mouse_move" -> new PointerMove(number(message, "x"), number(message, "y"),
                     (int) optionalNumber(message, "buttons", 0), modifiers(message));
@@ -57,6 +77,8 @@ public sealed interface InputEvent {
             case "key_down", "key_up" -> new Key(type.equals("key_down"), code(message),
                     message.path("alt").asBoolean(false), message.path("ctrl").asBoolean(false),
                     message.path("shift").asBoolean(false), message.path("meta").asBoolean(false));
+            case "camera" -> new Camera(message.has("fixed") ? OptionalInt.of(cameraIndex(message))
+                    : OptionalInt.empty());
             case "command" -> new Command(message.path("cmd").asText(""),
                     Commands.parse(message.path("cmd").asText(null), message.get("params")));
             default -> throw new IllegalArgumentException(StreamingMessages.unknownMessageType(type));
@@ -74,6 +96,15 @@ public sealed interface InputEvent {
 
     private static double optionalNumber(JsonNode message, String field, double otherwise) {
         return message.has(field) ? number(message, field) : otherwise;
+    }
+
+    private static int cameraIndex(JsonNode message) {
+        JsonNode fixed = message.get("fixed");
+        if (!fixed.canConvertToExactIntegral() || fixed.asLong() < 0 || fixed.asLong() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(StreamingMessages.badField("camera", "fixed",
+                    "the index of one of the model's cameras, from 0"));
+        }
+        return fixed.asInt();
     }
 
     /** DOM button numbers: 0 left, 1 middle, 2 right. */

@@ -2,6 +2,7 @@ package io.simcast.streaming.input;
 
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSource;
+import io.simcast.sim.render.View;
 import io.simcast.sim.render.ViewInput;
 import io.simcast.streaming.VideoFormat;
 import java.util.function.Consumer;
@@ -52,6 +53,21 @@ public final class ViewerInput {
                 }
             }
             case InputEvent.Command command -> simulation.submit(command.command());
+            case InputEvent.Camera camera -> {
+                Steering steered = steering.claim();
+                if (steered != null) {
+                    camera.fixed().ifPresentOrElse(index -> lookThrough(steered.view(), index),
+                            steered.view()::resetCamera);
+                }
+            }
+        }
+    }
+
+    private static void lookThrough(View view, int index) {
+        try {
+            view.useFixedCamera(index);
+        } catch (IllegalArgumentException e) {
+            // the scene changed since the page listed its cameras: the page lists the new ones
         }
     }
 

@@ -52,9 +52,10 @@ public final class Outgoing {
     }
 
     /** The scene running now; sent on welcome and whenever another one is loaded. */
-    public record Scene(String type, String id, String title, long generation) {
-        public Scene(String id, String title, long generation) {
-            this("scene", id, title, generation);
+    /** @param cameras the names of the model's fixed cameras, in model order ({@code ""} for an unnamed one) */
+    public record Scene(String type, String id, String title, long generation, List<String> cameras) {
+        public static Scene of(io.simcast.sim.scene.Scene scene, long generation) {
+            return new Scene("scene", scene.id(), scene.title(), generation, scene.model().cameraNames());
         }
     }
 

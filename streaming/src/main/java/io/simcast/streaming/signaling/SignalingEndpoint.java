@@ -1,11 +1,12 @@
 package io.simcast.streaming.signaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.simcast.streaming.IceServer;
+import io.simcast.streaming.IceServers;
 import io.simcast.streaming.Outputs;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.access.ClientAddress;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLinks;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code WS /ws/signaling}: the bundled page's door. One socket is one viewer: identified by the token of its upgrade
- * (query string or header, checked by the route's guard) or, failing that, by an {@code auth} first message within
+ * (an {@code Authorization} header, checked by the route's guard; never the URL, which ends up in logs) or, failing that, by an {@code auth} first message within
  * {@value #AUTH_SECONDS} seconds; then admitted (or refused with a {@code refused} message and a close), welcomed with
  * its role, and from then on it sends its offer, trickles candidates, may switch views, reports what it measured and
  * sends input events; the host answers, trickles its candidates and reports state and scene changes through
@@ -61,7 +62,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
     private final SignalingHub hub;
     private final ShareLinks links;
     private final VideoFormat video;
-    private final List<IceServer> iceServers;
+    private final IceServers iceServers;
     private final ViewMode defaultMode;
     private final boolean latencyStamp;
     private final Optional<Outputs.SfuPlayback> playback;
@@ -76,13 +77,13 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
      * @param keyframe asks the broadcast for a key frame (a page started playing it)
      */
     public SignalingEndpoint(Viewers viewers, SignalingHub hub, ShareLinks links, VideoFormat video,
-                             List<IceServer> iceServers, ViewMode defaultMode, boolean latencyStamp,
+                             IceServers iceServers, ViewMode defaultMode, boolean latencyStamp,
                              Optional<Outputs.SfuPlayback> playback, Runnable keyframe) {
         this.viewers = viewers;
         this.hub = hub;
         this.links = links;
         this.video = video;
-        this.iceServers = List.copyOf(iceServers);
+        this.iceServers = iceServers;
         this.defaultMode = defaultMode;
         this.latencyStamp = latencyStamp;
         this.playback = playback;
@@ -102,15 +103,16 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             return;
         }
         Grant grant = exchange.getAttachment(Gatekeeper.GRANT);
+        String address = ClientAddress.of(socket.getSourceAddress(), exchange.getRequestHeader("X-Forwarded-For"));
         if (grant != null) {
-            admit(socket, channel, mode, grant);
+            admit(socket, channel, mode, grant, address);
         } else {
-            awaitCredentials(socket, channel, mode);
+            awaitCredentials(socket, channel, mode, address);
         }
     }
 
     /** No token with the upgrade: the first message must be {@code {"type": "auth", "token": "..."}}. */
-    private void awaitCredentials(WebSocketChannel socket, SocketChannel channel, ViewMode mode) {
+    private void awaitCredentials(WebSocketChannel socket, SocketChannel channel, ViewMode mode, String address) {
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
             refuse(channel, TRY_AGAIN_LATER, "busy", StreamingMessages.tooManyWaitingSockets());
@@ -147,17 +149,17 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
                     return;
                 }
                 links.authenticate(auth.get("token").asText()).ifPresentOrElse(
-                        granted -> admit(socket, channel, mode, granted),
+                        granted -> admit(socket, channel, mode, granted, address),
                         () -> refuse(channel, UNAUTHORIZED, "unauthorized", StreamingMessages.invalidToken()));
             }
         });
         socket.resumeReceives();
     }
 
-    private void admit(WebSocketChannel socket, SocketChannel channel, ViewMode mode, Grant grant) {
+    private void admit(WebSocketChannel socket, SocketChannel channel, ViewMode mode, Grant grant, String address) {
         Viewer viewer;
         try {
-            viewer = viewers.admit(Door.WEBSOCKET, mode, channel, grant);
+            viewer = viewers.admit(Door.WEBSOCKET, mode, channel, grant, address);
         } catch (ViewerRefusedException e) {
             refuse(channel, TRY_AGAIN_LATER, e.reason(), e.getMessage());
             return;
@@ -177,7 +179,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         // Before the welcome, so that the page knows where the broadcast plays when it decides how to watch.
         playback.ifPresent(sfu -> channel.send(new Outgoing.Broadcast(sfu.janus().toString(), sfu.room())));
         channel.send(new Outgoing.Welcome(viewer.id(), grant.role().wireName(), mode.wireName(), video,
-                Outgoing.IceServerEntry.of(iceServers), latencyStamp, hub.scene(), hub.state()));
+                Outgoing.IceServerEntry.of(iceServers.forPeer(viewer.id())), latencyStamp, hub.scene(), hub.state()));
         channel.send(hub.environments());
     }
 
@@ -206,7 +208,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         String type = message.path("type").asText("");
         switch (type) {
             case "offer" -> offer(viewer, channel, message);
-            case "candidate" -> candidate(viewer, message);
+            case "candidate", "ice-candidate" -> candidate(viewer, message); // the original viewer's name
             case "view" -> view(viewer, channel, message);
             case "broadcast" -> {
                 viewers.joinAudience(viewer);
@@ -243,7 +245,14 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         });
     }
 
+    /**
+     * A trickled candidate: its fields beside {@code type}, or (as the original viewer's clients send them) an
+     * RTCIceCandidate dictionary under {@code candidate}.
+     */
     private void candidate(Viewer viewer, JsonNode message) {
+        if (message.path("candidate").isObject()) {
+            message = message.get("candidate");
+        }
         JsonNode candidate = message.get("candidate");
         if (candidate == null || candidate.isNull() || candidate.asText().isEmpty()) {
             return; // end of candidates: nothing to do

@@ -73,14 +73,14 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
     /** The scene message for now. Any thread. */
     Outgoing.Scene scene() {
         SimulationSnapshot snapshot = simulation.snapshot();
-        return new Outgoing.Scene(snapshot.sceneId(), snapshot.scene().title(), snapshot.sceneGeneration());
+        return Outgoing.Scene.of(snapshot.scene(), snapshot.sceneGeneration());
     }
 
     @Override
     public void onEvent(SimulationEvent event) {
         switch (event) {
-            case SimulationEvent.SceneLoaded loaded -> broadcast(
-                    new Outgoing.Scene(loaded.scene().id(), loaded.scene().title(), loaded.generation()));
+            case SimulationEvent.SceneLoaded loaded ->
+                    broadcast(Outgoing.Scene.of(loaded.scene(), loaded.generation()));
             case SimulationEvent.Reset reset -> broadcast(new Outgoing.Event("reset", reset.sceneId(), ""));
             case SimulationEvent.Diverged diverged -> broadcast(
                     new Outgoing.Event("diverged", diverged.sceneId(), diverged.reason()));

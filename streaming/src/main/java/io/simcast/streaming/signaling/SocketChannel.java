@@ -7,6 +7,7 @@ import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.RejectedExecutionException;
 import org.xnio.XnioIoThread;
 
 /**
@@ -75,7 +76,11 @@ final class SocketChannel implements ViewerChannel {
         if (Thread.currentThread() == io) {
             write.run();
         } else {
-            io.execute(write);
+            try {
+                io.execute(write);
+            } catch (RejectedExecutionException stopping) {
+                // The server is stopping and its IO threads with it: the socket closes anyway, nothing to write.
+            }
         }
     }
 

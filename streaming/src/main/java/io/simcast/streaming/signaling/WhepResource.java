@@ -1,8 +1,10 @@
 package io.simcast.streaming.signaling;
 
 import io.simcast.streaming.IceServer;
+import io.simcast.streaming.IceServers;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.access.ClientAddress;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.Role;
@@ -40,12 +42,12 @@ public final class WhepResource {
     private static final long ANSWER_SECONDS = 15;
 
     private final Viewers viewers;
-    private final List<IceServer> iceServers;
+    private final IceServers iceServers;
     private final ViewMode defaultMode;
 
-    public WhepResource(Viewers viewers, List<IceServer> iceServers, ViewMode defaultMode) {
+    public WhepResource(Viewers viewers, IceServers iceServers, ViewMode defaultMode) {
         this.viewers = viewers;
-        this.iceServers = List.copyOf(iceServers);
+        this.iceServers = iceServers;
         this.defaultMode = defaultMode;
     }
 
@@ -59,7 +61,8 @@ public final class WhepResource {
         ViewMode mode = mode(exchange);
         Viewer viewer;
         try {
-            viewer = viewers.admit(Door.WHEP, mode, ViewerChannel.NONE, exchange.getAttachment(Gatekeeper.GRANT));
+            viewer = viewers.admit(Door.WHEP, mode, ViewerChannel.NONE, exchange.getAttachment(Gatekeeper.GRANT),
+                    ClientAddress.of(exchange));
         } catch (ViewerRefusedException e) {
             throw new ApiException(503, e.getMessage(), Map.of("reason", e.reason()));
         }
@@ -78,7 +81,7 @@ public final class WhepResource {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", PATH + "/" + viewer.id());
-        String links = links();
+        String links = links(viewer);
         if (!links.isEmpty()) {
             headers.put("Link", links);
         }
@@ -143,10 +146,10 @@ public final class WhepResource {
         }
     }
 
-    /** RFC 9725 section 4.6: ICE servers as Link headers, credentials for TURN. */
-    private String links() {
+    /** RFC 9725 section 4.6: ICE servers as Link headers, credentials for TURN (the viewer's own when minted). */
+    private String links(Viewer viewer) {
         List<String> links = new ArrayList<>();
-        for (IceServer server : iceServers) {
+        for (IceServer server : iceServers.forPeer(viewer.id())) {
             StringBuilder link = new StringBuilder("<").append(server.url()).append(">; rel=\"ice-server\"");
             if (server.isTurn() && server.hasCredential()) {
                 link.append("; username=\"").append(server.username()).append("\"; credential=\"")

@@ -36,15 +36,15 @@ final class Admission {
         this.departures = departures;
     }
 
-    /** Admits a viewer with the grant it presented, or says why not. */
-    Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant, Function<Viewer, ViewerInput> input)
-            throws ViewerRefusedException {
+    /** Admits a viewer with the grant it presented, from {@code address}, or says why not. */
+    Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant, String address,
+                 Function<Viewer, ViewerInput> input) throws ViewerRefusedException {
         if (unavailable.isPresent()) {
             throw new ViewerRefusedException("unavailable", unavailable.get());
         }
         int linkLimit = grant.linkId() == null ? Integer.MAX_VALUE
                 : gatekeeper.links().find(grant.linkId()).map(ShareLink::maxViewers).orElse(0);
-        Viewer viewer = registry.admit(door, mode, channel, grant, linkLimit, input);
+        Viewer viewer = registry.admit(door, mode, channel, grant, linkLimit, address, input);
         log.info("Viewer {} admitted through {} as {} ({} of {})", viewer.id(), door.wireName(), grant.describe(),
                 registry.count(), registry.limit());
         return viewer;

@@ -31,6 +31,7 @@ public final class Viewer {
     private final long admittedNanos = System.nanoTime();
     private final ViewerChannel channel;
     private final Grant grant;
+    private final String address;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final InputMailbox mailbox = new InputMailbox();
     private final Conduct conduct = new Conduct(System.nanoTime());
@@ -40,13 +41,17 @@ public final class Viewer {
     private volatile ConnectionHealth health = ConnectionHealth.NEW;
     private volatile ClientReport report = ClientReport.NONE;
 
-    /** @param input makes the viewer's input handler (which claims views through its queue) */
-    Viewer(String id, Door door, ViewMode mode, ViewerChannel channel, Grant grant,
+    /**
+     * @param address where it connects from ({@code ClientAddress}), for the cap on viewers per address
+     * @param input makes the viewer's input handler (which claims views through its queue)
+     */
+    Viewer(String id, Door door, ViewMode mode, ViewerChannel channel, Grant grant, String address,
            Function<Viewer, ViewerInput> input) {
         this.id = id;
         this.door = door;
         this.channel = channel;
         this.grant = grant;
+        this.address = address;
         this.media = new MediaState.Offline(mode);
         this.queue = SerialQueue.named("simcast-viewer-" + id);
         this.input = input.apply(this);
@@ -130,6 +135,11 @@ public final class Viewer {
     /** Marks the viewer closed; true for the one caller that gets to tear it down. */
     boolean markClosed() {
         return closed.compareAndSet(false, true);
+    }
+
+    /** Where it connects from. */
+    String address() {
+        return address;
     }
 
     long admittedFor(long now) {

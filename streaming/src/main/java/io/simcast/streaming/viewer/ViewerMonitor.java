@@ -1,5 +1,6 @@
 package io.simcast.streaming.viewer;
 
+import io.simcast.streaming.Role;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.webrtc.PeerState;
@@ -42,8 +43,13 @@ final class ViewerMonitor implements AutoCloseable {
      * gives up on the path (FAILED, which still ends the viewer at once) only after about 30 seconds.
      */
     static final long SIGNALLED_GRACE_NANOS = 15_000_000_000L;
-    /** A viewer that has not connected this long after admission (no offer, no ICE path) frees its place. */
+    /** A viewer that has not connected this long after admission (no ICE path) frees its place. */
     static final long CONNECT_TIMEOUT_NANOS = 30_000_000_000L;
+    /**
+     * A link holder without a connection this long after admission holds a place for nothing (the page offers at
+     * once); the operator's sockets are not timed, as they lock nobody out the operator did not choose to.
+     */
+    static final long OFFER_TIMEOUT_NANOS = 10_000_000_000L;
     private static final long PERIOD_MILLIS = 500;
 
     private final ViewerRegistry registry;
@@ -95,6 +101,10 @@ final class ViewerMonitor implements AutoCloseable {
                 } else if (!audience
                         && (health.troubleFor(now) > grace(viewer) || health.state() == PeerState.CLOSED)) {
                     departures.end(viewer, StreamingMessages.connectionLost(), true);
+                } else if (viewer.media() instanceof MediaState.Offline && !health.everConnected()
+                        && viewer.grant().role() != Role.OPERATOR
+                        && viewer.admittedFor(now) > OFFER_TIMEOUT_NANOS) {
+                    departures.end(viewer, StreamingMessages.neverOffered(), true);
                 } else if (!audience && !health.everConnected()
                         && viewer.admittedFor(now) > CONNECT_TIMEOUT_NANOS) {
                     departures.end(viewer, StreamingMessages.neverConnected(), true);

@@ -67,9 +67,14 @@ public final class Viewers implements AutoCloseable {
         gatekeeper.links().onRevoke(linkId -> endLink(linkId, StreamingMessages.linkRevoked()));
     }
 
-    /** Admits a viewer with the grant it presented, or says why not. Any thread. */
-    public Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant) throws ViewerRefusedException {
-        return admission.admit(door, mode, channel, grant,
+    /**
+     * Admits a viewer with the grant it presented, or says why not. Any thread.
+     *
+     * @param address where it connects from ({@code ClientAddress}), for the cap per address
+     */
+    public Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant, String address)
+            throws ViewerRefusedException {
+        return admission.admit(door, mode, channel, grant, address,
                 viewer -> new ViewerInput(simulation, format, connections().claims(viewer)));
     }
 

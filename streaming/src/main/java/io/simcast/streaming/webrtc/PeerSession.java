@@ -22,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * signalling thread and must not block. Remote candidates that arrive before the offer is applied wait in a list.
  */
 public final class PeerSession {
+    /**
+     * The largest data-channel message taken in: the same as the signalling socket's (an SDP offer and some), far
+     * above any input event; a larger one is dropped without being copied.
+     */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024 + 1024;
+
     private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
     private static final long SDP_STEP_SECONDS = 10;
     /** The only data channel a viewer may open; anything else is closed at once. */
@@ -243,13 +250,22 @@ public final class PeerSession {
 
                 @Override
                 public void onMessage(RTCDataChannelBuffer buffer) {
-                    // The buffer is only valid during this call: copy it out.
-                    ByteBuffer data = buffer.data;
-                    byte[] bytes = new byte[data.remaining()];
-                    data.get(bytes);
-                    listener.onInputMessage(new String(bytes, StandardCharsets.UTF_8));
+                    // The buffer is only valid during this call: copy it out (unless it is larger than any message).
+                    text(buffer.data).ifPresentOrElse(listener::onInputMessage, () -> log.debug(
+                            "Dropped a data-channel message of {} bytes: at most {}", buffer.data.remaining(),
+                            MAX_MESSAGE_BYTES));
                 }
             });
         }
+    }
+
+    /** A data-channel message as text, or empty when it is larger than {@link #MAX_MESSAGE_BYTES}. */
+    static Optional<String> text(ByteBuffer data) {
+        if (data.remaining() > MAX_MESSAGE_BYTES) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
 }

@@ -12,6 +12,7 @@ import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.simcast.streaming.IceServer;
+import io.simcast.streaming.IceServers;
 import io.simcast.streaming.PortRange;
 import io.simcast.streaming.StreamingMessages;
 import java.util.ArrayList;
@@ -38,23 +39,26 @@ import org.slf4j.LoggerFactory;
 public final class WebRtcEngine implements PeerSessions, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebRtcEngine.class);
 
+    /** The name the host's own side of every connection has in minted TURN credentials. */
+    static final String HOST_PEER = "host";
+
     private final HeadlessAudioDeviceModule audio;
     private final PeerConnectionFactory factory;
     private final List<RTCRtpCodecCapability> videoCodecs;
-    private final List<IceServer> iceServers;
+    private final IceServers iceServers;
     private final PortRange udpPorts;
 
-    private WebRtcEngine(HeadlessAudioDeviceModule audio, PeerConnectionFactory factory, List<IceServer> iceServers,
+    private WebRtcEngine(HeadlessAudioDeviceModule audio, PeerConnectionFactory factory, IceServers iceServers,
                          PortRange udpPorts) {
         this.audio = audio;
         this.factory = factory;
         this.videoCodecs = List.copyOf(factory.getRtpSenderCapabilities(MediaType.VIDEO).getCodecs());
-        this.iceServers = List.copyOf(iceServers);
+        this.iceServers = iceServers;
         this.udpPorts = udpPorts;
     }
 
     /** Loads the native library and creates the factory (which starts libwebrtc's threads). */
-    public static WebRtcEngine start(List<IceServer> iceServers, PortRange udpPorts) throws WebRtcUnavailableException {
+    public static WebRtcEngine start(IceServers iceServers, PortRange udpPorts) throws WebRtcUnavailableException {
         try {
             // Without an audio module the factory opens PulseAudio and aborts the JVM where there is none.
             HeadlessAudioDeviceModule audio = new HeadlessAudioDeviceModule();
@@ -83,11 +87,6 @@ public final class WebRtcEngine implements PeerSessions, AutoCloseable {
         return List.copyOf(names);
     }
 
-    /** The ICE servers in use (with credentials: for the peer connections and admitted viewers only). */
-    public List<IceServer> iceServers() {
-        return iceServers;
-    }
-
     /** A video track fed by {@code source}. Any thread. */
     public VideoTrack createVideoTrack(String id, CustomVideoSource source) {
         return factory.createVideoTrack(id, source);
@@ -101,13 +100,16 @@ public final class WebRtcEngine implements PeerSessions, AutoCloseable {
         return videoCodecs;
     }
 
-    /** One RTP/RTCP/data bundle per viewer, on the configured ports, through the configured servers. */
+    /**
+     * One RTP/RTCP/data bundle per viewer, on the configured ports, through the configured servers (with a TURN
+     * credential minted now for the host's side, where credentials are minted).
+     */
     RTCConfiguration rtcConfiguration() {
         RTCConfiguration configuration = new RTCConfiguration();
         configuration.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
         configuration.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
         List<RTCIceServer> servers = new ArrayList<>();
-        for (IceServer server : iceServers) {
+        for (IceServer server : iceServers.forPeer(HOST_PEER)) {
             RTCIceServer ice = new RTCIceServer();
             ice.urls = List.of(server.url());
             if (server.username() != null) {

@@ -61,13 +61,15 @@ class RouteAccessTest {
 
     private static Map<String, Access> expected() {
         Map<String, Access> routes = new LinkedHashMap<>();
-        routes.put("GET /", Access.VIEWER);
-        routes.put("GET /index.html", Access.VIEWER);
+        routes.put("GET /", Access.PUBLIC);
+        routes.put("GET /index.html", Access.PUBLIC);
+        routes.put("POST /api/session", Access.PUBLIC);
         routes.put("GET /api/health", Access.PUBLIC);
         routes.put("GET /api/config", Access.VIEWER);
         routes.put("GET /api/stats", Access.OPERATOR);
         routes.put("GET /api/scene/current", Access.VIEWER);
         routes.put("GET /api/scene/presets", Access.VIEWER);
+        routes.put("GET /api/scene/schema", Access.OPERATOR);
         routes.put("POST /api/scene/load", Access.OPERATOR);
         routes.put("POST /api/scene/preset/{id}", Access.OPERATOR);
         routes.put("POST /api/sim/command", Access.CONTROLLER);
@@ -82,6 +84,7 @@ class RouteAccessTest {
         routes.put("GET /api/rl/{id}/state", Access.VIEWER);
         routes.put("POST /api/rl/{id}/state", Access.CONTROLLER);
         routes.put("DELETE /api/rl/{id}", Access.CONTROLLER);
+        routes.put("GET /api/rl/script", Access.CONTROLLER);
         routes.put("POST /api/viewers/{id}/watch", Access.CONTROLLER);
         routes.put("GET /api/config/api-key", Access.OPERATOR);
         routes.put("POST /api/config/api-key", Access.OPERATOR);
@@ -106,15 +109,15 @@ class RouteAccessTest {
     @BeforeAll
     static void start() throws Exception {
         Path settings = Files.createTempDirectory("simcast-route-access");
-        host = TestHost.start("pendulum", StreamingConfig.builder().localOperator(false).operatorToken(OPERATOR_TOKEN),
+        host = TestHost.start("pendulum", StreamingConfig.builder().operatorToken(OPERATOR_TOKEN),
                 () -> new LlmConfiguration(settings, new FileSecretStore(settings)));
         ShareLinks links = host.host.links();
         ShareLink revoked = links.create(Role.CONTROLLER, null, 0);
         links.revoke(revoked.id());
         probeLink = links.create(Role.VIEWER, null, 0);
-        tokens = Map.of(Credential.REVOKED, revoked.token(),
-                Credential.VIEWER, links.create(Role.VIEWER, null, 0).token(),
-                Credential.CONTROLLER, links.create(Role.CONTROLLER, null, 0).token(),
+        tokens = Map.of(Credential.REVOKED, revoked.token().orElseThrow(),
+                Credential.VIEWER, links.create(Role.VIEWER, null, 0).token().orElseThrow(),
+                Credential.CONTROLLER, links.create(Role.CONTROLLER, null, 0).token().orElseThrow(),
                 Credential.OPERATOR, OPERATOR_TOKEN);
         rlEnv = createEnvironment();
     }
@@ -157,7 +160,9 @@ class RouteAccessTest {
     void aRouteAnswersEachCredentialAsItsAccessSaysAndRefusalsChangeNothing(String route, Credential credential)
             throws Exception {
         Access access = EXPECTED.get(route);
-        int expected = expectedStatus(access, credential);
+        // The session door is public (an unopened operator link's token grants nothing else) but opens for a token.
+        int expected = route.equals("POST /api/session") ? expectedStatus(Access.VIEWER, credential)
+                : expectedStatus(access, credential);
         State before = State.now();
 
         int status = route.equals("GET /ws/signaling") ? socket(credential) : request(route, credential);
@@ -205,19 +210,24 @@ class RouteAccessTest {
     }
 
     @Test
-    void aTokenInTheQueryStringOpensThePageButNotTheApi() throws Exception {
+    void aTokenInTheQueryStringCountsNowhereThePageSendsItAsAHeader() throws Exception {
         String viewer = tokens.get(Credential.VIEWER);
 
-        assertThat(host.get("/?token=" + viewer).statusCode()).isEqualTo(200);
-        assertThat(host.get("/?token=guessed-token-guessed-token-guessed").body()).as("what a person opening a bad"
-                + " link reads").isEqualTo("This link is not valid: it was revoked, it expired, or it is incomplete."
-                + " Ask the host for a new link\n");
-        assertThat(host.get("/api/config?token=" + viewer).statusCode()).isEqualTo(401);
+        assertThat(host.http().send(HttpRequest.newBuilder(host.uri("/api/config?token=" + viewer)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        HttpResponse<String> session = send("POST", "/api/session", null, viewer);
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+        assertThat(Json.parse(session.body()).path("role").asText()).isEqualTo("viewer");
+        HttpResponse<String> guessed = send("POST", "/api/session", null, "guessed-token-guessed-token-guessed");
+        assertThat(guessed.statusCode()).isEqualTo(401);
+        assertThat(Json.parse(guessed.body()).path("error").asText()).as("what a person opening a bad link reads")
+                .isEqualTo("This link is not valid: it was revoked, it expired, or it is incomplete."
+                        + " Ask the host for a new link");
     }
 
     @Test
     void healthTellsAStrangerOnlyWhetherTheHostIsUp() throws Exception {
-        HttpResponse<String> stranger = host.get("/api/health");
+        HttpResponse<String> stranger = send("GET", "/api/health", null, null);
         HttpResponse<String> viewer = send("GET", "/api/health", null, tokens.get(Credential.VIEWER));
 
         assertThat(stranger.statusCode()).isEqualTo(200);
@@ -228,7 +238,7 @@ class RouteAccessTest {
 
     @Test
     void aSocketWithoutATokenMaySendItInItsFirstMessage() throws Exception {
-        try (SocketClient client = new SocketClient(socketUri(null))) {
+        try (SocketClient client = new SocketClient(socketUri())) {
             client.send("{\"type\": \"auth\", \"token\": \"" + tokens.get(Credential.CONTROLLER) + "\"}");
 
             JsonNode welcome = client.next("welcome");
@@ -238,7 +248,7 @@ class RouteAccessTest {
 
     @Test
     void aSocketWhoseFirstMessageIsNotAValidAuthIsRefusedAndClosed() throws Exception {
-        try (SocketClient client = new SocketClient(socketUri(null))) {
+        try (SocketClient client = new SocketClient(socketUri())) {
             client.send("{\"type\": \"auth\", \"token\": \"guessed-token-guessed-token-guessed\"}");
 
             JsonNode refused = client.next("refused");
@@ -250,7 +260,7 @@ class RouteAccessTest {
 
     @Test
     void aSocketThatNeverSaysWhoItIsIsClosedAfterFiveSeconds() throws Exception {
-        try (SocketClient client = new SocketClient(socketUri(null))) {
+        try (SocketClient client = new SocketClient(socketUri())) {
             assertThat(client.next("refused").path("reason").asText()).isEqualTo("unauthorized");
             assertThat(client.closed.get(60, TimeUnit.SECONDS)).isEqualTo(4401);
         }
@@ -267,7 +277,7 @@ class RouteAccessTest {
             case "/api/scene/preset/{id}" -> "cartpole";
             case "/api/links/{id}" -> probeLink.id();
             default -> template.startsWith("/api/rl/") ? rlEnv : "0123456789abcdef";
-        });
+        }) + (template.equals("/api/rl/script") ? "?robot=cartpole&task=balance" : "");
         String body = switch (template) {
             case "/api/scene/load" -> TINY_SCENE;
             case "/api/sim/command" -> "{\"cmd\": \"pause\"}";
@@ -286,7 +296,7 @@ class RouteAccessTest {
         };
         String token = credential == Credential.NONE ? null : tokens.get(credential);
         if (route.startsWith("GET /") && !template.startsWith("/api")) {
-            return host.get(path + (token == null ? "" : "?token=" + token)).statusCode(); // the page
+            return send(method, path, null, token).statusCode(); // the page, the same for everybody
         }
         HttpResponse<String> response = send(method, path, body, token);
         lastBody = response.body();
@@ -323,15 +333,16 @@ class RouteAccessTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return host.send(request);
+        return host.http().send(request.timeout(java.time.Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString()); // not host.send: no token means none
     }
 
-    /** The WebSocket: refused at the upgrade (401) for a bad token, by message without one, welcomed otherwise. */
+    /** The WebSocket: its token in the first message, as the page sends it; refused by message, welcomed otherwise. */
     private static int socket(Credential credential) throws Exception {
         String token = credential == Credential.NONE ? null : tokens.get(credential);
         SocketClient client;
         try {
-            client = new SocketClient(socketUri(token));
+            client = token == null ? new SocketClient(socketUri()) : SocketClient.authorized(socketUri(), token);
         } catch (Exception e) {
             assertThat(e).hasStackTraceContaining("401");
             return 401;
@@ -342,17 +353,20 @@ class RouteAccessTest {
                 assertThat(client.next("refused").path("reason").asText()).isEqualTo("unauthorized");
                 return 401;
             }
-            JsonNode welcome = client.next("welcome");
-            assertThat(welcome.path("role").asText()).isEqualTo(credential.name().toLowerCase());
+            JsonNode answer = client.next(java.util.Set.of("welcome", "refused"));
+            if (answer.path("type").asText().equals("refused")) {
+                assertThat(answer.path("reason").asText()).isEqualTo("unauthorized");
+                return 401;
+            }
+            assertThat(answer.path("role").asText()).isEqualTo(credential.name().toLowerCase());
             return 101;
         } finally {
             waitForNoViewers();
         }
     }
 
-    private static URI socketUri(String token) {
-        return URI.create(host.uri("/ws/signaling").toString().replace("http:", "ws:")
-                + (token == null ? "" : "?token=" + token));
+    private static URI socketUri() {
+        return URI.create(host.uri("/ws/signaling").toString().replace("http:", "ws:"));
     }
 
     private static void waitForNoViewers() throws InterruptedException {

@@ -26,7 +26,7 @@ class SessionAccessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        host = TestHost.start("pendulum", StreamingConfig.builder().localOperator(false)
+        host = TestHost.start("pendulum", StreamingConfig.builder()
                 .operatorToken("operator-token-for-tests-0123456789"));
     }
 
@@ -45,8 +45,8 @@ class SessionAccessTest {
     }
 
     private static SocketClient open(ShareLink link) throws Exception {
-        SocketClient client = new SocketClient(URI.create(host.uri("/ws/signaling").toString().replace("http:", "ws:")
-                + "?token=" + link.token()));
+        SocketClient client = SocketClient.authorized(URI.create(host.uri("/ws/signaling").toString().replace("http:", "ws:")),
+                link.token().orElseThrow());
         client.next("welcome");
         return client;
     }
@@ -111,11 +111,20 @@ class SessionAccessTest {
     }
 
     @Test
+    void aSocketThatNeverOffersGivesItsPlaceBackWithoutWaitingForTheConnectTimeout() throws Exception {
+        try (SocketClient idle = open(host.host.links().create(Role.VIEWER, null, 0))) {
+            JsonNode bye = idle.next(java.util.Set.of("bye"), Duration.ofSeconds(60));
+
+            assertThat(bye.path("reason").asText()).isEqualTo("the viewer sent no offer");
+        }
+    }
+
+    @Test
     void aLinkAdmitsNoMoreThanItsOwnLimit() throws Exception {
         ShareLink link = host.host.links().create(Role.VIEWER, null, 1);
         try (SocketClient first = open(link);
-             SocketClient second = new SocketClient(URI.create(host.uri("/ws/signaling").toString()
-                     .replace("http:", "ws:") + "?token=" + link.token()))) {
+             SocketClient second = SocketClient.authorized(URI.create(host.uri("/ws/signaling").toString()
+                     .replace("http:", "ws:")), link.token().orElseThrow())) {
             JsonNode refused = second.next("refused");
 
             assertThat(refused.path("reason").asText()).isEqualTo("link_limit");

@@ -194,8 +194,8 @@ class LlmApiTest {
     void aGeneratedSceneIsLoadedForAConnectedViewerAndTheAnswerHoldsTheAttemptsAndTheXml() throws Exception {
         setUpFakeOpenAi();
         fake.enqueue(Reply.answer(Replies.fenced(Replies.GOOD_SCENE)));
-        try (SocketClient viewer = new SocketClient(URI.create(host.uri("/ws/signaling").toString()
-                .replace("http:", "ws:")))) {
+        try (SocketClient viewer = SocketClient.authorized(URI.create(host.uri("/ws/signaling").toString()
+                .replace("http:", "ws:")), host.operatorToken())) {
             viewer.next("welcome");
 
             HttpResponse<String> response = post("/api/scene/generate", "{\"prompt\": \"" + PROMPT + "\"}");
@@ -252,6 +252,7 @@ class LlmApiTest {
         try (Socket socket = new Socket(host.uri("/").getHost(), host.uri("/").getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/scene/generate HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                    + "Authorization: Bearer " + host.operatorToken() + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -57,7 +57,8 @@ class RecordingsApiTest {
                 .contains("\"complete\":true");
 
         HttpResponse<byte[]> download = host.http().send(HttpRequest.newBuilder(host.uri("/api/recordings/" + file))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + host.operatorToken()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).contains("video/mp4");
         assertThat(new String(download.body(), 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");

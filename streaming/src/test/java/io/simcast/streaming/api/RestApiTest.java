@@ -198,7 +198,7 @@ class RestApiTest {
     @Test
     void badCommandsGetTheReasonNotAStackTrace() throws Exception {
         assertError(host.post("/api/sim/command", "application/json", "{\"cmd\": \"jump\"}"), 400,
-                "Unknown command 'jump'; commands: play, pause, toggle, reset, step, speed");
+                "Unknown command 'jump'; commands: play, pause, toggle, reset, step, speed, slower, faster");
         assertError(host.post("/api/sim/command", "application/json",
                         "{\"cmd\": \"speed\", \"params\": {\"factor\": 100}}"), 400,
                 "speed must be between 1/16 and 16, got 100.0");

@@ -226,7 +226,11 @@ class RlApiTest {
         Path script = Files.writeString(folder.resolve("train.py"),
                 TrainingScript.generate("cartpole", "balance", TrainingScript.Algorithm.PPO));
 
-        Python.Outcome outcome = Python.run(folder, Map.of("PYTHONPATH", Python.path(false)), script.toString(),
+        // As on the host's machine: the script finds the operator token in the file serve made.
+        Path config = Files.createDirectories(folder.resolve("config/simcast"));
+        Files.writeString(config.resolve("operator-token"), host.operatorToken() + "\n");
+        Python.Outcome outcome = Python.run(folder, Map.of("PYTHONPATH", Python.path(false), "XDG_CONFIG_HOME",
+                        folder.resolve("config").toString()), script.toString(),
                 "--url", host.uri("/").toString(), "--smoke", "--smoke-episodes", "3", "--max-episode-steps", "40",
                 "--seed", "3", "--n-envs", "32");
 
@@ -252,9 +256,9 @@ class RlApiTest {
 
     @Test
     void anEnvironmentBelongsToTheLinkThatCreatedItOthersMayWatchButNotDriveIt() throws Exception {
-        String owner = host.host.links().create(Role.CONTROLLER, null, 0).token();
-        String other = host.host.links().create(Role.CONTROLLER, null, 0).token();
-        String viewer = host.host.links().create(Role.VIEWER, null, 0).token();
+        String owner = host.host.links().create(Role.CONTROLLER, null, 0).token().orElseThrow();
+        String other = host.host.links().create(Role.CONTROLLER, null, 0).token().orElseThrow();
+        String viewer = host.host.links().create(Role.VIEWER, null, 0).token().orElseThrow();
         HttpResponse<String> created = send("POST", "/api/rl/create", "{\"robot\": \"cartpole\", \"task\":"
                 + " \"balance\", \"num_envs\": 2}", owner);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
@@ -364,7 +368,8 @@ class RlApiTest {
             "tests.test_numpy_only, false"})
     void thePythonPackagesTestsPassAgainstTheHost(String module, boolean withStandIns) throws Exception {
         Python.Outcome outcome = Python.run(Python.packageFolder(), Map.of("PYTHONPATH", Python.path(withStandIns),
-                "SIMCAST_URL", host.uri("/").toString()), "-m", "unittest", "-v", module);
+                "SIMCAST_URL", host.uri("/").toString(), "SIMCAST_OPERATOR_TOKEN", host.operatorToken()),
+                "-m", "unittest", "-v", module);
 
         System.out.println(outcome.output()); // unittest's list of what ran, in the test's report
         assertThat(outcome.exitCode()).as(outcome.output()).isZero();

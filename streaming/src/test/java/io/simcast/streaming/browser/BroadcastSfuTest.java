@@ -128,7 +128,7 @@ class BroadcastSfuTest {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static Page open(String query) throws InterruptedException {
-        Page page = browser.open(host.uri("/" + query).toString());
+        Page page = browser.open(host.operatorPage(query).toString());
         pages.add(page);
         page.waitFor("window.simcast", Duration.ofSeconds(10));
         return page;

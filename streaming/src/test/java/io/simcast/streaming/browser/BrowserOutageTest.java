@@ -30,7 +30,7 @@ class BrowserOutageTest {
         try (TestHost host = TestHost.start("pendulum");
              HeadlessChromium browser = HeadlessChromium.launch();
              LinkImpairment link = LinkImpairment.install()) {
-            Page page = browser.open(host.uri("/").toString());
+            Page page = browser.open(host.operatorPage("").toString());
             page.waitFor("window.simcast && simcast.state === 'connected' && " + FRAMES + " > 10", CONNECT);
             String viewer = page.evaluate("simcast.viewerId").asText();
             long keyFramesAsked = page.evaluate("simcast.stats.pliCount").asLong();

@@ -18,10 +18,10 @@ class BrowserRefusalTest {
     void aFullHostSaysSoInThePageAndTheViewerGetsInWhenAPlaceFreesUp() throws Exception {
         try (TestHost host = TestHost.start("pendulum", StreamingConfig.builder().maxViewers(1));
              HeadlessChromium browser = HeadlessChromium.launch()) {
-            Page first = browser.open(host.uri("/").toString());
+            Page first = browser.open(host.operatorPage("").toString());
             first.waitFor("window.simcast && simcast.state === 'connected'", Duration.ofSeconds(20));
 
-            Page second = browser.open(host.uri("/").toString());
+            Page second = browser.open(host.operatorPage("").toString());
             second.waitFor("window.simcast && simcast.state === 'refused'", Duration.ofSeconds(10));
 
             assertThat(second.evaluate("document.getElementById('message').textContent").asText()).isEqualTo(

@@ -9,72 +9,72 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.streaming.TestHost;
-import io.simcast.testkit.HeadlessChromium;
-import io.simcast.testkit.HeadlessChromium.Page;
 import io.simcast.streaming.http.Json;
+import io.simcast.testkit.HeadlessChromium.Page;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Watching an RL environment copy while it trains: the page's picker and the REST call for scripts switch a real
- * viewer in headless Chromium to the copy's live picture (its own renderer), which moves only when the environment
- * steps, and back to the simulation when the environment closes. Host and browser inside the test's network
- * namespace.
+ * The page's RL panel and watching a copy while it trains: an environment created in the panel is watched in a real
+ * viewer in headless Chromium (the copy's live picture, its own renderer, moving only when the environment steps),
+ * its training script downloaded and the environment closed, which returns the viewer to the simulation; the panel
+ * follows environments that scripts open and close; the REST call for scripts switches a viewer too. Host and
+ * browser inside the test's network namespace.
  */
 @Tag("e2e")
 class BrowserRlWatchTest {
+    @RegisterExtension
+    static final Browsing world = Browsing.pendulum();
     private static TestHost host;
-    private static HeadlessChromium browser;
-    private final List<Page> pages = new ArrayList<>();
+    private static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
-        host = TestHost.start("pendulum");
-        browser = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (host != null) {
-            host.close();
-        }
+        host = world.host;
+        downloads = Files.createTempDirectory("simcast-rl-downloads");
+        world.browser.downloadTo(downloads);
     }
 
     @AfterEach
     void closeTabsAndEnvironments() throws Exception {
-        pages.forEach(Page::close);
-        pages.clear();
         for (JsonNode env : json(host.get("/api/rl")).path("environments")) {
             host.delete("/api/rl/" + env.path("id").asText());
         }
-        waitFor(() -> json(host.get("/api/health")).path("viewers").path("count").asInt() == 0, 30_000);
     }
 
     @Test
-    void thePickerShowsACopyWhosePictureMovesOnlyWhenTheEnvironmentStepsAndClosingItReturnsToTheSimulation()
-            throws Exception {
+    void anEnvironmentCreatedInThePanelCanBeWatchedWhileItStepsAndClosedAndItsScriptDownloaded() throws Exception {
         Page page = openViewer();
-        String id = create("panda", "reach", 2);
+        page.evaluate("simcast.workspace.show('rl')");
+        page.waitFor("document.getElementById('rl-task')", Browsing.READY);
+        assertThat(page.evaluate("document.getElementById('rl-description').textContent").asText()).isNotBlank();
         post("/api/sim/command", "{\"cmd\": \"pause\"}");
         double[] simulation = still(page);
 
-        page.waitFor("[...document.getElementById('watch').options].some(o => o.value === '" + id + "')",
-                Duration.ofSeconds(30));
-        page.evaluate("(() => { const s = document.getElementById('watch'); s.value = '" + id + "';"
-                + " s.dispatchEvent(new Event('change')); return true; })()");
+        page.evaluate("(() => { document.getElementById('rl-task').value = 'panda/reach';"
+                + " document.getElementById('rl-task').dispatchEvent(new Event('change'));"
+                + " document.getElementById('rl-copies').value = '2'; document.getElementById('rl-seed').value = '1';"
+                + " document.getElementById('rl-create').click(); return true; })()");
+        page.waitFor("simcast.environments.length === 1 && document.querySelector('#rl-environments li[data-env]')",
+                Browsing.READY);
+        String id = page.evaluate("simcast.environments[0].id").asText();
+        JsonNode listed = json(host.get("/api/rl")).path("environments").get(0);
+        assertThat(listed.path("robot").asText() + "/" + listed.path("task").asText() + " x"
+                + listed.path("num_envs").asInt()).isEqualTo("panda/reach x2");
+        post("/api/rl/" + id + "/reset", "{\"seed\": 1}");
 
+        page.evaluate(row(id) + ".querySelector('button.watch').click(), true");
         page.waitFor("simcast.watching.source === 'rl' && simcast.watching.env === '" + id + "'",
-                Duration.ofSeconds(30));
+                Browsing.READY);
         waitFor(() -> difference(simulation, picture(page)) > 10, 30_000);
         double[] before = still(page); // a copy nobody steps holds still
         assertThat(views()).contains("rl:1");
@@ -90,13 +90,34 @@ class BrowserRlWatchTest {
         }
         waitFor(() -> changedCells(before, picture(page)) > 30, 30_000);
 
-        assertThat(host.delete("/api/rl/" + id).statusCode()).isEqualTo(200);
-        page.waitFor("simcast.watching.source === 'simulation'", Duration.ofSeconds(30));
+        page.evaluate(row(id) + ".querySelector('button.script').click(), true");
+        Path script = downloads.resolve("train_panda_reach.py");
+        String expected = host.get("/api/rl/script?robot=panda&task=reach&algo=ppo").body(); // simcast rl script's
+        assertThat(expected).contains("SimcastVecEnv");
+        waitFor(() -> Files.exists(script) && Files.readString(script).equals(expected), 30_000);
+
+        page.waitFor(row(id) + ".querySelector('button.close').hidden === false", Browsing.READY); // the operator's
+        page.evaluate(row(id) + ".querySelector('button.close').click(), true");
+        page.waitFor("simcast.watching.source === 'simulation' && simcast.environments.length === 0",
+                Browsing.READY);
         assertThat(page.evaluate("document.getElementById('message').textContent").asText())
                 .isEqualTo("RL environment " + id + " was closed (DELETE /api/rl/" + id + ")");
-        assertThat(page.evaluate("document.getElementById('watch').value").asText()).isEmpty();
+        assertThat(json(host.get("/api/rl")).path("environments")).isEmpty();
         waitFor(() -> difference(simulation, picture(page)) < 2, 30_000);
         waitFor(() -> !views().contains("rl:1"), 30_000);
+    }
+
+    @Test
+    void thePanelsListFollowsEnvironmentsThatScriptsOpenAndClose() throws Exception {
+        Page page = openViewer();
+        page.evaluate("simcast.workspace.show('rl')");
+        page.waitFor("document.getElementById('rl-environments')", Browsing.READY);
+
+        String id = create("cartpole", "balance", 3);
+        page.waitFor(row(id) + " && " + row(id) + ".textContent.includes('cartpole/balance · 3 copies')",
+                Browsing.READY);
+        host.delete("/api/rl/" + id);
+        page.waitFor("!" + row(id), Browsing.READY);
     }
 
     @Test
@@ -111,7 +132,8 @@ class BrowserRlWatchTest {
         assertThat(answer.toString()).isEqualTo("{\"viewer\":\"" + viewer + "\",\"source\":\"rl\",\"env\":\""
                 + id + "\",\"copy\":1}");
         page.waitFor("simcast.watching.source === 'rl' && simcast.watching.copy === 1", Duration.ofSeconds(30));
-        assertThat(page.evaluate("document.getElementById('watch-copy').value").asText()).isEqualTo("1");
+        page.evaluate("simcast.workspace.show('rl')");
+        page.waitFor(row(id) + " && " + row(id) + ".querySelector('select').value === '1'", Browsing.READY);
 
         assertThat(refusal(post(watch, "{\"source\": \"rl\", \"env\": \"" + id + "\", \"copy\": 5}"), 400))
                 .isEqualTo("copy must be between 0 and 1, got 5");
@@ -130,12 +152,13 @@ class BrowserRlWatchTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private Page openViewer() throws InterruptedException {
-        Page page = browser.open(host.uri("/").toString());
-        pages.add(page);
-        page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats"
-                + " && simcast.stats.framesDecoded > 10", Duration.ofSeconds(60));
-        return page;
+    /** The RL panel's row of environment {@code id}, as a JavaScript expression. */
+    private static String row(String id) {
+        return "document.querySelector('#rl-environments li[data-env=\"" + id + "\"]')";
+    }
+
+    private static Page openViewer() throws InterruptedException {
+        return world.openViewer("/");
     }
 
     private static String create(String robot, String task, int copies) throws Exception {

@@ -136,6 +136,26 @@ class BrowserStreamingTest {
         waitFor(() -> "playing".equals(simulationState()), WAIT_MILLIS);
     }
 
+    /** The page's buttons send the named commands of their keys, as the console's buttons perform those keys. */
+    @Test
+    void theButtonsDoWhatTheirKeysDoWithTheSpeedTheHostHolds() throws Exception {
+        Page page = openViewer();
+        page.evaluate("document.getElementById('faster').click(), document.getElementById('faster').click(), true");
+        waitFor(() -> host.simulation.snapshot().speed() == 4, WAIT_MILLIS); // two quick presses both count
+        page.evaluate("document.getElementById('slower').click(), true");
+        page.waitFor("document.getElementById('speed').textContent === '2×'", CONNECT);
+        assertThat(page.evaluate("document.getElementById('step').disabled").asBoolean()).as("Step while playing")
+                .isTrue();
+
+        command("pause");
+        page.waitFor("!document.getElementById('step').disabled", CONNECT);
+        double paused = simulationTime();
+        page.evaluate("document.getElementById('step').click(), true");
+        waitFor(() -> simulationTime() > paused, WAIT_MILLIS);
+        page.evaluate("document.getElementById('slower').click(), true");
+        waitFor(() -> host.simulation.snapshot().speed() == 1, WAIT_MILLIS);
+    }
+
     @Test
     void twoViewersTurnTheirCamerasIndependently() throws Exception {
         Page first = openViewer();
@@ -228,6 +248,7 @@ class BrowserStreamingTest {
                 new Promise((resolve) => {
                   const errors = [];
                   const socket = new WebSocket(`ws://${location.host}/ws/signaling`);
+                  socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: 'OPERATOR_TOKEN' }));
                   socket.onmessage = (event) => {
                     const message = JSON.parse(event.data);
                     if (message.type === 'welcome') {
@@ -238,7 +259,7 @@ class BrowserStreamingTest {
                     if (message.type === 'error') errors.push(message);
                     if (errors.length === 3) { socket.close(); resolve(errors); }
                   };
-                })""");
+                })""".replace("OPERATOR_TOKEN", host.operatorToken()));
 
         assertThat(replies.findValuesAsText("code")).containsExactlyInAnyOrder("bad_json", "bad_sdp", "bad_message");
         assertThat(replies.toString()).contains("Invalid JSON").contains("The offer was refused")
@@ -272,7 +293,7 @@ class BrowserStreamingTest {
     }
 
     private Page open(String query) throws InterruptedException {
-        Page page = browser.open(host.uri("/" + query).toString());
+        Page page = browser.open(host.operatorPage(query).toString());
         pages.add(page);
         page.waitFor("window.simcast", Duration.ofMillis(WAIT_MILLIS));
         return page;

@@ -8,28 +8,36 @@ import io.simcast.testkit.HeadlessChromium.Page;
  * two of them are. Shared by the browser tests; any thread.
  */
 final class PagePictures {
+    /** The video drawn at {@code width} x {@code height}: its RGBA bytes, as a JavaScript function. */
+    private static final String PIXELS = """
+            ((width, height) => {
+              const canvas = document.createElement('canvas');
+              canvas.width = width; canvas.height = height;
+              const g = canvas.getContext('2d');
+              g.drawImage(document.getElementById('video'), 0, 0, width, height);
+              return g.getImageData(0, 0, width, height).data;
+            })""";
     private static final String PICTURE = """
             (() => {
-              const video = document.getElementById('video');
-              const canvas = document.createElement('canvas');
-              canvas.width = 64; canvas.height = 48;
-              const g = canvas.getContext('2d');
-              g.drawImage(video, 0, 0, 64, 48);
-              const data = g.getImageData(0, 0, 64, 48).data;
+              const data = %s(64, 48);
               const grey = [];
               for (let i = 0; i < data.length; i += 4) grey.push((data[i] + data[i + 1] + data[i + 2]) / 3);
               return grey;
-            })()""";
+            })()""".formatted(PIXELS);
+
+    /** Counts the cells of a 160x120 picture whose colour passes {@code test}, a JavaScript test of r, g, b. */
+    private static final String COUNT = """
+            ((test) => {
+              const data = %s(160, 120);
+              let count = 0;
+              for (let i = 0; i < data.length; i += 4) if (test(data[i], data[i + 1], data[i + 2])) count++;
+              return count;
+            })((r, g, b) => %%s)""".formatted(PIXELS);
 
     /** Mean rows (0 at the top, of 48) of the clearly red and the clearly green pixels, or null when one is missing. */
     private static final String RED_AND_GREEN_ROWS = """
             (() => {
-              const video = document.getElementById('video');
-              const canvas = document.createElement('canvas');
-              canvas.width = 64; canvas.height = 48;
-              const g = canvas.getContext('2d');
-              g.drawImage(video, 0, 0, 64, 48);
-              const data = g.getImageData(0, 0, 64, 48).data;
+              const data = %s(64, 48);
               let red = 0, reds = 0, green = 0, greens = 0;
               for (let i = 0; i < data.length; i += 4) {
                 const row = Math.floor(i / 4 / 64), r = data[i], gr = data[i + 1], b = data[i + 2];
@@ -37,7 +45,7 @@ final class PagePictures {
                 if (gr > 180 && r < 80 && b < 80) { green += row; greens++; }
               }
               return reds && greens ? [red / reds, green / greens] : null;
-            })()""";
+            })()""".formatted(PIXELS);
 
     private PagePictures() {}
 
@@ -45,6 +53,14 @@ final class PagePictures {
     static double[] redAndGreenRows(Page page) {
         JsonNode rows = page.evaluate(RED_AND_GREEN_ROWS);
         return rows == null || rows.isNull() ? null : new double[] {rows.get(0).asDouble(), rows.get(1).asDouble()};
+    }
+
+    /**
+     * Cells of the video (160x120, fine enough for a small body) whose colour passes {@code test}, e.g.
+     * {@code "g > 150 && r < 100"} for bright green.
+     */
+    static int cells(Page page, String test) {
+        return page.evaluate(COUNT.formatted(test)).asInt();
     }
 
     /** The video as the page shows it now. */

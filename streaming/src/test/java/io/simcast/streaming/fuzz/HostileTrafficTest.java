@@ -85,7 +85,7 @@ class HostileTrafficTest {
 
     @Test
     void malformedMessagesOffersAndScenesLeaveTheHostUpItsHeapFlatAndItsViewerWatching() throws Exception {
-        host = TestHost.start("pendulum", StreamingConfig.builder().localOperator(false).operatorToken(OPERATOR_TOKEN)
+        host = TestHost.start("pendulum", StreamingConfig.builder().operatorToken(OPERATOR_TOKEN)
                 .maxViewers(32));
         ShareLink watcher = host.host.links().create(Role.VIEWER, null, 0);
         ShareLink strangers = host.host.links().create(Role.VIEWER, null, 0);
@@ -161,8 +161,8 @@ class HostileTrafficTest {
         int sockets = 0;
         while (more.test(sent)) {
             ShareLink link = links.get(sockets % links.size());
-            try (SocketClient client = new SocketClient(URI.create(host.uri("/ws/signaling").toString()
-                    .replace("http:", "ws:") + "?token=" + link.token()))) {
+            try (SocketClient client = SocketClient.authorized(URI.create(host.uri("/ws/signaling").toString()
+                    .replace("http:", "ws:")), link.token().orElseThrow())) {
                 sockets++;
                 if (sockets % 25 == 0) {
                     client.trySend("{\"type\": \"offer\", \"sdp\": \"" + "x".repeat(200_000) + "\"}"); // over the limit
@@ -190,14 +190,14 @@ class HostileTrafficTest {
         int sent = 0;
         while (more.test(sent)) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(host.uri("/whep"))
-                    .header("Authorization", "Bearer " + link.token()).header("Content-Type", "application/sdp")
+                    .header("Authorization", "Bearer " + link.token().orElseThrow()).header("Content-Type", "application/sdp")
                     .POST(HttpRequest.BodyPublishers.ofString(malformed.sdp(offer))).build(),
                     HttpResponse.BodyHandlers.ofString());
             sent++;
             whepStatuses.add(answer.statusCode());
             if (answer.statusCode() == 201) {
                 http.send(HttpRequest.newBuilder(host.uri(answer.headers().firstValue("Location").orElseThrow()))
-                        .header("Authorization", "Bearer " + link.token()).DELETE().build(),
+                        .header("Authorization", "Bearer " + link.token().orElseThrow()).DELETE().build(),
                         HttpResponse.BodyHandlers.discarding());
             }
         }

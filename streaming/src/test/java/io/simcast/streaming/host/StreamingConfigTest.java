@@ -38,7 +38,7 @@ class StreamingConfigTest {
         assertThat(config.port()).isEqualTo(9000);
         assertThat(config.video()).isEqualTo(new VideoFormat(1280, 720, 60));
         assertThat(config.maxViewers()).isEqualTo(4);
-        assertThat(config.iceServers()).containsExactly(new IceServer("stun:stun.example.org:3478", null, null),
+        assertThat(config.iceServers().servers()).containsExactly(new IceServer("stun:stun.example.org:3478", null, null),
                 new IceServer("turn:turn.example.org:3478", "alice", "secret"));
         assertThat(config.udpPorts()).isEqualTo(new PortRange(50000, 50100));
         assertThat(StreamingConfig.fromEnvironment(Map.of("RL_IDLE_TIMEOUT", "90")).build().rlIdleTimeout())

@@ -60,6 +60,8 @@ class TlsTest {
             assertThat(host.host.address().toString()).startsWith("https://127.0.0.1:");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\"");
+            assertThat(health.headers().firstValue("Strict-Transport-Security")).as("HSTS")
+                    .hasValue("max-age=31536000");
             String plain = host.uri("/api/health").toString().replace("https:", "http:");
             assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(plain))
                     .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
@@ -72,6 +74,7 @@ class TlsTest {
                 .tls(new StreamingConfig.TlsFiles(certificate, key)));
              SocketClient socket = new SocketClient(URI.create(host.uri("/ws/signaling").toString()
                      .replace("https:", "wss:")), null, trustingTheTestCertificate())) {
+            socket.send("{\"type\": \"auth\", \"token\": \"" + host.operatorToken() + "\"}");
             JsonNode welcome = socket.next("welcome");
 
             assertThat(welcome.path("viewerId").asText()).isNotBlank();

@@ -26,13 +26,17 @@ class CommandsTest {
         return Optional.of(new Control.Simulate(Commands.parse(cmd, params == null ? null : Json.parse(params))));
     }
 
+    private static Control simulate(SimCommand command) {
+        return new Control.Simulate(command);
+    }
+
     @Test
     void eachSimulationKeyIsANamedCommand() {
         for (boolean playing : new boolean[] {true, false}) {
             assertThat(key(KeyAction.TOGGLE_PLAY, playing, 1)).isEqualTo(named("toggle", null));
             assertThat(key(KeyAction.RESET, playing, 1)).isEqualTo(named("reset", null));
-            assertThat(key(KeyAction.SLOWER, playing, 2)).isEqualTo(named("speed", "{\"factor\": 1}"));
-            assertThat(key(KeyAction.FASTER, playing, 2)).isEqualTo(named("speed", "{\"factor\": 4}"));
+            assertThat(key(KeyAction.SLOWER, playing, 2)).isEqualTo(named("slower", null));
+            assertThat(key(KeyAction.FASTER, playing, 2)).isEqualTo(named("faster", null));
         }
         assertThat(key(KeyAction.STEP, false, 1)).isEqualTo(named("step", "{\"count\": 1}"));
     }
@@ -43,12 +47,13 @@ class CommandsTest {
         assertThat(key(KeyAction.STEP, false, 1)).contains(new Control.Simulate(new SimCommand.Step(1)));
     }
 
+    /** The physics thread halves or doubles the factor it holds (SimulationTest: within the limits). */
     @Test
-    void speedKeysStopAtTheLimitsWhereTheNamedCommandIsRefused() {
-        assertThat(key(KeyAction.SLOWER, true, SimCommand.MIN_SPEED))
-                .contains(new Control.Simulate(new SimCommand.SetSpeed(SimCommand.MIN_SPEED)));
-        assertThat(key(KeyAction.FASTER, true, SimCommand.MAX_SPEED))
-                .contains(new Control.Simulate(new SimCommand.SetSpeed(SimCommand.MAX_SPEED)));
+    void speedKeysHalveAndDoubleWhateverSpeedThePresserLastSawWhereANamedSpeedOutOfRangeIsRefused() {
+        for (double seen : new double[] {SimCommand.MIN_SPEED, 1, SimCommand.MAX_SPEED}) {
+            assertThat(key(KeyAction.SLOWER, true, seen)).contains(simulate(new SimCommand.ScaleSpeed(0.5)));
+            assertThat(key(KeyAction.FASTER, true, seen)).contains(simulate(new SimCommand.ScaleSpeed(2)));
+        }
         assertThatThrownBy(() -> Commands.parse("speed", Json.parse("{\"factor\": 32}")))
                 .hasMessage("speed must be between 1/16 and 16, got 32.0");
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simcast.sim.physics.SimCommand;
-import io.simcast.streaming.http.Json;
 import io.simcast.sim.render.Modifiers;
 import io.simcast.sim.render.PointerButton;
+import io.simcast.streaming.Role;
+import io.simcast.streaming.http.Json;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class InputTest {
@@ -41,6 +43,26 @@ class InputTest {
                 .isEqualTo(new InputEvent.Wheel(0, -120));
         assertThat(InputEvent.parse(Json.parse("{\"type\":\"key_down\",\"code\":\"Space\",\"ctrl\":false}")))
                 .isEqualTo(new InputEvent.Key(true, "Space", false, false, false, false));
+    }
+
+    @Test
+    void anEventWrappedAsTheOriginalViewersClientsSendItParsesAsTheEventInside() {
+        assertThat(InputEvent.isInputType("event")).isTrue();
+        assertThat(InputEvent.parse(Json.parse("{\"type\":\"event\",\"data\":{\"type\":\"wheel\",\"dy\":-100}}")))
+                .isEqualTo(new InputEvent.Wheel(0, -100));
+        assertThatThrownBy(() -> InputEvent.parse(Json.parse("{\"type\":\"event\",\"data\":{\"type\":\"event\"}}")))
+                .hasMessage("'event' needs \"data\": an input event");
+    }
+
+    @Test
+    void aCameraEventChoosesAFixedCameraOrTheDefaultOneAndAViewerMaySendIt() {
+        assertThat(InputEvent.parse(Json.parse("{\"type\":\"camera\",\"fixed\":2}")))
+                .isEqualTo(new InputEvent.Camera(OptionalInt.of(2)));
+        assertThat(InputEvent.parse(Json.parse("{\"type\":\"camera\"}")))
+                .isEqualTo(new InputEvent.Camera(OptionalInt.empty()));
+        assertThatThrownBy(() -> InputEvent.parse(Json.parse("{\"type\":\"camera\",\"fixed\":-1}")))
+                .hasMessage("'camera' needs \"fixed\": the index of one of the model's cameras, from 0");
+        assertThat(InputPolicy.refusal(Role.VIEWER, new InputEvent.Camera(OptionalInt.of(0)))).isNull();
     }
 
     @Test

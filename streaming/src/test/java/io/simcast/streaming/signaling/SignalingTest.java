@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.streaming.Eventually;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.SocketClient;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
+import io.simcast.streaming.TurnSecret;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -40,12 +43,16 @@ class SignalingTest {
     }
 
     private static URI socketUri() {
+        return socketUri(host);
+    }
+
+    private static URI socketUri(TestHost host) {
         return URI.create(host.uri("/ws/signaling").toString().replace("http:", "ws:"));
     }
 
     @Test
     void anAdmittedViewerIsWelcomedWithItsIdTheIceServersTheSceneAndTheState() throws Exception {
-        try (SocketClient client = new SocketClient(socketUri())) {
+        try (SocketClient client = SocketClient.authorized(socketUri(), host.operatorToken())) {
             JsonNode welcome = client.next("welcome");
 
             assertThat(welcome.path("viewerId").asText()).matches("[0-9a-f]{16}");
@@ -59,10 +66,30 @@ class SignalingTest {
     }
 
     @Test
+    void withATurnSecretEachViewerIsWelcomedWithATurnCredentialOfItsOwn() throws Exception {
+        TurnSecret secret = TurnSecret.of("a-secret-of-some-length");
+        try (TestHost minting = TestHost.start("pendulum", StreamingConfig.builder().maxViewers(2)
+                .iceServers(List.of(new IceServer("turn:turn.example.org:3478", null, null))).turnSecret(secret));
+             SocketClient first = new SocketClient(socketUri(minting));
+             SocketClient second = new SocketClient(socketUri(minting))) {
+            for (JsonNode welcome : List.of(first.next("welcome"), second.next("welcome"))) {
+                JsonNode turn = welcome.path("iceServers").get(0);
+                String viewer = welcome.path("viewerId").asText();
+                String username = turn.path("username").asText();
+
+                assertThat(username).matches("\\d+:" + viewer);
+                Instant minted = Instant.ofEpochSecond(Long.parseLong(username.split(":")[0]))
+                        .minus(secret.lifetime());
+                assertThat(turn.path("credential").asText()).isEqualTo(secret.mint(viewer, minted).password());
+            }
+        }
+    }
+
+    @Test
     void beyondTheLimitAViewerIsRefusedWithAReasonAndTheSocketCloses() throws Exception {
-        try (SocketClient first = new SocketClient(socketUri())) {
+        try (SocketClient first = SocketClient.authorized(socketUri(), host.operatorToken())) {
             first.next("welcome");
-            try (SocketClient second = new SocketClient(socketUri())) {
+            try (SocketClient second = SocketClient.authorized(socketUri(), host.operatorToken())) {
                 JsonNode refused = second.next("refused");
 
                 assertThat(refused.path("reason").asText()).isEqualTo("viewer_limit");
@@ -75,7 +102,7 @@ class SignalingTest {
 
     @Test
     void unreadableMessagesGetAnErrorAndTheSocketStaysOpen() throws Exception {
-        try (SocketClient client = new SocketClient(socketUri())) {
+        try (SocketClient client = SocketClient.authorized(socketUri(), host.operatorToken())) {
             client.next("welcome");
 
             client.send("{not json");
@@ -93,8 +120,26 @@ class SignalingTest {
     }
 
     @Test
-    void aViewerTheOperatorDisconnectsIsToldNotToReconnectAndLeaves() throws Exception {
+    void theOriginalViewersClientsMayNameCandidatesIceCandidateAndWrapInputAsAnEvent() throws Exception {
         try (SocketClient client = new SocketClient(socketUri())) {
+            client.next("welcome");
+
+            client.send("{\"type\": \"ice-candidate\", \"candidate\": {\"candidate\": \"bogus\", \"sdpMid\": \"0\","
+                    + " \"sdpMLineIndex\": 0}}");
+            assertThat(client.next("error").path("code").asText()).as("read as a candidate").isEqualTo("bad_candidate");
+            client.send("{\"type\": \"event\", \"data\": {\"type\": \"command\", \"cmd\": \"pause\"}}");
+            Eventually.waitFor(() -> !host.simulation.snapshot().playing(), 5_000);
+            client.send("{\"type\": \"event\", \"data\": \"play\"}");
+            assertThat(client.next("error").path("message").asText())
+                    .isEqualTo("'event' needs \"data\": an input event");
+            client.send("{\"type\": \"event\", \"data\": {\"type\": \"command\", \"cmd\": \"play\"}}");
+            Eventually.waitFor(() -> host.simulation.snapshot().playing(), 5_000);
+        }
+    }
+
+    @Test
+    void aViewerTheOperatorDisconnectsIsToldNotToReconnectAndLeaves() throws Exception {
+        try (SocketClient client = SocketClient.authorized(socketUri(), host.operatorToken())) {
             String id = client.next("welcome").path("viewerId").asText();
 
             assertThat(host.host.disconnect(id).get(30, TimeUnit.SECONDS)).isTrue();

@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.rl.RlEnvironments;
+import io.simcast.streaming.IceServers;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
 import io.simcast.streaming.WhepClient;
 import io.simcast.streaming.access.Gatekeeper;
+import io.simcast.streaming.access.LinkStore;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.media.FeedPool;
@@ -21,7 +23,6 @@ import io.simcast.streaming.rl.RlSessions;
 import io.simcast.streaming.webrtc.PeerSessions;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ class SlowPeerTest {
     void start() throws Exception {
         simulation = TestHost.simulation("pendulum");
         renderer = Renderer.start(simulation);
-        engine = WebRtcEngine.start(List.of(), null);
+        engine = WebRtcEngine.start(IceServers.NONE, null);
         feeds = new FeedPool(engine, renderer, FORMAT, false, () -> null);
         rl = new RlSessions(new RlEnvironments(), Duration.ofMinutes(5));
         copies = new CopyViews(rl, new RendererBudget(RlLimits.DEFAULT.maxRenderedCopies()), FORMAT);
@@ -66,7 +67,7 @@ class SlowPeerTest {
             }
             return engine.open(listener);
         };
-        viewers = new Viewers(new ViewerRegistry(4), new Gatekeeper(new ShareLinks(null, 4), true),
+        viewers = new Viewers(new ViewerRegistry(4), new Gatekeeper(new ShareLinks(java.util.Optional.empty(), 4, LinkStore.NONE)),
                 new Video.Available(firstOneHangs, feeds, copies), simulation, FORMAT);
     }
 
@@ -93,11 +94,11 @@ class SlowPeerTest {
     @Test
     void aViewerWhoseConnectionHangsInItsSetUpDelaysNoOtherViewer() throws Exception {
         try (WhepClient slowPlayer = new WhepClient(); WhepClient player = new WhepClient()) {
-            Viewer slow = viewers.admit(Door.WHEP, ViewMode.OWN, ViewerChannel.NONE, Grant.LOCAL);
+            Viewer slow = viewers.admit(Door.WHEP, ViewMode.OWN, ViewerChannel.NONE, Grant.OPERATOR, "127.0.0.1");
             CompletableFuture<String> slowAnswer = viewers.connect(slow, slowPlayer.offer(), true);
             assertThat(stuck.await(30, TimeUnit.SECONDS)).as("the first viewer's set-up started").isTrue();
 
-            Viewer viewer = viewers.admit(Door.WHEP, ViewMode.OWN, ViewerChannel.NONE, Grant.LOCAL);
+            Viewer viewer = viewers.admit(Door.WHEP, ViewMode.OWN, ViewerChannel.NONE, Grant.OPERATOR, "127.0.0.1");
             player.answer(viewers.connect(viewer, player.offer(), true).get(60, TimeUnit.SECONDS));
             player.awaitFrames(10, 60_000);
 
@@ -114,7 +115,7 @@ class SlowPeerTest {
     @Test
     void aViewerThatLeavesDuringItsSetUpKeepsWebRtcOpenUntilItsConnectionIsTornDown() throws Exception {
         try (WhepClient slowPlayer = new WhepClient()) {
-            Viewer slow = viewers.admit(Door.WHEP, ViewMode.OWN, ViewerChannel.NONE, Grant.LOCAL);
+            Viewer slow = viewers.admit(Door.WHEP, ViewMode.OWN, ViewerChannel.NONE, Grant.OPERATOR, "127.0.0.1");
             CompletableFuture<String> slowAnswer = viewers.connect(slow, slowPlayer.offer(), true);
             assertThat(stuck.await(30, TimeUnit.SECONDS)).as("the viewer's set-up started").isTrue();
 

@@ -5,7 +5,7 @@ import static org.fxmisc.wellbehaved.event.InputMap.consume;
 
 import io.simcast.app.console.editor.completion.CompletionEngine;
 import io.simcast.app.console.editor.completion.CompletionPopup;
-import io.simcast.app.console.editor.completion.MjcfSchema;
+import io.simcast.sim.scene.MjcfSchema;
 import io.simcast.app.console.editor.find.FindBar;
 import io.simcast.app.console.editor.find.FindViewModel;
 import io.simcast.app.console.files.DocumentViewModel;

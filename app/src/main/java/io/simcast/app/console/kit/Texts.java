@@ -68,7 +68,9 @@ public final class Texts {
     public static final String COPY = "Copy";
     public static final String COPIED = "Copied to the clipboard";
     public static final String WATCHING_NOW = "Watching now";
-    public static final String NOBODY_WATCHING = "Nobody is watching. Open the address in a browser.";
+    public static final String NOBODY_WATCHING = "Nobody is watching. Make a share link, or copy your own page's link.";
+    public static final String COPY_MY_PAGE = "Copy my page's link";
+    public static final String MY_PAGE_COPIED = "Copied: it opens your page once, in a browser on any machine";
     public static final String NOBODY_CAN_WATCH = "Nobody can watch while sharing is off.";
     public static final String COLUMN_VIEWER = "Viewer";
     public static final String COLUMN_WATCHING = "Watching";

@@ -11,13 +11,18 @@ import javafx.scene.input.ClipboardContent;
 final class CopyButton extends Button {
 
     CopyButton(String id, Supplier<String> text, Label copied) {
-        super(Texts.COPY);
+        this(id, text, copied, Texts.COPY, Texts.COPIED);
+    }
+
+    /** With its own words: {@code label} on the button, {@code done} once copied. */
+    CopyButton(String id, Supplier<String> text, Label copied, String label, String done) {
+        super(label);
         setId(id);
         setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text.get());
             Clipboard.getSystemClipboard().setContent(content);
-            copied.setText(Texts.COPIED);
+            copied.setText(done);
         });
     }
 }

@@ -33,6 +33,11 @@ final class ShareAddressView extends VBox {
         Label copied = new Label();
         copied.setId("share-copied");
         HBox row = new HBox(6, address, new CopyButton("share-copy", viewers::address, copied));
-        getChildren().addAll(heading, row, copied);
+        // The page asks every browser for a token, this machine's too: the operator's own page opens from a link.
+        Label pageCopied = new Label();
+        pageCopied.setWrapText(true);
+        CopyButton myPage = new CopyButton("share-my-page", viewers::operatorPage, pageCopied, Texts.COPY_MY_PAGE,
+                Texts.MY_PAGE_COPIED);
+        getChildren().addAll(heading, row, copied, myPage, pageCopied);
     }
 }

@@ -69,7 +69,7 @@ final class ShareLinksView extends VBox {
         list.setPlaceholder(new Label(Texts.NO_LINKS));
         list.setCellFactory(view -> new LinkCell(model));
         list.getSelectionModel().selectedItemProperty().addListener((property, old, row) -> {
-            if (row != null) {
+            if (row != null && row.url().isPresent()) {
                 model.shown().set(row);
             }
         });
@@ -86,8 +86,8 @@ final class ShareLinksView extends VBox {
         shown.visibleProperty().bind(model.shown().isNotNull());
         shown.managedProperty().bind(shown.visibleProperty());
         model.shown().addListener((property, old, row) -> {
-            url.setText(row == null ? "" : row.url());
-            qr.setImage(row == null ? null : QrImage.of(row.url()));
+            url.setText(row == null ? "" : row.url().orElse(""));
+            qr.setImage(row == null ? null : row.url().map(QrImage::of).orElse(null));
             copied.setText("");
         });
 

@@ -7,6 +7,7 @@ import io.simcast.streaming.Role;
 import io.simcast.streaming.access.ShareLink;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -44,7 +45,7 @@ public final class ShareLinksViewModel {
     }
 
     /** One link as the list shows it. */
-    public record LinkRow(ShareLink link, String url, String label) {
+    public record LinkRow(ShareLink link, Optional<String> url, String label) {
         public String id() {
             return link.id();
         }
@@ -114,7 +115,8 @@ public final class ShareLinksViewModel {
     }
 
     private LinkRow row(ShareLink link) {
-        return new LinkRow(link, link.address(host.pageAddress()).toString(),
+        // The host keeps digests only: a link's address is shown when it is made, and never again.
+        return new LinkRow(link, link.token().map(token -> link.address(host.pageAddress()).toString()),
                 Texts.linkLabel(Texts.roleName(link.role()), link.id(), link.expires()));
     }
 }

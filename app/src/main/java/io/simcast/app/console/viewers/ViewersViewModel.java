@@ -49,6 +49,11 @@ public final class ViewersViewModel {
         return address;
     }
 
+    /** A new operator link: the operator's own page in a browser, opened once. Null when nothing is shared. */
+    public String operatorPage() {
+        return host == null ? null : host.operatorPage().toString();
+    }
+
     /** Why nobody can watch, or null while sharing. */
     public String problem() {
         return problem;

@@ -2,7 +2,7 @@ package io.simcast.app.console.help;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simcast.app.console.editor.completion.MjcfSchema;
+import io.simcast.sim.scene.MjcfSchema;
 import io.simcast.app.console.keys.ConsoleKey;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package io.simcast.app.console.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.simcast.app.console.Console;
 import io.simcast.app.console.ConsoleOptions;
 import io.simcast.app.console.ConsoleServices;
@@ -7,7 +9,13 @@ import io.simcast.app.console.Eventually;
 import io.simcast.app.console.TestOptions;
 import io.simcast.app.console.files.ScriptedDialogs;
 import io.simcast.sim.physics.SimulationSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -123,6 +131,46 @@ abstract class ConsoleUiTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether a recovery file under {@code folder} holds {@code text} (what the autosave wrote). */
+    static boolean recoveryFileHolds(Path folder, String text) {
+        Path recovery = folder.resolve("recovery");
+        if (!Files.isDirectory(recovery)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(recovery)) {
+            return files.filter(file -> file.toString().endsWith(".xml")).anyMatch(file -> {
+                try {
+                    return Files.readString(file).contains(text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a new console on {@code folder}, where an earlier one stopped without cleaning up, and checks that it
+     * offers {@code typed} back and restores it.
+     */
+    void restartAndRestore(Path folder, String typed) {
+        services = ConsoleServices.start(TestOptions.of(folder, null));
+        fx(() -> {
+            console = new Console(new Stage(), services, owner -> dialogs, AUTOSAVE);
+            console.show();
+            return null;
+        });
+        awaitFx("the recovery offer", () -> robot().lookup("#recovery-bar").query().isVisible());
+        assertThat(editorText()).isNotEqualTo(typed);
+        assertThat(fx(() -> robot().lookup("#recovery-bar .label").queryAs(Label.class).getText()))
+                .startsWith("Unsaved text of ").endsWith("was kept when Simcast stopped. Restore it?");
+
+        click("#recovery-restore");
+        awaitFx("the text to come back", () -> editor().getText().equals(typed));
+        awaitFx("the offer to go", () -> !robot().lookup("#recovery-bar").query().isVisible());
     }
 
     /** Presses a key combination, e.g. Ctrl+Enter. */

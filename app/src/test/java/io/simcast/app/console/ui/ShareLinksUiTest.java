@@ -79,6 +79,27 @@ class ShareLinksUiTest extends ConsoleUiTest {
                 .endsWith("Revoked the controller link " + id + "; its viewers were disconnected");
     }
 
+    @Test
+    void copyMyPageGivesALinkThatOpensTheOperatorsPageOnce() throws Exception {
+        showPanel("viewers");
+
+        click("#share-my-page");
+
+        String url = fx(() -> Clipboard.getSystemClipboard().getString());
+        assertThat(url).matches("http://127\\.0\\.0\\.1:" + host().address().getPort()
+                + "/\\?token=[A-Za-z0-9_-]{32}");
+        String once = URI.create(url).getQuery().substring("token=".length());
+        assertThat(session(once)).as("the page opens it").isEqualTo(201);
+        assertThat(session(once)).as("once").isEqualTo(401);
+        assertThat(pause(once)).as("its token does nothing else").isEqualTo(401);
+    }
+
+    private int session(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(host().address().resolve("/api/session"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The image read back module by module: the centre pixel of each, dark or not, inside the quiet zone. */
     private static boolean[][] readModules(Image image) {
         int size = (int) image.getWidth() / SCALE - 2 * BORDER;

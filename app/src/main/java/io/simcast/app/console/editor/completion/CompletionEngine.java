@@ -2,6 +2,7 @@ package io.simcast.app.console.editor.completion;
 
 import io.simcast.app.console.editor.xml.XmlTags;
 import io.simcast.app.console.editor.xml.XmlTags.Tag;
+import io.simcast.sim.scene.MjcfSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

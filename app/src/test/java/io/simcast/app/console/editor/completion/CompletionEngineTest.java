@@ -3,6 +3,7 @@ package io.simcast.app.console.editor.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.app.console.editor.completion.Completion.Kind;
+import io.simcast.sim.scene.MjcfSchema;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.simcast.app.console.editor.completion;
+package io.simcast.sim.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class MjcfSchemaTest {
         int length = MuJoCo.mj_printSchema((String) null, buffer, buffer.length, 0, 0);
         String printed = new String(buffer, 0, length, StandardCharsets.UTF_8);
         String resource;
-        try (InputStream in = MjcfSchema.class.getResourceAsStream("/io/simcast/app/console/editor/mjcf-schema.txt")) {
+        try (InputStream in = MjcfSchema.class.getResourceAsStream("mjcf-schema.txt")) {
             resource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(normalized(resource.lines().filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"))))
@@ -80,5 +80,23 @@ class MjcfSchemaTest {
         // 97 names in the printed schema, "(world)body" as body and worldbody, and include
         assertThat(schema.elementNames()).hasSize(100)
                 .contains("mujoco", "worldbody", "body", "include", "geom", "framelinacc", "pin", "bone");
+    }
+
+    @Test
+    void theOutlineIsAGraphOfPlacesWithBothRulesBuiltIn() {
+        List<MjcfSchema.Place> places = schema.outline().places();
+        MjcfSchema.Place document = places.getFirst();
+        assertThat(document.children()).hasSize(1);
+        MjcfSchema.Place mujoco = places.get(document.children().getFirst());
+        assertThat(mujoco.name()).isEqualTo("mujoco");
+        MjcfSchema.Place world = mujoco.children().stream().map(places::get)
+                .filter(place -> place.name().equals("worldbody")).findFirst().orElseThrow();
+        MjcfSchema.Place body = places.get(world.children().getFirst());
+        assertThat(body.name()).isEqualTo("body");
+        assertThat(body.children()).as("a body may hold bodies: it lists itself").contains(places.indexOf(body));
+        assertThat(places.stream().skip(1).filter(place -> !place.name().equals("include")))
+                .as("include may stand in every element")
+                .allSatisfy(place -> assertThat(place.children().stream().map(places::get).map(MjcfSchema.Place::name))
+                        .contains("include"));
     }
 }

@@ -1,4 +1,4 @@
-package io.simcast.app.console.editor.completion;
+package io.simcast.sim.scene;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,13 +16,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * MuJoCo 2.2.2's MJCF schema: which elements may appear under which, and their attributes. Read from
- * {@code mjcf-schema.txt}, the text {@code mj_printSchema} prints, plus two rules MuJoCo's reader enforces outside the
- * schema table: {@code worldbody} takes no attributes and no inertial or joints, and {@code include} may stand
- * anywhere. Immutable; any thread.
+ * MuJoCo 2.2.2's MJCF schema: which elements may appear under which, and their attributes. The one source of MJCF
+ * completion: the console's editor asks it directly, the browser page gets its {@link #outline()} from the host
+ * ({@code GET /api/scene/schema}). Read from {@code mjcf-schema.txt}, the text {@code mj_printSchema} prints, plus
+ * two rules MuJoCo's reader enforces outside the schema table: {@code worldbody} takes no attributes and no inertial
+ * or joints, and {@code include} may stand anywhere. Both rules are built into the outline, so that whoever walks it
+ * needs no MuJoCo knowledge of their own. Immutable; any thread.
  */
 public final class MjcfSchema {
-    private static final String RESOURCE = "/io/simcast/app/console/editor/mjcf-schema.txt";
+    private static final String RESOURCE = "mjcf-schema.txt";
     /** "   compiler (*)   autolimits ..." : indentation, name, repetition, attributes. */
     private static final Pattern ELEMENT = Pattern.compile("^( *)(\\S+) \\((.)\\)(.*)$");
     private static final int INDENT = 3;
@@ -30,18 +32,27 @@ public final class MjcfSchema {
     private static final Set<String> NOT_IN_WORLDBODY = Set.of("inertial", "joint", "freejoint");
     private static final String INCLUDE = "include";
     private static final List<String> INCLUDE_ATTRIBUTES = List.of("file");
+    /** The document (place 0) holds only mujoco; include (place 1) may stand in every element. */
+    private static final int DOCUMENT = 0;
+    private static final int INCLUDE_PLACE = 1;
     private static final MjcfSchema MUJOCO_2_2_2 = load();
 
-    /** One element of the schema; {@code recursive} ones may contain themselves (body, default). */
-    private record Element(String name, boolean recursive, List<String> attributes, List<Element> children) {}
+    /**
+     * Where an element may stand: its name, its attributes, and the places that may stand inside it (indexes into
+     * {@link Outline#places()}; a recursive element such as body or default lists itself).
+     */
+    public record Place(String name, List<String> attributes, List<Integer> children) {}
 
-    /** Where a path of open elements leads: an element, and whether it is the world body. */
-    private record Place(Element element, boolean world) {}
+    /**
+     * The schema as a graph of places, for clients that walk it themselves: start at place 0 (the document, which
+     * holds only {@code mujoco}) and follow each open element's name among the current place's children.
+     */
+    public record Outline(List<Place> places) {}
 
-    private final Element root;
+    private final Outline outline;
 
-    private MjcfSchema(Element root) {
-        this.root = root;
+    private MjcfSchema(Outline outline) {
+        this.outline = outline;
     }
 
     /** The schema of the MuJoCo that Simcast links (2.2.2). */
@@ -49,76 +60,43 @@ public final class MjcfSchema {
         return MUJOCO_2_2_2;
     }
 
+    /** The whole schema as a graph of places. */
+    public Outline outline() {
+        return outline;
+    }
+
     /**
      * The elements that may appear inside the last of {@code openElements} (outermost first), in MuJoCo's order;
      * only {@code mujoco} at the top of a document; none inside an element the schema does not know.
      */
     public List<String> children(List<String> openElements) {
-        if (openElements.isEmpty()) {
-            return List.of(root.name());
-        }
-        return resolve(openElements).map(place -> {
-            List<String> names = new ArrayList<>();
-            if (place.element().recursive()) {
-                names.add(place.element().name());
-            }
-            place.element().children().stream().map(Element::name)
-                    .filter(name -> !(place.world() && NOT_IN_WORLDBODY.contains(name)))
-                    .map(name -> place.element() == root && name.equals("body") ? "worldbody" : name)
-                    .forEach(names::add);
-            names.add(INCLUDE);
-            return List.copyOf(names);
-        }).orElse(List.of());
+        return resolve(openElements).map(place -> place.children().stream().map(i -> place(i).name()).toList())
+                .orElse(List.of());
     }
 
     /** The attributes of the last of {@code openElements} (outermost first), in MuJoCo's order. */
     public List<String> attributes(List<String> openElements) {
-        if (!openElements.isEmpty() && openElements.getLast().equals(INCLUDE)) {
-            return INCLUDE_ATTRIBUTES;
-        }
-        return resolve(openElements).map(place -> place.world() ? List.<String>of() : place.element().attributes())
-                .orElse(List.of());
+        return resolve(openElements).map(Place::attributes).orElse(List.of());
     }
 
     /** Every element name the schema knows, {@code worldbody} and {@code include} included. */
     public Set<String> elementNames() {
         Set<String> names = new LinkedHashSet<>();
-        names.add("worldbody");
-        names.add(INCLUDE);
-        collect(root, names);
+        outline.places().stream().skip(1).map(Place::name).forEach(names::add);
         return names;
     }
 
-    private static void collect(Element element, Set<String> names) {
-        names.add(element.name());
-        element.children().forEach(child -> collect(child, names));
+    private Place place(int index) {
+        return outline.places().get(index);
     }
 
     private Optional<Place> resolve(List<String> path) {
-        Optional<Place> place = path.getFirst().equals(root.name()) ? Optional.of(new Place(root, false))
-                : Optional.empty();
-        for (String name : path.subList(1, path.size())) {
-            place = place.flatMap(at -> step(at, name));
+        Optional<Place> at = Optional.of(place(DOCUMENT));
+        for (String name : path) {
+            at = at.flatMap(place -> place.children().stream().map(this::place)
+                    .filter(child -> child.name().equals(name)).findFirst());
         }
-        return place;
-    }
-
-    /** One element deeper. Under mujoco the schema's "(world)body" is worldbody; below it, it is body. */
-    private Optional<Place> step(Place place, String name) {
-        Element current = place.element();
-        if (current == root) {
-            boolean world = name.equals("worldbody");
-            String schemaName = world ? "body" : name.equals("body") ? "" : name;
-            return child(current, schemaName).map(element -> new Place(element, world));
-        }
-        if (current.recursive() && current.name().equals(name)) {
-            return Optional.of(new Place(current, false));
-        }
-        return child(current, name).map(element -> new Place(element, false));
-    }
-
-    private static Optional<Element> child(Element parent, String name) {
-        return parent.children().stream().filter(child -> child.name().equals(name)).findFirst();
+        return at;
     }
 
     // ---- reading the resource ------------------------------------------------------------------------------------
@@ -168,7 +146,12 @@ public final class MjcfSchema {
         if (root == null) {
             throw new IllegalArgumentException("empty schema");
         }
-        return new MjcfSchema(root.build());
+        List<Place> places = new ArrayList<>();
+        places.add(null); // the document, once mujoco has its index
+        places.add(new Place(INCLUDE, INCLUDE_ATTRIBUTES, List.of()));
+        int mujoco = root.add(places, true);
+        places.set(DOCUMENT, new Place("", List.of(), List.of(mujoco)));
+        return new MjcfSchema(new Outline(List.copyOf(places)));
     }
 
     private static List<String> words(String text) {
@@ -186,9 +169,30 @@ public final class MjcfSchema {
             this.recursive = recursive;
         }
 
-        Element build() {
-            return new Element(name, recursive, List.copyOf(attributes),
-                    children.stream().map(Builder::build).toList());
+        /** Adds this element's place (and its descendants') to {@code places}; returns its index. */
+        int add(List<Place> places, boolean isRoot) {
+            int index = places.size();
+            places.add(null); // reserved: a recursive element lists itself
+            List<Integer> inside = new ArrayList<>();
+            if (recursive) {
+                inside.add(index);
+            }
+            for (Builder child : children) {
+                int place = child.add(places, false);
+                // Under mujoco the schema's "(world)body" is worldbody; below it, it is body.
+                inside.add(isRoot && child.name.equals("body") ? worldBody(places, place) : place);
+            }
+            inside.add(INCLUDE_PLACE);
+            places.set(index, new Place(name, List.copyOf(attributes), List.copyOf(inside)));
+            return index;
+        }
+
+        /** worldbody: a body without attributes, inertia or joints. */
+        private static int worldBody(List<Place> places, int body) {
+            List<Integer> inside = places.get(body).children().stream()
+                    .filter(i -> !NOT_IN_WORLDBODY.contains(places.get(i).name())).toList();
+            places.add(new Place("worldbody", List.of(), inside));
+            return places.size() - 1;
         }
     }
 }

@@ -1,0 +1,9 @@
+// Every panel and control the page has: each module registers itself with registry.js when it is imported.
+// Add yours with one line here (simulate's panels, the Record button, ...); the order in the dock is each
+// panel's own `order`, not the order of these lines.
+
+import './panels/editor.js';
+import './panels/generate.js';
+import './panels/keys.js';
+import './panels/rl.js';
+import './panels/log.js';

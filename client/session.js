@@ -1,0 +1,57 @@
+// What the page knows about the host and this viewer, and the events that change it. app.js writes it from the
+// signalling messages; panels read it and listen to its events:
+//   "role"          the viewer was admitted with its role (after every welcome)
+//   "scene"         the running scene: {id, title, generation, cameras}
+//   "simulation"    the simulation's state: {playing, speed, time, realTimeFactor, viewers}
+//   "environments"  the open RL environments: [{id, robot, task, numEnvs}]
+//   "watching"      what this viewer watches: {source: "simulation"} or {source: "rl", env, copy}
+//   "log"           a line for the event log: {kind, text, time}
+//   "picture"       the video showed its first picture
+//   "providers"     the language-model settings changed (the API Keys panel saved or removed one)
+// It is also window.simcast, which tests, benchmarks and curious people read.
+
+const ROLES = ['viewer', 'controller', 'operator'];
+const LOG_LINES = 200;
+
+export class Session extends EventTarget {
+  state = 'connecting';
+  viewerId = null;
+  role = null;
+  viewMode = 'own';
+  scene = null;
+  simulation = null;
+  environments = [];
+  watching = { source: 'simulation' };
+  stats = null;
+  errors = [];
+  refused = null;
+  ended = null;
+  /** The event log so far, oldest first (a panel opened later shows it too). */
+  lines = [];
+  /** Where send() goes: the signalling socket, set by app.js. */
+  sender = null;
+
+  /** Sets `name` and tells its listeners. */
+  set(name, value) {
+    this[name] = value;
+    this.dispatchEvent(new CustomEvent(name, { detail: value }));
+  }
+
+  /** Whether this viewer's role includes `role` (an operator may do what a controller may). */
+  may(role) {
+    return this.role !== null && ROLES.indexOf(this.role) >= ROLES.indexOf(role);
+  }
+
+  /** Adds a line to the event log; `kind` is "info", "scene", "people" or "error". */
+  log(kind, text) {
+    const line = { kind, text, time: new Date() };
+    this.lines.push(line);
+    if (this.lines.length > LOG_LINES) this.lines.shift();
+    this.dispatchEvent(new CustomEvent('log', { detail: line }));
+  }
+
+  /** Sends a signalling message (app.js connects it to the socket). */
+  send(message) {
+    this.sender?.(message);
+  }
+}
