@@ -77,7 +77,7 @@ final class Soak {
     /** Warm-up, baseline, {@code length} of churn, then the settled host again. Prints a row per sample. */
     Result run(Duration length) throws IOException, InterruptedException {
         start = System.nanoTime();
-        try (RlRestBenchmark rl = new RlRestBenchmark(bench.serve().address())) {
+        try (RlRestBenchmark rl = new RlRestBenchmark(bench.serve().address(), bench.serve().operatorToken())) {
             while (open.size() < VIEWERS) {
                 join();
             }

@@ -103,7 +103,8 @@ final class StreamingBenchCommands {
                 description = "Measuring time per condition (default ${DEFAULT-VALUE}).")
         int seconds;
 
-        @Option(names = "--outage", defaultValue = "10", description = "Outage length in seconds (default ${DEFAULT-VALUE}).")
+        @Option(names = "--outage", defaultValue = "10",
+                description = "Outage length in seconds (default ${DEFAULT-VALUE}).")
         int outage;
 
         @Override
@@ -155,7 +156,8 @@ final class StreamingBenchCommands {
         @CommandLine.Mixin
         ServeOptions serve = new ServeOptions();
 
-        @Option(names = "--minutes", defaultValue = "60", description = "Length of the churn (default ${DEFAULT-VALUE}).")
+        @Option(names = "--minutes", defaultValue = "60",
+                description = "Length of the churn (default ${DEFAULT-VALUE}).")
         double minutes;
 
         @Override
