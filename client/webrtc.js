@@ -43,7 +43,7 @@ export class PeerConnection {
     return true;
   }
 
-  /** Receive-side numbers since the previous call: fps, bitrate, codec, round trip, jitter buffer. */
+  /** Receive-side numbers since the previous call: fps, bitrate, codec, round trip, jitter buffer, repair requests. */
   async stats() {
     const report = await this.#pc.getStats();
     let inbound = null;
@@ -67,6 +67,10 @@ export class PeerConnection {
       height: inbound.frameHeight ?? 0,
       framesDecoded: inbound.framesDecoded ?? 0,
       framesDropped: inbound.framesDropped ?? 0,
+      // What this page asked the host for to repair its picture: retransmissions and key frames.
+      nackCount: inbound.nackCount ?? 0,
+      pliCount: inbound.pliCount ?? 0,
+      firCount: inbound.firCount ?? 0,
       roundTripMs: pair?.currentRoundTripTime != null ? pair.currentRoundTripTime * 1000 : null,
       jitterBufferMs: inbound.jitterBufferEmittedCount
         ? (inbound.jitterBufferDelay / inbound.jitterBufferEmittedCount) * 1000 : null,

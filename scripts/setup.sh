@@ -17,9 +17,10 @@ build=(libmujoco-dev libtinyxml2-dev libmujoco-samples g++         # our JavaCPP
   libjs-janus-gateway libjs-webrtc-adapter)                         # janus.js for the page's SFU player (bundled)
 packaging=(fakeroot dpkg-dev)                                      # jpackage --type deb
 # The browser tests drive Chromium over the DevTools protocol from Java; iproute2 and unshare (util-linux, always
-# there) build the network namespace they run in. python3 runs the RL Python package's tests and scripts; pip
+# there) build the network namespace they run in, iptables makes the bad links of the outage test and `bench
+# network` inside it. python3 runs the RL Python package's tests and scripts; pip
 # installs the package offline in a test.
-testing=(chromium xvfb xauth iproute2 procps python3 python3-numpy python3-pip
+testing=(chromium xvfb xauth iproute2 iptables procps python3 python3-numpy python3-pip
   janus nodejs                                                      # the SFU the broadcast tests publish to
   podman runc debootstrap podman-compose                            # the container test (ContainerImageIT)
   coturn)                                                           # the shipped TURN configuration (TurnServerTest)

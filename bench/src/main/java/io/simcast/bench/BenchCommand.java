@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Simcast's speed.",
         subcommands = {BenchCommand.Physics.class, BenchCommand.Pacing.class, BenchCommand.Controls.class,
                 BenchCommand.Render.class, BenchCommand.Rl.class, BenchCommand.RlRest.class,
-                StreamingBenchCommands.Latency.class, StreamingBenchCommands.Viewers.class,
+                StreamingBenchCommands.Latency.class, StreamingBenchCommands.Network.class,
+                StreamingBenchCommands.SoakRun.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
                 BenchCommand.Encode.class, PageBenchCommand.class, BenchCommand.Mcp.class})
 public final class BenchCommand implements ExtraCommand {

@@ -73,6 +73,12 @@ public final class StreamingBench implements AutoCloseable {
         return page;
     }
 
+    /** Closes a tab {@link #openViewer()} opened, as a person closing it would (its viewer leaves the host). */
+    public void closeViewer(HeadlessChromium.Page page) {
+        pages.remove(page);
+        page.close();
+    }
+
     /** A tab of {@code browser} watching the host from {@code address} (a link's); returns when its video plays. */
     public static HeadlessChromium.Page openViewer(HeadlessChromium browser, URI address) throws InterruptedException {
         HeadlessChromium.Page page = browser.open(address.toString());
@@ -157,11 +163,27 @@ public final class StreamingBench implements AutoCloseable {
         return get("/api/stats");
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        URI uri = serve.address().resolve(path);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + serve.operatorToken()).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** {@code GET path} on the host as its operator, as JSON. */
+    public JsonNode get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(serve.address().resolve(path)));
+    }
+
+    /**
+     * {@code POST path} with no body on the host as its operator, as JSON.
+     *
+     * @throws IOException when the host refuses it, with its answer
+     */
+    public JsonNode post(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(serve.address().resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer "
+                + serve.operatorToken()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IOException(response.request().method() + " " + response.uri().getPath() + ": "
+                    + response.statusCode() + " " + response.body());
+        }
         return JSON.readTree(response.body());
     }
 

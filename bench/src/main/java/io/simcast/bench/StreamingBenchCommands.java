@@ -10,6 +10,7 @@ import io.simcast.app.console.view.FrameMeter;
 import io.simcast.generate.LlmConfiguration;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.ViewMode;
+import io.simcast.testkit.LinkImpairment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,102 @@ final class StreamingBenchCommands {
                         serve.describe(), viewer.path("codec").asText(), latency.path("p50").asDouble(),
                         latency.path("p95").asDouble(), latency.path("count").asInt());
             }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench network}. */
+    @Command(name = "network", mixinStandardHelpOptions = true,
+            description = "One viewer through a bad link (loss, delay, an outage): fps, freezes, latency, recovery.")
+    static final class Network implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Option(names = "--seconds", defaultValue = "20",
+                description = "Measuring time per condition (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--outage", defaultValue = "10",
+                description = "Outage length in seconds (default ${DEFAULT-VALUE}).")
+        int outage;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            boolean delay = LinkImpairment.delaySupported();
+            try (StreamingBench bench = StreamingBench.start(serve.arguments("--latency-stamp"));
+                 LinkImpairment link = LinkImpairment.install()) {
+                NetworkBenchmark network = new NetworkBenchmark(bench.openViewer(), link);
+                out.printf("one viewer of %s through a bad link, %d s per condition%n", serve.describe(), seconds);
+                out.printf("| condition | fps | freezes (gap > %d ms) | longest gap ms | latency p50 ms | p95 ms |"
+                        + " packets dropped | NACKs | PLIs |%n", NetworkBenchmark.FREEZE_MILLIS);
+                out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                for (NetworkBenchmark.Condition condition : NetworkBenchmark.conditions(delay)) {
+                    NetworkBenchmark.Result r = network.measure(condition, Duration.ofSeconds(3),
+                            Duration.ofSeconds(seconds));
+                    out.printf(Locale.ROOT, "| %s | %.1f | %d | %.0f | %.0f | %.0f | %d | %d | %d |%n", r.condition(),
+                            r.fps(), r.freezes(), r.longestGapMillis(), r.p50Millis(), r.p95Millis(), r.dropped(),
+                            r.nacks(), r.plis());
+                    out.flush();
+                }
+                if (!delay) {
+                    out.println("delay: not measured, this kernel has no netem qdisc (CONFIG_NET_SCH_NETEM)");
+                }
+                Thread.sleep(3000);
+                var recovery = network.outage(Duration.ofSeconds(outage), Duration.ofSeconds(60));
+                if (recovery.isPresent()) {
+                    out.printf(Locale.ROOT, "after a %.0f s outage: first new frame %.0f ms after the link came back,"
+                            + " 30 frames after %.0f ms; the page sent %d key-frame requests (PLI)%n",
+                            recovery.get().outageSeconds(), recovery.get().firstFrameMillis(),
+                            recovery.get().thirtyFramesMillis(), recovery.get().plis());
+                } else {
+                    out.printf("after a %d s outage: no video within 60 s of the link coming back%n", outage);
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code simcast bench soak}. */
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "A long run under churn (viewers joining and leaving, scenes replaced, RL environments"
+                    + " created and closed): resident size, threads, open files and real-time factor over time.")
+    static final class SoakRun implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ServeOptions serve = new ServeOptions();
+
+        @Option(names = "--minutes", defaultValue = "60",
+                description = "Length of the churn (default ${DEFAULT-VALUE}).")
+        double minutes;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "soak of %s: %.0f min of churn (%d viewers, one replaced every %d s; a new scene"
+                    + " every %d s; an RL environment every %d s)%n", serve.describe(), minutes, Soak.VIEWERS,
+                    Soak.CHURN_SECONDS, Soak.SCENE_EVERY_SECONDS, Soak.RL_EVERY_SECONDS);
+            Soak.Result r;
+            try (StreamingBench bench = StreamingBench.start(serve.arguments("--max-viewers",
+                    Integer.toString(2 * Soak.VIEWERS)))) {
+                r = new Soak(bench, out).run(Duration.ofSeconds(Math.round(minutes * 60)));
+            }
+            out.printf(Locale.ROOT, "viewers: %d joined, %d got video; scenes: %d replaced, %d took effect;"
+                    + " RL environments: %d created and closed, %d failed%n", r.joined(), r.joinedWithVideo(),
+                    r.sceneSwaps(), r.sceneSwapsSeen(), r.rlEnvironments(), r.rlFailures());
+            out.printf(Locale.ROOT, "resident drift over the churn (last quarter against first): %+.1f %%;"
+                    + " real-time factor furthest from 1: %.3f%n", 100 * r.residentDrift(), r.worstRealTimeFactor());
+            out.printf(Locale.ROOT, "settled, no viewers: threads %d before, %d after; open files %d before, %d after;"
+                    + " RSS %.0f MiB before, %.0f MiB after%n", r.baseline().threads(), r.after().threads(),
+                    r.baseline().openFiles(), r.after().openFiles(), r.baseline().residentMiB(),
+                    r.after().residentMiB());
             out.flush();
             return 0;
         }

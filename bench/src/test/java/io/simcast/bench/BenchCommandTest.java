@@ -26,8 +26,8 @@ class BenchCommandTest {
     void theCommandLineFindsTheBenchmarksOnTheClassPath() {
         Outcome help = simcast("bench", "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("physics", "controls", "render", "rl", "rl-rest", "latency", "viewers", "memory",
-                "console", "mcp");
+        assertThat(help.out()).contains("physics", "controls", "render", "rl", "rl-rest", "latency", "network", "soak",
+                "viewers", "memory", "console", "mcp");
         assertThat(simcast("--help").out()).contains("bench");
     }
 

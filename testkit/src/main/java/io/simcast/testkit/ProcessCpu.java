@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CPU time and resident size of processes, from Linux's /proc: how much of the machine the host and the browsers
- * take while a benchmark runs. Any thread.
+ * CPU time, resident size, threads and open files of processes, from Linux's /proc: how much of the machine the
+ * host and the browsers take while a benchmark runs, and whether a long run leaks. Any thread.
  */
 public final class ProcessCpu {
     private static final double CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -36,11 +36,27 @@ public final class ProcessCpu {
 
     /** VmRSS of {@code pid} in KiB. */
     public static long residentKiB(long pid) throws IOException {
+        return statusField(pid, "VmRSS");
+    }
+
+    /** Threads of {@code pid} (native and Java platform threads alike). */
+    public static long threads(long pid) throws IOException {
+        return statusField(pid, "Threads");
+    }
+
+    /** File descriptors {@code pid} holds open (files, sockets, pipes, event fds). */
+    public static long openFiles(long pid) throws IOException {
+        try (var entries = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return entries.count();
+        }
+    }
+
+    private static long statusField(long pid, String name) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(name + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        throw new IOException("no VmRSS for process " + pid);
+        throw new IOException("no " + name + " for process " + pid);
     }
 }

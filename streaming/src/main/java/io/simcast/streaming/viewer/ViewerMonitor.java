@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the admitted viewers on its own thread, {@code simcast-viewer-monitor}: twice a second it samples each
  * connected viewer's statistics (asked for on the viewer's queue), and ends viewers whose share link was revoked or
- * expired, whose connection failed, went silent or stayed disconnected past a short grace, or that never connected
+ * expired, whose connection failed, went silent or stayed disconnected past a grace (short for a WHEP player, long
+ * enough to ride out an outage for a page whose signalling socket is open), or that never connected
  * (a viewer playing the broadcast from the SFU has no connection to judge).
  *
  * <p>It is the only writer of each viewer's {@link ConnectionHealth}: libwebrtc's state callbacks and the statistics
@@ -35,6 +36,13 @@ final class ViewerMonitor implements AutoCloseable {
      * of the last packet, so a vanished viewer is freed in about three seconds, while a short hiccup is forgiven.
      */
     static final long DISCONNECT_GRACE_NANOS = 500_000_000L;
+    /**
+     * The grace of a page whose signalling socket is still open: its person is still there (a closed tab closes the
+     * socket, which ends the viewer at once), only the media path is down. A ten-second outage must end in the same
+     * connection recovering (NACK, PLI, a key frame), not in the viewer thrown out and reconnecting; libwebrtc itself
+     * gives up on the path (FAILED, which still ends the viewer at once) only after about 30 seconds.
+     */
+    static final long SIGNALLED_GRACE_NANOS = 15_000_000_000L;
     /** A viewer that has not connected this long after admission (no ICE path) frees its place. */
     static final long CONNECT_TIMEOUT_NANOS = 30_000_000_000L;
     /**
@@ -91,7 +99,7 @@ final class ViewerMonitor implements AutoCloseable {
                     departures.end(viewer, ended.get() == ShareLinks.LinkEnd.REVOKED ? StreamingMessages.linkRevoked()
                             : StreamingMessages.linkExpired(), false);
                 } else if (!audience
-                        && (health.troubleFor(now) > DISCONNECT_GRACE_NANOS || health.state() == PeerState.CLOSED)) {
+                        && (health.troubleFor(now) > grace(viewer) || health.state() == PeerState.CLOSED)) {
                     departures.end(viewer, StreamingMessages.connectionLost(), true);
                 } else if (viewer.media() instanceof MediaState.Offline && !health.everConnected()
                         && viewer.grant().role() != Role.OPERATOR
@@ -107,6 +115,11 @@ final class ViewerMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Viewer monitor pass failed", e);
         }
+    }
+
+    /** How long {@code viewer} may stay silent or disconnected: a WHEP player has no socket to say it left. */
+    private static long grace(Viewer viewer) {
+        return viewer.door() == Door.WEBSOCKET ? SIGNALLED_GRACE_NANOS : DISCONNECT_GRACE_NANOS;
     }
 
     private void sample(Viewer viewer) {

@@ -1,0 +1,58 @@
+package io.simcast.streaming.browser;
+
+import static io.simcast.streaming.Eventually.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.simcast.streaming.TestHost;
+import io.simcast.testkit.HeadlessChromium;
+import io.simcast.testkit.HeadlessChromium.Page;
+import io.simcast.testkit.LinkImpairment;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A ten-second outage of the media path between the host and a watching page (every packet to the namespace's
+ * veth address dropped, both ways; the page's signalling socket stays up, as a real page's would through a short
+ * outage) ends with video arriving again on the same viewer, through the same connection, after the page asked
+ * for a key frame (PLI). Asserts only eventual recovery: how fast it recovers is {@code simcast bench network}'s job.
+ */
+@Tag("e2e")
+class BrowserOutageTest {
+    /** Deadlines that only guard against hangs: a loaded machine is slow, never wrong. */
+    private static final Duration CONNECT = Duration.ofSeconds(60);
+    private static final long RECOVER_MILLIS = 60_000;
+    private static final long OUTAGE_MILLIS = 10_000;
+    private static final String FRAMES = "document.getElementById('video').getVideoPlaybackQuality().totalVideoFrames";
+
+    @Test
+    void videoComesBackOnTheSameViewerAfterATenSecondOutage() throws Exception {
+        try (TestHost host = TestHost.start("pendulum");
+             HeadlessChromium browser = HeadlessChromium.launch();
+             LinkImpairment link = LinkImpairment.install()) {
+            Page page = browser.open(host.operatorPage("").toString());
+            page.waitFor("window.simcast && simcast.state === 'connected' && " + FRAMES + " > 10", CONNECT);
+            String viewer = page.evaluate("simcast.viewerId").asText();
+            long keyFramesAsked = page.evaluate("simcast.stats.pliCount").asLong();
+
+            link.outage();
+            Thread.sleep(OUTAGE_MILLIS);
+            long stalled = frames(page);
+            Thread.sleep(1000);
+            assertThat(frames(page)).as("no frames while the link is down").isEqualTo(stalled);
+            assertThat(link.dropped()).as("media packets dropped by the outage").isPositive();
+            link.clear();
+
+            waitFor(() -> frames(page) > stalled + 30, RECOVER_MILLIS);
+            assertThat(page.evaluate("simcast.viewerId").asText()).as("the same viewer rode the outage out")
+                    .isEqualTo(viewer);
+            assertThat(page.evaluate("simcast.state").asText()).isEqualTo("connected");
+            // The picture came back through a key frame the page asked for: the host's answer negotiated PLI.
+            waitFor(() -> page.evaluate("simcast.stats.pliCount").asLong() > keyFramesAsked, RECOVER_MILLIS);
+        }
+    }
+
+    private static long frames(Page page) {
+        return page.evaluate(FRAMES).asLong();
+    }
+}
