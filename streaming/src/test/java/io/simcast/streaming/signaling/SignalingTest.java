@@ -70,8 +70,8 @@ class SignalingTest {
         TurnSecret secret = TurnSecret.of("a-secret-of-some-length");
         try (TestHost minting = TestHost.start("pendulum", StreamingConfig.builder().maxViewers(2)
                 .iceServers(List.of(new IceServer("turn:turn.example.org:3478", null, null))).turnSecret(secret));
-             SocketClient first = new SocketClient(socketUri(minting));
-             SocketClient second = new SocketClient(socketUri(minting))) {
+             SocketClient first = SocketClient.authorized(socketUri(minting), minting.operatorToken());
+             SocketClient second = SocketClient.authorized(socketUri(minting), minting.operatorToken())) {
             for (JsonNode welcome : List.of(first.next("welcome"), second.next("welcome"))) {
                 JsonNode turn = welcome.path("iceServers").get(0);
                 String viewer = welcome.path("viewerId").asText();
@@ -121,7 +121,7 @@ class SignalingTest {
 
     @Test
     void theOriginalViewersClientsMayNameCandidatesIceCandidateAndWrapInputAsAnEvent() throws Exception {
-        try (SocketClient client = new SocketClient(socketUri())) {
+        try (SocketClient client = SocketClient.authorized(socketUri(), host.operatorToken())) {
             client.next("welcome");
 
             client.send("{\"type\": \"ice-candidate\", \"candidate\": {\"candidate\": \"bogus\", \"sdpMid\": \"0\","
