@@ -363,6 +363,11 @@ public final class HeadlessChromium implements AutoCloseable {
             return log;
         }
 
+        /** Opens {@code url} in this tab, as a person pasting an address does (the tab keeps its viewport). */
+        public void navigate(String url) {
+            browser.call(session, "Page.navigate", JSON.createObjectNode().put("url", url));
+        }
+
         /** Reloads the tab, as a person pressing F5 does. */
         public void reload() {
             browser.call(session, "Page.reload", null);

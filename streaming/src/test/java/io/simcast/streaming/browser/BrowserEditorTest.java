@@ -111,7 +111,7 @@ class BrowserEditorTest {
         page.evaluate("simcast.editor.view.dispatch({changes: {from: 0, insert: '<!-- my note -->\\n'}}), true");
         page.waitFor("(localStorage.getItem('simcast.draft.pendulum') || '').includes('my note')", READY);
 
-        page.reload();
+        page.navigate(host.operatorPage("").toString()); // back with a new operator link (a reload needs one)
         waitForEditor(page);
         assertThat(page.evaluate("simcast.editor.text()").asText()).startsWith("<!-- my note -->\n");
         assertThat(page.evaluate("document.getElementById('editor-status').textContent").asText())

@@ -98,7 +98,8 @@ class BrowserGenerateTest {
         assertThat(fake.requests().getLast().header("Authorization")).as("the key reached the provider")
                 .isEqualTo("Bearer " + KEY);
 
-        page.reload(); // the page asks for the settings afresh, as a person coming back would
+        // The page asks for the settings afresh, as a person coming back with a new operator link would.
+        page.navigate(host.operatorPage("").toString());
         page.waitFor("window.simcast && simcast.role === 'operator'", READY);
         page.evaluate("simcast.workspace.show('keys')");
         page.waitFor("document.querySelector('#key-openai h3').textContent.includes('key stored')", READY);

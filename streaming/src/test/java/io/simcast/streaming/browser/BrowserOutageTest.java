@@ -31,7 +31,8 @@ class BrowserOutageTest {
              HeadlessChromium browser = HeadlessChromium.launch();
              LinkImpairment link = LinkImpairment.install()) {
             Page page = browser.open(host.operatorPage("").toString());
-            page.waitFor("window.simcast && simcast.state === 'connected' && " + FRAMES + " > 10", CONNECT);
+            page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats && " + FRAMES
+                    + " > 10", CONNECT);
             String viewer = page.evaluate("simcast.viewerId").asText();
             long keyFramesAsked = page.evaluate("simcast.stats.pliCount").asLong();
 
