@@ -442,12 +442,20 @@ public final class Simulation implements SimulationSource, AutoCloseable {
 
     private void diverged(String reason) {
         double time = data.time();
+        // Diverging on the first step from the initial state, it would diverge again after every reset: a tight
+        // loop of resets and warnings. Pause instead, as a person would, and say so.
+        boolean fromTheStart = steps <= 1; // a step that raised a warning was counted
         resetState();
         long now = System.nanoTime();
         clock.anchor(now, data.time());
         meter.restart(now, data.time(), steps);
-        log.warn("Scene {} diverged at t={} s ({}); it was reset to its initial state", scene.id(),
-                String.format("%.3f", time), reason);
+        if (fromTheStart && playing) {
+            setPlaying(false, now);
+            log.warn("Scene {} diverges from its initial state ({}); it was paused", scene.id(), reason);
+        } else {
+            log.warn("Scene {} diverged at t={} s ({}); it was reset to its initial state", scene.id(),
+                    String.format("%.3f", time), reason);
+        }
         emit(new SimulationEvent.Diverged(scene.id(), time, reason));
     }
 

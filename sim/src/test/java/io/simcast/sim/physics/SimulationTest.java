@@ -266,6 +266,25 @@ class SimulationTest {
     }
 
     @Test
+    void aSceneThatDivergesFromItsInitialStateIsPausedRatherThanResetOverAndOver() throws Exception {
+        String hopeless = """
+                <mujoco>
+                  <worldbody>
+                    <body>
+                      <joint name="lift" type="slide" axis="0 0 1"/>
+                      <geom type="sphere" size="0.1"/>
+                    </body>
+                  </worldbody>
+                  <keyframe><key qpos="1e300"/></keyframe>
+                </mujoco>
+                """;
+        simulation = Simulation.start(TestScenes.compile(hopeless));
+
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> !simulation.snapshot().playing());
+        assertThat(simulation.snapshot().time()).as("back at its initial state").isZero();
+    }
+
+    @Test
     void closingFreesTheSceneAndRefusesNewCommands() throws Exception {
         simulation = Simulation.start(TestScenes.compile(TestScenes.PENDULUM));
         Scene scene = simulation.snapshot().scene();
