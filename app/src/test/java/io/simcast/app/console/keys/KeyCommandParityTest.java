@@ -154,12 +154,14 @@ class KeyCommandParityTest {
                 .containsExactly(new SimCommand.TogglePlay());
         assertThat(asked(KeyCommandParityTest::console, KeyAction.RESET, false, 1, true))
                 .containsExactly(new SimCommand.Reset());
+        // Halve or double the speed the physics thread holds when it applies the key (it stops at 1/16 and 16:
+        // SimulationTest), not a speed computed from a possibly stale snapshot.
         assertThat(asked(KeyCommandParityTest::console, KeyAction.SLOWER, true, 1, false))
-                .containsExactly(new SimCommand.SetSpeed(0.5));
+                .containsExactly(new SimCommand.ScaleSpeed(0.5));
         assertThat(asked(KeyCommandParityTest::console, KeyAction.SLOWER, true, SimCommand.MIN_SPEED, false))
-                .containsExactly(new SimCommand.SetSpeed(SimCommand.MIN_SPEED));
+                .containsExactly(new SimCommand.ScaleSpeed(0.5));
         assertThat(asked(KeyCommandParityTest::console, KeyAction.FASTER, true, SimCommand.MAX_SPEED, false))
-                .containsExactly(new SimCommand.SetSpeed(SimCommand.MAX_SPEED));
+                .containsExactly(new SimCommand.ScaleSpeed(2));
         assertThat(asked(KeyCommandParityTest::console, KeyAction.PREVIOUS_CAMERA, true, 1, true))
                 .containsExactly("previous camera");
         assertThat(asked(KeyCommandParityTest::console, KeyAction.FREE_CAMERA, false, 1, true))
