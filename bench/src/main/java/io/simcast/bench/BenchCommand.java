@@ -454,7 +454,7 @@ public final class BenchCommand implements ExtraCommand {
             PrintWriter out = spec.commandLine().getOut();
             List<McpBenchmark.Latencies> results = new java.util.ArrayList<>();
             try (ServeProcess serve = ServeProcess.start(List.of("--scene", scene))) {
-                results.addAll(McpBenchmark.overHttp(serve.address(), calls, pictures));
+                results.addAll(McpBenchmark.overHttp(serve.address(), serve.operatorToken(), calls, pictures));
             }
             results.add(McpBenchmark.stdioStart(scene, starts));
             out.printf("MCP tool calls, scene %s (HTTP: one session on a serve host on 127.0.0.1; stdio: a new"

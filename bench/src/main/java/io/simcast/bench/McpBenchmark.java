@@ -39,12 +39,12 @@ public final class McpBenchmark {
     }
 
     /**
-     * Over HTTP at {@code address}'s {@code /mcp} (local operator access: the host runs on this machine without
-     * {@code --public}): reading the state of the running scene {@code calls} times, and {@code pictures} PNGs of
+     * Over HTTP at {@code address}'s {@code /mcp} as the operator ({@code token}): reading the state of the running scene {@code calls} times, and {@code pictures} PNGs of
      * 640x480 from the model's default free camera (fast, then quality), each after a fifth as many untimed calls.
      */
-    public static List<Latencies> overHttp(URI address, int calls, int pictures) {
+    public static List<Latencies> overHttp(URI address, String token, int calls, int pictures) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(address.toString())
+                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
                 .endpoint("/mcp").build();
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(TIMEOUT).build()) {
             client.initialize();
