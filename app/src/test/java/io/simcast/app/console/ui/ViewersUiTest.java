@@ -67,7 +67,7 @@ class ViewersUiTest extends ConsoleUiTest {
     void aBrowserViewerIsListedChartedAndDisconnectedFromThePanel() throws Exception {
         showPanel("viewers");
         browser = HeadlessChromium.launch();
-        Page page = browser.open(host().address().toString());
+        Page page = browser.open(host().operatorPage().toString());
         page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats && simcast.stats.fps > 0",
                 Duration.ofSeconds(60));
         String id = page.evaluate("simcast.viewerId").asText();
