@@ -107,4 +107,22 @@ public final class EncodeMessages {
     public static String badBroadcastUrl(String url) {
         return "--broadcast (BROADCAST_URL) must be a WHIP endpoint's http:// or https:// URL, got '" + url + "'";
     }
+
+    public static String whipRelayFailed(String target, String detail) {
+        return "publishing to " + target + " failed: " + detail;
+    }
+
+    public static String whipRefused(String target, int status, String body) {
+        String reason = body.isBlank() ? "" : ": " + body.strip().lines().findFirst().orElse("");
+        return target + " refused the broadcast (HTTP " + status + reason.substring(0, Math.min(reason.length(), 200))
+                + ")";
+    }
+
+    public static String noMediaCandidate() {
+        return "the SFU's answer has no UDP host candidate to send media to";
+    }
+
+    public static String sfuGone() {
+        return "the SFU stopped answering (its media port is closed)";
+    }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * A real SFU for the broadcast tests and benchmarks: Debian's Janus (VideoRoom room {@value #ROOM}, H.264, with
  * its WebSocket API on {@value #JANUS_PORT}) and simple-whip-server in front of it (WHIP on {@value #WHIP_PORT},
  * unpacked by scripts/whip-server-setup.sh), both started from a folder of their own with their output in files
- * there. Run it inside the test's network namespace: Janus offers ICE candidates on its veth only. Janus can be
- * restarted (simple-whip-server reconnects to it by itself). The caller's thread.
+ * there. Run it inside the test's network namespace: Janus offers ICE candidates on its veth only. Both can be
+ * stopped the hard way and started again, as after a crash or an upgrade ({@link #restart()}). The caller's thread.
  */
 public final class JanusSfu implements AutoCloseable {
     public static final int JANUS_PORT = 8188;
@@ -54,10 +54,7 @@ public final class JanusSfu implements AutoCloseable {
         try {
             sfu.configure(interfaceName);
             sfu.startJanus();
-            sfu.whip = new ProcessBuilder("node", "src/server.js").directory(WHIP_SERVER.toFile())
-                    .redirectErrorStream(true).redirectOutput(folder.resolve("simple-whip-server.log").toFile())
-                    .start();
-            sfu.createEndpoint();
+            sfu.startWhipServer();
             return sfu;
         } catch (IOException | InterruptedException | RuntimeException e) {
             sfu.close();
@@ -75,10 +72,15 @@ public final class JanusSfu implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + JANUS_PORT + "/");
     }
 
-    /** Stops Janus the hard way (as a crash would) and starts it again; the publisher must come back by itself. */
-    public void restartJanus() throws IOException, InterruptedException {
+    /**
+     * Kills simple-whip-server and Janus (as a crash would: no goodbye to anyone) and starts both again with the
+     * same endpoint; a publisher must come back by itself.
+     */
+    public void restart() throws IOException, InterruptedException {
+        whip.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         janus.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         startJanus();
+        startWhipServer();
     }
 
     /** Janus's process id, for CPU measurements. */
@@ -127,6 +129,14 @@ public final class JanusSfu implements AutoCloseable {
                 """.formatted(JANUS_PORT));
     }
 
+    private void startWhipServer() throws IOException, InterruptedException {
+        whip = new ProcessBuilder("node", "src/server.js").directory(WHIP_SERVER.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("simple-whip-server-" + janusStarts + ".log").toFile())
+                .start();
+        createEndpoint();
+    }
+
     private void startJanus() throws IOException, InterruptedException {
         janusStarts++;
         janus = new ProcessBuilder("janus", "-F", folder.toString(), "-C", folder.resolve("janus.jcfg").toString())
@@ -161,7 +171,7 @@ public final class JanusSfu implements AutoCloseable {
             }
             if (!whip.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("simple-whip-server did not start: see "
-                        + folder.resolve("simple-whip-server.log"));
+                        + folder.resolve("simple-whip-server-" + janusStarts + ".log"));
             }
             Thread.sleep(200);
         }

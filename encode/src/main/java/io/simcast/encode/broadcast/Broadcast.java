@@ -7,9 +7,11 @@ import io.simcast.encode.H264Encoder;
 import io.simcast.sim.render.Frame;
 import io.simcast.sim.render.FrameSubscription;
 import io.simcast.sim.render.RateWindow;
+import io.simcast.encode.EncodeMessages;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * thread, {@code simcast-broadcast}, takes the newest frame from the view (the renderer never waits for it: a frame
  * it had no time for is dropped, never queued), encodes it and sends it. A still scene is sent again four times a
  * second, so a viewer who joins sees it. A key frame goes out at least every {@link
- * EncoderSettings#BROADCAST_KEYFRAME_SECONDS} s, at once after each (re)connection, and whenever
- * {@link #requestKeyframe()} is called (a page that just started playing from the SFU asks, because FFmpeg's WHIP
- * muxer does not pass the SFU's picture-loss requests on).
+ * EncoderSettings#BROADCAST_KEYFRAME_SECONDS} s, at once after each (re)connection, and soon after the SFU asks for
+ * one (RTCP PLI or FIR, which a {@link WhipRelay} takes from the muxer: an SFU asks when a viewer joins or loses
+ * packets) or {@link #requestKeyframe()} is called (a page that just started playing asks too). Requests are
+ * honoured at most every {@value #KEYFRAME_GAP_MILLIS} ms: a burst of them (many viewers joining at once, a lossy
+ * link) costs one key frame, not one each.
  *
  * <p>When the SFU goes away (restarted, unreachable), sending fails: the broadcast says so in the log and
  * {@link #status()}, drops frames while it is gone, and connects again by itself, waiting 1, 2, 4 then 8 s between
@@ -33,6 +37,10 @@ public final class Broadcast implements AutoCloseable {
     private static final long REPEAT_NANOS = 250_000_000L;
     private static final long FIRST_RETRY_NANOS = 1_000_000_000L;
     private static final long LAST_RETRY_NANOS = 8_000_000_000L;
+    /** Requested key frames are at least this far apart (they are 5 to 10 times the size of other pictures). */
+    static final long KEYFRAME_GAP_MILLIS = 200;
+    private static final long KEYFRAME_GAP_NANOS = KEYFRAME_GAP_MILLIS * 1_000_000L;
+    private static final long KEYFRAME_INTERVAL_NANOS = (long) (EncoderSettings.BROADCAST_KEYFRAME_SECONDS * 1e9);
 
     /** Where the broadcast is. */
     public enum State { CONNECTING, LIVE, RECONNECTING, STOPPED }
@@ -48,11 +56,14 @@ public final class Broadcast implements AutoCloseable {
      * @param fps pictures sent per second over the last second
      * @param msPerFrame encoding and sending time per picture
      * @param sent pictures sent
+     * @param keyframes key frames among them
+     * @param keyframeRequests key frame requests (RTCP PLI/FIR) the SFU sent
      * @param dropped frames skipped while the encoder was busy or the SFU away
      * @param problem why the last connection failed or ended
      */
     public record Status(String target, String encoder, State state, String since, long reconnects, double fps,
-                         double msPerFrame, long sent, long dropped, Optional<String> problem) {}
+                         double msPerFrame, long sent, long keyframes, long keyframeRequests, long dropped,
+                         Optional<String> problem) {}
 
     private final BroadcastTarget target;
     private final FrameSubscription frames;
@@ -67,6 +78,8 @@ public final class Broadcast implements AutoCloseable {
     private volatile String problem;
     private volatile long reconnects;
     private volatile long sent;
+    private volatile long keyframes;
+    private final LongAdder keyframeRequests = new LongAdder();
     private volatile long skipped;
 
     // The broadcast thread's own.
@@ -102,9 +115,15 @@ public final class Broadcast implements AutoCloseable {
         keyframeWanted = true;
     }
 
+    /** The SFU asked (on the relay's thread): the same as a page asking, counted apart. */
+    private void sfuAskedForKeyframe() {
+        keyframeRequests.increment();
+        keyframeWanted = true;
+    }
+
     public Status status() {
         return new Status(target.describe(), kind.ffmpegName(), state, since.toString(), reconnects, round(rate.perSecond()),
-                round(rate.meanMillis()), sent, frames.dropped() + skipped, Optional.ofNullable(problem));
+                round(rate.meanMillis()), sent, keyframes, keyframeRequests.sum(), frames.dropped() + skipped, Optional.ofNullable(problem));
     }
 
     private void run() {
@@ -122,6 +141,9 @@ public final class Broadcast implements AutoCloseable {
                     }
                     if (encoder != null && connection == null && now - retryAt >= 0 && !closing) {
                         connect();
+                    }
+                    if (connection != null && connection.sfuGone()) {
+                        lost(EncodeMessages.sfuGone());
                     }
                     if (connection == null) {
                         if (frame != null) {
@@ -154,7 +176,8 @@ public final class Broadcast implements AutoCloseable {
 
     private void send(Frame frame, long now) {
         long pts;
-        boolean key = keyframeWanted || now - lastKeyNanos >= (long) (EncoderSettings.BROADCAST_KEYFRAME_SECONDS * 1e9);
+        long sinceKey = now - lastKeyNanos;
+        boolean key = keyframeWanted && sinceKey >= KEYFRAME_GAP_NANOS || sinceKey >= KEYFRAME_INTERVAL_NANOS;
         long started = System.nanoTime();
         try {
             if (frame != null) {
@@ -178,6 +201,7 @@ public final class Broadcast implements AutoCloseable {
         if (key) {
             keyframeWanted = false;
             lastKeyNanos = now;
+            keyframes++;
         }
         sent++;
         rate.record(System.nanoTime(), System.nanoTime() - started);
@@ -186,7 +210,7 @@ public final class Broadcast implements AutoCloseable {
     private void connect() {
         long started = System.nanoTime();
         try {
-            connection = WhipConnection.open(target, encoder, () -> closing);
+            connection = WhipConnection.open(target, encoder, () -> closing, this::sfuAskedForKeyframe);
         } catch (FfmpegException e) {
             problem = e.getMessage();
             retryAt = System.nanoTime() + retryDelay;
@@ -196,7 +220,7 @@ public final class Broadcast implements AutoCloseable {
             return;
         }
         retryDelay = FIRST_RETRY_NANOS;
-        keyframeWanted = true;
+        lastKeyNanos = System.nanoTime() - KEYFRAME_INTERVAL_NANOS; // the first picture of a session is a key frame
         if (everLive) {
             reconnects++;
             log.info("Broadcast to {} is live again (reconnect {}, {} ms to connect)", target.describe(), reconnects,

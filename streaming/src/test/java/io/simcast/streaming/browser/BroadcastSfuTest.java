@@ -6,7 +6,11 @@ import static io.simcast.streaming.browser.PagePictures.picture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.simcast.encode.EncoderChoice;
+import io.simcast.encode.broadcast.Broadcast;
 import io.simcast.encode.broadcast.BroadcastTarget;
 import io.simcast.streaming.Outputs;
 import io.simcast.streaming.host.StreamingConfig;
@@ -28,12 +32,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Encode once, watch through an SFU: a real host publishes its shared view over WHIP to Debian's Janus behind
  * simple-whip-server, all inside the test's network namespace, and headless Chromium pages that follow the host
  * view play it from Janus. One host, one SFU and one browser for the class; the tests run in order (the last one
- * restarts the SFU).
+ * kills and restarts the SFU: Janus and simple-whip-server).
  */
 @Tag("e2e")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -97,7 +102,13 @@ class BroadcastSfuTest {
     void aLateViewerGetsAPictureAndTheHostEncodesNothingForIt() throws Exception {
         Thread.sleep(2000); // well after the last key frame was asked for
         long sentBefore = broadcast().path("sent").asLong();
+        long requestsBefore = broadcast().path("keyframeRequests").asLong();
+        long keyframesBefore = broadcast().path("keyframes").asLong();
         Page late = openFollower();
+
+        // Janus asks its publisher for a picture when a subscriber starts: the request reached the encoder.
+        waitFor(() -> broadcast().path("keyframeRequests").asLong() > requestsBefore, 30_000);
+        waitFor(() -> broadcast().path("keyframes").asLong() > keyframesBefore, 30_000);
 
         assertThat(late.evaluate("document.getElementById('video').getVideoPlaybackQuality().totalVideoFrames")
                 .asLong()).isGreaterThan(0);
@@ -110,10 +121,21 @@ class BroadcastSfuTest {
     @Order(3)
     void whenTheSfuRestartsTheBroadcastReconnectsAndThePictureComesBack() throws Exception {
         Page follower = pages.getLast();
-        sfu.restartJanus();
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger broadcastLog = (Logger) LoggerFactory.getLogger(Broadcast.class);
+        log.start();
+        broadcastLog.addAppender(log);
+        try {
+            sfu.restart();
 
-        waitFor(() -> broadcast().path("reconnects").asLong() >= 1
-                && "LIVE".equals(broadcast().path("state").asText()), 60_000);
+            waitFor(() -> broadcast().path("reconnects").asLong() >= 1
+                    && "LIVE".equals(broadcast().path("state").asText()), 60_000);
+        } finally {
+            broadcastLog.detachAppender(log);
+        }
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.contains("lost") && line.contains("reconnecting"))
+                .anyMatch(line -> line.contains("is live again (reconnect 1"));
         follower.waitFor("simcast.broadcast === 'playing'", PLAYING);
         long frames = totalFrames(follower);
         follower.waitFor("document.getElementById('video').getVideoPlaybackQuality().totalVideoFrames > " + frames,
