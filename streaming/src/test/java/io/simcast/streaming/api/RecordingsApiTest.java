@@ -4,8 +4,10 @@ import static io.simcast.streaming.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.encode.DecodedVideo;
 import io.simcast.encode.EncoderChoice;
 import io.simcast.streaming.Outputs;
+import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.http.Json;
@@ -14,12 +16,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /api/recordings} against a real host: start, list, stop, download, and the refusals' words. */
+/**
+ * {@code /api/recordings} against a real host: start, list, stop, download, an RL copy's episode decoded back, and
+ * the refusals' words.
+ */
 class RecordingsApiTest {
     @TempDir
     static Path folder;
@@ -65,6 +71,45 @@ class RecordingsApiTest {
         // Fast start: the index (moov) comes before the pictures (mdat).
         String head = new String(download.body(), StandardCharsets.ISO_8859_1);
         assertThat(head.indexOf("moov")).isLessThan(head.indexOf("mdat"));
+    }
+
+    @Test
+    void anRlEpisodeOfOneCopyIsRecordedToAnMp4OfTheStreamingSize() throws Exception {
+        String env = Json.parse(post("/api/rl/create",
+                "{\"robot\": \"cartpole\", \"task\": \"balance\", \"seed\": 3, \"num_envs\": 2}").body())
+                .path("id").asText();
+        try {
+            post("/api/rl/" + env + "/reset", "{\"seed\": 3}");
+            HttpResponse<String> started = post("/api/recordings", "{\"env\": \"" + env + "\", \"copy\": 1}");
+            assertThat(started.statusCode()).isEqualTo(201);
+            JsonNode recording = Json.parse(started.body());
+            String id = recording.path("id").asText();
+            assertThat(recording.path("source").asText()).isEqualTo("RL " + env + "/1");
+            // The agent's episode: steps until the recording has pictures of it.
+            for (int step = 0; Json.parse(host.get("/api/recordings/" + id).body()).path("frames").asLong() < 15;
+                 step++) {
+                assertThat(step).as("steps before the recording had 15 frames").isLessThan(20_000);
+                assertThat(post("/api/rl/" + env + "/step", "{\"actions\": [[0.5], [-0.5]]}").statusCode())
+                        .isEqualTo(200);
+            }
+
+            JsonNode stopped = Json.parse(host.delete("/api/recordings/" + id).body());
+            assertThat(stopped.path("state").asText()).isEqualTo("FINISHED");
+            DecodedVideo video = DecodedVideo.read(folder.resolve(stopped.path("file").asText()));
+            assertThat(video.codec()).isEqualTo("h264");
+            assertThat(video.pictures()).as("decoded pictures").isNotEmpty();
+            assertThat(video.width()).isEqualTo(VideoFormat.DEFAULT.width());
+            assertThat(video.height()).isEqualTo(VideoFormat.DEFAULT.height());
+            byte[] first = video.pictures().getFirst();
+            assertThat(IntStream.range(0, first.length).map(i -> first[i] & 0xFF).max().orElse(0))
+                    .as("not a black picture").isGreaterThan(60);
+        } finally {
+            host.delete("/api/rl/" + env);
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return host.post(path, "application/json", json);
     }
 
     @Test
