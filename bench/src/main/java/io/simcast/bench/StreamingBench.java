@@ -73,6 +73,46 @@ public final class StreamingBench implements AutoCloseable {
         return page;
     }
 
+    /**
+     * One more tab that follows the host view and so plays the host's broadcast from the SFU (the host must run
+     * with {@code --broadcast} and {@code --broadcast-janus}); returns when its video shows a frame.
+     */
+    public HeadlessChromium.Page openFollower() throws IOException, InterruptedException {
+        HeadlessChromium.Page page = browser.open(serve.operatorPage() + "&view=host");
+        page.waitFor("window.simcast && simcast.broadcast === 'playing'"
+                + " && document.getElementById('video').getVideoPlaybackQuality().totalVideoFrames > 0", CONNECT);
+        pages.add(page);
+        return page;
+    }
+
+    /**
+     * Milliseconds from a tab's opening (once its script runs) to its video showing a first frame, and from its
+     * video connection being there (the SFU's track arrived, or the host connection is up) to that frame: what a
+     * person joining waits for. Measured in the page, so the bench's polling does not blur it.
+     *
+     * @param follower whether the tab plays the broadcast from the SFU, or connects to the host
+     */
+    public record Join(double openToFrameMillis, double connectionToFrameMillis) {}
+
+    /** Opens a tab, times its {@link Join} and closes it again. */
+    public Join join(boolean follower) throws IOException, InterruptedException {
+        HeadlessChromium.Page page = browser.open(serve.operatorPage() + (follower ? "&view=host" : ""));
+        try {
+            page.waitFor("window.simcast", CONNECT);
+            String connected = follower ? "simcast.broadcast === 'playing'" : "simcast.state === 'connected'";
+            JsonNode join = page.evaluate("new Promise(resolve => { const opened = performance.timeOrigin;"
+                    + " let connected = -1; const video = document.getElementById('video');"
+                    + " const tick = () => { const now = performance.timeOrigin + performance.now();"
+                    + " if (connected < 0 && " + connected + ") connected = now;"
+                    + " if (video.getVideoPlaybackQuality().totalVideoFrames > 0) resolve({ open: now - opened,"
+                    + " connection: now - (connected < 0 ? now : connected) }); else setTimeout(tick, 2); };"
+                    + " tick(); })");
+            return new Join(join.path("open").asDouble(), join.path("connection").asDouble());
+        } finally {
+            page.close();
+        }
+    }
+
     /** Closes a tab {@link #openViewer()} opened, as a person closing it would (its viewer leaves the host). */
     public void closeViewer(HeadlessChromium.Page page) {
         pages.remove(page);
@@ -98,6 +138,11 @@ public final class StreamingBench implements AutoCloseable {
 
     public int viewers() {
         return pages.size();
+    }
+
+    /** Closes every tab (their viewers leave the host or the SFU). */
+    public void closeViewers() {
+        List.copyOf(pages).forEach(this::closeViewer);
     }
 
     public ServeProcess serve() {
@@ -153,7 +198,11 @@ public final class StreamingBench implements AutoCloseable {
 
     /** Glass-to-glass latency percentiles in the first tab over {@code window}, from the page's stamp reader. */
     public JsonNode latency(Duration window) throws InterruptedException {
-        HeadlessChromium.Page page = pages.getFirst();
+        return latency(pages.getFirst(), window);
+    }
+
+    /** Glass-to-glass latency percentiles in {@code page} over {@code window}, from the page's stamp reader. */
+    public static JsonNode latency(HeadlessChromium.Page page, Duration window) throws InterruptedException {
         page.evaluate("simcast.latency.reset()");
         Thread.sleep(window.toMillis());
         return page.evaluate("simcast.latency.summary()");
