@@ -5,7 +5,6 @@ import io.simcast.testkit.HeadlessChromium;
 import io.simcast.testkit.JanusSfu;
 import io.simcast.testkit.ProcessCpu;
 import java.io.PrintWriter;
-import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,10 +50,10 @@ final class SfuBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        StreamingBench.requireNonLoopbackInterface();
+        String veth = StreamingBench.requireNonLoopbackInterface(); // Janus offers its candidates there only
         Path folder = Files.createTempDirectory("simcast-bench-sfu");
         int most = Collections.max(counts);
-        try (JanusSfu sfu = JanusSfu.start(folder, networkInterface());
+        try (JanusSfu sfu = JanusSfu.start(folder, veth);
              StreamingBench bench = StreamingBench.start(serve.arguments("--latency-stamp", "--max-viewers",
                      Integer.toString(most + 4), "--broadcast", sfu.whipUrl().toString(), "--broadcast-janus",
                      sfu.janusUrl().toString(), "--broadcast-room", Long.toString(JanusSfu.ROOM)))) {
@@ -138,16 +137,6 @@ final class SfuBenchCommand implements Callable<Integer> {
             }
             Thread.sleep(200);
         }
-    }
-
-    /** The interface Janus offers its candidates on: the namespace's veth. */
-    private static String networkInterface() throws Exception {
-        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (network.isUp() && !network.isLoopback() && network.getInetAddresses().hasMoreElements()) {
-                return network.getName();
-            }
-        }
-        throw new IllegalStateException("no network interface but loopback");
     }
 
     private static double median(List<Double> values) {

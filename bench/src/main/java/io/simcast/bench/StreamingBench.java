@@ -237,13 +237,15 @@ public final class StreamingBench implements AutoCloseable {
     }
 
     /**
+     * The name of the first interface that is up and not loopback (inside scripts/netns.sh: its veth).
+     *
      * @throws IllegalStateException when this machine has no network interface but loopback; the message says to
      *     run inside scripts/netns.sh
      */
-    public static void requireNonLoopbackInterface() throws SocketException {
+    public static String requireNonLoopbackInterface() throws SocketException {
         for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (network.isUp() && !network.isLoopback() && network.getInetAddresses().hasMoreElements()) {
-                return;
+                return network.getName();
             }
         }
         throw new IllegalStateException("WebRTC needs a network interface other than loopback; run the benchmark"

@@ -39,6 +39,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_hwframe_transfer_data;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import io.simcast.sim.render.Frame;
+import io.simcast.sim.render.LatencyStamp;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -159,20 +160,40 @@ public final class H264Encoder implements AutoCloseable {
      * @param keyframe make this an IDR picture (a new viewer or a new file can start here)
      */
     public void encode(ByteBuffer rgba, int width, int height, long pts, boolean keyframe, PacketSink sink) {
-        encode(new BytePointer(rgba), width, height, false, pts, keyframe, sink);
+        encode(new BytePointer(rgba), width, height, false, pts, keyframe, sink, false, 0);
     }
 
     /** Encodes a rendered frame, whose rows run bottom row first (see {@link Frame}), as {@link #encode}. */
     public void encode(Frame frame, long pts, boolean keyframe, PacketSink sink) {
-        encode(new BytePointer(frame.rgbaBottomUp()), frame.width(), frame.height(), true, pts, keyframe, sink);
+        encode(new BytePointer(frame.rgbaBottomUp()), frame.width(), frame.height(), true, pts, keyframe, sink,
+                false, 0);
+    }
+
+    /**
+     * Encodes a rendered frame as {@link #encode(Frame, long, boolean, PacketSink)} with its capture time drawn in
+     * (bench mode's {@link LatencyStamp}, for glass-to-glass latency through an SFU). Only YUV 4:2:0 planar pictures
+     * (libx264, NVENC) are stamped; NV12 ones go out as they are.
+     */
+    public void encodeStamped(Frame frame, long pts, boolean keyframe, PacketSink sink) {
+        encode(new BytePointer(frame.rgbaBottomUp()), frame.width(), frame.height(), true, pts, keyframe, sink,
+                true, frame.capturedEpochMillis());
     }
 
     private void encode(BytePointer rgba, int width, int height, boolean bottomUp, long pts, boolean keyframe,
-                        PacketSink sink) {
+                        PacketSink sink, boolean stamp, long epochMillis) {
         Ffmpeg.check(av_frame_make_writable(picture), "preparing a picture");
         converter.convert(rgba, width, height, bottomUp, picture);
+        if (stamp && picture.format() == AV_PIX_FMT_YUV420P
+                && LatencyStamp.fits(settings.width(), settings.height())) {
+            LatencyStamp.write(plane(0, settings.height()), picture.linesize(0), plane(1, settings.height() / 2),
+                    picture.linesize(1), plane(2, settings.height() / 2), picture.linesize(2), epochMillis);
+        }
         hasPicture = true;
         send(pts, keyframe, sink);
+    }
+
+    private ByteBuffer plane(int index, int rows) {
+        return picture.data(index).capacity((long) picture.linesize(index) * rows).asByteBuffer();
     }
 
     /** Encodes the last picture again at {@code pts} (a still scene still needs pictures); false without one. */

@@ -69,6 +69,7 @@ public final class Broadcast implements AutoCloseable {
     private final FrameSubscription frames;
     private final EncoderKind kind;
     private final int fps;
+    private final boolean latencyStamp;
     private final Thread thread;
     private final RateWindow rate = new RateWindow();
     private volatile boolean closing;
@@ -93,18 +94,25 @@ public final class Broadcast implements AutoCloseable {
     private final long epoch = System.nanoTime();
     private boolean everLive;
 
-    private Broadcast(BroadcastTarget target, FrameSubscription frames, EncoderKind kind, int fps) {
+    private Broadcast(BroadcastTarget target, FrameSubscription frames, EncoderKind kind, int fps,
+                      boolean latencyStamp) {
         this.target = target;
         this.frames = frames;
         this.kind = kind;
         this.fps = fps;
+        this.latencyStamp = latencyStamp;
         this.thread = new Thread(this::run, "simcast-broadcast");
         this.thread.setDaemon(true);
     }
 
-    /** Starts publishing {@code frames} (which the broadcast closes in the end) with encoder {@code kind}. */
-    public static Broadcast start(BroadcastTarget target, FrameSubscription frames, EncoderKind kind, int fps) {
-        Broadcast broadcast = new Broadcast(target, frames, kind, fps);
+    /**
+     * Starts publishing {@code frames} (which the broadcast closes in the end) with encoder {@code kind}.
+     *
+     * @param latencyStamp draw each picture's capture time into it (bench mode, {@code --latency-stamp})
+     */
+    public static Broadcast start(BroadcastTarget target, FrameSubscription frames, EncoderKind kind, int fps,
+                                  boolean latencyStamp) {
+        Broadcast broadcast = new Broadcast(target, frames, kind, fps, latencyStamp);
         log.info("Broadcasting to {} with {}", target.describe(), kind.ffmpegName());
         broadcast.thread.start();
         return broadcast;
@@ -182,7 +190,11 @@ public final class Broadcast implements AutoCloseable {
         try {
             if (frame != null) {
                 pts = Math.max(lastPts + 1, ptsOf(frame.capturedNanos()));
-                encoder.encode(frame, pts, key, connection);
+                if (latencyStamp) {
+                    encoder.encodeStamped(frame, pts, key, connection);
+                } else {
+                    encoder.encode(frame, pts, key, connection);
+                }
             } else if (now - lastSentNanos >= REPEAT_NANOS) {
                 pts = Math.max(lastPts + 1, ptsOf(now));
                 if (!encoder.repeat(pts, key, connection)) {

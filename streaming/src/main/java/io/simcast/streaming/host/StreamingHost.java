@@ -148,7 +148,8 @@ public final class StreamingHost implements AutoCloseable {
         rendering.problem().ifPresent(problem -> log.error("{}", problem));
         HostOutputs outputs;
         try {
-            outputs = HostOutputs.start(config.outputs(), renderer(rendering), hostView(rendering), config.video());
+            outputs = HostOutputs.start(config.outputs(), renderer(rendering), hostView(rendering), config.video(),
+                    config.latencyStamp());
         } catch (RuntimeException e) {
             engine.ifPresent(WebRtcEngine::close);
             throw e;

@@ -3,6 +3,7 @@ package io.simcast.streaming.media;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import io.simcast.sim.render.Frame;
 import io.simcast.sim.render.FrameSubscription;
+import io.simcast.sim.render.LatencyStamp;
 import io.simcast.sim.render.RateWindow;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

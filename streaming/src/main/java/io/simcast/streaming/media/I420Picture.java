@@ -7,6 +7,7 @@ import dev.onvoid.webrtc.media.video.VideoBufferConverter;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
 import io.simcast.sim.render.Frame;
+import io.simcast.sim.render.LatencyStamp;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 

@@ -46,10 +46,11 @@ public final class HostOutputs implements AutoCloseable {
      *
      * @param renderer the simulation's renderer, if the host can render (else nothing is broadcast)
      * @param embedderView the embedder's view, or a supplier of null
+     * @param latencyStamp draw the capture time into the broadcast's pictures (bench mode)
      * @throws io.simcast.encode.EncoderUnavailableException when the configured encoder does not work here
      */
     public static HostOutputs start(Outputs outputs, Optional<Renderer> renderer, Supplier<View> embedderView,
-                                    VideoFormat format) {
+                                    VideoFormat format, boolean latencyStamp) {
         if (outputs.broadcast().isEmpty() || renderer.isEmpty()) {
             if (outputs.broadcast().isPresent()) {
                 log.error("Not broadcasting to {}: there is no renderer", outputs.broadcast().get().describe());
@@ -60,7 +61,8 @@ public final class HostOutputs implements AutoCloseable {
         View embedder = embedderView.get();
         View owned = embedder == null ? renderer.get().createView(format.streamingView()) : null;
         View shared = embedder != null ? embedder : owned;
-        Broadcast broadcast = Broadcast.start(outputs.broadcast().get(), shared.subscribe(), kind, format.fps());
+        Broadcast broadcast = Broadcast.start(outputs.broadcast().get(), shared.subscribe(), kind, format.fps(),
+                latencyStamp);
         return new HostOutputs(outputs, renderer, format, () -> shared, owned, broadcast);
     }
 

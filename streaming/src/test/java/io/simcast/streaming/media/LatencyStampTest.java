@@ -2,6 +2,7 @@ package io.simcast.streaming.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simcast.sim.render.LatencyStamp;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.simcast.streaming.media;
+package io.simcast.sim.render;
 
 import java.nio.ByteBuffer;
 
@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * white 16x16 blocks (two rows of sixteen, most significant bit first) in the top-left corner of the I420 frame.
  * Blocks align with the encoders' 16x16 macroblocks and use full black and white, so they survive compression; the
  * page reads them back from decoded frames (client/bench.js uses the same geometry) and subtracts them from its own
- * clock on the same machine. Called on a pump thread.
+ * clock on the same machine. Called on the thread that fills the frame (a WebRTC pump, the broadcast).
  */
 public final class LatencyStamp {
     public static final int BLOCK = 16;
