@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A page reloaded in headless Chromium (Page.reload, as F5 does), against a real host: its link's token left the
  * address and the page's memory, and the browser's HttpOnly session cookie lets it back in with the same role; a
- * revoked link's page is refused; the cookie is no token a script could read, and it counts for nothing sent from
+ * revoked link's page, or one whose browser was told to forget it, is refused; the cookie is no token a script could read, and it counts for nothing sent from
  * another origin. (The operator's unsaved editor text coming back after a reload: {@code BrowserEditorTest}.)
  */
 @Tag("e2e")
@@ -83,6 +83,22 @@ class BrowserReloadTest {
         assertThat(page.evaluate("document.getElementById('message').textContent").asText())
                 .isEqualTo(StreamingMessages.missingToken());
         assertThat(page.evaluate("fetch('/api/config').then(r => r.status)").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void forgettingThisBrowserEndsItsSessionAndTheReloadedPageIsRefused() throws Exception {
+        ShareLink link = host.host.links().create(Role.VIEWER, null, 0);
+        Page page = world.openViewer("/?token=" + link.token().orElseThrow());
+        page.waitFor("simcast.role === 'viewer'", READY);
+        page.evaluate("window.beforeReload = true");
+
+        page.evaluate("document.getElementById('forget').click(), true");
+
+        page.waitFor("window.simcast && !window.beforeReload && simcast.state === 'refused'", READY);
+        assertThat(page.evaluate("simcast.role === null").asBoolean()).isTrue();
+        assertThat(world.browser.cookies().findValuesAsText("name")).as("the cookie is gone")
+                .doesNotContain("simcast-session-" + host.host.address().getPort());
+        assertThat(host.host.links().find(link.id())).as("the link itself still opens the page").isPresent();
     }
 
     @Test
