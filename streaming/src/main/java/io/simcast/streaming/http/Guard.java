@@ -7,6 +7,7 @@ import io.simcast.streaming.access.Grant;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.util.Deque;
 import java.util.Map;
 
 /**
@@ -77,8 +78,10 @@ public final class Guard implements HttpHandler {
         return switch (credentials) {
             case BEARER -> false;
             case BEARER_OR_COOKIE -> true;
-            case BEARER_COOKIE_OR_LATER -> !exchange.getQueryParameters().containsKey(AUTH_BY_MESSAGE)
-                    || !"message".equals(exchange.getQueryParameters().get(AUTH_BY_MESSAGE).peekFirst());
+            case BEARER_COOKIE_OR_LATER -> {
+                Deque<String> auth = exchange.getQueryParameters().get(AUTH_BY_MESSAGE);
+                yield auth == null || !"message".equals(auth.peekFirst());
+            }
         };
     }
 
