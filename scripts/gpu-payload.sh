@@ -18,7 +18,7 @@ for lib in libmujoco.so.2.2.2 libccd.so.2 liblodepng.so.0 libqhull_r.so.8.0 libt
   cp -L "/usr/lib/x86_64-linux-gnu/$lib" "$out/lib/"
 done
 staging="$(mktemp -d)"
-"$JAVA_HOME/bin/jlink" --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.sql,java.xml,jdk.unsupported \
+"$JAVA_HOME/bin/jlink" --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.sql,java.xml,jdk.httpserver,jdk.unsupported \
   --strip-debug --no-header-files --no-man-pages --compress=zip-9 --output "$staging/jre" 2>/dev/null
 tar cJf "$out/jre.tar.xz" -C "$staging" jre
 rm -rf "$staging"
