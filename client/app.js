@@ -198,6 +198,12 @@ function onMessage(message) {
         watchVideo();
       }
       break;
+    case 'model':
+      simcast.set('model', message);
+      break;
+    case 'panel':
+      simcast.set('panel', message.sample);
+      break;
     case 'environments':
       simcast.set('environments', message.environments);
       break;

@@ -7,3 +7,8 @@ import './panels/generate.js';
 import './panels/keys.js';
 import './panels/rl.js';
 import './panels/log.js';
+import './panels/simulate/control.js';
+import './panels/simulate/joints.js';
+import './panels/simulate/keyframes.js';
+import './panels/simulate/sensors.js';
+import './panels/simulate/info.js';

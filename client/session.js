@@ -3,6 +3,8 @@
 //   "role"          the viewer was admitted with its role (after every welcome)
 //   "scene"         the running scene: {id, title, generation, cameras}
 //   "simulation"    the simulation's state: {playing, speed, time, realTimeFactor, viewers}
+//   "model"         the running model as data (simulate's panels): {generation, model: {joints, actuators, ...}}
+//   "panel"         the panels' live values, 10 times a second: {generation, time, playing, qpos, ctrl, sensors, info}
 //   "environments"  the open RL environments: [{id, robot, task, numEnvs}]
 //   "watching"      what this viewer watches: {source: "simulation"} or {source: "rl", env, copy}
 //   "log"           a line for the event log: {kind, text, time}
@@ -20,6 +22,8 @@ export class Session extends EventTarget {
   viewMode = 'own';
   scene = null;
   simulation = null;
+  model = null;
+  panel = null;
   environments = [];
   watching = { source: 'simulation' };
   stats = null;

@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * A model as data: its joints (where each sits in qpos and qvel, its range), actuators (control ranges), bodies,
  * geoms, sensors (where each sits in sensordata), cameras and keyframes, by name and index, as agents and panels
- * read it. Unnamed objects are called {@code #index}, and {@link #find} accepts that form too. Made once per model
+ * read it. Unnamed objects get simulate's labels ({@link Model#label}: {@code joint 3}); {@link #find} also accepts
+ * {@code #index}. Made once per model
  * from its immutable native arrays ({@link #of}, on any thread holding a model reference); immutable.
  */
 public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joint> joints,
@@ -112,7 +113,7 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
                 names(model, mjOBJ_GEOM, m.ngeom()), sensors, names(model, mjOBJ_CAMERA, m.ncam()), keyframes);
     }
 
-    /** A joint by name (or {@code #index}). */
+    /** A joint by name (or label, or {@code #index}). */
     public Optional<Joint> joint(String name) {
         return find(joints, Joint::name, name);
     }
@@ -129,7 +130,7 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
         return find(keyframes, Keyframe::name, name);
     }
 
-    /** A body's index by name (or {@code #index}); the world is body 0. */
+    /** A body's index by name (or label, or {@code #index}); the world is body 0. */
     public Optional<Integer> body(String name) {
         return find(bodies, Function.identity(), name).map(bodies::indexOf);
     }
@@ -140,6 +141,10 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
             if (nameOf.apply(item).equals(name)) {
                 return Optional.of(item);
             }
+        }
+        if (name.matches("#\\d{1,9}")) {
+            int index = Integer.parseInt(name.substring(1));
+            return index < items.size() ? Optional.of(items.get(index)) : Optional.empty();
         }
         return Optional.empty();
     }
@@ -153,7 +158,6 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
     }
 
     private static String name(Model model, int type, int index) {
-        String name = model.name(type, index);
-        return name.isEmpty() ? "#" + index : name;
+        return model.label(type, index);
     }
 }
