@@ -34,11 +34,13 @@ export function command(session, cmd, params = {}) {
   session.send({ type: 'command', cmd, params });
 }
 
+const SEND_MS = 30;
 const digits = (value) => (Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3));
 
 /**
  * A labelled slider from `min` to `max`. `show(value)` moves it to a live value unless a person holds it;
- * `onMove(value)` gets what the person drags, at most once per animation frame (the last value wins).
+ * `onMove(value)` gets what the person drags, at most every SEND_MS (the last value wins), so a fast drag does not
+ * flood the host.
  */
 export function sliderRow({ id, label, min, max, onMove }) {
   const input = element('input', { id, type: 'range', min, max, step: (max - min) / 1000, value: 0 });
@@ -53,10 +55,10 @@ export function sliderRow({ id, label, min, max, onMove }) {
   input.addEventListener('change', () => { held = false; });
   input.addEventListener('input', () => {
     value.textContent = digits(Number(input.value));
-    if (pending === null) requestAnimationFrame(() => {
+    if (pending === null) setTimeout(() => {
       onMove(pending);
       pending = null;
-    });
+    }, SEND_MS);
     pending = Number(input.value);
   });
   return {

@@ -45,13 +45,11 @@ class BrowserPanelsTest {
             page.waitFor("document.getElementById('control-0')", READY);
         }
         double before = snapshot().qpos()[0];
-        double target = before > 0 ? before - 1.5 : before + 1.5;
-
-        drag(driver, "control-0", target);
+        double target = drag(driver, "control-0", before > 0 ? before - 1.5 : before + 1.5);
 
         waitFor(() -> snapshot().ctrl()[0] == target, READY.toMillis());
         waitFor(() -> Math.abs(snapshot().qpos()[0] - before) > 0.5, READY.toMillis());
-        watcher.waitFor("Math.abs(document.getElementById('control-0').value - " + target + ") < 1e-9", READY);
+        watcher.waitFor("Math.abs(document.getElementById('control-0').value - " + target + ") < 1e-6", READY);
     }
 
     @Test
@@ -96,11 +94,14 @@ class BrowserPanelsTest {
         assertThat(snapshot().ctrl()[0]).isZero();
     }
 
-    /** Moves the page's slider {@code id} to {@code value} as a person's drag does: input events, then change. */
-    static void drag(Page page, String id, double value) {
-        page.evaluate("(() => { const s = document.getElementById('" + id + "'); s.value = " + value + ";"
+    /**
+     * Moves the page's slider {@code id} to {@code value} as a person's drag does (input, then change); returns where
+     * it stopped (the slider's step).
+     */
+    static double drag(Page page, String id, double value) {
+        return page.evaluate("(() => { const s = document.getElementById('" + id + "'); s.value = " + value + ";"
                 + " s.dispatchEvent(new Event('input', {bubbles: true}));"
-                + " s.dispatchEvent(new Event('change', {bubbles: true})); return Number(s.value); })()");
+                + " s.dispatchEvent(new Event('change', {bubbles: true})); return Number(s.value); })()").asDouble();
     }
 
     private static SimulationSnapshot snapshot() {
