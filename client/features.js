@@ -12,3 +12,4 @@ import './panels/simulate/joints.js';
 import './panels/simulate/keyframes.js';
 import './panels/simulate/sensors.js';
 import './panels/simulate/info.js';
+import './panels/simulate/rendering.js';

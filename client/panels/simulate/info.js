@@ -1,5 +1,6 @@
-// simulate's info overlay as a panel: simulated time, real-time factor, steps per second, contacts and, where the
-// model enables energy, potential and kinetic energy, from the host's panel stream. Everybody may watch.
+// simulate's info overlay as a panel: simulated time, real-time factor, steps per second, size (constraints and
+// contacts), solver (log10 of the final residual and iterations) and, where the model enables energy, potential +
+// kinetic energy, from the host's panel stream. Everybody may watch.
 
 import { registerPanel } from '../../registry.js';
 import { element, followModel } from './live.js';
@@ -8,7 +9,8 @@ const FIELDS = [
   ['time', 'Time', (s) => `${s.time.toFixed(3)} s`],
   ['rtf', 'Real time', (s) => (s.playing ? `${s.info.realTimeFactor.toFixed(2)}×` : 'paused')],
   ['steps', 'Steps/s', (s) => s.info.stepsPerSecond.toFixed(0)],
-  ['contacts', 'Contacts', (s) => String(s.info.contacts)],
+  ['size', 'Size', (s) => `${s.info.solver.constraints} (${s.info.contacts} con)`],
+  ['solver', 'Solver', (s) => `${s.info.solver.residual.toFixed(1)} (${s.info.solver.iterations} it)`],
   ['energy', 'Energy', (s) => `${s.info.potentialEnergy.toFixed(3)} + ${s.info.kineticEnergy.toFixed(3)}`],
 ];
 

@@ -76,9 +76,10 @@ public final class PanelsViewModel {
         latest = sample;
         jointsEditable.set(!sample.playing());
         PanelSample.Info i = sample.info();
-        info.set(String.format(Locale.ROOT, "Time %.3f%nReal time x%.2f%nSteps/s %.0f%nContacts %d%nEnergy %.3f",
-                sample.time(), i.realTimeFactor(), i.stepsPerSecond(), i.contacts(),
-                i.potentialEnergy() + i.kineticEnergy()));
+        info.set(String.format(Locale.ROOT,
+                "Time %.3f%nReal time x%.2f%nSteps/s %.0f%nSize %d (%d con)%nSolver %.1f (%d it)%nEnergy %.3f",
+                sample.time(), i.realTimeFactor(), i.stepsPerSecond(), i.solver().constraints(), i.contacts(),
+                i.solver().residual(), i.solver().iterations(), i.potentialEnergy() + i.kineticEnergy()));
     }
 
     private void describe(ModelDescription model) {
