@@ -1,4 +1,4 @@
-// simulate's Control panel: a slider per actuator within its control range (-1..1 when it has none, as simulate),
+// simulate's Control panel: a slider per actuator within its control range (the host's `slider`: -1..1 without one),
 // showing the live control everybody sees, and "Clear all", which sets every control to zero. Controllers and the
 // operator only: a viewer's page has no such panel and the host refuses a viewer's command anyway.
 
@@ -15,7 +15,7 @@ function mount(body, session) {
   followModel(session, {
     build(model) {
       sliders = model.actuators.map((actuator) => {
-        const [min, max] = actuator.ctrlRange ?? [-1, 1];
+        const [min, max] = actuator.slider;
         return sliderRow({
           id: `control-${actuator.index}`,
           label: actuator.name,

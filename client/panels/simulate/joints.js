@@ -1,11 +1,11 @@
 // simulate's Joint panel: a slider per hinge and slide joint (simulate leaves out free and ball joints) showing its
-// live position, within its range (unlimited: ±π for a hinge, ±1 for a slide, as simulate). While the simulation is
+// live position, within the host's `slider` (its range; unlimited: ±π for a hinge, ±1 for a slide). While it is
 // paused a controller may drag one: the host sets that joint and runs a forward pass; while it runs they only show.
 
 import { registerPanel } from '../../registry.js';
 import { command, element, followModel, sliderRow } from './live.js';
 
-const UNLIMITED = { hinge: [-Math.PI, Math.PI], slide: [-1, 1] };
+const SLIDERS = ['hinge', 'slide'];
 
 function mount(body, session) {
   const note = element('p', { id: 'joints-note', className: 'note' });
@@ -15,9 +15,9 @@ function mount(body, session) {
   let editable = null;
   followModel(session, {
     build(model) {
-      const joints = model.joints.filter((joint) => joint.type in UNLIMITED);
+      const joints = model.joints.filter((joint) => SLIDERS.includes(joint.type));
       sliders = joints.map((joint) => {
-        const [min, max] = joint.range ?? UNLIMITED[joint.type];
+        const [min, max] = joint.slider;
         const slider = sliderRow({
           id: `joint-${joint.qposAddress}`,
           label: joint.name,

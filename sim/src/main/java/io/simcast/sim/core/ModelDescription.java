@@ -49,15 +49,18 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
      * @param qposAddress index of its first element in qpos; {@code qposCount} elements (7, 4, 1 or 1)
      * @param dofAddress index of its first element in qvel; {@code dofCount} elements (6, 3, 1 or 1)
      * @param range its limits (radians or metres), empty when it has none
+     * @param slider what simulate's Joint slider spans: the limits, else -pi..pi for a hinge and -1..1 otherwise
      */
     public record Joint(String name, String type, String body, int qposAddress, int qposCount, int dofAddress,
-                        int dofCount, Optional<double[]> range) {}
+                        int dofCount, Optional<double[]> range, double[] slider) {}
 
     /**
      * @param ctrlRange the control's limits, empty when it is not limited
      * @param joint the joint it drives, empty when it drives something else (a tendon, a site)
+     * @param slider what simulate's Control slider spans: the control range, else -1..1
      */
-    public record Actuator(String name, int index, Optional<double[]> ctrlRange, Optional<String> joint) {}
+    public record Actuator(String name, int index, Optional<double[]> ctrlRange, Optional<String> joint,
+                           double[] slider) {}
 
     /** @param address index of its first value in sensordata; {@code dim} values */
     public record Sensor(String name, String type, int address, int dim) {}
@@ -84,8 +87,9 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
             Optional<double[]> range = m.jnt_limited().get(j) != 0
                     ? Optional.of(new double[] {m.jnt_range().get(2L * j), m.jnt_range().get(2L * j + 1)})
                     : Optional.empty();
+            double[] slider = range.orElse(type == 3 ? new double[] {-Math.PI, Math.PI} : new double[] {-1, 1});
             joints.add(new Joint(name(model, mjOBJ_JOINT, j), JOINT_TYPES.get(type), bodies.get(m.jnt_bodyid().get(j)),
-                    m.jnt_qposadr().get(j), qposCount, m.jnt_dofadr().get(j), dofCount, range));
+                    m.jnt_qposadr().get(j), qposCount, m.jnt_dofadr().get(j), dofCount, range, slider));
         }
         List<Actuator> actuators = new ArrayList<>();
         for (int a = 0; a < m.nu(); a++) {
@@ -96,7 +100,8 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
             boolean drivesJoint = m.actuator_trntype().get(a) <= 1; // mjTRN_JOINT or mjTRN_JOINTINPARENT
             int target = m.actuator_trnid().get(2L * a);
             actuators.add(new Actuator(name(model, mjOBJ_ACTUATOR, a), a, range,
-                    drivesJoint && target >= 0 ? Optional.of(joints.get(target).name()) : Optional.empty()));
+                    drivesJoint && target >= 0 ? Optional.of(joints.get(target).name()) : Optional.empty(),
+                    range.orElse(new double[] {-1, 1})));
         }
         List<Sensor> sensors = new ArrayList<>();
         for (int s = 0; s < m.nsensor(); s++) {
