@@ -41,7 +41,7 @@ class BrowserPanelsTest {
         Page watcher = world.open("/?token=" + world.host.host.links().create(Role.CONTROLLER, null, 0)
                 .token().orElseThrow());
         for (Page page : new Page[] {driver, watcher}) {
-            page.evaluate("simcast.workspace.show('control')");
+            show(page, "control");
             page.waitFor("document.getElementById('control-0')", READY);
         }
         double before = snapshot().qpos()[0];
@@ -57,7 +57,7 @@ class BrowserPanelsTest {
         submit(new SimCommand.Pause());
         submit(new SimCommand.SetPositions(new int[] {0, 1}, new double[] {0.4, -0.3}));
         Page page = world.open("/");
-        page.evaluate("simcast.workspace.show('keyframes')");
+        show(page, "keyframes");
         page.waitFor("document.getElementById('key-select')?.options[0]?.textContent === 'home'", READY);
 
         page.evaluate("document.getElementById('key-select').value = '0', document.getElementById('key-load').click(),"
@@ -81,7 +81,7 @@ class BrowserPanelsTest {
 
         assertThat(page.evaluate("simcast.workspace.panels()").toString()).doesNotContain("control");
         assertThat(page.evaluate("document.getElementById('control-0')").isNull()).isTrue();
-        page.evaluate("simcast.workspace.show('joints')");
+        show(page, "joints");
         page.waitFor("document.getElementById('joints-note')?.textContent.startsWith('Watching')", READY);
         assertThat(page.evaluate("[...document.querySelectorAll('#joint-sliders input')].every((s) => s.disabled)")
                 .asBoolean()).isTrue();
@@ -92,6 +92,12 @@ class BrowserPanelsTest {
                 + link.token().orElseThrow() + "', 'Content-Type': 'application/json'}, body: JSON.stringify({cmd:"
                 + " 'control', params: {actuator: 0, value: 1.0}})}).then((r) => r.status)").asInt()).isEqualTo(403);
         assertThat(snapshot().ctrl()[0]).isZero();
+    }
+
+    /** Shows panel {@code id} once the page's role has added it (after the welcome). */
+    static void show(Page page, String id) throws InterruptedException {
+        page.waitFor("simcast.workspace.panels().includes('" + id + "')", READY);
+        page.evaluate("simcast.workspace.show('" + id + "')");
     }
 
     /**

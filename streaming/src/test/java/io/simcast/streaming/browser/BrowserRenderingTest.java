@@ -40,7 +40,7 @@ class BrowserRenderingTest {
         Page other = watching();
         assertThat(cells(switching, MAGENTA)).as("no contacts drawn at first").isZero();
 
-        switching.evaluate("simcast.workspace.show('rendering')");
+        BrowserPanelsTest.show(switching, "rendering");
         switching.waitFor("document.getElementById('visual-contact_points')", READY);
         switching.evaluate("document.getElementById('visual-contact_points').click(), true");
 

@@ -33,7 +33,7 @@ class BrowserSensorChartTest {
         page.waitFor("simcast.model?.model.sensors.length === 1", READY);
         page.evaluate("window.qposAt = new Map(); simcast.addEventListener('panel', (e) =>"
                 + " qposAt.set(e.detail.time, e.detail.qpos[0])), true");
-        page.evaluate("simcast.workspace.show('sensors')");
+        BrowserPanelsTest.show(page, "sensors");
         page.waitFor("document.getElementById('sensor-0')", READY);
 
         page.evaluate("document.getElementById('sensor-0').click(), true");
