@@ -20,11 +20,8 @@ import javafx.scene.layout.VBox;
  * Starts from the view's options; JavaFX thread.
  */
 final class RenderingSwitches extends VBox {
-    private final View view;
-
     RenderingSwitches(View view) {
         super(4);
-        this.view = view;
         setId("rendering-switches");
         VisualOptions start = view.options();
         FlowPane flags = new FlowPane(8, 2);
@@ -47,9 +44,5 @@ final class RenderingSwitches extends VBox {
         label.setOnAction(event -> view.setOptions(view.options().withLabel(label.getValue())));
         getChildren().addAll(flags, new HBox(6, new Label(Texts.VISUAL_FRAME), frame, new Label(Texts.VISUAL_LABEL),
                 label));
-    }
-
-    View view() {
-        return view;
     }
 }

@@ -3,11 +3,14 @@ package io.simcast.app.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.app.console.Eventually;
+import io.simcast.app.console.panels.PanelsView;
+import io.simcast.app.console.panels.SensorChart;
 import io.simcast.sim.core.ModelDescription;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
-import io.simcast.app.console.panels.PanelsView;
-import io.simcast.app.console.panels.SensorChart;
+import io.simcast.sim.render.View;
+import io.simcast.sim.render.VisualFlag;
+import io.simcast.sim.render.VisualFrame;
 import io.simcast.sim.scene.PresetCatalog;
 import io.simcast.sim.scene.SceneSource;
 import java.util.List;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * simulate's panels in the console, on the Panda: a control slider drives a joint, keyframes, joints while paused;
- * and a sensor chart whose points are the sensor's values.
+ * a sensor chart whose points are the sensor's values; the Rendering switches set the console's own view.
  */
 class PanelsUiTest extends ConsoleUiTest {
     private long pandaGeneration;
@@ -114,5 +117,18 @@ class PanelsUiTest extends ConsoleUiTest {
         assertThat(points.getLast().values()[0]).as("the angle sensor reads the hinge's position")
                 .isCloseTo(paused.qpos()[0], org.assertj.core.data.Offset.offset(1e-12));
         assertThat(points.stream().mapToDouble(p -> p.values()[0]).distinct().count()).as("it swung").isGreaterThan(2);
+    }
+
+    @Test
+    void theRenderingSwitchesChangeTheConsolesOwnView() {
+        View view = services.rendering().view().orElseThrow();
+        assertThat(view.options().has(VisualFlag.CONTACT_POINTS)).isFalse();
+        fx(() -> {
+            lookup("#visual-contact_points", CheckBox.class).setSelected(true);
+            lookup("#visual-frame", ComboBox.class).getSelectionModel().select(VisualFrame.WORLD);
+            return null;
+        });
+        assertThat(view.options().has(VisualFlag.CONTACT_POINTS)).isTrue();
+        assertThat(view.options().frame()).isEqualTo(VisualFrame.WORLD);
     }
 }
