@@ -191,12 +191,21 @@ function onMessage(message) {
       showScene(message);
       break;
     case 'view':
-      simcast.viewMode = message.mode;
+      simcast.set('viewMode', message.mode);
       $('follow').checked = message.mode === 'host';
       if (welcomed && sfu.wants(message.mode) !== sfu.active) {
         sfu.stop();
         watchVideo();
       }
+      break;
+    case 'model':
+      simcast.set('model', message);
+      break;
+    case 'panel':
+      simcast.set('panel', message.sample);
+      break;
+    case 'visual':
+      simcast.set('visual', message.visual);
       break;
     case 'environments':
       simcast.set('environments', message.environments);

@@ -33,6 +33,7 @@ await build({
   minify: true,
   target: ['chrome109', 'firefox115', 'safari16'],
   legalComments: 'eof',
+  loader: { '.css': 'text' }, // a library's CSS (uPlot's) arrives as a string its panel adds to the page
   logLevel: 'warning',
 });
 for (const file of ['index.html', 'styles.css']) copyFileSync(join(client, file), join(out, file));

@@ -3,6 +3,10 @@
 //   "role"          the viewer was admitted with its role (after every welcome)
 //   "scene"         the running scene: {id, title, generation, cameras}
 //   "simulation"    the simulation's state: {playing, speed, time, realTimeFactor, viewers}
+//   "model"         the running model as data (simulate's panels): {generation, model: {joints, actuators, ...}}
+//   "panel"         the panels' live values, 10 times a second: {generation, time, playing, qpos, ctrl, sensors, info}
+//   "visual"        what a view of this page's own draws at first: {flags: [...], frame, label}
+//   "viewMode"      the page switched between its own camera ("own") and following the host's view ("host")
 //   "environments"  the open RL environments: [{id, robot, task, numEnvs}]
 //   "watching"      what this viewer watches: {source: "simulation"} or {source: "rl", env, copy}
 //   "log"           a line for the event log: {kind, text, time}
@@ -20,6 +24,9 @@ export class Session extends EventTarget {
   viewMode = 'own';
   scene = null;
   simulation = null;
+  model = null;
+  panel = null;
+  visual = null;
   environments = [];
   watching = { source: 'simulation' };
   stats = null;

@@ -142,13 +142,11 @@ final class SceneCheck {
     }
 
     private static String bodyName(Model model, int body) {
-        String name = model.name(mjOBJ_BODY, body);
-        return name.isEmpty() ? "#" + body : name;
+        return model.label(mjOBJ_BODY, body);
     }
 
     private static String jointName(Model model, int joint) {
-        String name = model.name(mjOBJ_JOINT, joint);
-        return name.isEmpty() ? "#" + joint : name;
+        return model.label(mjOBJ_JOINT, joint);
     }
 
     private static double norm(double[] values, int from, int count) {

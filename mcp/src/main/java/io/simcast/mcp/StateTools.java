@@ -50,7 +50,7 @@ final class StateTools {
                         "The running model as data: its joints (type, where they sit in qpos/qvel, ranges),"
                                 + " actuators (control ranges, the joint each drives), bodies, geoms, sensors,"
                                 + " cameras (for render_picture) and keyframes (for load_keyframe). Unnamed objects"
-                                + " are called #index, and every tool accepts that form.",
+                                + " get simulate's labels (joint 3); every tool also accepts #index.",
                         Schema.object().sandbox(), call -> describe(ws.target(call))));
     }
 

@@ -142,7 +142,7 @@ public final class Console {
         layout.addSidePanel(SidePanel.SCENES, new ScenesView(new ScenesViewModel(documents, services.preferences())));
         layout.addSidePanel(SidePanel.LOG, new LogView(log));
         PanelsViewModel panels = new PanelsViewModel(session);
-        PanelsView panelsView = new PanelsView(panels);
+        PanelsView panelsView = new PanelsView(panels, live.view());
         layout.addSidePanel(SidePanel.SIMULATE, panelsView);
         panelFeed = new PanelFeed(session);
         panelUpdates = sample -> {

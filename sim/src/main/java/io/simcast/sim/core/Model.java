@@ -3,11 +3,18 @@ package io.simcast.sim.core;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_deleteModel;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_id2name;
 import static io.simcast.sim.mujoco.global.MuJoCo.mj_name2id;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_ACTUATOR;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_BODY;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_CAMERA;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_GEOM;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_JOINT;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_KEY;
+import static io.simcast.sim.mujoco.global.MuJoCo.mjOBJ_SENSOR;
 
 import io.simcast.sim.mujoco.mjModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacpp.BytePointer;
 
@@ -19,6 +26,10 @@ import org.bytedeco.javacpp.BytePointer;
  * read it; nobody writes it after compilation.
  */
 public final class Model {
+    /** simulate 2.2.2 labels unnamed joints "joint %d" and actuators "control %d"; the rest follow that style. */
+    private static final Map<Integer, String> UNNAMED = Map.of(mjOBJ_JOINT, "joint", mjOBJ_ACTUATOR, "control",
+            mjOBJ_BODY, "body", mjOBJ_GEOM, "geom", mjOBJ_SENSOR, "sensor", mjOBJ_CAMERA, "camera", mjOBJ_KEY, "key");
+
     private final mjModel native_;
     private final AtomicInteger references = new AtomicInteger(1);
     // Sizes are copied once so they stay readable from old snapshots after the native model is gone.
@@ -169,5 +180,15 @@ public final class Model {
     public String name(int objectType, int id) {
         BytePointer name = mj_id2name(pointer(), objectType, id);
         return name == null || name.isNull() ? "" : name.getString();
+    }
+
+    /**
+     * What every client calls object {@code id}: its name, or for an unnamed one the label MuJoCo's simulate gives it
+     * in its panels ({@code joint 3}, {@code control 0} for an actuator) and the same style for the other types
+     * ({@code body 2}, {@code sensor 1}). The one place where unnamed objects get their names.
+     */
+    public String label(int objectType, int id) {
+        String name = name(objectType, id);
+        return name.isEmpty() ? UNNAMED.getOrDefault(objectType, "object") + " " + id : name;
     }
 }

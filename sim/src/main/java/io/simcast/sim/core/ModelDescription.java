@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * A model as data: its joints (where each sits in qpos and qvel, its range), actuators (control ranges), bodies,
  * geoms, sensors (where each sits in sensordata), cameras and keyframes, by name and index, as agents and panels
- * read it. Unnamed objects are called {@code #index}, and {@link #find} accepts that form too. Made once per model
+ * read it. Unnamed objects get simulate's labels ({@link Model#label}: {@code joint 3}); {@link #find} also accepts
+ * {@code #index}. Made once per model
  * from its immutable native arrays ({@link #of}, on any thread holding a model reference); immutable.
  */
 public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joint> joints,
@@ -48,15 +49,18 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
      * @param qposAddress index of its first element in qpos; {@code qposCount} elements (7, 4, 1 or 1)
      * @param dofAddress index of its first element in qvel; {@code dofCount} elements (6, 3, 1 or 1)
      * @param range its limits (radians or metres), empty when it has none
+     * @param slider what simulate's Joint slider spans: the limits, else -pi..pi for a hinge and -1..1 otherwise
      */
     public record Joint(String name, String type, String body, int qposAddress, int qposCount, int dofAddress,
-                        int dofCount, Optional<double[]> range) {}
+                        int dofCount, Optional<double[]> range, double[] slider) {}
 
     /**
      * @param ctrlRange the control's limits, empty when it is not limited
      * @param joint the joint it drives, empty when it drives something else (a tendon, a site)
+     * @param slider what simulate's Control slider spans: the control range, else -1..1
      */
-    public record Actuator(String name, int index, Optional<double[]> ctrlRange, Optional<String> joint) {}
+    public record Actuator(String name, int index, Optional<double[]> ctrlRange, Optional<String> joint,
+                           double[] slider) {}
 
     /** @param address index of its first value in sensordata; {@code dim} values */
     public record Sensor(String name, String type, int address, int dim) {}
@@ -83,8 +87,9 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
             Optional<double[]> range = m.jnt_limited().get(j) != 0
                     ? Optional.of(new double[] {m.jnt_range().get(2L * j), m.jnt_range().get(2L * j + 1)})
                     : Optional.empty();
+            double[] slider = range.orElse(type == 3 ? new double[] {-Math.PI, Math.PI} : new double[] {-1, 1});
             joints.add(new Joint(name(model, mjOBJ_JOINT, j), JOINT_TYPES.get(type), bodies.get(m.jnt_bodyid().get(j)),
-                    m.jnt_qposadr().get(j), qposCount, m.jnt_dofadr().get(j), dofCount, range));
+                    m.jnt_qposadr().get(j), qposCount, m.jnt_dofadr().get(j), dofCount, range, slider));
         }
         List<Actuator> actuators = new ArrayList<>();
         for (int a = 0; a < m.nu(); a++) {
@@ -95,7 +100,8 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
             boolean drivesJoint = m.actuator_trntype().get(a) <= 1; // mjTRN_JOINT or mjTRN_JOINTINPARENT
             int target = m.actuator_trnid().get(2L * a);
             actuators.add(new Actuator(name(model, mjOBJ_ACTUATOR, a), a, range,
-                    drivesJoint && target >= 0 ? Optional.of(joints.get(target).name()) : Optional.empty()));
+                    drivesJoint && target >= 0 ? Optional.of(joints.get(target).name()) : Optional.empty(),
+                    range.orElse(new double[] {-1, 1})));
         }
         List<Sensor> sensors = new ArrayList<>();
         for (int s = 0; s < m.nsensor(); s++) {
@@ -112,7 +118,7 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
                 names(model, mjOBJ_GEOM, m.ngeom()), sensors, names(model, mjOBJ_CAMERA, m.ncam()), keyframes);
     }
 
-    /** A joint by name (or {@code #index}). */
+    /** A joint by name (or label, or {@code #index}). */
     public Optional<Joint> joint(String name) {
         return find(joints, Joint::name, name);
     }
@@ -129,7 +135,7 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
         return find(keyframes, Keyframe::name, name);
     }
 
-    /** A body's index by name (or {@code #index}); the world is body 0. */
+    /** A body's index by name (or label, or {@code #index}); the world is body 0. */
     public Optional<Integer> body(String name) {
         return find(bodies, Function.identity(), name).map(bodies::indexOf);
     }
@@ -140,6 +146,10 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
             if (nameOf.apply(item).equals(name)) {
                 return Optional.of(item);
             }
+        }
+        if (name.matches("#\\d{1,9}")) {
+            int index = Integer.parseInt(name.substring(1));
+            return index < items.size() ? Optional.of(items.get(index)) : Optional.empty();
         }
         return Optional.empty();
     }
@@ -153,7 +163,6 @@ public record ModelDescription(double timestep, int nq, int nv, int nu, List<Joi
     }
 
     private static String name(Model model, int type, int index) {
-        String name = model.name(type, index);
-        return name.isEmpty() ? "#" + index : name;
+        return model.label(type, index);
     }
 }

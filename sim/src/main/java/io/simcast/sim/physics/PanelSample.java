@@ -17,9 +17,10 @@ public record PanelSample(long generation, double time, boolean playing, double[
      * @param realTimeFactor simulated seconds per wall-clock second lately
      * @param stepsPerSecond physics steps per wall-clock second lately
      * @param contacts active contacts after the last step
+     * @param solver constraints, solver iterations and the final residual of the last step
      * @param potentialEnergy potential energy (0 unless the model enables energy)
      * @param kineticEnergy kinetic energy (0 unless the model enables energy)
      */
-    public record Info(double realTimeFactor, double stepsPerSecond, int contacts, double potentialEnergy,
-                       double kineticEnergy) {}
+    public record Info(double realTimeFactor, double stepsPerSecond, int contacts, SolverStats solver,
+                       double potentialEnergy, double kineticEnergy) {}
 }

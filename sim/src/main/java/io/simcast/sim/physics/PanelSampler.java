@@ -25,7 +25,7 @@ public final class PanelSampler implements AutoCloseable {
         }
         return new PanelSample(snapshot.sceneGeneration(), snapshot.time(), snapshot.playing(), snapshot.qpos(),
                 snapshot.ctrl(), sensors, new PanelSample.Info(snapshot.realTimeFactor(), snapshot.stepsPerSecond(),
-                        snapshot.contacts(), snapshot.potentialEnergy(), snapshot.kineticEnergy()));
+                        snapshot.contacts(), snapshot.solver(), snapshot.potentialEnergy(), snapshot.kineticEnergy()));
     }
 
     @Override

@@ -474,7 +474,7 @@ public final class Simulation implements SimulationSource, AutoCloseable {
         mjData d = data.pointer();
         latest = new SimulationSnapshot(++sequence, scene, generation, playing, paced, clock.speed(), d.time(),
                 steps, qpos, qvel, data.act().copy(), data.ctrl().copy(), data.mocapPos().copy(),
-                data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), meter.realTimeFactor(),
+                data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), SolverStats.of(d), meter.realTimeFactor(),
                 meter.stepsPerSecond(), perturbation, now);
     }
 

@@ -24,6 +24,7 @@ import io.simcast.sim.scene.Scene;
  * @param potentialEnergy potential energy in joules
  * @param kineticEnergy kinetic energy in joules
  * @param contacts number of active contacts
+ * @param solver the constraint solver's figures of the last step (simulate's info overlay)
  * @param realTimeFactor simulated seconds per wall-clock second over the last half second (0 when paused)
  * @param stepsPerSecond steps per wall-clock second over the same window
  * @param perturbation what the mouse is doing to a body
@@ -32,7 +33,7 @@ import io.simcast.sim.scene.Scene;
 public record SimulationSnapshot(long sequence, Scene scene, long sceneGeneration, boolean playing, boolean paced,
                                  double speed, double time, long steps, double[] qpos, double[] qvel, double[] act,
                                  double[] ctrl, double[] mocapPos, double[] mocapQuat, double potentialEnergy,
-                                 double kineticEnergy, int contacts, double realTimeFactor, double stepsPerSecond,
+                                 double kineticEnergy, int contacts, SolverStats solver, double realTimeFactor, double stepsPerSecond,
                                  Perturbation perturbation, long capturedNanos) {
 
     /** Total mechanical energy. */

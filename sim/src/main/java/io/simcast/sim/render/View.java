@@ -21,12 +21,15 @@ public final class View implements ViewControls, ViewCameras, AutoCloseable {
     private volatile int width;
     private volatile int height;
     private volatile boolean closed;
+    /** The options last asked for (the render thread applies them before its next frame). */
+    private volatile VisualOptions options;
 
     View(RenderLoop loop, ViewState state, ViewSpec spec) {
         this.loop = loop;
         this.state = state;
         this.width = spec.width();
         this.height = spec.height();
+        this.options = VisualOptions.of(spec.quality());
     }
 
     public String id() {
@@ -58,11 +61,19 @@ public final class View implements ViewControls, ViewCameras, AutoCloseable {
 
     /** Switches the quality preset; the visual options go back to the preset's. */
     public void setQuality(Quality quality) {
+        options = VisualOptions.of(quality);
         run(s -> s.setQuality(quality));
     }
 
-    public void setOptions(VisualOptions options) {
-        run(s -> s.setOptions(options));
+    /** What this view draws besides the geometry; only this view (each view has its own). */
+    public void setOptions(VisualOptions next) {
+        options = next;
+        run(s -> s.setOptions(next));
+    }
+
+    /** The options this view draws with (the last asked for). Any thread. */
+    public VisualOptions options() {
+        return options;
     }
 
     /** A new consumer of this view's frames; the view renders while it has at least one. */

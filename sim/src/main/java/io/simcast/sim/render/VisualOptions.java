@@ -1,35 +1,35 @@
 package io.simcast.sim.render;
 
-import static io.simcast.sim.mujoco.global.MuJoCo.mjFRAME_BODY;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjFRAME_NONE;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjRND_REFLECTION;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjRND_SHADOW;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjRND_WIREFRAME;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjVIS_CONTACTFORCE;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjVIS_CONTACTPOINT;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjVIS_JOINT;
-import static io.simcast.sim.mujoco.global.MuJoCo.mjVIS_TRANSPARENT;
-
 import io.simcast.sim.mujoco.mjvOption;
 import io.simcast.sim.mujoco.mjvScene;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The visual flags a view shows. Immutable; any thread.
+ * What a view draws besides the geometry: the flags that are on, which frames it draws and which objects it labels.
+ * Each view has its own; the render thread writes them into the view's {@code mjvOption} and the scene's rendering
+ * flags before drawing that view. Immutable; any thread.
  *
  * @param flags the flags that are on
  */
-public record VisualOptions(Set<VisualFlag> flags) {
+public record VisualOptions(Set<VisualFlag> flags, VisualFrame frame, VisualLabel label) {
     public VisualOptions {
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
     }
 
-    /** A quality preset's flags: shadows and reflections for {@link Quality#QUALITY}, nothing for FAST. */
+    /** The flags {@code flags}, no frames, no labels. */
+    public VisualOptions(Set<VisualFlag> flags) {
+        this(flags, VisualFrame.NONE, VisualLabel.NONE);
+    }
+
+    /**
+     * A quality preset's options: the skybox (MuJoCo's default) for both, shadows and reflections too for
+     * {@link Quality#QUALITY}.
+     */
     public static VisualOptions of(Quality quality) {
         return quality == Quality.QUALITY
-                ? new VisualOptions(EnumSet.of(VisualFlag.SHADOWS, VisualFlag.REFLECTIONS))
-                : new VisualOptions(Set.of());
+                ? new VisualOptions(EnumSet.of(VisualFlag.SKYBOX, VisualFlag.SHADOWS, VisualFlag.REFLECTIONS))
+                : new VisualOptions(EnumSet.of(VisualFlag.SKYBOX));
     }
 
     public boolean has(VisualFlag flag) {
@@ -44,22 +44,28 @@ public record VisualOptions(Set<VisualFlag> flags) {
         } else {
             next.remove(flag);
         }
-        return new VisualOptions(next);
+        return new VisualOptions(next, frame, label);
     }
 
-    /** Writes the flags into MuJoCo's visual options (per view) and scene render flags (render thread). */
+    public VisualOptions withFrame(VisualFrame next) {
+        return new VisualOptions(flags, next, label);
+    }
+
+    public VisualOptions withLabel(VisualLabel next) {
+        return new VisualOptions(flags, frame, next);
+    }
+
+    /** Writes the options into MuJoCo's visual options (per view) and scene render flags (render thread). */
     void applyTo(mjvOption option, mjvScene scene) {
-        option.flags(mjVIS_CONTACTPOINT, bit(VisualFlag.CONTACT_POINTS));
-        option.flags(mjVIS_CONTACTFORCE, bit(VisualFlag.CONTACT_FORCES));
-        option.flags(mjVIS_JOINT, bit(VisualFlag.JOINTS));
-        option.flags(mjVIS_TRANSPARENT, bit(VisualFlag.TRANSPARENCY));
-        option.frame(has(VisualFlag.BODY_FRAMES) ? mjFRAME_BODY : mjFRAME_NONE);
-        scene.flags(mjRND_WIREFRAME, bit(VisualFlag.WIREFRAME));
-        scene.flags(mjRND_SHADOW, bit(VisualFlag.SHADOWS));
-        scene.flags(mjRND_REFLECTION, bit(VisualFlag.REFLECTIONS));
-    }
-
-    private byte bit(VisualFlag flag) {
-        return (byte) (has(flag) ? 1 : 0);
+        for (VisualFlag flag : VisualFlag.values()) {
+            byte bit = (byte) (has(flag) ? 1 : 0);
+            if (flag.scene) {
+                scene.flags(flag.index, bit);
+            } else {
+                option.flags(flag.index, bit);
+            }
+        }
+        option.frame(frame.ordinal());
+        option.label(label.ordinal());
     }
 }

@@ -90,4 +90,22 @@ class PanelCommandsTest {
         assertThat(set.qpos()[first.qposAddress()]).isEqualTo(0.75);
         assertThat(set.playing()).isFalse();
     }
+
+    @Test
+    void theInfoOverlayHasTheSolversFiguresOfTheLastStep() throws Exception {
+        Scene resting = TestScenes.compile("""
+                <mujoco><worldbody><geom type="plane" size="1 1 0.1"/>
+                  <body pos="0 0 0.1"><freejoint/><geom type="box" size="0.1 0.1 0.1"/></body>
+                </worldbody></mujoco>""");
+        simulation = Simulation.start(resting, PAUSED);
+        await(simulation.submit(new SimCommand.Step(200)));
+        try (PanelSampler sampler = new PanelSampler(simulation)) {
+            PanelSample.Info info = sampler.sample().info();
+            assertThat(info.contacts()).as("the box rests on four corners").isEqualTo(4);
+            assertThat(info.solver().constraints()).as("a pyramidal friction cone per contact")
+                    .isGreaterThanOrEqualTo(4 * 4);
+            assertThat(info.solver().iterations()).isPositive();
+            assertThat(info.solver().residual()).isBetween(-15.0, 0.0);
+        }
+    }
 }

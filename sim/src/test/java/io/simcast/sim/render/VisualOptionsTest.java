@@ -29,9 +29,9 @@ class VisualOptionsTest {
 
     @Test
     void theQualityPresetsDifferInShadowsReflectionsAndMultisampling() {
-        assertThat(VisualOptions.of(Quality.FAST).flags()).isEmpty();
+        assertThat(VisualOptions.of(Quality.FAST).flags()).containsExactly(VisualFlag.SKYBOX);
         assertThat(VisualOptions.of(Quality.QUALITY).flags())
-                .containsExactlyInAnyOrder(VisualFlag.SHADOWS, VisualFlag.REFLECTIONS);
+                .containsExactlyInAnyOrder(VisualFlag.SKYBOX, VisualFlag.SHADOWS, VisualFlag.REFLECTIONS);
         assertThat(Quality.FAST.samples(4)).isZero();
         assertThat(Quality.QUALITY.samples(4)).isEqualTo(4);
     }
@@ -69,7 +69,7 @@ class VisualOptionsTest {
         Picture plain = picture(NOTHING);
         assertThat(plain.differingFraction(picture(NOTHING.with(VisualFlag.CONTACT_POINTS, true)), 16))
                 .as("contact points").isGreaterThan(0.001);
-        assertThat(plain.differingFraction(picture(NOTHING.with(VisualFlag.BODY_FRAMES, true)), 16))
+        assertThat(plain.differingFraction(picture(NOTHING.withFrame(VisualFrame.BODY)), 16))
                 .as("body frames").isGreaterThan(0.001);
         fixture.close();
         fixture = new RenderFixture(TestScenes.PENDULUM);
@@ -87,6 +87,19 @@ class VisualOptionsTest {
         Picture transparent = picture(NOTHING.with(VisualFlag.TRANSPARENCY, true));
         assertThat(forces.differingFraction(transparent, 16)).isGreaterThan(0.001);
         assertThat(plain.differingFraction(transparent, 16)).isGreaterThan(0.001);
+    }
+
+    @Test
+    void eachViewHasItsOwnSwitchesFramesAndLabels() throws Exception {
+        View other = fixture.view(160, 120, Quality.FAST);
+        other.useFixedCamera(1);
+        other.setOptions(NOTHING);
+        Picture before = RenderFixture.after(other);
+        Picture points = picture(NOTHING.with(VisualFlag.CONTACT_POINTS, true).with(VisualFlag.CENTRE_OF_MASS, true)
+                .withLabel(VisualLabel.GEOM));
+        assertThat(picture(NOTHING).differingFraction(points, 16)).as("this view's decorations").isGreaterThan(0.001);
+        assertThat(RenderFixture.after(other).differingFraction(before, 16)).as("the other view's picture")
+                .isZero();
     }
 
     @Test

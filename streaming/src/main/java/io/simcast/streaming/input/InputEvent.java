@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.render.Modifiers;
 import io.simcast.sim.render.PointerButton;
+import io.simcast.sim.render.VisualOptions;
 import io.simcast.streaming.StreamingMessages;
 import java.util.List;
 import java.util.OptionalInt;
@@ -15,7 +16,7 @@ import java.util.OptionalInt;
 public sealed interface InputEvent {
     /** Every {@code type} this parser accepts. */
     List<String> TYPES = List.of("mouse_move", "mouse_down", "mouse_up", "wheel", "double_click", "key_down",
-            "key_up", "command", "camera");
+            "key_up", "command", "camera", "visual");
 
     /** Pointer moved; {@code buttons} is the DOM bit mask of held buttons (1 left, 2 right, 4 middle). */
     record PointerMove(double x, double y, int buttons, Modifiers modifiers) implements InputEvent {}
@@ -37,6 +38,9 @@ public sealed interface InputEvent {
      * back to the model's default free camera.
      */
     record Camera(OptionalInt fixed) implements InputEvent {}
+
+    /** What the viewer's own view draws (simulate's Rendering switches), whole ({@link VisualWire}). */
+    record Visual(VisualOptions options) implements InputEvent {}
 
     /** A named simulation command ({@link Commands}), checked when it was parsed. */
     record Command(String cmd, SimCommand command) implements InputEvent {}
@@ -79,6 +83,7 @@ public sealed interface InputEvent {
                     message.path("shift").asBoolean(false), message.path("meta").asBoolean(false));
             case "camera" -> new Camera(message.has("fixed") ? OptionalInt.of(cameraIndex(message))
                     : OptionalInt.empty());
+            case "visual" -> new Visual(VisualWire.parse(message));
             case "command" -> new Command(message.path("cmd").asText(""),
                     Commands.parse(message.path("cmd").asText(null), message.get("params")));
             default -> throw new IllegalArgumentException(StreamingMessages.unknownMessageType(type));

@@ -53,6 +53,13 @@ public final class ViewerInput {
                 }
             }
             case InputEvent.Command command -> simulation.submit(command.command());
+            // Like a camera choice, the switches claim a view of the viewer's own: they change only its picture.
+            case InputEvent.Visual visual -> {
+                Steering steered = steering.claim();
+                if (steered != null) {
+                    steered.view().setOptions(visual.options());
+                }
+            }
             case InputEvent.Camera camera -> {
                 Steering steered = steering.claim();
                 if (steered != null) {

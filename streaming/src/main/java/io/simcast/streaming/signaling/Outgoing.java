@@ -5,6 +5,7 @@ import io.simcast.sim.physics.PanelSample;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.VideoFormat;
+import io.simcast.streaming.input.VisualWire;
 import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.rl.RlSessions;
 import java.util.List;
@@ -60,6 +61,16 @@ public final class Outgoing {
     public record Model(String type, long generation, ModelDescription model) {
         public Model(long generation, ModelDescription model) {
             this("model", generation, model);
+        }
+    }
+
+    /**
+     * What a view of this viewer's own draws until it changes it (simulate's Rendering switches); sent after the
+     * welcome. A follower of the host's view sees the host's switches instead.
+     */
+    public record Visual(String type, VisualWire visual) {
+        public Visual(VisualWire visual) {
+            this("visual", visual);
         }
     }
 

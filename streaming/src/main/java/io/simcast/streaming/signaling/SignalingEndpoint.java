@@ -1,6 +1,7 @@
 package io.simcast.streaming.signaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.sim.render.VisualOptions;
 import io.simcast.streaming.IceServers;
 import io.simcast.streaming.Outputs;
 import io.simcast.streaming.StreamingMessages;
@@ -12,6 +13,7 @@ import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.input.InputEvent;
+import io.simcast.streaming.input.VisualWire;
 import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.viewer.ClientReport;
 import io.simcast.streaming.viewer.Door;
@@ -182,6 +184,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
                 Outgoing.IceServerEntry.of(iceServers.forPeer(viewer.id())), latencyStamp, hub.scene(), hub.state()));
         channel.send(hub.environments());
         channel.send(hub.model());
+        channel.send(new Outgoing.Visual(VisualWire.of(VisualOptions.of(video.streamingView().quality()))));
     }
 
     private static void refuse(SocketChannel channel, int code, String reason, String message) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each role's page, opened from a share link in headless Chromium: a viewer's shows none of the workspace's panels
- * and every call behind them is refused with 403 from the page itself; a controller's shows what its routes allow
- * (generation, RL) and not the operator's (the editor, the keys).
+ * but simulate's read-only ones and every call behind them is refused with 403 from the page itself; a controller's
+ * shows what its routes allow (generation, RL, simulate's Control) and not the operator's (the editor, the keys).
  */
 @Tag("e2e")
 class BrowserRolesTest {
@@ -42,7 +42,9 @@ class BrowserRolesTest {
         ShareLink link = world.host.host.links().create(Role.VIEWER, null, 0);
         Page page = open(link);
 
-        assertThat(page.evaluate("simcast.workspace.panels()").toString()).isEqualTo("[\"log\"]");
+        assertThat(page.evaluate("simcast.workspace.panels()").toString())
+                .as("only what watching needs: simulate's read-only panels and the log")
+                .isEqualTo("[\"joints\",\"keyframes\",\"sensors\",\"info\",\"rendering\",\"log\"]");
         assertThat(page.evaluate("['editor', 'generate', 'keys', 'rl'].filter(id =>"
                 + " document.getElementById('panel-' + id) || document.getElementById('toggle-' + id))").size())
                 .isZero();
@@ -60,7 +62,8 @@ class BrowserRolesTest {
         Page page = open(link);
 
         assertThat(page.evaluate("simcast.workspace.panels()").toString())
-                .isEqualTo("[\"generate\",\"rl\",\"log\"]");
+                .isEqualTo("[\"generate\",\"rl\",\"control\",\"joints\",\"keyframes\",\"sensors\",\"info\","
+                        + "\"rendering\",\"log\"]");
         assertThat(statuses(page, link, PANEL_CALLS.subList(0, 6))).as("the operator's calls").containsOnly(403);
 
         page.evaluate("simcast.workspace.show('generate')");

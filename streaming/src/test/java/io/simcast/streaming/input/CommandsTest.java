@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.physics.SolverStats;
 import io.simcast.streaming.http.Json;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class CommandsTest {
 
     private static SimulationSnapshot state(boolean playing, double speed) {
         return new SimulationSnapshot(1, null, 1, playing, true, speed, 0, 0, new double[0], new double[0],
-                new double[0], new double[0], new double[0], new double[0], 0, 0, 0, 0, 0, Perturbation.NONE, 0);
+                new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, 0, 0,
+                Perturbation.NONE, 0);
     }
 
     private static Optional<Control> key(KeyAction action, boolean playing, double speed) {

@@ -1,5 +1,6 @@
 package io.simcast.app.console.kit;
 
+import io.simcast.sim.render.VisualFlag;
 import io.simcast.sim.scene.Scene;
 import io.simcast.streaming.Role;
 import java.net.URI;
@@ -44,6 +45,31 @@ public final class Texts {
     public static final String PANEL_CLEAR_CONTROLS = "Clear all";
     public static final String PANEL_LOAD_KEY = "Load";
     public static final String PANEL_COPY_KEY = "Copy state as <key>";
+    public static final String PANEL_RENDERING = "Rendering";
+    public static final String PANEL_SENSORS = "Sensors";
+    public static final String VISUAL_FRAME = "Frame";
+    public static final String VISUAL_LABEL = "Label";
+
+    /** simulate's names of its visualisation and rendering switches. */
+    public static String visualFlag(VisualFlag flag) {
+        return switch (flag) {
+            case CONTACT_POINTS -> "Contact points";
+            case CONTACT_FORCES -> "Contact forces";
+            case JOINTS -> "Joints";
+            case ACTUATORS -> "Actuators";
+            case CENTRE_OF_MASS -> "Centre of mass";
+            case PERTURBATION -> "Perturbation";
+            case TRANSPARENCY -> "Transparency";
+            case INERTIA -> "Inertia";
+            case CAMERAS -> "Cameras";
+            case LIGHTS -> "Lights";
+            case WIREFRAME -> "Wireframe";
+            case SHADOWS -> "Shadows";
+            case REFLECTIONS -> "Reflection";
+            case SKYBOX -> "Skybox";
+            case FOG -> "Fog";
+        };
+    }
     public static final String PRESETS = "Presets";
     public static final String RECENT_FILES = "Recent files";
     public static final String NO_RECENT_FILES = "Files you open or save appear here.";

@@ -2,10 +2,13 @@ package io.simcast.app.console.panels;
 
 import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.panels.PanelsViewModel.Row;
+import io.simcast.sim.core.ModelDescription;
 import io.simcast.sim.physics.PanelSample;
+import io.simcast.sim.render.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.ToDoubleFunction;
 import javafx.collections.ListChangeListener;
@@ -25,15 +28,18 @@ import javafx.scene.layout.VBox;
 
 /**
  * simulate's panels beside the live view: Info, Control (a slider per actuator and Clear all), Joint (a slider per
- * hinge or slide joint, movable while paused) and Keyframes (load one, copy the state as MJCF). Sliders follow the
- * live values except while the user drags them. Binds only; JavaFX thread.
+ * hinge or slide joint, movable while paused), Keyframes (load one, copy the state as MJCF), Rendering (the console
+ * view's switches, when there is a view) and Sensors (live charts). Sliders follow the live values except while the
+ * user drags them. Binds only; JavaFX thread.
  */
 public final class PanelsView extends ScrollPane {
     private final PanelsViewModel panels;
     private final List<Slider> controlSliders = new ArrayList<>();
     private final List<Slider> jointSliders = new ArrayList<>();
+    private final SensorChart sensorChart = new SensorChart();
 
-    public PanelsView(PanelsViewModel panels) {
+    /** @param view the console's own view, whose switches the Rendering section sets; none without rendering */
+    public PanelsView(PanelsViewModel panels, Optional<View> view) {
         this.panels = panels;
         setId("panels");
         setFitToWidth(true);
@@ -70,6 +76,12 @@ public final class PanelsView extends ScrollPane {
                 new TitledPane(Texts.PANEL_CONTROL, new VBox(4, clear, controls)),
                 new TitledPane(Texts.PANEL_JOINT, joints),
                 new TitledPane(Texts.PANEL_KEYFRAMES, new HBox(4, keys, load, copy)));
+        view.ifPresent(v -> content.getChildren().add(new TitledPane(Texts.PANEL_RENDERING,
+                new RenderingSwitches(v))));
+        content.getChildren().add(new TitledPane(Texts.PANEL_SENSORS, sensorChart));
+        panels.sensors().addListener((ListChangeListener<ModelDescription.Sensor>) change ->
+                sensorChart.describe(panels.sensors()));
+        sensorChart.describe(panels.sensors());
         setContent(content);
         panels.jointsEditable().addListener((property, was, editable) -> jointSliders.forEach(slider ->
                 slider.setDisable(!editable)));
@@ -79,6 +91,12 @@ public final class PanelsView extends ScrollPane {
     public void show(PanelSample sample) {
         follow(controlSliders, panels.controls(), row -> at(sample.ctrl(), row.index()));
         follow(jointSliders, panels.joints(), row -> at(sample.qpos(), row.index()));
+        sensorChart.add(sample);
+    }
+
+    /** The sensor chart's points now (tests compare them with the sensor's values). */
+    public List<SensorChart.Point> sensorPoints() {
+        return sensorChart.points();
     }
 
     private static double at(double[] values, int index) {

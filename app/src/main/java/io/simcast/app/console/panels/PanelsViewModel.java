@@ -29,6 +29,7 @@ public final class PanelsViewModel {
     private final ObservableList<Row> controls = FXCollections.observableArrayList();
     private final ObservableList<Row> joints = FXCollections.observableArrayList();
     private final ObservableList<String> keyframes = FXCollections.observableArrayList();
+    private final ObservableList<ModelDescription.Sensor> sensors = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper jointsEditable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("");
     private long generation = -1;
@@ -46,6 +47,11 @@ public final class PanelsViewModel {
     /** Hinge and slide joints (ball and free joints have no single slider, as in simulate); index is qpos. */
     public ObservableList<Row> joints() {
         return joints;
+    }
+
+    /** The model's sensors, for the sensor chart. */
+    public ObservableList<ModelDescription.Sensor> sensors() {
+        return sensors;
     }
 
     public ObservableList<String> keyframes() {
@@ -76,28 +82,27 @@ public final class PanelsViewModel {
         latest = sample;
         jointsEditable.set(!sample.playing());
         PanelSample.Info i = sample.info();
-        info.set(String.format(Locale.ROOT, "Time %.3f%nReal time x%.2f%nSteps/s %.0f%nContacts %d%nEnergy %.3f",
-                sample.time(), i.realTimeFactor(), i.stepsPerSecond(), i.contacts(),
-                i.potentialEnergy() + i.kineticEnergy()));
+        info.set(String.format(Locale.ROOT,
+                "Time %.3f%nReal time x%.2f%nSteps/s %.0f%nSize %d (%d con)%nSolver %.1f (%d it)%nEnergy %.3f",
+                sample.time(), i.realTimeFactor(), i.stepsPerSecond(), i.solver().constraints(), i.contacts(),
+                i.solver().residual(), i.solver().iterations(), i.potentialEnergy() + i.kineticEnergy()));
     }
 
     private void describe(ModelDescription model) {
         List<Row> controlRows = new ArrayList<>();
         for (ModelDescription.Actuator actuator : model.actuators()) {
-            double[] range = actuator.ctrlRange().orElse(new double[] {-1, 1});
-            controlRows.add(new Row(actuator.name(), actuator.index(), range[0], range[1]));
+            controlRows.add(new Row(actuator.name(), actuator.index(), actuator.slider()[0], actuator.slider()[1]));
         }
         List<Row> jointRows = new ArrayList<>();
         for (ModelDescription.Joint joint : model.joints()) {
             if (joint.type().equals("hinge") || joint.type().equals("slide")) {
-                double[] range = joint.range().orElse(joint.type().equals("hinge")
-                        ? new double[] {-Math.PI, Math.PI} : new double[] {-1, 1});
-                jointRows.add(new Row(joint.name(), joint.qposAddress(), range[0], range[1]));
+                jointRows.add(new Row(joint.name(), joint.qposAddress(), joint.slider()[0], joint.slider()[1]));
             }
         }
         controls.setAll(controlRows);
         joints.setAll(jointRows);
         keyframes.setAll(model.keyframes().stream().map(ModelDescription.Keyframe::name).toList());
+        sensors.setAll(model.sensors());
     }
 
     /** A control slider moved: the actuator's control, for everyone. */

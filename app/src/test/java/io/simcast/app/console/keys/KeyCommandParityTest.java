@@ -6,6 +6,7 @@ import io.simcast.app.console.control.ControlViewModel;
 import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.physics.SolverStats;
 import io.simcast.sim.physics.SimulationSource;
 import io.simcast.sim.render.ViewCameras;
 import io.simcast.sim.render.ViewInput;
@@ -45,7 +46,8 @@ class KeyCommandParityTest {
 
         Recorder(boolean playing, double speed) {
             state = new SimulationSnapshot(1, null, 1, playing, true, speed, 0, 0, new double[0], new double[0],
-                    new double[0], new double[0], new double[0], new double[0], 0, 0, 0, 0, 0, Perturbation.NONE, 0);
+                    new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, 0, 0,
+                Perturbation.NONE, 0);
         }
 
         @Override

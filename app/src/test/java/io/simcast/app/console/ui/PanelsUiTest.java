@@ -3,11 +3,19 @@ package io.simcast.app.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.app.console.Eventually;
+import io.simcast.app.console.panels.PanelsView;
+import io.simcast.app.console.panels.SensorChart;
 import io.simcast.sim.core.ModelDescription;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
+import io.simcast.sim.render.View;
+import io.simcast.sim.render.VisualFlag;
+import io.simcast.sim.render.VisualFrame;
 import io.simcast.sim.scene.PresetCatalog;
+import io.simcast.sim.scene.SceneSource;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -15,7 +23,10 @@ import javafx.scene.input.Clipboard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** simulate's panels in the console, on the Panda: a control slider drives a joint, keyframes, joints while paused. */
+/**
+ * simulate's panels in the console, on the Panda: a control slider drives a joint, keyframes, joints while paused;
+ * a sensor chart whose points are the sensor's values; the Rendering switches set the console's own view.
+ */
 class PanelsUiTest extends ConsoleUiTest {
     private long pandaGeneration;
 
@@ -83,5 +94,41 @@ class PanelsUiTest extends ConsoleUiTest {
         });
         Eventually.await("the joint posed", () -> snapshot().qpos()[0] == 0.6);
         awaitFx("the info overlay", () -> lookup("#panel-info", Label.class).getText().contains("Real time"));
+    }
+
+    @Test
+    void aSensorChartShowsTheSensorsValues() throws Exception {
+        String xml = new String(getClass().getResourceAsStream("/io/simcast/sim/scene/presets/pendulum.xml")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("</mujoco>", "<sensor><jointpos name=\"angle\" joint=\"hinge\"/></sensor></mujoco>");
+        services.session().load(SceneSource.ofString(xml)).get(2, TimeUnit.MINUTES);
+        submit(new SimCommand.Play());
+        awaitFx("the pendulum's sensor", () -> robot().lookup("#sensor-0").tryQuery().isPresent());
+        fx(() -> {
+            lookup("#sensor-0", CheckBox.class).setSelected(true);
+            return null;
+        });
+        awaitFx("points on the chart", () -> lookup("#panels", PanelsView.class).sensorPoints().size() >= 5);
+        SimulationSnapshot paused = submit(new SimCommand.Pause());
+
+        awaitFx("the chart reaches the paused state", () -> lookup("#panels", PanelsView.class).sensorPoints()
+                .getLast().time() == paused.time());
+        List<SensorChart.Point> points = fx(() -> lookup("#panels", PanelsView.class).sensorPoints());
+        assertThat(points.getLast().values()[0]).as("the angle sensor reads the hinge's position")
+                .isCloseTo(paused.qpos()[0], org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(points.stream().mapToDouble(p -> p.values()[0]).distinct().count()).as("it swung").isGreaterThan(2);
+    }
+
+    @Test
+    void theRenderingSwitchesChangeTheConsolesOwnView() {
+        View view = services.rendering().view().orElseThrow();
+        assertThat(view.options().has(VisualFlag.CONTACT_POINTS)).isFalse();
+        fx(() -> {
+            lookup("#visual-contact_points", CheckBox.class).setSelected(true);
+            lookup("#visual-frame", ComboBox.class).getSelectionModel().select(VisualFrame.WORLD);
+            return null;
+        });
+        assertThat(view.options().has(VisualFlag.CONTACT_POINTS)).isTrue();
+        assertThat(view.options().frame()).isEqualTo(VisualFrame.WORLD);
     }
 }

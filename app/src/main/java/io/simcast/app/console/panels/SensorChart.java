@@ -1,0 +1,146 @@
+package io.simcast.app.console.panels;
+
+import io.simcast.sim.core.ModelDescription;
+import io.simcast.sim.physics.PanelSample;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * simulate's sensor plot in the console: tick sensors and see the last 10 simulated seconds of each value as lines on
+ * a Canvas, with the newest values written beside them. Fed with the panel samples (10 Hz); drawing a window of at
+ * most a hundred points per line is a few hundred canvas calls, far from stalling the JavaFX thread. JavaFX thread.
+ */
+public final class SensorChart extends VBox {
+    static final double WINDOW_SECONDS = 10;
+    private static final int MAX_LINES = 8;
+    private static final Color[] COLOURS = {Color.web("#4ea1ff"), Color.web("#f5a623"), Color.web("#7ed321"),
+        Color.web("#e0556b"), Color.web("#b68cff"), Color.web("#50e3c2"), Color.web("#f8e71c"), Color.SILVER};
+
+    /** One line: a sensor's component, at {@code address} in sensordata. */
+    record Line(String name, int address) {}
+
+    /** One sample of the chosen lines. */
+    public record Point(double time, double[] values) {}
+
+    private final FlowPane picks = new FlowPane(8, 2);
+    private final Canvas canvas = new Canvas(320, 160);
+    private final List<ModelDescription.Sensor> sensors = new ArrayList<>();
+    private final List<Line> lines = new ArrayList<>();
+    private final Deque<Point> points = new ArrayDeque<>();
+
+    SensorChart() {
+        super(4);
+        setId("sensor-chart");
+        canvas.setId("sensor-canvas");
+        getChildren().addAll(picks, canvas);
+    }
+
+    /** The sensors of a newly loaded model; nothing is chosen. */
+    void describe(List<ModelDescription.Sensor> next) {
+        sensors.clear();
+        sensors.addAll(next);
+        picks.getChildren().clear();
+        for (int i = 0; i < next.size(); i++) {
+            CheckBox box = new CheckBox(next.get(i).name());
+            box.setId("sensor-" + i);
+            box.selectedProperty().addListener((property, was, on) -> choose());
+            picks.getChildren().add(box);
+        }
+        choose();
+    }
+
+    private void choose() {
+        lines.clear();
+        for (int i = 0; i < sensors.size(); i++) {
+            if (((CheckBox) picks.getChildren().get(i)).isSelected()) {
+                ModelDescription.Sensor sensor = sensors.get(i);
+                for (int c = 0; c < sensor.dim() && lines.size() < MAX_LINES; c++) {
+                    lines.add(new Line(sensor.dim() > 1 ? sensor.name() + "[" + c + "]" : sensor.name(),
+                            sensor.address() + c));
+                }
+            }
+        }
+        points.clear();
+        draw();
+    }
+
+    /** Adds the sample's values of the chosen lines (a sample of a paused simulation adds nothing) and redraws. */
+    void add(PanelSample sample) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (!points.isEmpty() && sample.time() <= points.peekLast().time()) {
+            if (sample.time() == points.peekLast().time()) {
+                return;
+            }
+            points.clear(); // reset: time went back
+        }
+        double[] values = new double[lines.size()];
+        for (int i = 0; i < values.length; i++) {
+            int address = lines.get(i).address();
+            values[i] = address < sample.sensors().length ? sample.sensors()[address] : Double.NaN;
+        }
+        points.addLast(new Point(sample.time(), values));
+        while (points.peekFirst().time() < sample.time() - WINDOW_SECONDS) {
+            points.removeFirst();
+        }
+        draw();
+    }
+
+    /** The points shown now, oldest first (tests compare them with the sensor's values). */
+    List<Point> points() {
+        return List.copyOf(points);
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.web("#1f2226"));
+        g.fillRect(0, 0, w, h);
+        if (points.isEmpty()) {
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Point point : points) {
+            for (double value : point.values()) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        if (max - min < 1e-9) {
+            max += 0.5;
+            min -= 0.5;
+        }
+        double end = points.peekLast().time();
+        for (int line = 0; line < lines.size(); line++) {
+            g.setStroke(COLOURS[line]);
+            g.beginPath();
+            boolean first = true;
+            for (Point point : points) {
+                double x = w * (1 - (end - point.time()) / WINDOW_SECONDS);
+                double y = h - 14 - (h - 28) * (point.values()[line] - min) / (max - min);
+                if (first) {
+                    g.moveTo(x, y);
+                    first = false;
+                } else {
+                    g.lineTo(x, y);
+                }
+            }
+            g.stroke();
+            g.setFill(COLOURS[line]);
+            g.fillText(String.format(Locale.ROOT, "%s %.4g", lines.get(line).name(),
+                    points.peekLast().values()[line]), 4, 12 + 12 * line);
+        }
+    }
+}
