@@ -7,3 +7,4 @@ import './panels/generate.js';
 import './panels/keys.js';
 import './panels/rl.js';
 import './panels/log.js';
+import './watch.js';

@@ -4,7 +4,9 @@
 //   "scene"         the running scene: {id, title, generation, cameras}
 //   "simulation"    the simulation's state: {playing, speed, time, realTimeFactor, viewers}
 //   "environments"  the open RL environments: [{id, robot, task, numEnvs}]
-//   "watching"      what this viewer watches: {source: "simulation"} or {source: "rl", env, copy}
+//   "sandboxes"     the sandboxes MCP agents opened, which people may watch: [{id, name, kind}]
+//   "watching"      what this viewer watches: {source: "simulation"}, {source: "rl", env, copy} or
+//                   {source: "sandbox", id}
 //   "log"           a line for the event log: {kind, text, time}
 //   "picture"       the video showed its first picture
 //   "providers"     the language-model settings changed (the API Keys panel saved or removed one)
@@ -21,6 +23,7 @@ export class Session extends EventTarget {
   scene = null;
   simulation = null;
   environments = [];
+  sandboxes = [];
   watching = { source: 'simulation' };
   stats = null;
   errors = [];
