@@ -3,19 +3,10 @@ package io.simcast.mcp;
 import static io.simcast.mcp.McpScenario.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.simcast.sim.physics.Simulation;
-import io.simcast.sim.render.Renderer;
-import io.simcast.sim.scene.PresetCatalog;
-import io.simcast.sim.scene.SceneCompiler;
-import io.simcast.streaming.host.Rendering;
-import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.host.StreamingHost;
 import io.simcast.testkit.HeadlessChromium;
 import io.simcast.testkit.HeadlessChromium.Page;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,22 +33,14 @@ class McpSandboxWatchTest {
             "<statistic center=\"0 1 0\" extent=\"1\"/>\n  <worldbody>");
     /** Fewer red cells than this: no red wall (the pendulum's bob is a little red). */
     private static final int NOT_RED = 160 * 120 / 20;
-    private static Simulation simulation;
-    private static Renderer renderer;
+    private static McpTestHost world;
     private static StreamingHost host;
     private static HeadlessChromium browser;
 
     @BeforeAll
     static void start() throws Exception {
-        PresetCatalog catalog = PresetCatalog.builtIn();
-        simulation = Simulation.start(new SceneCompiler().compile(catalog.source(catalog.find("pendulum")
-                .orElseThrow())));
-        renderer = Renderer.start(simulation);
-        host = StreamingHost.start(StreamingConfig.builder().host("127.0.0.1").port(0)
-                        .operatorToken(OPERATOR_TOKEN).build(), simulation, Rendering.of(renderer),
-                () -> {
-                    throw new AssertionError("no language model in this test");
-                }, List.of(new McpHttp()));
+        world = McpTestHost.start(new McpHttp(), OPERATOR_TOKEN);
+        host = world.host();
         browser = HeadlessChromium.launch();
     }
 
@@ -66,9 +49,7 @@ class McpSandboxWatchTest {
         if (browser != null) {
             browser.close();
         }
-        host.close();
-        renderer.close();
-        simulation.close();
+        world.close();
     }
 
     @Test
@@ -113,14 +94,7 @@ class McpSandboxWatchTest {
     }
 
     private static McpSyncClient client() {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                .builder(host.address().toString())
-                .endpoint(McpHttp.PATH)
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + OPERATOR_TOKEN))
-                .build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
-        client.initialize();
-        return client;
+        return world.client(OPERATOR_TOKEN);
     }
 
     /** The page once its video plays. */
