@@ -210,6 +210,9 @@ function onMessage(message) {
     case 'environments':
       simcast.set('environments', message.environments);
       break;
+    case 'sources':
+      simcast.set('sandboxes', message.sandboxes);
+      break;
     case 'watch':
       simcast.set('watching', message);
       if (message.reason) {

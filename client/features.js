@@ -13,3 +13,4 @@ import './panels/simulate/keyframes.js';
 import './panels/simulate/sensors.js';
 import './panels/simulate/info.js';
 import './panels/simulate/rendering.js';
+import './watch.js';

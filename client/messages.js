@@ -59,3 +59,9 @@ export const closed = (id) => `RL environment ${id} was closed`;
 export const ownedBy = (owner) => `${owner}’s`;
 export const watchingCopy = (copy) => `watching copy ${copy}`;
 export const noEnvironments = () => 'No RL environment is open. Create one here, or run a training script.';
+
+// ---- the Watch list (watch.js) ----
+export const theSimulation = () => 'The simulation';
+export const rlCopy = (env, robot, task, copy) => `RL ${env} · ${robot}/${task} · copy ${copy}`;
+export const watchButton = (watching) => (watching ? 'Watching' : 'Watch');
+export const nowWatching = (what) => `Watching ${what}`;

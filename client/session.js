@@ -8,7 +8,9 @@
 //   "visual"        what a view of this page's own draws at first: {flags: [...], frame, label}
 //   "viewMode"      the page switched between its own camera ("own") and following the host's view ("host")
 //   "environments"  the open RL environments: [{id, robot, task, numEnvs}]
-//   "watching"      what this viewer watches: {source: "simulation"} or {source: "rl", env, copy}
+//   "sandboxes"     the sandboxes MCP agents opened, which people may watch: [{id, name, kind}]
+//   "watching"      what this viewer watches: {source: "simulation"}, {source: "rl", env, copy} or
+//                   {source: "sandbox", id}
 //   "log"           a line for the event log: {kind, text, time}
 //   "picture"       the video showed its first picture
 //   "providers"     the language-model settings changed (the API Keys panel saved or removed one)
@@ -28,6 +30,7 @@ export class Session extends EventTarget {
   panel = null;
   visual = null;
   environments = [];
+  sandboxes = [];
   watching = { source: 'simulation' };
   stats = null;
   errors = [];

@@ -456,7 +456,7 @@ public final class BenchCommand implements ExtraCommand {
             try (ServeProcess serve = ServeProcess.start(List.of("--scene", scene))) {
                 results.addAll(McpBenchmark.overHttp(serve.address(), serve.operatorToken(), calls, pictures));
             }
-            results.add(McpBenchmark.stdioStart(scene, starts));
+            results.addAll(McpBenchmark.stdioStart(scene, starts));
             out.printf("MCP tool calls, scene %s (HTTP: one session on a serve host on 127.0.0.1; stdio: a new"
                     + " simcast mcp per start)%n", scene);
             results.forEach(result -> out.println(McpBenchmark.line(result)));

@@ -83,10 +83,13 @@ public final class McpBenchmark {
 
     /**
      * Milliseconds from launching {@code simcast mcp --scene scene} (this JVM's flags and class path) to the answer of
-     * its first tool call ({@code host_info}), including the MCP handshake, once per run.
+     * its first tool call ({@code host_info}), including the MCP handshake, and on to its first picture (320x240,
+     * which waits for the renderer: what every first answer cost while the server waited for its renderer), once per
+     * run.
      */
-    public static Latencies stdioStart(String scene, int runs) {
-        double[] millis = new double[runs];
+    public static List<Latencies> stdioStart(String scene, int runs) {
+        double[] answer = new double[runs];
+        double[] picture = new double[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             StdioClientTransport transport = new StdioClientTransport(simcastMcp(scene),
@@ -95,11 +98,16 @@ public final class McpBenchmark {
                     .initializationTimeout(TIMEOUT).build()) {
                 client.initialize();
                 check(client.callTool(new McpSchema.CallToolRequest("host_info", Map.of())), "host_info");
-                millis[i] = (System.nanoTime() - start) / 1e6;
+                answer[i] = (System.nanoTime() - start) / 1e6;
+                check(client.callTool(new McpSchema.CallToolRequest("render_picture",
+                        Map.of("width", 320, "height", 240))), "render_picture");
+                picture[i] = (System.nanoTime() - start) / 1e6;
             }
         }
-        Arrays.sort(millis);
-        return new Latencies("stdio start to first answer", millis);
+        Arrays.sort(answer);
+        Arrays.sort(picture);
+        return List.of(new Latencies("stdio start to first answer", answer),
+                new Latencies("stdio start to first picture", picture));
     }
 
     private static Latencies time(String what, McpSyncClient client, McpSchema.CallToolRequest request, int calls) {

@@ -5,6 +5,7 @@ import io.simcast.sim.SimcastVersion;
 import io.simcast.sim.core.MuJoCoLibrary;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.render.RendererInfo;
+import io.simcast.streaming.host.Rendering;
 import java.util.List;
 
 /** About the host: versions, the renderer, what is loaded and running, this session's sandboxes and role. */
@@ -34,9 +35,12 @@ final class HostTools {
     }
 
     private static String renderer(Target shared) {
-        return shared.renderer().map(r -> {
-            RendererInfo info = r.info();
-            return info.glRenderer() + " (" + info.eglPlatform() + ")";
-        }).orElse("none: " + shared.noRendererReason());
+        return shared.renderingNow().map(rendering -> switch (rendering) {
+            case Rendering.Available available -> {
+                RendererInfo info = available.renderer().info();
+                yield info.glRenderer() + " (" + info.eglPlatform() + ")";
+            }
+            case Rendering.Unavailable unavailable -> "none: " + unavailable.reason();
+        }).orElse(McpMessages.rendererStarting());
     }
 }

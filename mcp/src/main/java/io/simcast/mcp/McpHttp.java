@@ -3,7 +3,6 @@ package io.simcast.mcp;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.simcast.sim.render.Renderer;
 import io.simcast.streaming.Role;
 import io.simcast.streaming.access.Access;
 import io.simcast.streaming.access.Gatekeeper;
@@ -56,14 +55,12 @@ public final class McpHttp implements HostExtension {
 
     @Override
     public List<Route> mount(HostServices host) {
-        Optional<Renderer> renderer = switch (host.rendering()) {
-            case Rendering.Available available -> Optional.of(available.renderer());
-            case Rendering.Unavailable ignored -> Optional.empty();
-        };
-        Target shared = new Target(Workspace.SHARED, host.simulation(), renderer,
-                host.rendering().problem().orElse(""), false);
-        workspace = new Workspace("http", shared, host.scenes(), host.rl(), new Sandboxes(limits, renderer.isPresent()),
-                Optional.of(new Sharing(host.links(), host.pageAddress())), host.generator(), new Grant(Role.VIEWER, null));
+        Target shared = new Target(Workspace.SHARED, host.simulation(), host.rendering(), false);
+        boolean renders = host.rendering() instanceof Rendering.Available;
+        workspace = new Workspace("http", shared, host.scenes(), host.rl(),
+                new Sandboxes(limits, () -> renders, Optional.of(host.sandboxes())),
+                Optional.of(new Sharing(host.links(), host.pageAddress(), host.sandboxes())), host.generator(),
+                new Grant(Role.VIEWER, null));
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(SimcastMcpServer.jsonMapper()).mcpEndpoint(PATH).maxRequestSize(MAX_REQUEST_BYTES)
                 .keepAliveInterval(Duration.ofSeconds(30)).contextExtractor(McpHttp::context).build();

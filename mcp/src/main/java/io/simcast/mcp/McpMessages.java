@@ -85,6 +85,24 @@ public final class McpMessages {
         return "Tool " + tool + " failed: " + reason;
     }
 
+    /** How the page's Watch list names a sandbox nobody named. */
+    static String sandboxTitle(String id, String sceneTitle) {
+        return "Agent sandbox " + id + ": " + sceneTitle;
+    }
+
+    /** The kind of session that runs sandboxes, as the Watch list shows it. */
+    static String sandboxKind() {
+        return "MCP session";
+    }
+
+    static String noRendererHere() {
+        return "this machine cannot render (see host_info)";
+    }
+
+    static String rendererStarting() {
+        return "starting (pictures wait for it)";
+    }
+
     static String sandboxClosedIdle(String id) {
         return "sandbox " + id + " closed after being idle";
     }

@@ -7,10 +7,10 @@ import io.simcast.generate.LlmConfiguration;
 import io.simcast.generate.SceneGenerator;
 import io.simcast.sim.physics.SceneLoading;
 import io.simcast.sim.physics.Simulation;
-import io.simcast.sim.render.Renderer;
 import io.simcast.sim.rl.RlEnvironments;
 import io.simcast.sim.scene.SceneLimits;
 import io.simcast.streaming.access.Grant;
+import io.simcast.streaming.host.Rendering;
 import io.simcast.streaming.rl.RlSessions;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
@@ -36,19 +37,20 @@ public final class McpStdio implements AutoCloseable {
     /**
      * What a stdio server serves.
      *
-     * @param renderer the simulation's renderer, empty with the reason when the machine cannot render
+     * @param rendering the simulation's renderer, or why the machine cannot render; may still be starting (the
+     *     server answers at once, and only pictures wait for it)
      * @param sharing a host's links when {@code simcast mcp --serve} started one, else empty
      */
-    public record Setup(Simulation simulation, Optional<Renderer> renderer, String noRendererReason,
-                        Optional<Sharing> sharing, Supplier<LlmConfiguration> llm) {}
+    public record Setup(Simulation simulation, CompletableFuture<Rendering> rendering, Optional<Sharing> sharing,
+                        Supplier<LlmConfiguration> llm) {}
 
     private McpStdio(Setup setup, InputStream in, OutputStream out) {
-        Target shared = new Target(Workspace.SHARED, setup.simulation(), setup.renderer(), setup.noRendererReason(),
-                false);
+        Target shared = new Target(Workspace.SHARED, setup.simulation(), setup.rendering(), false);
         this.rl = new RlSessions(new RlEnvironments(), Duration.ofMinutes(5));
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(setup.llm());
         this.workspace = new Workspace("stdio", shared, new SceneLoading(SceneLimits.DEFAULT), rl,
-                new Sandboxes(Sandboxes.Limits.DEFAULT, setup.renderer().isPresent()), setup.sharing(),
+                new Sandboxes(Sandboxes.Limits.DEFAULT, () -> shared.renderer().isPresent(),
+                        setup.sharing().map(Sharing::watchList)), setup.sharing(),
                 () -> new SceneGenerator(settings.get(), GenerationOptions.DEFAULT), Grant.OPERATOR);
         InputStream watched = new FilterInputStream(in) {
             @Override

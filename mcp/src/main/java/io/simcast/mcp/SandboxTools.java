@@ -24,15 +24,20 @@ final class SandboxTools {
                         "Start a private simulation for this session, paused, with a preset, your MJCF, or (with"
                                 + " neither) a copy of the shared scene. Pass its id as 'sandbox' to any simulation"
                                 + " tool. At most " + limits.perSession() + " per session; closed when the session"
-                                + " ends, after " + limits.idle().toMinutes() + " idle minutes, or by close_sandbox.",
+                                + " ends, after " + limits.idle().toMinutes() + " idle minutes, or by close_sandbox."
+                                + " People watch it live from the page's Watch list, or from a make_viewer_link"
+                                + " link made for it.",
                         Schema.object().text("preset", "A preset id from list_presets.")
-                                .text("mjcf", "A whole MJCF document."),
+                                .text("mjcf", "A whole MJCF document.")
+                                .text("name", "What people see in the page's Watch list, e.g. 'Gripper trial 3';"
+                                        + " the id and the scene's title when left out."),
                         call -> {
                             call.require(Role.CONTROLLER, "Opening a sandbox");
                             Scene scene = call.has("preset") || call.has("mjcf")
                                     ? SceneTools.compile(ws.scenes(), call)
                                     : ws.scenes().compile(ws.shared().snapshot().scene().source());
-                            Sandboxes.Sandbox sandbox = ws.sandboxes().open(call.session(), scene);
+                            Sandboxes.Sandbox sandbox = ws.sandboxes().open(call.session(), scene,
+                                    call.optionalString("name"));
                             SimulationSnapshot now = sandbox.target().snapshot();
                             return new Opened(sandbox.id(), SceneTools.loaded(sandbox.target(), now, scene.warnings()),
                                     ws.sandboxes().ofSession(call.session()).size(), limits.perSession());

@@ -4,6 +4,8 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.render.Renderer;
 import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.sim.scene.Scene;
+import io.simcast.streaming.host.Rendering;
+import io.simcast.streaming.watch.WatchSources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Private simulations ("sandboxes") of MCP sessions: each its own {@link Simulation}, and its own {@link Renderer}
  * when the machine can render, so an agent can try things without touching what everybody watches. A sandbox
  * belongs to the session that opened it, is closed when that session ends or when it got no tool call for the idle
- * timeout, and there are limits per session and per host, refused with a sentence that says which.
+ * timeout, and there are limits per session and per host, refused with a sentence that says which. Where a host
+ * serves people, each sandbox is on the page's Watch list while it is open ({@link WatchSources}), and is taken off
+ * it (its viewers sent back to the simulation) before its renderer closes.
  *
  * <p>Any thread. Opening and closing run on the caller's thread (a tool call's, or {@code simcast-mcp-sandboxes},
  * which closes idle ones); listeners hear about both and must not block.
@@ -40,12 +44,14 @@ final class Sandboxes implements AutoCloseable {
         private final String id;
         private final String session;
         private final Target target;
+        private final Optional<WatchSources.Publication> listed;
         private volatile long lastUsedNanos = System.nanoTime();
 
-        Sandbox(String id, String session, Target target) {
+        Sandbox(String id, String session, Target target, Optional<WatchSources.Publication> listed) {
             this.id = id;
             this.session = session;
             this.target = target;
+            this.listed = listed;
         }
 
         String id() {
@@ -62,15 +68,20 @@ final class Sandboxes implements AutoCloseable {
     }
 
     private final Limits limits;
-    private final boolean render;
+    private final BooleanSupplier render;
+    private final Optional<WatchSources> watchList;
     private final Map<String, Sandbox> open = new ConcurrentHashMap<>();
-    private final List<Consumer<List<Sandbox>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService idleCheck;
 
-    /** @param render whether sandboxes get a renderer (the machine can render) */
-    Sandboxes(Limits limits, boolean render) {
+    /**
+     * @param render whether sandboxes get a renderer (the machine can render; may wait for the shared renderer's
+     *     start to know)
+     * @param watchList where people watch them: the host's Watch list, empty where no host serves people
+     */
+    Sandboxes(Limits limits, BooleanSupplier render, Optional<WatchSources> watchList) {
         this.limits = limits;
         this.render = render;
+        this.watchList = watchList;
         this.idleCheck = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("simcast-mcp-sandboxes").daemon().factory());
         long period = Math.max(1, limits.idle().toMillis() / 4);
@@ -81,17 +92,13 @@ final class Sandboxes implements AutoCloseable {
         return limits;
     }
 
-    /** Hears the open sandboxes after every change. */
-    void onChange(Consumer<List<Sandbox>> listener) {
-        listeners.add(listener);
-    }
-
     /**
-     * Starts a sandbox running {@code scene} (paused), taking the scene's model reference.
+     * Starts a sandbox running {@code scene} (paused), taking the scene's model reference, and lists it on the
+     * Watch list as {@code name} (or a name made of its id and the scene's title).
      *
      * @throws ToolError beyond a limit (the scene is released)
      */
-    Sandbox open(String session, Scene scene) {
+    Sandbox open(String session, Scene scene, Optional<String> name) {
         Sandbox sandbox;
         synchronized (this) {
             if (open.size() >= limits.perHost()) {
@@ -104,20 +111,23 @@ final class Sandboxes implements AutoCloseable {
             }
             String id = String.format("sb-%06x", ThreadLocalRandom.current().nextInt(1 << 24));
             Simulation simulation = Simulation.start(scene, new Simulation.Options(false, 1, true));
-            Optional<Renderer> renderer = Optional.empty();
-            String problem = "";
-            if (render) {
+            Rendering rendering = Rendering.unavailable(McpMessages.noRendererHere());
+            if (render.getAsBoolean()) {
                 try {
-                    renderer = Optional.of(Renderer.start(simulation));
+                    rendering = Rendering.of(Renderer.start(simulation));
                 } catch (RenderUnavailableException e) {
-                    problem = e.getMessage();
+                    rendering = Rendering.unavailable(e.getMessage());
                 }
             }
-            sandbox = new Sandbox(id, session, new Target(id, simulation, renderer, problem, true));
+            Optional<Renderer> drawn = rendering instanceof Rendering.Available available
+                    ? Optional.of(available.renderer()) : Optional.empty();
+            Optional<WatchSources.Publication> listed = watchList.map(list -> list.publish(new WatchSources.Entry(id,
+                    name.orElseGet(() -> McpMessages.sandboxTitle(id, scene.title())), McpMessages.sandboxKind()),
+                    drawn));
+            sandbox = new Sandbox(id, session, new Target(id, simulation, rendering, true), listed);
             open.put(id, sandbox);
         }
         log.info("Sandbox {} opened for MCP session {} ({})", sandbox.id(), session, scene.id());
-        changed();
         return sandbox;
     }
 
@@ -177,19 +187,12 @@ final class Sandboxes implements AutoCloseable {
 
     private void shut(Sandbox sandbox, String why) {
         try {
+            sandbox.listed.ifPresent(WatchSources.Publication::withdraw); // its viewers leave before its renderer
             sandbox.target().close();
         } catch (RuntimeException e) {
             log.warn("Sandbox {} did not close cleanly: {}", sandbox.id(), e.toString());
         }
         log.info("Sandbox {} closed: {}", sandbox.id(), why);
-        changed();
-    }
-
-    private void changed() {
-        List<Sandbox> now = all();
-        for (Consumer<List<Sandbox>> listener : listeners) {
-            listener.accept(now);
-        }
     }
 
     /** Closes every sandbox and stops the idle check. */

@@ -5,35 +5,42 @@ import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.physics.StateProbe;
 import io.simcast.sim.render.Renderer;
+import io.simcast.streaming.host.Rendering;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One simulation the tools act on: the shared one everybody watches, or a session's sandbox. Holds what reading it
  * needs beside the simulation itself: a {@link StateProbe} for body poses, sensors and contacts, {@link Pictures}
- * when there is a renderer, and the description of the running model (made again when the scene changes). Any
- * thread. Closing frees what the target made; a sandbox's target also closes its renderer and simulation.
+ * when there is a renderer, and the description of the running model (made again when the scene changes). The
+ * renderer may still be starting ({@code simcast mcp} answers before its EGL context is up): what needs it waits for
+ * it, what only reports on it does not. Any thread. Closing frees what the target made; a sandbox's target also
+ * closes its renderer and simulation.
  */
 final class Target implements AutoCloseable {
     private final String name;
     private final Simulation simulation;
-    private final Optional<Renderer> renderer;
-    private final String noRendererReason;
+    private final CompletableFuture<Rendering> rendering;
     private final boolean owned;
     private final StateProbe probe = new StateProbe();
-    private final Optional<Pictures> pictures;
+    private Pictures pictures;
 
     /**
      * @param name {@code shared} or the sandbox id
-     * @param noRendererReason why there is no renderer (when {@code renderer} is empty)
+     * @param rendering the renderer, or why there is none; may still be starting
      * @param owned whether closing the target closes the simulation and renderer (a sandbox's)
      */
-    Target(String name, Simulation simulation, Optional<Renderer> renderer, String noRendererReason, boolean owned) {
+    Target(String name, Simulation simulation, CompletableFuture<Rendering> rendering, boolean owned) {
         this.name = name;
         this.simulation = simulation;
-        this.renderer = renderer;
-        this.noRendererReason = noRendererReason;
+        this.rendering = rendering;
         this.owned = owned;
-        this.pictures = renderer.map(Pictures::new);
+    }
+
+    /** A target whose renderer (or the reason for none) is known already. */
+    Target(String name, Simulation simulation, Rendering rendering, boolean owned) {
+        this(name, simulation, CompletableFuture.completedFuture(rendering), owned);
     }
 
     String name() {
@@ -44,12 +51,28 @@ final class Target implements AutoCloseable {
         return simulation;
     }
 
+    /** The renderer, once it started (waits for it); empty when this machine cannot render. */
     Optional<Renderer> renderer() {
-        return renderer;
+        return switch (rendering()) {
+            case Rendering.Available available -> Optional.of(available.renderer());
+            case Rendering.Unavailable ignored -> Optional.empty();
+        };
     }
 
-    String noRendererReason() {
-        return noRendererReason;
+    /** The renderer or why there is none, or empty while it is still starting. Does not wait. */
+    Optional<Rendering> renderingNow() {
+        return rendering.isDone() ? Optional.of(rendering()) : Optional.empty();
+    }
+
+    private Rendering rendering() {
+        try {
+            return rendering.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Rendering.unavailable(e.toString());
+        } catch (ExecutionException e) {
+            return Rendering.unavailable(String.valueOf(e.getCause().getMessage()));
+        }
     }
 
     SimulationSnapshot snapshot() {
@@ -78,16 +101,28 @@ final class Target implements AutoCloseable {
         }
     }
 
-    Pictures pictures() {
-        return pictures.orElseThrow(() -> new ToolError(McpMessages.noRenderer(noRendererReason)));
+    /** Pictures of this simulation, once the renderer started; a tool error saying why when there is none. */
+    synchronized Pictures pictures() {
+        if (pictures == null) {
+            pictures = switch (rendering()) {
+                case Rendering.Available available -> new Pictures(available.renderer());
+                case Rendering.Unavailable unavailable -> throw new ToolError(
+                        McpMessages.noRenderer(unavailable.reason()));
+            };
+        }
+        return pictures;
     }
 
     @Override
     public void close() {
-        pictures.ifPresent(Pictures::close);
+        synchronized (this) {
+            if (pictures != null) {
+                pictures.close();
+            }
+        }
         probe.close();
         if (owned) {
-            renderer.ifPresent(Renderer::close);
+            renderer().ifPresent(Renderer::close);
             simulation.close();
         }
     }

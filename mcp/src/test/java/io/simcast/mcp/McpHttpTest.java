@@ -4,17 +4,10 @@ import static io.simcast.mcp.McpScenario.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.simcast.sim.physics.Simulation;
-import io.simcast.sim.render.Renderer;
-import io.simcast.sim.scene.PresetCatalog;
-import io.simcast.sim.scene.SceneCompiler;
 import io.simcast.streaming.Role;
-import io.simcast.streaming.host.Rendering;
-import io.simcast.streaming.host.StreamingConfig;
 import io.simcast.streaming.host.StreamingHost;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,41 +26,26 @@ import org.junit.jupiter.api.Test;
  */
 class McpHttpTest {
     private static final String OPERATOR_TOKEN = "operator-token-for-mcp-tests-0123456789";
+    private static McpTestHost world;
     private static Simulation simulation;
-    private static Renderer renderer;
     private static StreamingHost host;
     private static McpHttp mcp;
 
     @BeforeAll
     static void start() throws Exception {
-        PresetCatalog catalog = PresetCatalog.builtIn();
-        simulation = Simulation.start(new SceneCompiler().compile(catalog.source(catalog.find("pendulum")
-                .orElseThrow())));
-        renderer = Renderer.start(simulation);
         mcp = new McpHttp(new Sandboxes.Limits(1, 8, Duration.ofMinutes(10)));
-        host = StreamingHost.start(StreamingConfig.builder().host("127.0.0.1").port(0)
-                        .operatorToken(OPERATOR_TOKEN).build(), simulation, Rendering.of(renderer),
-                () -> {
-                    throw new AssertionError("no language model in this test");
-                }, List.of(mcp));
+        world = McpTestHost.start(mcp, OPERATOR_TOKEN);
+        simulation = world.simulation();
+        host = world.host();
     }
 
     @AfterAll
     static void stop() {
-        host.close();
-        renderer.close();
-        simulation.close();
+        world.close();
     }
 
     static McpSyncClient client(String token) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                .builder(host.address().toString())
-                .endpoint(McpHttp.PATH)
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
-                .build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
-        client.initialize();
-        return client;
+        return world.client(token);
     }
 
     @Test

@@ -208,6 +208,19 @@ public final class StreamingMessages {
                 + " the environment closed";
     }
 
+    public static String noSandbox(String id) {
+        return "No sandbox '" + id + "' to watch (it closed with the session that opened it, or never existed); the"
+                + " page's Watch list shows the open ones";
+    }
+
+    public static String sandboxUnrendered(String id) {
+        return "Sandbox '" + id + "' has no renderer on this machine, so there is nothing to watch";
+    }
+
+    public static String sandboxClosed(String name) {
+        return "The sandbox you watched (" + name + ") closed; back to the simulation";
+    }
+
     public static String notConnectedYet() {
         return "This viewer is not connected yet; it can choose what to watch once its video plays";
     }

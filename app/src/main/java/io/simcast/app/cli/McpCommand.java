@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,23 +51,26 @@ final class McpCommand implements Callable<Integer> {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true)); // stdout is the protocol's
         Simulation simulation = Simulation.start(new SceneCompiler().compile(
                 SceneLocator.locate(scene, SceneLimits.DEFAULT)));
-        Renderer renderer = null;
-        String noRenderer = "";
-        try {
-            renderer = Renderer.start(simulation);
-        } catch (RenderUnavailableException e) {
-            noRenderer = e.getMessage();
-        }
+        // The EGL context takes a second or more: the protocol answers meanwhile, only pictures wait for it.
+        CompletableFuture<Rendering> rendering = new CompletableFuture<>();
+        Thread.ofPlatform().name("simcast-mcp-renderer-start").daemon().start(() -> {
+            try {
+                rendering.complete(Rendering.of(Renderer.start(simulation)));
+            } catch (RenderUnavailableException e) {
+                rendering.complete(Rendering.unavailable(e.getMessage()));
+            } catch (RuntimeException | Error e) {
+                rendering.completeExceptionally(e);
+            }
+        });
         StreamingHost host = null;
         try {
             if (serve) {
                 host = StreamingHost.start(hostOptions.config(System.getenv()).config(), simulation,
-                        renderer == null ? Rendering.unavailable(noRenderer) : Rendering.of(renderer),
-                        LlmConfiguration::forThisUser, List.of(new McpHttp()));
+                        rendering.join(), LlmConfiguration::forThisUser, List.of(new McpHttp()));
             }
             StreamingHost started = host;
-            try (McpStdio server = McpStdio.start(new McpStdio.Setup(simulation, Optional.ofNullable(renderer),
-                    noRenderer, Optional.ofNullable(started).map(h -> new Sharing(h.links(), h::pageAddress)),
+            try (McpStdio server = McpStdio.start(new McpStdio.Setup(simulation, rendering,
+                    Optional.ofNullable(started).map(h -> new Sharing(h.links(), h::pageAddress, h.sandboxes())),
                     LlmConfiguration::forThisUser), System.in, protocol)) {
                 server.awaitEnd();
             }
@@ -74,8 +78,8 @@ final class McpCommand implements Callable<Integer> {
             if (host != null) {
                 host.close();
             }
-            if (renderer != null) {
-                renderer.close();
+            if (rendering.handle((made, failure) -> made).join() instanceof Rendering.Available available) {
+                available.renderer().close();
             }
             simulation.close();
         }

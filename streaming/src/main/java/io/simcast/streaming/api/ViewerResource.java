@@ -1,11 +1,15 @@
 package io.simcast.streaming.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.sim.render.RenderUnavailableException;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.http.ApiException;
 import io.simcast.streaming.http.RequestBody;
+import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.watch.SandboxRef;
+import io.simcast.streaming.watch.WatchRequest;
 import io.simcast.streaming.viewer.Viewer;
 import io.simcast.streaming.viewer.Viewers;
 import io.undertow.server.HttpServerExchange;
@@ -32,22 +36,34 @@ public final class ViewerResource {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** What the viewer watches now: {@code source} simulation, or rl with {@code env} and {@code copy}. */
-    public record Watching(String viewer, String source, String env, Integer copy) {}
+    /**
+     * What the viewer watches now: {@code source} simulation, rl with {@code env} and {@code copy}, or sandbox with
+     * its {@code id}.
+     */
+    public record Watching(String viewer, String source, String env, Integer copy,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String id) {
+        static Watching of(String viewer, WatchRef now) {
+            return switch (now) {
+                case null -> new Watching(viewer, WatchRef.SIMULATION, null, null, null);
+                case CopyRef copy -> new Watching(viewer, copy.source(), copy.env(), copy.copy(), null);
+                case SandboxRef sandbox -> new Watching(viewer, sandbox.source(), null, null, sandbox.id());
+                default -> throw new IllegalArgumentException("Nothing to watch as " + now);
+            };
+        }
+    }
 
     public Watching watch(HttpServerExchange exchange) throws Exception {
         String id = exchange.getQueryParameters().get("id").getFirst();
         Viewer viewer = viewers.find(id).orElseThrow(() -> ApiException.notFound(StreamingMessages.noViewer(id)));
         JsonNode body = SceneResource.parse(RequestBody.read(exchange, maxBodyBytes).text());
-        Optional<CopyRef> copy;
+        Optional<WatchRef> ref;
         try {
-            copy = CopyRef.parseWatch(body);
+            ref = WatchRequest.parse(body);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        CompletableFuture<CopyRef> watching = copy.isPresent() ? viewers.watchCopy(viewer, copy.get())
-                : viewers.watchSimulation(viewer).thenApply(mode -> null);
-        CopyRef now;
+        CompletableFuture<WatchRef> watching = viewers.watch(viewer, ref);
+        WatchRef now;
         try {
             now = watching.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -56,8 +72,7 @@ public final class ViewerResource {
             throw new ApiException(503, StreamingMessages.webRtcTimeout("switch the viewer's picture"));
         }
         viewer.channel().watching(now, null);
-        return now == null ? new Watching(id, CopyRef.SIMULATION, null, null)
-                : new Watching(id, CopyRef.RL, now.env(), now.copy());
+        return Watching.of(id, now);
     }
 
     private static ApiException refusal(ExecutionException failure) {

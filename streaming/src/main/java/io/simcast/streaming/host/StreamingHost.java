@@ -50,6 +50,8 @@ import io.simcast.streaming.signaling.SignalingHub;
 import io.simcast.streaming.signaling.WhepResource;
 import io.simcast.streaming.viewer.ViewerRegistry;
 import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.watch.SandboxRef;
+import io.simcast.streaming.watch.WatchSources;
 import io.simcast.streaming.viewer.Video;
 import io.simcast.streaming.viewer.ViewerStats;
 import io.simcast.streaming.viewer.Viewers;
@@ -89,7 +91,7 @@ public final class StreamingHost implements AutoCloseable {
 
     /** What the host closes, in order (see {@link #shutdown}). */
     private record Parts(Optional<WebRtcEngine> engine, Video video, Viewers viewers, SignalingHub hub,
-                         CopyFrames copyFrames, RlSessions rl, HostOutputs outputs) {}
+                         CopyFrames copyFrames, RlSessions rl, HostOutputs outputs, WatchSources sandboxes) {}
 
     private StreamingHost(Parts parts, WebServer server, ShareLinks links, List<RouteTable.Route> routes, URI address,
                           URI pageAddress, List<HostExtension> extensions) {
@@ -159,8 +161,9 @@ public final class StreamingHost implements AutoCloseable {
         Gatekeeper gatekeeper = new Gatekeeper(links);
         RlSessions rl = new RlSessions(new RlEnvironments(config.rlLimits()), config.rlIdleTimeout());
         RendererBudget renderers = new RendererBudget(config.rlLimits().maxRenderedCopies());
+        WatchSources sandboxes = new WatchSources(config.video());
         Video video = engine.isPresent()
-                ? video(engine.get(), rendering, outputs.sharedView(), rl, renderers, config)
+                ? video(engine.get(), rendering, outputs.sharedView(), rl, renderers, sandboxes, config)
                 : new Video.Unavailable(webRtcProblem.orElseThrow());
         CopyFrames copyFrames = new CopyFrames(rl, renderers);
         Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, video, simulation,
@@ -177,7 +180,18 @@ public final class StreamingHost implements AutoCloseable {
                 viewers.environmentClosed(id, reason);
             }
         });
-        Parts parts = new Parts(engine, video, viewers, hub, copyFrames, rl, outputs);
+        sandboxes.addListener(new WatchSources.Listener() {
+            @Override
+            public void changed(List<WatchSources.Entry> open) {
+                hub.sources(open);
+            }
+
+            @Override
+            public CompletableFuture<Void> withdrawn(SandboxRef ref, String reason) {
+                return viewers.sandboxWithdrawn(ref, reason);
+            }
+        });
+        Parts parts = new Parts(engine, video, viewers, hub, copyFrames, rl, outputs, sandboxes);
         Supplier<LlmConfiguration> settings = LlmConfiguration.lazily(llm);
         HostFacts facts = new HostFacts(SimcastVersion.version(), started, rendering.problem(), webRtcProblem,
                 engine.map(WebRtcEngine::codecNames).orElse(List.of()));
@@ -217,7 +231,8 @@ public final class StreamingHost implements AutoCloseable {
                             config.defaultViewMode(), config.latencyStamp(), outputs.playback(),
                             outputs::requestKeyframe),
                     new WhepResource(viewers, config.iceServers(), config.defaultViewMode()));
-            HostServices services = new HostServices(simulation, rendering, scenes, rl, links, bound::get, generator);
+            HostServices services = new HostServices(simulation, rendering, scenes, rl, links, bound::get, generator,
+                    sandboxes);
             for (HostExtension extension : extensions) {
                 for (HostExtension.Route route : extension.mount(services)) {
                     table.handler(route.method(), route.template(), route.access(), route.handler());
@@ -251,11 +266,11 @@ public final class StreamingHost implements AutoCloseable {
      * and of RL copies, or why not.
      */
     private static Video video(WebRtcEngine engine, Rendering rendering, Supplier<View> sharedView, RlSessions rl,
-                               RendererBudget renderers, StreamingConfig config) {
+                               RendererBudget renderers, WatchSources sandboxes, StreamingConfig config) {
         return switch (rendering) {
             case Rendering.Available available -> new Video.Available(engine, new FeedPool(engine,
                     available.renderer(), config.video(), config.latencyStamp(), sharedView),
-                    new CopyViews(rl, renderers, config.video()));
+                    new CopyViews(rl, renderers, config.video()), sandboxes);
             case Rendering.Unavailable unavailable -> new Video.Unavailable(unavailable.reason());
         };
     }
@@ -286,6 +301,11 @@ public final class StreamingHost implements AutoCloseable {
     /** The RL copies viewers watch now; none without video. */
     private static Supplier<Set<CopyRef>> watchedCopies(Video video) {
         return copies(video).<Supplier<Set<CopyRef>>>map(open -> open::watched).orElse(Set::of);
+    }
+
+    /** The sandboxes people may watch besides the simulation (what MCP sessions publish). */
+    public WatchSources sandboxes() {
+        return parts.sandboxes();
     }
 
     /** Where this host listens, e.g. {@code http://127.0.0.1:8000/}. */

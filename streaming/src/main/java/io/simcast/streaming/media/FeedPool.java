@@ -4,7 +4,7 @@ import io.simcast.sim.render.Renderer;
 import io.simcast.sim.render.View;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
-import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.webrtc.WebRtcEngine;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  *       camera starts there, and followers watch it when no embedder supplies a host view;
  *   <li>the <em>host</em> feed shows the embedder's view (the console's), for followers;
  *   <li>an <em>own</em> feed is one viewer's view, made the moment that viewer first steers its camera;
- *   <li>an <em>rl</em> feed shows one RL environment copy (its view belongs to {@code CopyViews}), shared by
- *       everyone who watches that copy.
+ *   <li>an <em>rl</em> feed shows one RL environment copy or one sandbox (its view belongs to {@code CopyViews} or
+ *       {@code WatchSources}), shared by everyone who watches it.
  * </ul>
  *
  * Feeds open on first use and close with their last viewer.
@@ -40,7 +40,7 @@ public final class FeedPool implements AutoCloseable {
     private final List<Feed> feeds = new CopyOnWriteArrayList<>();
     private Feed defaultFeed;
     private Feed hostFeed;
-    private final Map<CopyRef, Feed> copyFeeds = new HashMap<>();
+    private final Map<WatchRef, Feed> watchedFeeds = new HashMap<>();
 
     /**
      * @param embedderHostView the embedder's view that followers watch, or a supplier of null (followers then
@@ -82,11 +82,11 @@ public final class FeedPool implements AutoCloseable {
     }
 
     /**
-     * The feed of the RL environment copy {@code key} shows in {@code view}, shared by everyone who watches it,
-     * counting one viewer in. The view stays its owner's: closing the feed leaves it open.
+     * The feed of what {@code key} shows in {@code view} (an RL environment copy, a sandbox), shared by everyone who
+     * watches it, counting one viewer in. The view stays its owner's: closing the feed leaves it open.
      */
-    public synchronized Feed copy(CopyRef key, View view) {
-        Feed feed = copyFeeds.computeIfAbsent(key, ignored -> open(Feed.Kind.RL, view, false));
+    public synchronized Feed watched(WatchRef key, View view) {
+        Feed feed = watchedFeeds.computeIfAbsent(key, ignored -> open(Feed.Kind.RL, view, false));
         feed.addViewer();
         return feed;
     }
@@ -109,7 +109,7 @@ public final class FeedPool implements AutoCloseable {
         } else if (feed == defaultFeed) {
             defaultFeed = null;
         }
-        copyFeeds.values().remove(feed);
+        watchedFeeds.values().remove(feed);
         return true;
     }
 
@@ -139,7 +139,7 @@ public final class FeedPool implements AutoCloseable {
             feed.close();
         }
         feeds.clear();
-        copyFeeds.clear();
+        watchedFeeds.clear();
         hostFeed = null;
         defaultFeed = null;
     }

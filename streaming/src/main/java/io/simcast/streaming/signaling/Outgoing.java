@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.input.VisualWire;
+import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.watch.SandboxRef;
+import io.simcast.streaming.watch.WatchSources;
 import io.simcast.streaming.rl.RlSessions;
 import java.util.List;
 
@@ -114,14 +117,28 @@ public final class Outgoing {
     }
 
     /**
-     * What this viewer now watches: {@code source} {@code simulation}, or {@code rl} with the environment and copy;
-     * {@code reason} when the host switched it back (its environment closed).
+     * What this viewer now watches: {@code source} {@code simulation}, {@code rl} with the environment and copy, or
+     * {@code sandbox} with its id; {@code reason} when the host switched it back (its environment or sandbox closed).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Watch(String type, String source, String env, Integer copy, String reason) {
-        public static Watch of(CopyRef copy, String reason) {
-            return copy == null ? new Watch("watch", CopyRef.SIMULATION, null, null, reason)
-                    : new Watch("watch", CopyRef.RL, copy.env(), copy.copy(), reason);
+    public record Watch(String type, String source, String env, Integer copy, String id, String reason) {
+        public static Watch of(WatchRef watched, String reason) {
+            return switch (watched) {
+                case null -> new Watch("watch", WatchRef.SIMULATION, null, null, null, reason);
+                case CopyRef copy -> new Watch("watch", copy.source(), copy.env(), copy.copy(), null, reason);
+                case SandboxRef sandbox -> new Watch("watch", sandbox.source(), null, null, sandbox.id(), reason);
+                default -> throw new IllegalArgumentException("Nothing to watch as " + watched);
+            };
+        }
+    }
+
+    /**
+     * The sandboxes open on the host that a viewer may watch (MCP sessions'), by id, the name people see and what
+     * runs them; sent after welcome and on every change.
+     */
+    public record Sources(String type, List<WatchSources.Entry> sandboxes) {
+        public static Sources of(List<WatchSources.Entry> open) {
+            return new Sources("sources", List.copyOf(open));
         }
     }
 

@@ -14,7 +14,8 @@ import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.input.InputEvent;
 import io.simcast.streaming.input.VisualWire;
-import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.WatchRef;
+import io.simcast.streaming.watch.WatchRequest;
 import io.simcast.streaming.viewer.ClientReport;
 import io.simcast.streaming.viewer.Door;
 import io.simcast.streaming.viewer.Viewer;
@@ -31,7 +32,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -183,6 +183,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         channel.send(new Outgoing.Welcome(viewer.id(), grant.role().wireName(), mode.wireName(), video,
                 Outgoing.IceServerEntry.of(iceServers.forPeer(viewer.id())), latencyStamp, hub.scene(), hub.state()));
         channel.send(hub.environments());
+        channel.send(hub.sources());
         channel.send(hub.model());
         channel.send(new Outgoing.Visual(VisualWire.of(VisualOptions.of(video.streamingView().quality()))));
     }
@@ -291,18 +292,16 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         });
     }
 
-    /** Watch an RL environment copy, or the simulation again; answered with a {@code watch} message. */
+    /** Watch an RL environment copy, a sandbox, or the simulation again; answered with a {@code watch} message. */
     private void watch(Viewer viewer, SocketChannel channel, JsonNode message) {
-        Optional<CopyRef> copy;
+        Optional<WatchRef> ref;
         try {
-            copy = CopyRef.parseWatch(message);
+            ref = WatchRequest.parse(message);
         } catch (IllegalArgumentException e) {
             viewers.refuse(viewer, "bad_message", e.getMessage());
             return;
         }
-        CompletableFuture<CopyRef> watching = copy.isPresent() ? viewers.watchCopy(viewer, copy.get())
-                : viewers.watchSimulation(viewer).thenApply(mode -> null);
-        watching.whenComplete((now, failure) -> {
+        viewers.watch(viewer, ref).whenComplete((now, failure) -> {
             if (failure == null) {
                 channel.watching(now, null);
             } else {

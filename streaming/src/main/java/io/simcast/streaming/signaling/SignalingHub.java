@@ -8,6 +8,7 @@ import io.simcast.sim.physics.SimulationListener;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.rl.RlSessions;
+import io.simcast.streaming.watch.WatchSources;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,7 @@ import java.util.function.IntSupplier;
 /**
  * Tells every open signalling socket what changed: the simulation's state twice a second, the panels' values
  * ({@link PanelSample}) ten times a second, a new scene and its model the moment it is loaded (the views follow on their own, nobody reconnects), resets and divergences, and the RL environments
- * a viewer may watch whenever one opens or closes. Simulation events arrive
+ * and sandboxes a viewer may watch whenever one opens or closes. Simulation events arrive
  * on {@code simcast-sim-events}; the state ticks on {@code simcast-state-broadcast}; sockets are added and removed
  * from Undertow threads; environment lists arrive from whichever thread opened or closed one.
  */
@@ -34,6 +35,7 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final PanelSampler panels;
     private volatile Outgoing.Environments environments = Outgoing.Environments.of(List.of());
+    private volatile Outgoing.Sources sources = Outgoing.Sources.of(List.of());
 
     public SignalingHub(Simulation simulation, IntSupplier viewerCount) {
         this.simulation = simulation;
@@ -61,6 +63,18 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
     /** The open RL environments, for a page that just connected. */
     Outgoing.Environments environments() {
         return environments;
+    }
+
+    /** The sandboxes people may watch changed; every page's Watch list is updated. Any thread. */
+    public void sources(List<WatchSources.Entry> open) {
+        Outgoing.Sources message = Outgoing.Sources.of(open);
+        sources = message;
+        broadcast(message);
+    }
+
+    /** The sandboxes people may watch, for a page that just connected. */
+    Outgoing.Sources sources() {
+        return sources;
     }
 
     void add(SocketChannel socket) {

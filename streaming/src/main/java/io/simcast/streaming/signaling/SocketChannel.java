@@ -1,7 +1,7 @@
 package io.simcast.streaming.signaling;
 
 import io.simcast.streaming.http.Json;
-import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.viewer.ViewerChannel;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -49,8 +49,8 @@ final class SocketChannel implements ViewerChannel {
     }
 
     @Override
-    public void watching(CopyRef copy, String reason) {
-        send(Outgoing.Watch.of(copy, reason));
+    public void watching(WatchRef watched, String reason) {
+        send(Outgoing.Watch.of(watched, reason));
     }
 
     @Override

@@ -3,12 +3,11 @@ package io.simcast.streaming.viewer;
 import io.simcast.sim.render.View;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.input.Steering;
 import io.simcast.streaming.input.SteeringProvider;
 import io.simcast.streaming.media.Feed;
 import io.simcast.streaming.media.FeedPool;
-import io.simcast.streaming.rl.CopyRef;
-import io.simcast.streaming.rl.CopyViews;
 import io.simcast.streaming.viewer.MediaState.Connected;
 import io.simcast.streaming.webrtc.PeerSession;
 import io.simcast.streaming.webrtc.PeerSessions;
@@ -21,13 +20,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The viewers' connections, on the WebRTC side: answering an offer with the video of the view its mode asks for,
- * remote candidates, moving a viewer's track between views and RL environment copies ({@code replaceTrack}, no
- * renegotiation), claiming a view of its own, statistics and teardown.
+ * remote candidates, moving a viewer's track between views, RL environment copies and sandboxes ({@code replaceTrack},
+ * no renegotiation), claiming a view of its own, statistics and teardown.
  *
  * <p>Called from any thread; every operation runs on the viewer's own serial queue ({@link Viewer#queue}, virtual
  * threads named {@code simcast-viewer-<id>}), one at a time in call order. That queue is the only writer of the
@@ -43,7 +43,7 @@ final class Connections {
 
     private final PeerSessions sessions;
     private final FeedPool feeds;
-    private final CopyViews copies;
+    private final Watchables watchables;
     private final Function<Viewer, PeerSession.Listener> events;
     private final ViewerMonitor monitor;
     /** Teardowns not finished yet. */
@@ -53,11 +53,11 @@ final class Connections {
      * @param events what each viewer's session tells (its native callbacks)
      * @param monitor hears that a viewer's connection ended while the viewer stays (it joined the SFU's audience)
      */
-    Connections(PeerSessions sessions, FeedPool feeds, CopyViews copies, Function<Viewer, PeerSession.Listener> events,
-                ViewerMonitor monitor) {
+    Connections(PeerSessions sessions, FeedPool feeds, Watchables watchables,
+                Function<Viewer, PeerSession.Listener> events, ViewerMonitor monitor) {
         this.sessions = sessions;
         this.feeds = feeds;
-        this.copies = copies;
+        this.watchables = watchables;
         this.events = events;
         this.monitor = monitor;
     }
@@ -131,8 +131,8 @@ final class Connections {
 
     /**
      * Switches the viewer between its own camera (back on the shared default view until it steers again) and the
-     * host's view, without renegotiation: the sender's track is replaced. A viewer watching an RL environment copy
-     * goes back to the simulation. Before the viewer connects it only changes what the offer will get.
+     * host's view, without renegotiation: the sender's track is replaced. A viewer watching an RL environment copy or
+     * a sandbox goes back to the simulation. Before the viewer connects it only changes what the offer will get.
      */
     CompletableFuture<ViewMode> switchView(Viewer viewer, ViewMode mode) {
         return viewer.queue().submit(() -> switchTo(viewer, mode));
@@ -146,7 +146,7 @@ final class Connections {
     /** Queue. */
     private ViewMode switchTo(Viewer viewer, ViewMode mode) {
         MediaState media = viewer.media();
-        if (viewer.isClosed() || (media.mode() == mode && media.watchedCopy().isEmpty())) {
+        if (viewer.isClosed() || (media.mode() == mode && media.watched().isEmpty())) {
             return media.mode();
         }
         if (!(media instanceof Connected connected)) {
@@ -159,54 +159,55 @@ final class Connections {
     }
 
     /**
-     * Switches the viewer to the live picture of an RL environment copy, without renegotiating: the copy's renderer
-     * opens for its first viewer (on {@code simcast-rl-views}), then the viewer's queue moves its track to it.
-     * Everyone watching one copy shares its view, so camera gestures do not steer it; keys and commands still act on
-     * the simulation. {@link #watchSimulation} goes back.
+     * Switches the viewer to the live picture of an RL environment copy or a sandbox, without renegotiating: its view
+     * opens for its first viewer (a copy's renderer starts on {@code simcast-rl-views}), then the viewer's queue moves
+     * its track to it. Everyone watching one shares its view, so camera gestures do not steer it; keys and commands
+     * still act on the simulation. {@link #watchSimulation} goes back.
      *
-     * @return completes with the copy, or exceptionally with the reason for the viewer (no such environment or
-     *     copy, too many copies watched, not connected)
+     * @return completes with {@code ref}, or exceptionally with the reason for the viewer (no such environment, copy
+     *     or sandbox, too many copies watched, not connected)
      */
-    CompletableFuture<CopyRef> watchCopy(Viewer viewer, CopyRef copy) {
-        return copies.acquire(copy).thenCompose(view -> viewer.queue().submit(() -> {
+    CompletableFuture<WatchRef> watch(Viewer viewer, WatchRef ref) {
+        return watchables.acquire(ref).thenCompose(view -> viewer.queue().submit(() -> {
             try {
                 if (viewer.isClosed() || !(viewer.media() instanceof Connected connected)) {
                     throw new IllegalStateException(viewer.isClosed() ? StreamingMessages.viewerClosed()
                             : StreamingMessages.notConnectedYet());
                 }
-                copies.requireOpen(copy.env()); // it may have closed while its renderer started
-                if (!connected.watchedCopy().equals(Optional.of(copy))) {
-                    move(viewer, connected, new MediaState.Copy(connected.mode(), connected.session(),
-                            feeds.copy(copy, view), copy));
-                    log.info("Viewer {} now watches RL environment copy {}", viewer.id(), copy);
-                    return copy;
+                watchables.requireOpen(ref); // it may have closed while its view was made
+                if (!connected.watched().equals(Optional.of(ref))) {
+                    move(viewer, connected, new MediaState.Watching(connected.mode(), connected.session(),
+                            feeds.watched(ref, view), ref));
+                    log.info("Viewer {} now watches {}", viewer.id(), ref);
+                    return ref;
                 }
             } catch (RuntimeException e) {
-                copies.release(copy);
+                watchables.release(ref);
                 throw e;
             }
-            copies.release(copy); // it already held this copy
-            return copy;
+            watchables.release(ref); // it already held this one
+            return ref;
         }));
     }
 
     /**
-     * Sends each of {@code viewers} that watches a copy of environment {@code env} back to the simulation, telling
-     * it {@code reason}. Called by whoever closed the environment, after it was closed; each switch happens on its
-     * viewer's queue, after any watch request already queued there.
+     * Sends each of {@code viewers} that watches what {@code gone} selects (the copies of a closed environment, a
+     * withdrawn sandbox) back to the simulation, telling it {@code reason}. Called by whoever closed it, after it was
+     * closed; each switch happens on its viewer's queue, after any watch request already queued there.
+     *
+     * @return completes when every one of them is back
      */
-    void environmentClosed(List<Viewer> viewers, String env, String reason) {
-        for (Viewer viewer : viewers) {
-            viewer.queue().submit(() -> {
-                if (!viewer.isClosed() && viewer.media() instanceof MediaState.Copy watched
-                        && watched.copy().env().equals(env)) {
-                    move(viewer, watched, new MediaState.Shared(watched.mode(), watched.session(),
-                            feeds.shared(watched.mode())));
-                    viewer.channel().watching(null, reason);
-                }
-                return null;
-            });
-        }
+    CompletableFuture<Void> sendBack(List<Viewer> viewers, Predicate<WatchRef> gone, String reason) {
+        List<CompletableFuture<Object>> moves = viewers.stream().map(viewer -> viewer.queue().submit(() -> {
+            if (!viewer.isClosed() && viewer.media() instanceof MediaState.Watching watched
+                    && gone.test(watched.ref())) {
+                move(viewer, watched, new MediaState.Shared(watched.mode(), watched.session(),
+                        feeds.shared(watched.mode())));
+                viewer.channel().watching(null, reason);
+            }
+            return null;
+        })).toList();
+        return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new));
     }
 
     /**
@@ -231,7 +232,7 @@ final class Connections {
         });
     }
 
-    /** The view the viewer watches now (its own, a shared one, or an RL copy's), or nothing while unconnected. */
+    /** The view the viewer watches now (its own, a shared one, an RL copy's, a sandbox's), or none while unconnected. */
     CompletableFuture<Optional<View>> viewOf(Viewer viewer) {
         return viewer.queue().submit(() -> viewer.media() instanceof Connected connected
                 ? Optional.of(connected.feed().view()) : Optional.<View>empty());
@@ -279,7 +280,7 @@ final class Connections {
         return CompletableFuture.allOf(teardowns.toArray(CompletableFuture[]::new));
     }
 
-    /** Queue: the session first (so the track is no longer sent), then the feed and the copy it held. */
+    /** Queue: the session first (so the track is no longer sent), then the feed and the copy or sandbox it held. */
     private void detach(Viewer viewer) {
         MediaState media = viewer.media();
         viewer.media(new MediaState.Offline(media.mode()));
@@ -298,7 +299,7 @@ final class Connections {
 
     private void release(Connected watched) {
         feeds.release(watched.feed());
-        watched.watchedCopy().ifPresent(copies::release);
+        watched.watched().ifPresent(watchables::release);
     }
 
     /** Queue: the viewer's claimed view becomes its own, unless it left, switched or reconnected meanwhile. */

@@ -1,9 +1,9 @@
 package io.simcast.streaming.viewer;
 
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.input.Steering;
 import io.simcast.streaming.media.Feed;
-import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.webrtc.PeerSession;
 import java.util.Optional;
 
@@ -13,12 +13,12 @@ import java.util.Optional;
  * read and never acts on half of a change.
  */
 sealed interface MediaState {
-    /** The view the viewer asked for: what its offer gets, and where it goes back to from an RL copy. */
+    /** The view the viewer asked for: what its offer gets, and where it goes back to from an RL copy or sandbox. */
     ViewMode mode();
 
-    /** The RL environment copy it watches, if it watches one. */
-    default Optional<CopyRef> watchedCopy() {
-        return this instanceof Copy copy ? Optional.of(copy.copy()) : Optional.empty();
+    /** The RL environment copy or sandbox it watches, if it watches one rather than the simulation. */
+    default Optional<WatchRef> watched() {
+        return this instanceof Watching watching ? Optional.of(watching.ref()) : Optional.empty();
     }
 
     /** The view of its own it steers, if it has one. */
@@ -53,6 +53,9 @@ sealed interface MediaState {
         }
     }
 
-    /** An RL environment copy, whose renderer the viewer holds one count of ({@code CopyViews}). */
-    record Copy(ViewMode mode, PeerSession session, Feed feed, CopyRef copy) implements Connected {}
+    /**
+     * An RL environment copy or a sandbox, whose view the viewer holds one count of ({@code CopyViews},
+     * {@code WatchSources}).
+     */
+    record Watching(ViewMode mode, PeerSession session, Feed feed, WatchRef ref) implements Connected {}
 }

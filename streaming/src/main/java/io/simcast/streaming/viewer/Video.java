@@ -2,6 +2,7 @@ package io.simcast.streaming.viewer;
 
 import io.simcast.streaming.media.FeedPool;
 import io.simcast.streaming.rl.CopyViews;
+import io.simcast.streaming.watch.WatchSources;
 import io.simcast.streaming.webrtc.PeerSessions;
 import java.util.Optional;
 
@@ -18,8 +19,10 @@ public sealed interface Video {
      * @param sessions opens each viewer's peer connection (the WebRTC engine)
      * @param feeds the renders viewers watch
      * @param copies the renders of RL environment copies viewers may watch
+     * @param sandboxes the published sandboxes viewers may watch (MCP sessions')
      */
-    record Available(PeerSessions sessions, FeedPool feeds, CopyViews copies) implements Video {}
+    record Available(PeerSessions sessions, FeedPool feeds, CopyViews copies, WatchSources sandboxes)
+            implements Video {}
 
     /** WebRTC's native library or the renderer is missing: viewers are refused with {@code reason}. */
     record Unavailable(String reason) implements Video {}

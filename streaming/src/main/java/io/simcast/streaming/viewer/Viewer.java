@@ -1,10 +1,10 @@
 package io.simcast.streaming.viewer;
 
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.input.InputMailbox;
 import io.simcast.streaming.input.ViewerInput;
-import io.simcast.streaming.rl.CopyRef;
 import io.simcast.streaming.webrtc.PeerState;
 import io.simcast.streaming.webrtc.PeerStats;
 import io.simcast.streaming.webrtc.SerialQueue;
@@ -79,9 +79,9 @@ public final class Viewer {
         return grant;
     }
 
-    /** The RL environment copy this viewer watches, if it watches one rather than the simulation. */
-    public Optional<CopyRef> copy() {
-        return media.watchedCopy();
+    /** The RL environment copy or sandbox this viewer watches, if it watches one rather than the simulation. */
+    public Optional<WatchRef> watched() {
+        return media.watched();
     }
 
     public PeerState state() {
@@ -152,7 +152,7 @@ public final class Viewer {
         PeerStats peer = connection.stats();
         ClientReport client = report;
         return new ViewerStats(id, door.wireName(), watched.mode().wireName(),
-                watched.watchedCopy().map(CopyRef::toString).orElse(CopyRef.SIMULATION), since.toString(),
+                watched.watched().map(WatchRef::toString).orElse(WatchRef.SIMULATION), since.toString(),
                 watched instanceof MediaState.Audience ? AUDIENCE_STATE : connection.state().wireName(),
                 peer.codec(), peer.encoder(), round(connection.fpsSent()),
                 round(client.framesPerSecond()), client.framesDropped(), round(connection.bitrateKbps()),

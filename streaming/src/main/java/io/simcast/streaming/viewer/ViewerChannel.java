@@ -1,6 +1,6 @@
 package io.simcast.streaming.viewer;
 
-import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.WatchRef;
 
 /**
  * How the host talks back to one viewer outside the media: the signalling WebSocket, or nothing for WHEP viewers
@@ -17,7 +17,7 @@ public interface ViewerChannel {
         public void error(String code, String message) {}
 
         @Override
-        public void watching(CopyRef copy, String reason) {}
+        public void watching(WatchRef watched, String reason) {}
 
         @Override
         public void close(String reason, boolean reconnect) {}
@@ -30,10 +30,10 @@ public interface ViewerChannel {
     void error(String code, String message);
 
     /**
-     * What the viewer now watches: {@code copy}, or the simulation when null; {@code reason} says why the host
-     * switched it (its RL environment closed), or is null when the viewer asked.
+     * What the viewer now watches: {@code watched}, or the simulation when null; {@code reason} says why the host
+     * switched it (its RL environment or sandbox closed), or is null when the viewer asked.
      */
-    void watching(CopyRef copy, String reason);
+    void watching(WatchRef watched, String reason);
 
     /**
      * Ends the channel, saying why.

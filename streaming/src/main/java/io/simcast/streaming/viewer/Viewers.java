@@ -6,10 +6,12 @@ import io.simcast.sim.render.View;
 import io.simcast.streaming.StreamingMessages;
 import io.simcast.streaming.VideoFormat;
 import io.simcast.streaming.ViewMode;
+import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.input.ViewerInput;
 import io.simcast.streaming.rl.CopyRef;
+import io.simcast.streaming.watch.SandboxRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +63,8 @@ public final class Viewers implements AutoCloseable {
                 this::end);
         this.connections = switch (video) {
             case Video.Available available -> Optional.of(new Connections(available.sessions(), available.feeds(),
-                    available.copies(), viewer -> new SessionEvents(viewer, monitor, admission, input), monitor));
+                    new Watchables(available.copies(), available.sandboxes()),
+                    viewer -> new SessionEvents(viewer, monitor, admission, input), monitor));
             case Video.Unavailable ignored -> Optional.empty();
         };
         gatekeeper.links().onRevoke(linkId -> endLink(linkId, StreamingMessages.linkRevoked()));
@@ -102,19 +105,28 @@ public final class Viewers implements AutoCloseable {
         return connections().switchView(viewer, mode);
     }
 
-    /** The viewer watches the simulation again (after an RL copy), in the view mode it had. Any thread. */
+    /** The viewer watches the simulation again (after an RL copy or a sandbox), in its view mode. Any thread. */
     public CompletableFuture<ViewMode> watchSimulation(Viewer viewer) {
         return connections().watchSimulation(viewer);
     }
 
     /**
-     * Switches the viewer to the live picture of an RL environment copy. Any thread.
+     * Switches the viewer to the live picture of an RL environment copy or a sandbox. Any thread.
      *
-     * @return completes with the copy, or exceptionally with the reason for the viewer (no such environment or
-     *     copy, too many copies watched, not connected)
+     * @return completes with {@code ref}, or exceptionally with the reason for the viewer (no such environment, copy
+     *     or sandbox, too many copies watched, not connected)
      */
-    public CompletableFuture<CopyRef> watchCopy(Viewer viewer, CopyRef copy) {
-        return connections().watchCopy(viewer, copy);
+    public CompletableFuture<WatchRef> watch(Viewer viewer, WatchRef ref) {
+        return connections().watch(viewer, ref);
+    }
+
+    /**
+     * Switches the viewer to {@code ref}, or to the simulation when empty, as a {@code watch} request asks.
+     *
+     * @return completes with what it watches now (null: the simulation)
+     */
+    public CompletableFuture<WatchRef> watch(Viewer viewer, Optional<WatchRef> ref) {
+        return ref.isPresent() ? watch(viewer, ref.get()) : watchSimulation(viewer).thenApply(mode -> null);
     }
 
     /**
@@ -139,7 +151,19 @@ public final class Viewers implements AutoCloseable {
      * {@code reason}. Called by whoever closed the environment, after it was closed.
      */
     public void environmentClosed(String env, String reason) {
-        connections.ifPresent(open -> open.environmentClosed(registry.all(), env, reason));
+        connections.ifPresent(open -> open.sendBack(registry.all(),
+                ref -> ref instanceof CopyRef copy && copy.env().equals(env), reason));
+    }
+
+    /**
+     * Sends every viewer watching sandbox {@code ref} back to the simulation, telling it {@code reason}. Called by
+     * whoever withdrew it, before its renderer closes.
+     *
+     * @return completes when they are back
+     */
+    public CompletableFuture<Void> sandboxWithdrawn(SandboxRef ref, String reason) {
+        return connections.map(open -> open.sendBack(registry.all(), ref::equals, reason))
+                .orElseGet(() -> CompletableFuture.completedFuture(null));
     }
 
     /**

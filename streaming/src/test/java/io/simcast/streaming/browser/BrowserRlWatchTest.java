@@ -140,7 +140,7 @@ class BrowserRlWatchTest {
         assertThat(refusal(post(watch, "{\"source\": \"rl\", \"env\": \"rl-999999\"}"), 404))
                 .isEqualTo("No RL environment with id 'rl-999999' (closed, or never created)");
         assertThat(refusal(post(watch, "{\"source\": \"tv\"}"), 400))
-                .isEqualTo("'watch' needs \"source\": \"simulation\" or \"rl\"");
+                .isEqualTo("'watch' needs \"source\": \"simulation\", \"rl\" or \"sandbox\"");
         assertThat(refusal(post("/api/viewers/nobody/watch", "{\"source\": \"simulation\"}"), 404))
                 .isEqualTo("No viewer 'nobody' (it left, or never existed); GET /api/stats lists the viewers");
         assertThat(page.evaluate("simcast.watching.copy").asInt()).as("refusals change nothing").isEqualTo(1);

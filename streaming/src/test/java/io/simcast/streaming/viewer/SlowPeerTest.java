@@ -19,6 +19,7 @@ import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.media.FeedPool;
 import io.simcast.streaming.rl.CopyViews;
+import io.simcast.streaming.watch.WatchSources;
 import io.simcast.streaming.rl.RlSessions;
 import io.simcast.streaming.webrtc.PeerSessions;
 import io.simcast.streaming.webrtc.WebRtcEngine;
@@ -68,7 +69,7 @@ class SlowPeerTest {
             return engine.open(listener);
         };
         viewers = new Viewers(new ViewerRegistry(4), new Gatekeeper(new ShareLinks(java.util.Optional.empty(), 4, LinkStore.NONE)),
-                new Video.Available(firstOneHangs, feeds, copies), simulation, FORMAT);
+                new Video.Available(firstOneHangs, feeds, copies, new WatchSources(FORMAT)), simulation, FORMAT);
     }
 
     @AfterEach
