@@ -31,7 +31,7 @@ export const applied = (title, warnings) => warnings.length
   : `Applied: “${title}” is running for everybody`;
 export const applying = () => 'Compiling…';
 export const refusedKeptRunning = (line, error) =>
-  `${line ? `Line ${line}: ` : ''}${error}. The scene that was running keeps running.`;
+  `${line ? `Line ${line}: ` : ''}${error}. The scene already loaded stays as it was.`;
 export const sceneChanged = (title) =>
   `The running scene changed to “${title}”. Your text is not what runs now.`;
 export const draftRestored = () => 'Your unsaved text from before is back (kept in this browser).';

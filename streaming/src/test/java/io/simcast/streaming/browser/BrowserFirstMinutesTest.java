@@ -67,7 +67,7 @@ class BrowserFirstMinutesTest {
     }
 
     @Test
-    void aRefusedUploadSaysTheRunningSceneKeepsRunningAndEscDismissesIt() throws Exception {
+    void aRefusedUploadSaysTheLoadedSceneStaysAndEscDismissesIt() throws Exception {
         Page page = world.openViewer("/");
         page.evaluate("(() => { const input = document.getElementById('upload'); const files = new DataTransfer();"
                 + " files.items.add(new File(['<mujoco><worldbody><geom type=\"nonsense\"/></worldbody></mujoco>'],"
@@ -75,7 +75,7 @@ class BrowserFirstMinutesTest {
                 + " input.dispatchEvent(new Event('change')); return true; })()");
         page.waitFor("!document.getElementById('message').hidden", Browsing.READY);
         assertThat(page.evaluate("document.getElementById('message-text').textContent").asText())
-                .endsWith("The scene that was running keeps running.");
+                .endsWith("The scene already loaded stays as it was.");
 
         page.evaluate("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})), true");
         assertThat(page.evaluate("document.getElementById('message').hidden").asBoolean()).isTrue();
