@@ -6,13 +6,18 @@ import { authMessage } from './access.js';
 export class Signaling extends EventTarget {
   #socket = null;
 
-  /** Opens /ws/signaling on the page's own host and sends the page's token first; `view` is "own" or "host". */
+  /**
+   * Opens /ws/signaling on the page's own host and sends the page's token first; `view` is "own" or "host". A page
+   * holding a token says so (auth=message): the browser's session cookie may be another tab's link. A reloaded page
+   * has only the cookie, which the browser sends with the upgrade.
+   */
   connect(view) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const socket = new WebSocket(`${scheme}//${location.host}/ws/signaling?view=${encodeURIComponent(view)}`);
+    const auth = authMessage();
+    const query = `view=${encodeURIComponent(view)}${auth ? '&auth=message' : ''}`;
+    const socket = new WebSocket(`${scheme}//${location.host}/ws/signaling?${query}`);
     this.#socket = socket;
     socket.addEventListener('open', () => {
-      const auth = authMessage();
       if (auth) socket.send(JSON.stringify(auth));
       this.dispatchEvent(new Event('open'));
     });

@@ -3,8 +3,8 @@ package io.simcast.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simcast.testkit.HeadlessChromium;
+import io.simcast.testkit.ServeProcess;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,7 +60,7 @@ final class PageBenchCommand implements Callable<Integer> {
             // A viewer link's page has no panels: the page as it was before the workspace, for comparison.
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("operator", "");
-            pages.put("viewer", "?token=" + viewerToken(bench.serve().address()));
+            pages.put("viewer", "?token=" + viewerToken(bench.serve()));
             out.printf("first picture after opening the page, %s (ms since the page was opened)%n", serve.describe());
             out.println("| open | page | " + String.join(" | ", STEPS) + " |");
             out.println("| --- | ---" + " | ---:".repeat(STEPS.size()) + " |");
@@ -93,12 +93,16 @@ final class PageBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A viewer link's token, made through the operator's REST API (this machine is the operator). */
-    private static String viewerToken(URI host) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(host.resolve("/api/links"))
+    /** A viewer link's token, made through the operator's REST API with the serve child's operator token. */
+    private static String viewerToken(ServeProcess serve) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(serve.address().resolve("/api/links"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + serve.operatorToken())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"role\": \"viewer\"}")).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IllegalStateException("POST /api/links answered " + response.statusCode() + ": " + response.body());
+        }
         String url = new ObjectMapper().readTree(response.body()).path("url").asText();
         return url.substring(url.indexOf("token=") + "token=".length());
     }

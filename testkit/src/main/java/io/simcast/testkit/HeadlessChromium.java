@@ -174,6 +174,16 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Every cookie the browser holds, as DevTools lists them (name, value, httpOnly, sameSite, ...). */
+    public JsonNode cookies() {
+        return call(null, "Storage.getCookies", null).path("cookies");
+    }
+
+    /** Forgets every cookie, as a fresh browser profile would have none. */
+    public void clearCookies() {
+        call(null, "Storage.clearCookies", null);
+    }
+
     /** Files the pages download go to {@code folder} (a test reads them there). */
     public void downloadTo(Path folder) {
         call(null, "Browser.setDownloadBehavior", JSON.createObjectNode().put("behavior", "allow")

@@ -6,7 +6,8 @@ import io.undertow.util.Headers;
 import java.util.Locale;
 
 /**
- * Says who sent a request: the grant of the token in its {@code Authorization: Bearer} header, or nobody. Nothing
+ * Says who sent a request: the grant of the token in its {@code Authorization: Bearer} header, or nobody. A page's
+ * session cookie ({@link PageSessions}) is the Guard's to weigh, since only same-origin requests may use it. Nothing
  * else counts: not a token in the URL (URLs end up in logs and histories), and not where the request came from (a
  * forwarder on this machine, such as socat, {@code ssh -R} or {@code kubectl port-forward}, hands a stranger's
  * requests over from 127.0.0.1 with whatever {@code Host} header the stranger chose). The operator's own pages
@@ -19,9 +20,11 @@ public final class Gatekeeper {
     private static final String BEARER = "bearer ";
 
     private final ShareLinks links;
+    private final PageSessions sessions;
 
     public Gatekeeper(ShareLinks links) {
         this.links = links;
+        this.sessions = new PageSessions(links);
     }
 
     /** A presented token that grants nothing: unknown, revoked or expired. */
@@ -45,6 +48,11 @@ public final class Gatekeeper {
 
     public ShareLinks links() {
         return links;
+    }
+
+    /** The browsers' sessions, which the page's cookie names ({@code http.SessionCookie} reads it). */
+    public PageSessions sessions() {
+        return sessions;
     }
 
     /** The token of the request's {@code Authorization: Bearer} header, or null. */

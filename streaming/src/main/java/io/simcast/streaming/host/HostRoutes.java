@@ -52,6 +52,8 @@ final class HostRoutes {
                 .get("/api/health", Access.PUBLIC, api.health()::get)
                 // Public because an operator link's token grants nothing else; it refuses anyone without a token.
                 .post("/api/session", Access.PUBLIC, api.session()::open)
+                // Public so that a browser whose session already ended can still clear its cookie.
+                .delete("/api/session", Access.PUBLIC, api.session()::end)
                 .get("/api/config", Access.VIEWER, api.config()::get)
                 .get("/api/stats", Access.OPERATOR, api.stats()::get)
                 .get("/api/scene/current", Access.VIEWER, api.scenes()::current)

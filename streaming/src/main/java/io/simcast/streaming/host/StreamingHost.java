@@ -209,7 +209,8 @@ public final class StreamingHost implements AutoCloseable {
                             new LinksResource(links, viewers, bound::get, config.maxBodyBytes()),
                             new RecordingsResource(outputs, viewers, copies(video), config.video(),
                                     config.maxBodyBytes()),
-                            new SessionResource(links),
+                            new SessionResource(gatekeeper, tls != null || config.publicUrl() != null
+                                    && "https".equalsIgnoreCase(config.publicUrl().getScheme())),
                             new PanelResource(simulation, hub::panel)),
                     new SignalingEndpoint(viewers, hub, links, config.video(), config.iceServers(),
                             config.defaultViewMode(), config.latencyStamp(), outputs.playback(),

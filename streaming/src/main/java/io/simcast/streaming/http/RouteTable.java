@@ -31,41 +31,42 @@ public final class RouteTable {
     }
 
     public RouteTable get(String template, Access access, JsonHandler.Route route) {
-        return add(Methods.GET, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+        return add(Methods.GET, template, access, Guard.Credentials.BEARER_OR_COOKIE, new JsonHandler(route));
     }
 
     public RouteTable post(String template, Access access, JsonHandler.Route route) {
-        return add(Methods.POST, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+        return add(Methods.POST, template, access, Guard.Credentials.BEARER_OR_COOKIE, new JsonHandler(route));
     }
 
     public RouteTable delete(String template, Access access, JsonHandler.Route route) {
-        return add(Methods.DELETE, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+        return add(Methods.DELETE, template, access, Guard.Credentials.BEARER_OR_COOKIE, new JsonHandler(route));
     }
 
     public RouteTable patch(String template, Access access, JsonHandler.Route route) {
-        return add(Methods.PATCH, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+        return add(Methods.PATCH, template, access, Guard.Credentials.BEARER_OR_COOKIE, new JsonHandler(route));
     }
 
     public RouteTable options(String template, Access access, JsonHandler.Route route) {
-        return add(Methods.OPTIONS, template, access, Guard.Credentials.HEADER, new JsonHandler(route));
+        return add(Methods.OPTIONS, template, access, Guard.Credentials.BEARER_OR_COOKIE, new JsonHandler(route));
     }
 
     /**
-     * A route whose handler is the caller's own (a host extension's): {@code Authorization: Bearer} credentials only,
+     * A route whose handler is the caller's own (a host extension's): {@code Authorization: Bearer} credentials only
+     * (never the page's cookie),
      * refusals in JSON; the handler runs on the IO thread and dispatches blocking work itself.
      */
     public RouteTable handler(String method, String template, Access access, HttpHandler handler) {
-        return add(HttpString.tryFromString(method), template, access, Guard.Credentials.HEADER, handler);
+        return add(HttpString.tryFromString(method), template, access, Guard.Credentials.BEARER, handler);
     }
 
     /** A document or file served as it is (the page: the same for everybody, its token stays in the browser). */
     public RouteTable page(String template, Access access, HttpHandler handler) {
-        return add(Methods.GET, template, access, Guard.Credentials.HEADER, handler);
+        return add(Methods.GET, template, access, Guard.Credentials.BEARER_OR_COOKIE, handler);
     }
 
-    /** A WebSocket upgrade: its token comes in a header, or in its first message. */
+    /** A WebSocket upgrade: its token comes in a header, the page's session cookie, or its first message. */
     public RouteTable websocket(String template, Access access, HttpHandler handler) {
-        return add(Methods.GET, template, access, Guard.Credentials.HEADER_OR_LATER, handler);
+        return add(Methods.GET, template, access, Guard.Credentials.BEARER_COOKIE_OR_LATER, handler);
     }
 
     private RouteTable add(HttpString method, String template, Access access, Guard.Credentials credentials,

@@ -37,7 +37,8 @@ public final class SameOrigin implements HttpHandler {
         return !read || exchange.getRequestHeaders().contains(Headers.UPGRADE);
     }
 
-    private static boolean sameHost(String origin, String host) {
+    /** Whether {@code origin} names the same scheme's host and port as the request's {@code Host} header. */
+    static boolean sameHost(String origin, String host) {
         if (host == null) {
             return false;
         }

@@ -64,6 +64,7 @@ class RouteAccessTest {
         routes.put("GET /", Access.PUBLIC);
         routes.put("GET /index.html", Access.PUBLIC);
         routes.put("POST /api/session", Access.PUBLIC);
+        routes.put("DELETE /api/session", Access.PUBLIC);
         routes.put("GET /api/health", Access.PUBLIC);
         routes.put("GET /api/config", Access.VIEWER);
         routes.put("GET /api/stats", Access.OPERATOR);

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The page's scene editor as the operator uses it, in headless Chromium against a real host (this machine: the
- * local operator): CodeMirror on the running scene, Apply with Ctrl+Enter changing what every viewer sees, MuJoCo's
- * refusal marked on its line while the old scene keeps streaming, unsaved text surviving a reload and never replaced
- * behind the operator's back, keys typed into the editor never reaching the simulation, and the model's cameras.
+ * The page's scene editor as the operator uses it, in headless Chromium against a real host (the operator's page,
+ * from an operator link): CodeMirror on the running scene, Apply with Ctrl+Enter changing what every viewer sees,
+ * MuJoCo's refusal marked on its line while the old scene keeps streaming, unsaved text surviving a real reload and
+ * never replaced behind the operator's back, keys typed into the editor never reaching the simulation, and the
+ * model's cameras.
  */
 @Tag("e2e")
 class BrowserEditorTest {
@@ -111,7 +112,8 @@ class BrowserEditorTest {
         page.evaluate("simcast.editor.view.dispatch({changes: {from: 0, insert: '<!-- my note -->\\n'}}), true");
         page.waitFor("(localStorage.getItem('simcast.draft.pendulum') || '').includes('my note')", READY);
 
-        page.navigate(host.operatorPage("").toString()); // back with a new operator link (a reload needs one)
+        page.reload(); // the token is gone from the address and from memory: the session cookie lets it back in
+        page.waitFor("window.simcast && simcast.role === 'operator'", READY);
         waitForEditor(page);
         assertThat(page.evaluate("simcast.editor.text()").asText()).startsWith("<!-- my note -->\n");
         assertThat(page.evaluate("document.getElementById('editor-status').textContent").asText())

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A browser test class's world, registered as a JUnit extension ({@code @RegisterExtension static final Browsing
  * world = Browsing.pendulum();}): before the class's tests a real host and headless Chromium, after each test the
- * tabs it opened closed (forgetting what the page kept in the browser's storage), after the class both closed. The
+ * tabs it opened closed (forgetting what the page kept in the browser's storage and its cookies), after the class both closed. The
  * class's own {@code @BeforeAll} methods run once both are there, its {@code @AfterEach} methods before the tabs
  * close. The test thread only.
  */
@@ -104,6 +104,7 @@ final class Browsing implements BeforeAllCallback, AfterEachCallback, AfterAllCa
         }
         pages.forEach(Page::close);
         pages.clear();
+        browser.clearCookies(); // the next test's pages start without the last one's sessions
         waitFor(() -> host.host.viewerCount() == 0, 30_000);
     }
 }

@@ -25,7 +25,7 @@ class SigkillRecoveryUiTest extends ConsoleUiTest {
         Process child = startTypingConsole(killedFolder);
         try {
             Eventually.await("the killed console's autosave", () -> recoveryFileHolds(killedFolder, TYPED),
-                    java.time.Duration.ofSeconds(120)); // a failure guard: a JVM, MuJoCo and JavaFX start first
+                    java.time.Duration.ofSeconds(300)); // a failure guard: a JVM, MuJoCo and JavaFX start first
         } finally {
             Process kill = new ProcessBuilder("kill", "-9", Long.toString(child.pid())).inheritIO().start();
             assertThat(kill.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -48,7 +48,7 @@ class SigkillRecoveryUiTest extends ConsoleUiTest {
                 .forEach(command::add);
         // TestFX waits 10 s for a stage by default; a console with MuJoCo takes longer on a busy machine.
         command.addAll(List.of("-Dglass.platform=Headless", "-Dtestfx.robot=glass", "-Dprism.order=sw",
-                "-Dtestfx.setup.timeout=120000",
+                "-Dtestfx.setup.timeout=300000",
                 "-cp", System.getProperty("java.class.path"), TypingConsole.class.getName(), folder.toString(), TYPED));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(folder.resolveSibling("typing-console.log").toFile()).start();
