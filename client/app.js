@@ -18,6 +18,8 @@ const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 15000;
 const FULL_RETRY_MS = 10000;
 const STATS_PERIOD_MS = 1000;
+const SMALL_SCREEN = '(max-width: 600px)';
+const STATS = ['fps', 'latency', 'bitrate', 'codec', 'rtf', 'viewers'];
 
 const $ = (id) => document.getElementById(id);
 const video = $('video');
@@ -42,6 +44,7 @@ const sfu = new SfuPlayer(video, () => {
   signaling.send({ type: 'broadcast' });
   closePeer();
   setConnection('connected', 'connected (SFU)');
+  hideLost();
 });
 Object.defineProperty(simcast, 'broadcast', { get: () => sfu.state });
 const recorder = new RecordButton($('controls'), () => (sfu.active ? { view: 'shared' } : { viewer: simcast.viewerId }));
@@ -50,6 +53,9 @@ let peer = null;
 let retryDelay = RETRY_MIN_MS;
 let retryTimer = null;
 let statsTimer = null;
+let countdownTimer = null;
+/** What a viewer can do, said once when its video first arrives. */
+let hint = '';
 
 function setConnection(state, text = state) {
   simcast.state = state;
@@ -57,11 +63,30 @@ function setConnection(state, text = state) {
   $('connection').textContent = text;
 }
 
+/** Shows `text` over the video until the person dismisses it (× or Esc) or another message replaces it. */
 function showMessage(text, kind = 'error') {
   const box = $('message');
-  box.textContent = text;
+  $('message-text').textContent = text;
   box.dataset.kind = kind;
   box.hidden = !text;
+}
+
+/** Says over the video that the connection is lost and counts down to the next try; the stats show nothing. */
+function showLost(delay) {
+  clearInterval(countdownTimer);
+  const until = Date.now() + delay;
+  const tick = () => {
+    $('lost').textContent = say.connectionLost(Math.max(0, Math.ceil((until - Date.now()) / 1000)));
+  };
+  tick();
+  countdownTimer = setInterval(tick, 250);
+  $('lost').hidden = false;
+  for (const stat of STATS) $(`stat-${stat}`).textContent = '–';
+}
+
+function hideLost() {
+  clearInterval(countdownTimer);
+  $('lost').hidden = true;
 }
 
 function connect() {
@@ -76,6 +101,7 @@ function scheduleReconnect(delay, refused = false) {
   clearTimeout(retryTimer);
   if (!refused) {
     setConnection('reconnecting', `reconnecting in ${Math.round(delay / 1000)} s`);
+    showLost(delay);
     retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
   }
   retryTimer = setTimeout(connect, delay);
@@ -99,7 +125,9 @@ async function startPeer(welcome) {
       if (state === 'connected') {
         mark('connected');
         setConnection('connected');
-        showMessage('');
+        hideLost();
+        showMessage(hint, 'info');
+        hint = '';
         simcast.log('info', say.connected());
         retryDelay = RETRY_MIN_MS;
       } else if (state === 'failed') {
@@ -125,9 +153,10 @@ function watchVideo() {
 }
 
 async function updateStats() {
-  if (!peer) return;
-  const stats = await peer.stats().catch(() => null);
-  if (!stats) return;
+  const measured = peer;
+  if (!measured) return;
+  const stats = await measured.stats().catch(() => null);
+  if (!stats || peer !== measured) return; // the connection closed meanwhile: its numbers are not true any more
   const latency = simcast.latency.summary();
   simcast.stats = { ...stats, videoWidth: video.videoWidth, videoHeight: video.videoHeight };
   $('stat-fps').textContent = stats.fps.toFixed(0);
@@ -146,13 +175,25 @@ async function updateStats() {
   });
 }
 
-/** Disables what the role may not use, and adds the panels and controls it may. */
+/**
+ * Hides (and disables) what the role may not use, names the role in the header, tells a viewer once what it can do,
+ * and adds the panels and controls the role may use.
+ */
 function showRole(role) {
+  const first = simcast.role === null;
   simcast.set('role', role);
   const allowed = ALLOWED[role];
   for (const control of document.querySelectorAll('#controls button, #controls select, #controls input')) {
-    if (!control.closest('[data-control]')) control.disabled = allowed !== undefined && !allowed.has(control.id);
+    if (control.closest('[data-control]')) continue;
+    control.disabled = allowed !== undefined && !allowed.has(control.id);
+    (control.closest('label') ?? control).hidden = control.disabled;
   }
+  $('speed').hidden = $('faster').hidden;
+  $('role').textContent = role;
+  $('role').dataset.role = role;
+  $('role').title = say.roleMeans(role);
+  $('role').hidden = false;
+  if (first && role === 'viewer') hint = say.viewerCan();
   mountWorkspace(simcast, { dock: $('dock'), toggles: $('panel-toggles'), bar: $('controls') });
 }
 
@@ -273,6 +314,7 @@ function showState(state) {
   $('step').disabled = state.playing; // as Right arrow and the console's Step: one step while paused
   $('speed').textContent = `${state.speed >= 1 ? state.speed : `1/${Math.round(1 / state.speed)}`}×`;
   $('stat-rtf').textContent = state.playing ? state.realTimeFactor.toFixed(2) : 'paused';
+  $('paused').hidden = state.playing;
   $('stat-viewers').textContent = state.viewers;
 }
 
@@ -297,7 +339,7 @@ async function postScene(url, body, contentType) {
   const response = await fetch(url, { method: 'POST', body, headers });
   const result = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
   if (!response.ok) {
-    const text = result.line ? say.atLine(result.line, result.error) : result.error;
+    const text = say.refusedKeptRunning(result.line, result.error);
     showMessage(text);
     simcast.log('error', text);
   } else {
@@ -350,6 +392,17 @@ $('camera').addEventListener('change', (event) => {
   sendInput(fixed === '' ? { type: 'camera' } : { type: 'camera', fixed: Number(fixed) });
 });
 $('fullscreen').addEventListener('click', toggleFullscreen);
+$('message-close').addEventListener('click', () => showMessage(''));
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !$('message').hidden) showMessage('');
+});
+// The measurements start folded away on a small screen, where they would cover a third of the picture.
+const showStats = (shown) => {
+  $('overlay').hidden = !shown;
+  $('stats-toggle').setAttribute('aria-expanded', String(shown));
+};
+showStats(!matchMedia(SMALL_SCREEN).matches);
+$('stats-toggle').addEventListener('click', () => showStats($('overlay').hidden));
 window.addEventListener('pagehide', () => signaling.close());
 
 loadPresets().catch(() => {});

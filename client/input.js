@@ -5,12 +5,13 @@
 const WHEEL_LINE_PIXELS = 16;
 const PINCH_TO_WHEEL = 2;
 
-/** Maps a client position to video pixels through the `object-fit: contain` letterbox. */
+/** Maps a client position to video pixels through the letterbox of the video's `object-fit` (contain or scale-down). */
 function videoPoint(video, clientX, clientY) {
   const rect = video.getBoundingClientRect();
   const width = video.videoWidth || rect.width;
   const height = video.videoHeight || rect.height;
-  const scale = Math.min(rect.width / width, rect.height / height);
+  const fit = Math.min(rect.width / width, rect.height / height);
+  const scale = getComputedStyle(video).objectFit === 'scale-down' ? Math.min(fit, 1) : fit;
   const left = rect.left + (rect.width - width * scale) / 2;
   const top = rect.top + (rect.height - height * scale) / 2;
   return {

@@ -14,6 +14,14 @@ export const ended = (reason) => `The host ended this session: ${reason}`;
 export const joined = (count) => `Someone joined: ${count} watching`;
 export const left = (count) => `Someone left: ${count} watching`;
 export const atLine = (line, error) => `Line ${line}: ${error}`;
+export const connectionLost = (seconds) => `Connection lost, reconnecting in ${seconds} s`;
+export const viewerCan = () => 'You are watching: drag to move your own camera, scroll to zoom. The host runs the scene.';
+const ROLE_MEANS = {
+  viewer: 'Viewer: watch and move your own camera',
+  controller: 'Controller: run, pause, step and reset the simulation for everybody',
+  operator: 'Operator: everything, scenes and keys included',
+};
+export const roleMeans = (role) => ROLE_MEANS[role] ?? role;
 export const freeCamera = () => 'Free camera';
 export const unnamedCamera = (index) => `Camera ${index}`;
 
@@ -23,7 +31,7 @@ export const applied = (title, warnings) => warnings.length
   : `Applied: “${title}” is running for everybody`;
 export const applying = () => 'Compiling…';
 export const refusedKeptRunning = (line, error) =>
-  `${line ? `Line ${line}: ` : ''}${error}. The scene that was running keeps running.`;
+  `${line ? `Line ${line}: ` : ''}${error}. The scene already loaded stays as it was.`;
 export const sceneChanged = (title) =>
   `The running scene changed to “${title}”. Your text is not what runs now.`;
 export const draftRestored = () => 'Your unsaved text from before is back (kept in this browser).';

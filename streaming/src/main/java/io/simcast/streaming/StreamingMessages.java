@@ -458,6 +458,12 @@ public final class StreamingMessages {
         return "operator page (opens once, in your browser): " + address;
     }
 
+    /** What a host bound to the loopback address says at start, and the console's viewers panel while it shares so. */
+    public static String localOnly() {
+        return "Sharing is local-only: only this computer can open these links. To share with other people on the"
+                + " network, start with --public (the host then listens on this machine's address, tokens required).";
+    }
+
     public static String linkTokenShownOnce(String id) {
         return "Share link " + id + " has no token here: a link's address is shown once, when it is made."
                 + " Make a new link";

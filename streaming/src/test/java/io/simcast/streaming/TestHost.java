@@ -44,18 +44,32 @@ public final class TestHost implements AutoCloseable {
 
     /** A host whose language-model settings start empty, in a folder of their own. */
     public static TestHost start(String preset, StreamingConfig.Builder config) throws Exception {
-        Path folder = Files.createTempDirectory("simcast-test-llm");
-        return start(preset, config, () -> new LlmConfiguration(folder, new FileSecretStore(folder)));
+        return start(preset, config, emptyLlm());
     }
 
     /** A host whose API-key and generation endpoints use {@code llm} (settings in a test's own folder). */
     public static TestHost start(String preset, StreamingConfig.Builder config, Supplier<LlmConfiguration> llm)
             throws Exception {
+        return launch(preset, config.port(0), llm);
+    }
+
+    /** A host on {@code port} of 127.0.0.1 (the port a closed host had: the same host coming back). */
+    public static TestHost startOn(String preset, int port) throws Exception {
+        return launch(preset, StreamingConfig.builder().port(port), emptyLlm());
+    }
+
+    private static Supplier<LlmConfiguration> emptyLlm() throws IOException {
+        Path folder = Files.createTempDirectory("simcast-test-llm");
+        return () -> new LlmConfiguration(folder, new FileSecretStore(folder));
+    }
+
+    private static TestHost launch(String preset, StreamingConfig.Builder config, Supplier<LlmConfiguration> llm)
+            throws Exception {
         Simulation simulation = simulation(preset);
         Renderer renderer = null;
         try {
             renderer = Renderer.start(simulation);
-            StreamingConfig built = config.host("127.0.0.1").port(0).build();
+            StreamingConfig built = config.host("127.0.0.1").build();
             if (built.operatorToken() == null) {
                 built = config.operatorToken(OPERATOR_TOKEN).build();
             }

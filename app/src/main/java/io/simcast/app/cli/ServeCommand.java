@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code simcast serve}: the headless host. Options override the environment ({@link HostOptions}, and SCENE), which
- * override the defaults. With {@code --public} it prints a viewer link and a controller link, one line each, and
+ * override the defaults. Without {@code --public} it says that only this computer can open its links and how to share
+ * on the network. With {@code --public} it prints a viewer link and a controller link, one line each, and
  * where the operator token is (never the token). Runs on {@code main} until the process is stopped (Ctrl+C, SIGTERM),
  * then closes the host, the renderer and the simulation in that order. Without EGL the host still serves the page and
  * the API and says why there is no video.
@@ -106,6 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
         resolved.announceToken(out);
         out.println(StreamingMessages.operatorLink(host.operatorPage()));
         if (resolved.config().loopbackOnly() && resolved.config().publicUrl() == null) {
+            out.println(StreamingMessages.localOnly());
             out.flush();
             return;
         }

@@ -117,6 +117,7 @@ public final class Console {
                 () -> session.snapshot().sceneId(), log, services.io(), fx);
         liveView = new LiveView(live);
         ControlViewModel controls = new ControlViewModel(session, live.view());
+        liveView.showPaused(controls.playing());
 
         editorView = new MjcfEditor(documents, editor, new FindViewModel(), services.analysis());
         help = new HelpWindow(stage);

@@ -135,7 +135,10 @@ class ServePublicTest {
         List<String> lines = serve(Map.of(), "--port", "0", "--operator-token-file", tokenFile.toString());
 
         String operatorToken = Files.readString(tokenFile).strip();
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).isEqualTo("Sharing is local-only: only this computer can open these links. To share"
+                + " with other people on the network, start with --public (the host then listens on this machine's"
+                + " address, tokens required).");
         assertThat(host.address().getHost()).isEqualTo("127.0.0.1");
         String page = lines.get(1);
         assertThat(page).matches("operator page \\(opens once, in your browser\\): http://127\\.0\\.0\\.1:"

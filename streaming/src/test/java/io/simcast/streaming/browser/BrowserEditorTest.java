@@ -99,7 +99,7 @@ class BrowserEditorTest {
         assertThat(page.evaluate("document.querySelector('.editor-host').shadowRoot"
                 + ".querySelectorAll('.cm-lint-marker-error').length").asInt()).as("a mark in the gutter").isOne();
         assertThat(page.evaluate("document.getElementById('editor-status').textContent").asText())
-                .startsWith("Line " + line + ": ").endsWith(". The scene that was running keeps running.");
+                .startsWith("Line " + line + ": ").endsWith(". The scene already loaded stays as it was.");
         assertThat(page.evaluate("simcast.scene.generation").asLong()).isEqualTo(generation);
         assertThat(current().path("id").asText()).isEqualTo("pendulum");
         double[] before = picture(page);

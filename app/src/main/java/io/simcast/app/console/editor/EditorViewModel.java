@@ -16,8 +16,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * Apply: compiles the editor's text and hot-swaps it into the simulation. While it compiles, {@link #compiling()} is
- * true; when MuJoCo refuses the text, {@link #error()} holds its message and line, the text stays as typed and the
- * running scene keeps running. Every document loaded from outside (a file, a preset) is applied at once.
+ * true; when MuJoCo refuses the text, {@link #error()} holds its message and line until the text changes or an Apply
+ * works, the text stays as typed and the scene already loaded stays as it was (running or paused). Every document loaded from outside (a file, a preset) is applied at once.
  *
  * <p>JavaFX thread; compiling happens on the session's compile thread and reports back through {@code fx}.
  */
@@ -35,6 +35,8 @@ public final class EditorViewModel {
         this.log = log;
         this.fx = fx;
         documents.addLoadListener(loaded -> apply());
+        // The error speaks of a text that is no more: an edit (an undo too) takes its marker and message away.
+        documents.text().addListener((text, before, now) -> error.set(null));
     }
 
     public ReadOnlyBooleanProperty compiling() {

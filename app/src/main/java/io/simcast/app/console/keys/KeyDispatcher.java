@@ -6,17 +6,21 @@ import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import org.fxmisc.richtext.GenericStyledArea;
 
 /**
  * Runs the action of a {@link ConsoleKey} pressed anywhere in the window, except while the editor or a text field
- * has the focus: there a key types (the editor's own shortcuts stay the editor's). A scene event filter; JavaFX
+ * has the focus: there a key types (the editor's own shortcuts stay the editor's). A Tab pressed elsewhere only moves
+ * the focus: the tab character it types never reaches the editor the focus moved to. Scene event filters; JavaFX
  * thread.
  */
 public final class KeyDispatcher implements EventHandler<KeyEvent> {
     private final Map<ConsoleKey, Runnable> actions = new EnumMap<>(ConsoleKey.class);
     private final Scene scene;
+    /** The last key pressed was a Tab while no text had the focus. */
+    private boolean tabFromElsewhere;
 
     private KeyDispatcher(Scene scene) {
         this.scene = scene;
@@ -26,6 +30,7 @@ public final class KeyDispatcher implements EventHandler<KeyEvent> {
     public static KeyDispatcher install(Scene scene) {
         KeyDispatcher dispatcher = new KeyDispatcher(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, dispatcher);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, dispatcher::typed);
         return dispatcher;
     }
 
@@ -36,12 +41,22 @@ public final class KeyDispatcher implements EventHandler<KeyEvent> {
     @Override
     public void handle(KeyEvent event) {
         if (typing(scene.getFocusOwner())) {
+            tabFromElsewhere = false;
             return;
         }
+        tabFromElsewhere = event.getCode() == KeyCode.TAB;
         ConsoleKey.of(event).map(actions::get).ifPresent(action -> {
             action.run();
             event.consume();
         });
+    }
+
+    /** Drops the tab typed by a Tab that moved the focus into the editor or a text field. */
+    private void typed(KeyEvent event) {
+        if (tabFromElsewhere && "\t".equals(event.getCharacter())) {
+            event.consume();
+        }
+        tabFromElsewhere = false;
     }
 
     /** Whether keys typed into {@code focus} are text. */

@@ -118,6 +118,8 @@ public final class Texts {
     public static final String SHARE_LINKS_HINT = "Anyone with a link can watch (a controller link may also play,"
             + " pause, reset and move bodies) until you revoke it.";
     public static final String CREATE_LINK = "Create link";
+    public static final String SHOW_LARGE = "Show large (projector)";
+    public static final String LARGE_QR_TITLE = "Share link";
     public static final String REVOKE = "Revoke";
     public static final String NO_LINKS = "No links yet.";
     public static final String NEVER_EXPIRES = "never expires";
@@ -276,7 +278,7 @@ public final class Texts {
 
     /** The error under the editor and in the gutter's tooltip: MuJoCo's words, with the line it names. */
     public static String sceneError(String message) {
-        return "Not applied, the running scene keeps running: " + message;
+        return "Not applied, the scene already loaded stays as it was: " + message;
     }
 
     // ---- files and recovery -----------------------------------------------------------------------------------

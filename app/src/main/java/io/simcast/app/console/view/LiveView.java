@@ -1,10 +1,13 @@
 package io.simcast.app.console.view;
 
+import io.simcast.app.console.kit.Texts;
 import io.simcast.sim.render.Modifiers;
 import io.simcast.sim.render.PointerButton;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -27,10 +30,13 @@ import javafx.scene.layout.Pane;
 public final class LiveView {
     /** simulate zooms one step per wheel notch; JavaFX reports a notch as this many pixels when it says nothing. */
     private static final double PIXELS_PER_NOTCH = 40;
+    private static final double LABEL_INSET = 8;
 
     private final LiveViewModel model;
     private final Area area = new Area();
     private final ImageView imageView = new ImageView();
+    /** "Paused" in the view's corner, as simulate writes it. */
+    private final Label paused = new Label(Texts.PAUSED);
     private final AnimationTimer pulses;
     private FrameFeed feed;
     private PixelBuffer<ByteBuffer> pixels;
@@ -44,6 +50,11 @@ public final class LiveView {
         imageView.setId("live-view-image");
         imageView.setManaged(false);
         area.getChildren().add(imageView);
+        paused.setId("live-view-paused");
+        paused.getStyleClass().add("view-label");
+        paused.setVisible(false);
+        paused.setMouseTransparent(true);
+        area.getChildren().add(paused);
         if (model.problem() != null) {
             Label message = new Label(model.problem());
             message.setId("live-view-message");
@@ -67,6 +78,11 @@ public final class LiveView {
 
     public Node node() {
         return area;
+    }
+
+    /** Writes "Paused" over the picture while {@code playing} is false. */
+    public void showPaused(ObservableBooleanValue playing) {
+        paused.visibleProperty().bind(Bindings.not(playing));
     }
 
     /** Starts taking frames (the view renders while someone takes them). */
@@ -182,7 +198,9 @@ public final class LiveView {
             imageView.relocate(0, 0);
             imageView.setFitWidth(width);
             imageView.setFitHeight(height);
-            getChildren().stream().filter(Label.class::isInstance).forEach(label -> {
+            paused.autosize();
+            paused.relocate(Math.max(0, width - paused.getWidth() - LABEL_INSET), LABEL_INSET);
+            getChildren().stream().filter(node -> node instanceof Label && node != paused).forEach(label -> {
                 label.resize(width, label.prefHeight(width));
                 label.relocate(0, Math.max(0, (height - label.prefHeight(width)) / 2));
             });

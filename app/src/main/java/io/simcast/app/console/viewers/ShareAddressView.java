@@ -1,6 +1,7 @@
 package io.simcast.app.console.viewers;
 
 import io.simcast.app.console.kit.Texts;
+import io.simcast.streaming.StreamingMessages;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -8,7 +9,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The sharing part of the viewers panel: the page's address with a copy button, or why nobody can watch. Share links
+ * The sharing part of the viewers panel: the page's address with a copy button (and, while only this computer can
+ * open it, that said in plain words with how to share on the network), or why nobody can watch. Share links
  * for particular people sit beside it ({@link ShareLinksView}). Binds only; JavaFX thread.
  */
 final class ShareAddressView extends VBox {
@@ -39,5 +41,12 @@ final class ShareAddressView extends VBox {
         CopyButton myPage = new CopyButton("share-my-page", viewers::operatorPage, pageCopied, Texts.COPY_MY_PAGE,
                 Texts.MY_PAGE_COPIED);
         getChildren().addAll(heading, row, copied, myPage, pageCopied);
+        if (viewers.localOnly()) {
+            Label local = new Label(StreamingMessages.localOnly());
+            local.setId("sharing-local-only");
+            local.setWrapText(true);
+            local.getStyleClass().add("problem");
+            getChildren().add(1, local);
+        }
     }
 }

@@ -82,7 +82,10 @@ final class ShareLinksView extends VBox {
         Button copy = new CopyButton("link-copy", url::getText, copied);
         ImageView qr = new ImageView();
         qr.setId("link-qr");
-        VBox shown = new VBox(4, new HBox(6, url, copy), copied, qr);
+        Button large = new Button(Texts.SHOW_LARGE);
+        large.setId("link-qr-large");
+        large.setOnAction(event -> LargeQr.show(getScene().getWindow(), url.getText()));
+        VBox shown = new VBox(4, new HBox(6, url, copy), copied, qr, large);
         shown.visibleProperty().bind(model.shown().isNotNull());
         shown.managedProperty().bind(shown.visibleProperty());
         model.shown().addListener((property, old, row) -> {

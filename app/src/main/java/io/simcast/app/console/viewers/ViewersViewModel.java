@@ -6,6 +6,9 @@ import io.simcast.app.console.log.LogViewModel;
 import io.simcast.app.console.monitor.ConsoleSample;
 import io.simcast.streaming.host.StreamingHost;
 import io.simcast.streaming.viewer.ViewerStats;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -47,6 +50,18 @@ public final class ViewersViewModel {
     /** The page's address for people, e.g. {@code http://127.0.0.1:8000/}; null when nothing is shared. */
     public String address() {
         return address;
+    }
+
+    /** Whether only this computer can open the address (the host listens on the loopback address). */
+    public boolean localOnly() {
+        if (address == null) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(URI.create(address).getHost()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false; // a name this machine cannot resolve is not its own
+        }
     }
 
     /** A new operator link: the operator's own page in a browser, opened once. Null when nothing is shared. */

@@ -50,7 +50,7 @@ class StatusViewModelTest {
 
         editor.apply();
         Eventually.await("Apply to finish", () -> !editor.compiling().get());
-        assertThat(status.message().get()).startsWith("Not applied, the running scene keeps running: ")
+        assertThat(status.message().get()).startsWith("Not applied, the scene already loaded stays as it was: ")
                 .contains("unrecognized");
     }
 }

@@ -45,7 +45,7 @@ class ApplyUiTest extends ConsoleUiTest {
             return line.stream().anyMatch(span -> span.getStyle().contains("error"));
         });
         assertThat(fx(() -> lookup("#status-message", Label.class).getText()))
-                .startsWith("Not applied, the running scene keeps running: ").contains("line 3");
+                .startsWith("Not applied, the scene already loaded stays as it was: ").contains("line 3");
         assertThat(editorText()).isEqualTo(BROKEN); // the operator's text stays as typed
 
         assertThat(snapshot().sceneId()).isEqualTo("pendulum");
@@ -72,5 +72,15 @@ class ApplyUiTest extends ConsoleUiTest {
                 && lookup("#status-scene", Label.class).getText().startsWith("Custom scene (custom-"));
         double time = snapshot().time();
         Eventually.await("the new scene's time to advance", () -> snapshot().time() > time);
+    }
+
+    @Test
+    void undoingTheBrokenEditTakesTheMarkerAndTheMessageAway() {
+        typeBrokenSceneAndApply();
+        press(KeyCode.CONTROL, KeyCode.Z);
+        awaitFx("the text to change back", () -> !editorText().equals(BROKEN));
+
+        awaitFx("the marker to go", () -> visibleErrorMarker() == null);
+        awaitFx("the message to go", () -> lookup("#status-message", Label.class).getText().isEmpty());
     }
 }

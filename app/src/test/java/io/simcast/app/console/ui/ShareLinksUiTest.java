@@ -12,12 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +94,26 @@ class ShareLinksUiTest extends ConsoleUiTest {
         assertThat(session(once)).as("the page opens it").isEqualTo(201);
         assertThat(session(once)).as("once").isEqualTo(401);
         assertThat(pause(once)).as("its token does nothing else").isEqualTo(401);
+    }
+
+    @Test
+    void aLocalOnlyHostSaysSoAndALinksQrCodeCanBeShownLargeForAProjector() {
+        showPanel("viewers");
+        assertThat(fx(() -> lookup("#sharing-local-only", Label.class).getText()))
+                .startsWith("Sharing is local-only: only this computer can open these links.").contains("--public");
+
+        click("#link-create");
+        String url = fx(() -> lookup("#link-url", TextField.class).getText());
+        click("#link-qr-large");
+
+        awaitFx("the large code", () -> robot().lookup("#large-qr").tryQuery().isPresent());
+        ImageView large = lookup("#large-qr", ImageView.class);
+        assertThat(fx(() -> large.getBoundsInParent().getWidth())).as("projector size").isGreaterThanOrEqualTo(500);
+        assertThat(fx(() -> lookup("#large-qr-url", Label.class).getText())).isEqualTo(url);
+        fx(() -> {
+            ((Stage) large.getScene().getWindow()).close();
+            return null;
+        });
     }
 
     private int session(String token) throws Exception {
