@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 final class HostOptions {
     /** Every interface, for {@code --public}. */
-    static final String ALL_INTERFACES = "0.0.0.0";
+    static final String ALL_INTERFACES = StreamingConfig.ALL_INTERFACES;
 
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to bind (default 127.0.0.1, env HOST).")
     String host;

@@ -34,6 +34,7 @@ import io.simcast.app.console.session.SimulationSession;
 import io.simcast.app.console.session.SnapshotPoller;
 import io.simcast.app.console.status.StatusBar;
 import io.simcast.app.console.status.StatusViewModel;
+import io.simcast.app.console.viewers.NetworkSwitch;
 import io.simcast.app.console.viewers.ViewersView;
 import io.simcast.app.console.viewers.ViewersViewModel;
 import io.simcast.app.console.monitor.ConsoleSample;
@@ -151,7 +152,8 @@ public final class Console {
             panelsView.show(sample);
         };
         ViewersViewModel viewers = new ViewersViewModel(services.sharing(), log, fx);
-        layout.addSidePanel(SidePanel.VIEWERS, new ViewersView(viewers));
+        layout.addSidePanel(SidePanel.VIEWERS, new ViewersView(viewers,
+                new NetworkSwitch(services.preferences(), viewers.address() != null && !viewers.localOnly())));
         StatisticsViewModel statistics = new StatisticsViewModel();
         layout.addSidePanel(SidePanel.STATISTICS, new StatisticsView(statistics));
         sampler = new Sampler(session::snapshot, services.rendering().renderer(), live.meter(),

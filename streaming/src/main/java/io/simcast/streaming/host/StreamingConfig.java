@@ -49,6 +49,8 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
                               String operatorToken, Optional<Path> linkFile, int maxViewersPerLink, URI publicUrl,
                               TlsFiles tls, Duration rlIdleTimeout, RlLimits rlLimits, Outputs outputs) {
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /** Every interface: what {@code serve --public} and the console's "Share on the network" bind. */
+    public static final String ALL_INTERFACES = "0.0.0.0";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_MAX_VIEWERS = 16;
     /** Small, so that one link passed around cannot fill the host: a link for a class says how many it admits. */
@@ -112,6 +114,16 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
     /** Whether the host listens on a loopback address only: then only this machine, or a forwarder on it, reaches it. */
     public boolean loopbackOnly() {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
+    /**
+     * These settings on every interface, as {@code serve --public} binds: other machines can open the page (every
+     * request shows a share link or the operator token, as always).
+     */
+    public StreamingConfig onEveryInterface() {
+        return new StreamingConfig(ALL_INTERFACES, port, video, maxViewers, iceServers, udpPorts, maxBodyBytes,
+                defaultViewMode, latencyStamp, operatorToken, linkFile, maxViewersPerLink, publicUrl, tls,
+                rlIdleTimeout, rlLimits, outputs);
     }
 
     /** Never shows the operator token. */

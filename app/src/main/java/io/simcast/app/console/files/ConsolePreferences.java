@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the console remembers between runs: the last scene and the recently used files, in
+ * What the console remembers between runs: the last scene, the recently used files and whether to share on the
+ * network, in
  * {@code console.properties} of the data folder. Loaded on any thread before the window opens; after that used on
  * the JavaFX thread, which hands each change to the IO thread to write.
  */
@@ -26,12 +27,14 @@ public final class ConsolePreferences {
     private static final String FILE = "console.properties";
     private static final String LAST_SCENE = "lastScene";
     private static final String RECENT = "recent.";
+    private static final String SHARE_ON_NETWORK = "shareOnNetwork";
     private static final int MAX_RECENT = 10;
 
     private final Path file;
     private final Executor io;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private String lastScene;
+    private boolean shareOnNetwork;
 
     private ConsolePreferences(Path file, Executor io) {
         this.file = file;
@@ -50,6 +53,7 @@ public final class ConsolePreferences {
             }
         }
         preferences.lastScene = properties.getProperty(LAST_SCENE);
+        preferences.shareOnNetwork = Boolean.parseBoolean(properties.getProperty(SHARE_ON_NETWORK));
         for (int i = 0; i < MAX_RECENT; i++) {
             String recent = properties.getProperty(RECENT + i);
             if (recent != null) {
@@ -67,6 +71,18 @@ public final class ConsolePreferences {
     /** Recently opened or saved files, newest first. */
     public ObservableList<Path> recentFiles() {
         return recentFiles;
+    }
+
+    /** Whether the embedded host listens on this machine's address (as {@code serve --public}), from the next start. */
+    public boolean shareOnNetwork() {
+        return shareOnNetwork;
+    }
+
+    public void shareOnNetwork(boolean value) {
+        if (value != shareOnNetwork) {
+            shareOnNetwork = value;
+            store();
+        }
     }
 
     public void rememberScene(String reference) {
@@ -94,6 +110,9 @@ public final class ConsolePreferences {
         Properties properties = new Properties();
         if (lastScene != null) {
             properties.setProperty(LAST_SCENE, lastScene);
+        }
+        if (shareOnNetwork) {
+            properties.setProperty(SHARE_ON_NETWORK, "true");
         }
         List<Path> recent = new ArrayList<>(recentFiles);
         for (int i = 0; i < recent.size(); i++) {

@@ -106,6 +106,18 @@ public final class Texts {
     public static final String COPY_MY_PAGE = "Copy my page's link";
     public static final String MY_PAGE_COPIED = "Copied: it opens your page once, in a browser on any machine";
     public static final String NOBODY_CAN_WATCH = "Nobody can watch while sharing is off.";
+    public static final String SHARE_ON_NETWORK = "Share on the network";
+    public static final String TIP_SHARE_ON_NETWORK = "Listen on this machine's address, as serve --public does:"
+            + " other people on the network can open the links (each needs its token)";
+    public static final String LOCAL_ONLY = "Sharing is local-only: only this computer can open these links."
+            + " Tick \"Share on the network\" so that other people on the network can open them.";
+
+    /** What the switch does, said under it once it differs from how this console started. */
+    public static String sharingFromNextStart(boolean network) {
+        return network ? "From the next start of the console, the host listens on this machine's address: other"
+                + " people on the network can open the links. Restart the console to share now."
+                : "From the next start of the console, only this computer can open the links.";
+    }
     public static final String COLUMN_VIEWER = "Viewer";
     public static final String COLUMN_WATCHING = "Watching";
     public static final String COLUMN_CONNECTION = "Connection";

@@ -1,21 +1,22 @@
 package io.simcast.app.console.viewers;
 
 import io.simcast.app.console.kit.Texts;
-import io.simcast.streaming.StreamingMessages;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
  * The sharing part of the viewers panel: the page's address with a copy button (and, while only this computer can
- * open it, that said in plain words with how to share on the network), or why nobody can watch. Share links
- * for particular people sit beside it ({@link ShareLinksView}). Binds only; JavaFX thread.
+ * open it, that said in plain words with the "Share on the network" switch, {@link NetworkSwitch}), or why nobody can
+ * watch. Share links for particular people sit beside it ({@link ShareLinksView}). Binds only; JavaFX thread.
  */
 final class ShareAddressView extends VBox {
 
-    ShareAddressView(ViewersViewModel viewers) {
+    ShareAddressView(ViewersViewModel viewers, NetworkSwitch network) {
         setId("share-address");
         getStyleClass().add("panel-section");
         Label heading = new Label(Texts.ADDRESS_TO_SHARE);
@@ -42,11 +43,23 @@ final class ShareAddressView extends VBox {
                 Texts.MY_PAGE_COPIED);
         getChildren().addAll(heading, row, copied, myPage, pageCopied);
         if (viewers.localOnly()) {
-            Label local = new Label(StreamingMessages.localOnly());
+            Label local = new Label(Texts.LOCAL_ONLY);
             local.setId("sharing-local-only");
             local.setWrapText(true);
             local.getStyleClass().add("problem");
             getChildren().add(1, local);
+        }
+        if (network.offered()) {
+            CheckBox toggle = new CheckBox(Texts.SHARE_ON_NETWORK);
+            toggle.setId("share-network");
+            toggle.setTooltip(new Tooltip(Texts.TIP_SHARE_ON_NETWORK));
+            toggle.selectedProperty().bindBidirectional(network.on());
+            Label note = new Label();
+            note.setId("share-network-note");
+            note.setWrapText(true);
+            note.textProperty().bind(network.note());
+            note.managedProperty().bind(note.textProperty().isNotEmpty());
+            getChildren().addAll(toggle, note);
         }
     }
 }

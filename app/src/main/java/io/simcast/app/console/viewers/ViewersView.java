@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ViewersView extends VBox {
 
-    public ViewersView(ViewersViewModel viewers) {
+    public ViewersView(ViewersViewModel viewers, NetworkSwitch network) {
         setId("viewers-panel");
         getStyleClass().add("viewers");
         Label heading = new Label(Texts.WATCHING_NOW);
@@ -45,7 +45,7 @@ public final class ViewersView extends VBox {
         disconnect.setSortable(false);
         table.getColumns().add(disconnect);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(new ShareAddressView(viewers), new ShareLinksView(viewers.links()), heading, table);
+        getChildren().addAll(new ShareAddressView(viewers, network), new ShareLinksView(viewers.links()), heading, table);
     }
 
     private static TableColumn<ViewerRow, String> column(String title,

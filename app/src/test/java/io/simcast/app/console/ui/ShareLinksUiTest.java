@@ -7,10 +7,16 @@ import io.simcast.app.console.ConsoleOptions;
 import io.simcast.app.console.TestOptions;
 import io.simcast.streaming.host.StreamingHost;
 import io.simcast.streaming.Role;
+import io.simcast.app.console.Console;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -20,7 +26,10 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The share-link section of the viewers panel with the console's embedded host: the operator makes a controller link,
@@ -100,7 +109,8 @@ class ShareLinksUiTest extends ConsoleUiTest {
     void aLocalOnlyHostSaysSoAndALinksQrCodeCanBeShownLargeForAProjector() {
         showPanel("viewers");
         assertThat(fx(() -> lookup("#sharing-local-only", Label.class).getText()))
-                .startsWith("Sharing is local-only: only this computer can open these links.").contains("--public");
+                .startsWith("Sharing is local-only: only this computer can open these links.")
+                .contains("Share on the network");
 
         click("#link-create");
         String url = fx(() -> lookup("#link-url", TextField.class).getText());
@@ -114,6 +124,51 @@ class ShareLinksUiTest extends ConsoleUiTest {
             ((Stage) large.getScene().getWindow()).close();
             return null;
         });
+    }
+
+    @Test
+    void theShareOnTheNetworkSwitchGivesAnAddressOthersCanOpenFromTheNextStart() throws Exception {
+        Assumptions.assumeTrue(NetworkInterface.networkInterfaces().anyMatch(ShareLinksUiTest::reachable),
+                "this machine has no network address to share on");
+        showPanel("viewers");
+        assertThat(fx(() -> lookup("#share-network", CheckBox.class).isSelected())).isFalse();
+
+        click("#share-network");
+
+        assertThat(fx(() -> lookup("#share-network-note", Label.class).getText()))
+                .startsWith("From the next start of the console, the host listens on this machine's address");
+        restartConsole();
+        showPanel("viewers");
+        String address = fx(() -> lookup("#share-url", TextField.class).getText());
+        assertThat(InetAddress.getByName(URI.create(address).getHost()).isLoopbackAddress())
+                .as("%s is a loopback address", address).isFalse();
+        assertThat(robot().lookup("#sharing-local-only").tryQuery()).isEmpty();
+        assertThat(fx(() -> lookup("#share-network", CheckBox.class).isSelected())).isTrue();
+        assertThat(fx(() -> lookup("#share-network-note", Label.class).getText())).isEmpty();
+        assertThat(session("no-such-token"))
+                .as("tokens are still required").isEqualTo(401);
+        click("#link-create");
+        assertThat(fx(() -> lookup("#link-url", TextField.class).getText())).startsWith(address);
+    }
+
+    /** Closes the console and its services and starts new ones on the same data folder, as a person restarting. */
+    private void restartConsole() throws Exception {
+        robot().interact(console::close);
+        services.close();
+        services = startServices();
+        FxToolkit.setupStage(stage -> {
+            console = new Console(stage, services, owner -> dialogs, AUTOSAVE);
+            console.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean reachable(NetworkInterface nic) {
+        try {
+            return nic.isUp() && !nic.isLoopback() && nic.inetAddresses().anyMatch(a -> a instanceof Inet4Address);
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     private int session(String token) throws Exception {
