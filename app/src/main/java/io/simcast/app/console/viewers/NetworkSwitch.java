@@ -2,10 +2,8 @@ package io.simcast.app.console.viewers;
 
 import io.simcast.app.console.files.ConsolePreferences;
 import io.simcast.app.console.kit.Texts;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The viewers panel's "Share on the network" switch: remembered in the console's preferences and applied when the
@@ -15,25 +13,27 @@ import javafx.beans.property.SimpleBooleanProperty;
  * <p>JavaFX thread; the preferences write on their IO thread.
  */
 public final class NetworkSwitch {
+    private final ConsolePreferences preferences;
     private final boolean onNetworkNow;
-    private final BooleanProperty on;
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
 
     /**
      * @param onNetworkNow whether the running host already listens on this machine's address
      */
     public NetworkSwitch(ConsolePreferences preferences, boolean onNetworkNow) {
+        this.preferences = preferences;
         this.onNetworkNow = onNetworkNow;
-        on = new SimpleBooleanProperty(preferences.shareOnNetwork());
-        on.addListener((property, was, now) -> {
-            preferences.shareOnNetwork(now);
-            note.set(now == onNetworkNow ? "" : Texts.sharingFromNextStart(now));
-        });
     }
 
-    /** Whether the console shares on the network from its next start; the switch binds to it. */
-    public BooleanProperty on() {
-        return on;
+    /** Whether the console shares on the network from its next start. */
+    public boolean on() {
+        return preferences.shareOnNetwork();
+    }
+
+    /** The switch was turned: remembered, and said when it takes effect. */
+    public void set(boolean on) {
+        preferences.shareOnNetwork(on);
+        note.set(on == onNetworkNow ? "" : Texts.sharingFromNextStart(on));
     }
 
     /** What changes and when, once the switch differs from the running host; empty otherwise. */
@@ -43,6 +43,6 @@ public final class NetworkSwitch {
 
     /** Whether the switch belongs in the panel: the host is local-only, or the switch made it public. */
     boolean offered() {
-        return !onNetworkNow || on.get();
+        return !onNetworkNow || on();
     }
 }

@@ -1,6 +1,7 @@
 package io.simcast.app.console.viewers;
 
 import io.simcast.app.console.kit.Texts;
+import java.util.List;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -53,13 +54,14 @@ final class ShareAddressView extends VBox {
             CheckBox toggle = new CheckBox(Texts.SHARE_ON_NETWORK);
             toggle.setId("share-network");
             toggle.setTooltip(new Tooltip(Texts.TIP_SHARE_ON_NETWORK));
-            toggle.selectedProperty().bindBidirectional(network.on());
+            toggle.setSelected(network.on());
+            toggle.selectedProperty().addListener((property, was, now) -> network.set(now));
             Label note = new Label();
             note.setId("share-network-note");
             note.setWrapText(true);
             note.textProperty().bind(network.note());
             note.managedProperty().bind(note.textProperty().isNotEmpty());
-            getChildren().addAll(toggle, note);
+            getChildren().addAll(getChildren().indexOf(row) + 1, List.of(toggle, note));
         }
     }
 }

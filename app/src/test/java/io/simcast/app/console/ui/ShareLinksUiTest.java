@@ -135,6 +135,7 @@ class ShareLinksUiTest extends ConsoleUiTest {
 
         click("#share-network");
 
+        assertThat(fx(() -> lookup("#share-network", CheckBox.class).isSelected())).as("switched on").isTrue();
         assertThat(fx(() -> lookup("#share-network-note", Label.class).getText()))
                 .startsWith("From the next start of the console, the host listens on this machine's address");
         restartConsole();
