@@ -119,6 +119,12 @@ public final class Console {
         liveView = new LiveView(live);
         ControlViewModel controls = new ControlViewModel(session, live.view());
         liveView.showPaused(controls.playing());
+        liveView.showSelected(status.selected());
+        Runnable savePicture = () -> liveView.saveScreenshot().thenAccept(file -> {
+            if (file != null) {
+                status.notice(Texts.screenshotSaved(file));
+            }
+        });
 
         editorView = new MjcfEditor(documents, editor, new FindViewModel(), services.analysis());
         help = new HelpWindow(stage);
@@ -134,7 +140,7 @@ public final class Console {
         layout = new ConsoleLayout(
                 new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
                         this::showGenerate, this::showLlmSettings, this::requestClose),
-                new ControlBar(controls, live.view().isPresent(), liveView::saveScreenshot,
+                new ControlBar(controls, live.view().isPresent(), savePicture,
                         new RecordViewModel(services.sharing().host().map(StreamingHost::recordings), live.view(),
                                 RECORDING_FPS, log, services.io(), fx), editor,
                         MjcfEditor.APPLY_KEY.getDisplayText()),
@@ -166,7 +172,7 @@ public final class Console {
         for (ConsoleKey key : ConsoleKey.values()) {
             key.action().ifPresent(action -> keys.bind(key, () -> controls.perform(action)));
         }
-        keys.bind(ConsoleKey.SCREENSHOT, liveView::saveScreenshot);
+        keys.bind(ConsoleKey.SCREENSHOT, savePicture);
         FileDrop.install(scene, documents);
         poller = new SnapshotPoller(session, List.of(controls::update, status::update));
         stage.titleProperty().bind(documents.title());

@@ -83,6 +83,11 @@ public final class Texts {
         return "No live view: " + reason + ". Everything else works.";
     }
 
+    /** The live view's corner while a body is selected. */
+    public static String selectedBody(String name) {
+        return "Selected: " + name;
+    }
+
     public static String screenshotSaved(Path file) {
         return "Saved a picture of the view to " + file;
     }

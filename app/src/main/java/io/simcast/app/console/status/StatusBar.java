@@ -7,7 +7,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The status bar: scene, state, time, speed; the editor's progress or error on the right. Binds only; FX thread. */
+/**
+ * The status bar: scene, state, time, speed, what was just done; the editor's progress or error on the right. Binds
+ * only; FX thread.
+ */
 public final class StatusBar extends HBox {
 
     public StatusBar(StatusViewModel status, EditorViewModel editor) {
@@ -26,10 +29,12 @@ public final class StatusBar extends HBox {
         progress.setId("status-progress");
         progress.visibleProperty().bind(editor.compiling());
         progress.managedProperty().bind(editor.compiling());
+        Label notice = label("status-notice");
+        notice.textProperty().bind(status.notice());
         Label message = label("status-message");
         message.textProperty().bind(status.message());
         message.getStyleClass().add("problem");
-        getChildren().addAll(scene, state, time, speed, space, progress, message);
+        getChildren().addAll(scene, state, time, speed, notice, space, progress, message);
     }
 
     private static Label label(String id) {

@@ -3,6 +3,9 @@ package io.simcast.app.console.status;
 import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.editor.EditorViewModel;
 import io.simcast.sim.physics.SimulationSnapshot;
+import java.time.Duration;
+import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,19 +13,26 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The status bar's words: the running scene, its time, running or paused, speed and real-time factor from the
- * newest snapshot, and what the editor is doing (compiling, or why the last Apply failed). JavaFX thread.
+ * newest snapshot, the body the mouse selected (for the live view's corner), what the editor is doing (compiling, or
+ * why the last Apply failed), and a short-lived notice of what was just done (the picture's file). JavaFX thread.
  */
 public final class StatusViewModel {
+    static final Duration NOTICE_TIME = Duration.ofSeconds(20);
     private final ReadOnlyStringWrapper scene = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    /** Clears a notice once it has been readable for a while; the log keeps it. */
+    private final PauseTransition noticeFades = new PauseTransition(javafx.util.Duration.millis(NOTICE_TIME.toMillis()));
     private final StringBinding message;
 
     public StatusViewModel(SimulationSnapshot first, EditorViewModel editor) {
         message = Bindings.createStringBinding(() -> editor.compiling().get() ? Texts.COMPILING
                 : editor.error().get() != null ? Texts.sceneError(editor.error().get().message()) : "",
                 editor.compiling(), editor.error());
+        noticeFades.setOnFinished(event -> notice.set(""));
         update(first);
     }
 
@@ -33,6 +43,24 @@ public final class StatusViewModel {
         state.set(snapshot.playing() ? Texts.RUNNING : Texts.PAUSED);
         speed.set(Texts.speed(snapshot.speed()) + (snapshot.playing() ? ", " + Texts.realTime(snapshot.realTimeFactor())
                 : ""));
+        List<String> bodies = snapshot.scene().model().description().bodies();
+        int body = snapshot.perturbation().body();
+        selected.set(body > 0 && body < bodies.size() ? Texts.selectedBody(bodies.get(body)) : "");
+    }
+
+    /** Says what was just done, e.g. where the picture went, until the next notice or for a few seconds. */
+    public void notice(String text) {
+        notice.set(text);
+        noticeFades.playFromStart();
+    }
+
+    /** "Selected: link3" while a body is selected (double-click), empty otherwise. */
+    public ReadOnlyStringProperty selected() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty notice() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty scene() {

@@ -4,10 +4,13 @@ import io.simcast.app.console.kit.Texts;
 import io.simcast.sim.render.Modifiers;
 import io.simcast.sim.render.PointerButton;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -37,6 +40,8 @@ public final class LiveView {
     private final ImageView imageView = new ImageView();
     /** "Paused" in the view's corner, as simulate writes it. */
     private final Label paused = new Label(Texts.PAUSED);
+    /** "Selected: link3" in the other corner while a body is selected. */
+    private final Label selected = new Label();
     private final AnimationTimer pulses;
     private FrameFeed feed;
     private PixelBuffer<ByteBuffer> pixels;
@@ -55,6 +60,11 @@ public final class LiveView {
         paused.setVisible(false);
         paused.setMouseTransparent(true);
         area.getChildren().add(paused);
+        selected.setId("live-view-selected");
+        selected.getStyleClass().add("view-label");
+        selected.setMouseTransparent(true);
+        selected.visibleProperty().bind(selected.textProperty().isNotEmpty());
+        area.getChildren().add(selected);
         if (model.problem() != null) {
             Label message = new Label(model.problem());
             message.setId("live-view-message");
@@ -83,6 +93,11 @@ public final class LiveView {
     /** Writes "Paused" over the picture while {@code playing} is false. */
     public void showPaused(ObservableBooleanValue playing) {
         paused.visibleProperty().bind(Bindings.not(playing));
+    }
+
+    /** Names the selected body in the view's top left corner ({@code text} empty: nothing selected). */
+    public void showSelected(ObservableStringValue text) {
+        selected.textProperty().bind(text);
     }
 
     /** Starts taking frames (the view renders while someone takes them). */
@@ -122,9 +137,13 @@ public final class LiveView {
         return image == null ? 0 : (int) image.getHeight();
     }
 
-    /** Saves what the view shows (Ctrl+P). */
-    public void saveScreenshot() {
-        model.saveScreenshot(shownPixels(), shownWidth(), shownHeight());
+    /**
+     * Saves what the view shows (Ctrl+P).
+     *
+     * @return completes on the JavaFX thread with the file, or with null when nothing was written
+     */
+    public CompletableFuture<Path> saveScreenshot() {
+        return model.saveScreenshot(shownPixels(), shownWidth(), shownHeight());
     }
 
     private void pulse() {
@@ -200,10 +219,13 @@ public final class LiveView {
             imageView.setFitHeight(height);
             paused.autosize();
             paused.relocate(Math.max(0, width - paused.getWidth() - LABEL_INSET), LABEL_INSET);
-            getChildren().stream().filter(node -> node instanceof Label && node != paused).forEach(label -> {
-                label.resize(width, label.prefHeight(width));
-                label.relocate(0, Math.max(0, (height - label.prefHeight(width)) / 2));
-            });
+            selected.autosize();
+            selected.relocate(LABEL_INSET, LABEL_INSET);
+            getChildren().stream().filter(node -> node instanceof Label && node != paused && node != selected)
+                    .forEach(label -> {
+                        label.resize(width, label.prefHeight(width));
+                        label.relocate(0, Math.max(0, (height - label.prefHeight(width)) / 2));
+                    });
             double scale = getScene() != null && getScene().getWindow() != null
                     ? getScene().getWindow().getRenderScaleX() : 1;
             model.layout(width, height, scale);

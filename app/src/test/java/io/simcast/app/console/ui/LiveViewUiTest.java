@@ -16,6 +16,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -128,6 +129,8 @@ class LiveViewUiTest extends ConsoleUiTest {
         Point2D centre = viewCentre();
         robot().moveTo(centre).doubleClickOn(MouseButton.PRIMARY);
         Eventually.await("the box to be selected", () -> snapshot().perturbation().body() == 1);
+        awaitFx("its name in the view's corner", () -> lookup("#live-view-selected", Label.class).isVisible()
+                && lookup("#live-view-selected", Label.class).getText().equals("Selected: box"));
         double restingHeight = snapshot().qpos()[2];
 
         // JavaFX's headless robot leaves the keyboard's modifiers out of mouse events, so this drag is delivered
@@ -233,5 +236,7 @@ class LiveViewUiTest extends ConsoleUiTest {
         assertThat(png.getRGB(width / 2, png.getHeight() / 2) & 0xFFFFFF).isEqualTo(shown[centre] & 0xFFFFFF);
         awaitFx("the log line", () -> lookup("#log", ListView.class).getItems().stream()
                 .anyMatch(entry -> entry.toString().contains("Saved a picture of the view to " + file)));
+        assertThat(fx(() -> lookup("#status-notice", Label.class).getText()))
+                .isEqualTo("Saved a picture of the view to " + file);
     }
 }
