@@ -120,6 +120,8 @@ public final class Console {
         ControlViewModel controls = new ControlViewModel(session, live.view());
         liveView.showPaused(controls.playing());
         liveView.showSelected(status.selected());
+        controls.onCameraChange(() -> live.view().ifPresent(view -> view.fixedCameraName().thenAcceptAsync(
+                name -> liveView.showCamera(name.map(Texts::camera).orElse(Texts.FREE_CAMERA)), fx)));
         Runnable savePicture = () -> liveView.saveScreenshot().thenAccept(file -> {
             if (file != null) {
                 status.notice(Texts.screenshotSaved(file));

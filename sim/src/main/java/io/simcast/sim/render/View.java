@@ -1,6 +1,7 @@
 package io.simcast.sim.render;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -174,6 +175,19 @@ public final class View implements ViewControls, ViewCameras, AutoCloseable {
         run(ViewState::previousCamera);
     }
 
+    /**
+     * The name of the fixed camera this view looks through (its label, "camera 2", when unnamed), once the camera
+     * changes asked before have been made; empty for the free or a tracking camera.
+     */
+    public CompletableFuture<Optional<String>> fixedCameraName() {
+        return query(s -> {
+            int index = s.fixedCamera();
+            List<String> names = loop.fixedCameraNames();
+            return index < 0 || index >= names.size() ? Optional.<String>empty()
+                    : Optional.of(names.get(index).isEmpty() ? "camera " + index : names.get(index));
+        });
+    }
+
     /** Follows {@code body} with a tracking camera. */
     public void track(int body) {
         run(s -> s.track(body));
@@ -250,8 +264,8 @@ public final class View implements ViewControls, ViewCameras, AutoCloseable {
         }
     }
 
-    private CompletableFuture<Pick> query(Function<ViewState, Pick> action) {
-        CompletableFuture<Pick> result = new CompletableFuture<>();
+    private <T> CompletableFuture<T> query(Function<ViewState, T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(new IllegalStateException(RenderMessages.viewClosed()));
             return result;

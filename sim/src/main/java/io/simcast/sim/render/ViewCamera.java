@@ -67,6 +67,11 @@ final class ViewCamera implements AutoCloseable {
         return new double[] {camera.lookat(0), camera.lookat(1), camera.lookat(2)};
     }
 
+    /** The fixed camera looked through, or -1 for the free or a tracking camera. */
+    int fixedIndex() {
+        return camera.type() == mjCAMERA_FIXED ? camera.fixedcamid() : -1;
+    }
+
     boolean isTracking() {
         return camera.type() == mjCAMERA_TRACKING;
     }

@@ -152,6 +152,11 @@ final class ViewState {
         }
     }
 
+    /** The fixed camera looked through, or -1 for the free or a tracking camera. */
+    int fixedCamera() {
+        return camera.fixedIndex();
+    }
+
     void previousCamera() {
         camera.previous();
         schedule.changed();

@@ -20,12 +20,18 @@ public final class ControlViewModel {
     private final Optional<? extends ViewCameras> cameras;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canStep = new ReadOnlyBooleanWrapper();
+    private Runnable cameraChanged = () -> { };
 
     /** @param cameras the live view's cameras; empty without a renderer (the camera keys then do nothing) */
     public ControlViewModel(SimulationSource simulation, Optional<? extends ViewCameras> cameras) {
         this.simulation = simulation;
         this.cameras = cameras;
         update(simulation.snapshot());
+    }
+
+    /** Runs {@code listener} after each camera key or button (the live view then names the camera). */
+    public void onCameraChange(Runnable listener) {
+        cameraChanged = listener;
     }
 
     /** Whether time is running, as of the newest snapshot. */
@@ -49,7 +55,10 @@ public final class ControlViewModel {
         Commands.perform(action, simulation.snapshot()).ifPresent(control -> {
             switch (control) {
                 case Control.Simulate simulate -> simulation.submit(simulate.command());
-                case Control.Camera camera -> cameras.ifPresent(camera::applyTo);
+                case Control.Camera camera -> cameras.ifPresent(view -> {
+                    camera.applyTo(view);
+                    cameraChanged.run();
+                });
             }
         });
     }

@@ -83,6 +83,11 @@ public final class Texts {
         return "No live view: " + reason + ". Everything else works.";
     }
 
+    /** The live view's corner when the person switches to a fixed camera (the free one is {@link #FREE_CAMERA}). */
+    public static String camera(String name) {
+        return "Camera: " + name;
+    }
+
     /** The live view's corner while a body is selected. */
     public static String selectedBody(String name) {
         return "Selected: " + name;

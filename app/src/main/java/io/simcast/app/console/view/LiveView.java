@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -22,6 +23,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
+import javafx.util.Duration;
 
 /**
  * The live view in the window ({@code #live-view}): the renderer's frames for the console's view, shown through a
@@ -42,6 +44,9 @@ public final class LiveView {
     private final Label paused = new Label(Texts.PAUSED);
     /** "Selected: link3" in the other corner while a body is selected. */
     private final Label selected = new Label();
+    /** The camera's name at the bottom left for a moment after it changes, as simulate shows it in its panel. */
+    private final Label camera = new Label();
+    private final PauseTransition cameraFades = new PauseTransition(Duration.seconds(3));
     private final AnimationTimer pulses;
     private FrameFeed feed;
     private PixelBuffer<ByteBuffer> pixels;
@@ -65,6 +70,12 @@ public final class LiveView {
         selected.setMouseTransparent(true);
         selected.visibleProperty().bind(selected.textProperty().isNotEmpty());
         area.getChildren().add(selected);
+        camera.setId("live-view-camera");
+        camera.getStyleClass().add("view-label");
+        camera.setMouseTransparent(true);
+        camera.setVisible(false);
+        cameraFades.setOnFinished(event -> camera.setVisible(false));
+        area.getChildren().add(camera);
         if (model.problem() != null) {
             Label message = new Label(model.problem());
             message.setId("live-view-message");
@@ -98,6 +109,13 @@ public final class LiveView {
     /** Names the selected body in the view's top left corner ({@code text} empty: nothing selected). */
     public void showSelected(ObservableStringValue text) {
         selected.textProperty().bind(text);
+    }
+
+    /** Names the camera just chosen ("Camera: top", "Free camera") for a few seconds. */
+    public void showCamera(String text) {
+        camera.setText(text);
+        camera.setVisible(true);
+        cameraFades.playFromStart();
     }
 
     /** Starts taking frames (the view renders while someone takes them). */
@@ -221,7 +239,10 @@ public final class LiveView {
             paused.relocate(Math.max(0, width - paused.getWidth() - LABEL_INSET), LABEL_INSET);
             selected.autosize();
             selected.relocate(LABEL_INSET, LABEL_INSET);
-            getChildren().stream().filter(node -> node instanceof Label && node != paused && node != selected)
+            camera.autosize();
+            camera.relocate(LABEL_INSET, Math.max(0, height - camera.getHeight() - LABEL_INSET));
+            getChildren().stream().filter(node -> node instanceof Label && node != paused && node != selected
+                            && node != camera)
                     .forEach(label -> {
                         label.resize(width, label.prefHeight(width));
                         label.relocate(0, Math.max(0, (height - label.prefHeight(width)) / 2));

@@ -206,12 +206,17 @@ class LiveViewUiTest extends ConsoleUiTest {
 
         click("#next-camera");
         Eventually.await("camera front's picture", () -> differing(free, picture()) > 0.05);
+        // The name fades after a few seconds; its text stays, so a slow machine still reads it.
+        awaitFx("the camera named in the view", () -> lookup("#live-view-camera", Label.class).getText()
+                .equals("Camera: front"));
         click("#previous-camera"); // before the first fixed camera comes the free one, as in simulate
         Eventually.await("the free camera's picture again", () -> differing(free, picture()) < 0.001);
         click("#next-camera");
         Eventually.await("camera front's picture again", () -> differing(free, picture()) > 0.05);
         click("#free-camera");
         Eventually.await("the free camera's picture once more", () -> differing(free, picture()) < 0.001);
+        awaitFx("the free camera named", () -> lookup("#live-view-camera", Label.class).getText()
+                .equals("Free camera"));
 
         click("#picture");
         BufferedImage png = ImageIO.read(savedPicture().toFile());
