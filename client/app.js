@@ -315,6 +315,8 @@ function showState(state) {
   $('speed').textContent = `${state.speed >= 1 ? state.speed : `1/${Math.round(1 / state.speed)}`}×`;
   $('stat-rtf').textContent = state.playing ? state.realTimeFactor.toFixed(2) : 'paused';
   $('paused').hidden = state.playing;
+  $('selected').hidden = !state.selected;
+  $('selected').textContent = state.selected ? say.selected(state.selected) : '';
   $('stat-viewers').textContent = state.viewers;
 }
 

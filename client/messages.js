@@ -73,3 +73,4 @@ export const theSimulation = () => 'The simulation';
 export const rlCopy = (env, robot, task, copy) => `RL ${env} · ${robot}/${task} · copy ${copy}`;
 export const watchButton = (watching) => (watching ? 'Watching' : 'Watch');
 export const nowWatching = (what) => `Watching ${what}`;
+export const selected = (body) => `Selected: ${body}`;

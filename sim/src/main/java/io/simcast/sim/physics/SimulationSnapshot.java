@@ -2,6 +2,8 @@ package io.simcast.sim.physics;
 
 import io.simcast.sim.core.SimData;
 import io.simcast.sim.scene.Scene;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One consistent state of the simulation, copied by the physics thread between two steps. Immutable by contract:
@@ -43,6 +45,13 @@ public record SimulationSnapshot(long sequence, Scene scene, long sceneGeneratio
 
     public String sceneId() {
         return scene.id();
+    }
+
+    /** The body the mouse selected (double-click in the console or a page), by its label; empty when none is. */
+    public Optional<String> selectedBody() {
+        List<String> bodies = scene.model().description().bodies();
+        int body = perturbation.body();
+        return body > 0 && body < bodies.size() ? Optional.of(bodies.get(body)) : Optional.empty();
     }
 
     /**

@@ -49,11 +49,16 @@ public final class Outgoing {
         }
     }
 
-    /** The simulation as the overlay shows it; sent twice a second and after every change. */
+    /**
+     * The simulation as the overlay shows it; sent twice a second and after every change.
+     *
+     * @param selected the selected body's label, named in the view; empty when none is selected
+     */
     public record State(String type, boolean playing, double speed, double time, double realTimeFactor,
-                        int viewers) {
-        public State(boolean playing, double speed, double time, double realTimeFactor, int viewers) {
-            this("state", playing, speed, time, realTimeFactor, viewers);
+                        int viewers, String selected) {
+        public State(boolean playing, double speed, double time, double realTimeFactor, int viewers,
+                     String selected) {
+            this("state", playing, speed, time, realTimeFactor, viewers, selected);
         }
     }
 

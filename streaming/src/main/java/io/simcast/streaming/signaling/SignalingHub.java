@@ -89,7 +89,7 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
     Outgoing.State state() {
         SimulationSnapshot snapshot = simulation.snapshot();
         return new Outgoing.State(snapshot.playing(), snapshot.speed(), snapshot.time(), snapshot.realTimeFactor(),
-                viewerCount.getAsInt());
+                viewerCount.getAsInt(), snapshot.selectedBody().orElse(""));
     }
 
     /** The scene message for now. Any thread. */

@@ -3,6 +3,7 @@ package io.simcast.streaming.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.streaming.Role;
 import io.simcast.streaming.TestHost;
@@ -64,6 +65,23 @@ class BrowserFirstMinutesTest {
             world.host.simulation.submit(new SimCommand.Play()).get(1, TimeUnit.MINUTES);
         }
         page.waitFor("!" + VISIBLE + "(document.getElementById('paused'))", Browsing.READY);
+    }
+
+    @Test
+    void theSelectedBodyIsNamedInTheView() throws Exception {
+        Page page = world.openViewer("/");
+        page.waitFor("simcast.state === 'connected'", Browsing.READY);
+        assertThat(page.evaluate(VISIBLE + "(document.getElementById('selected'))").asBoolean()).isFalse();
+        try {
+            world.host.simulation.submit(new SimCommand.Perturb(Perturbation.select(1, new double[3])))
+                    .get(1, TimeUnit.MINUTES);
+            page.waitFor(VISIBLE + "(document.getElementById('selected'))", Browsing.READY);
+            assertThat(page.evaluate("document.getElementById('selected').textContent").asText())
+                    .isEqualTo("Selected: pendulum");
+        } finally {
+            world.host.simulation.submit(new SimCommand.Perturb(Perturbation.NONE)).get(1, TimeUnit.MINUTES);
+        }
+        page.waitFor("!" + VISIBLE + "(document.getElementById('selected'))", Browsing.READY);
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.simcast.app.console.kit.Texts;
 import io.simcast.app.console.editor.EditorViewModel;
 import io.simcast.sim.physics.SimulationSnapshot;
 import java.time.Duration;
-import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -43,9 +42,7 @@ public final class StatusViewModel {
         state.set(snapshot.playing() ? Texts.RUNNING : Texts.PAUSED);
         speed.set(Texts.speed(snapshot.speed()) + (snapshot.playing() ? ", " + Texts.realTime(snapshot.realTimeFactor())
                 : ""));
-        List<String> bodies = snapshot.scene().model().description().bodies();
-        int body = snapshot.perturbation().body();
-        selected.set(body > 0 && body < bodies.size() ? Texts.selectedBody(bodies.get(body)) : "");
+        selected.set(snapshot.selectedBody().map(Texts::selectedBody).orElse(""));
     }
 
     /** Says what was just done, e.g. where the picture went, until the next notice or for a few seconds. */
