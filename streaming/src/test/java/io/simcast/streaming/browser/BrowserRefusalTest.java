@@ -24,7 +24,7 @@ class BrowserRefusalTest {
             Page second = browser.open(host.operatorPage("").toString());
             second.waitFor("window.simcast && simcast.state === 'refused'", Duration.ofSeconds(10));
 
-            assertThat(second.evaluate("document.getElementById('message').textContent").asText()).isEqualTo(
+            assertThat(second.evaluate("document.getElementById('message-text').textContent").asText()).isEqualTo(
                     "This host is full: it serves at most 1 viewer at once. Try again when someone leaves"
                             + " (retrying every 10 s)");
             assertThat(second.evaluate("document.getElementById('connection').textContent").asText())

@@ -80,7 +80,7 @@ class BrowserReloadTest {
 
         page.waitFor("window.simcast && simcast.state === 'refused'", READY);
         assertThat(page.evaluate("simcast.role === null").asBoolean()).as("never admitted").isTrue();
-        assertThat(page.evaluate("document.getElementById('message').textContent").asText())
+        assertThat(page.evaluate("document.getElementById('message-text').textContent").asText())
                 .isEqualTo(StreamingMessages.missingToken());
         assertThat(page.evaluate("fetch('/api/config').then(r => r.status)").asInt()).isEqualTo(401);
     }

@@ -100,7 +100,7 @@ class BrowserRlWatchTest {
         page.evaluate(row(id) + ".querySelector('button.close').click(), true");
         page.waitFor("simcast.watching.source === 'simulation' && simcast.environments.length === 0",
                 Browsing.READY);
-        assertThat(page.evaluate("document.getElementById('message').textContent").asText())
+        assertThat(page.evaluate("document.getElementById('message-text').textContent").asText())
                 .isEqualTo("RL environment " + id + " was closed (DELETE /api/rl/" + id + ")");
         assertThat(json(host.get("/api/rl")).path("environments")).isEmpty();
         waitFor(() -> difference(simulation, picture(page)) < 2, 30_000);

@@ -97,7 +97,7 @@ class ViewersUiTest extends ConsoleUiTest {
         Eventually.await("the host to let the viewer go", () -> host().viewerCount() == 0);
         awaitFx("the panel to empty", () -> viewers().getItems().isEmpty());
         page.waitFor("simcast.state === 'ended'", Duration.ofSeconds(30));
-        assertThat(page.evaluate("document.getElementById('message').textContent").asText())
+        assertThat(page.evaluate("document.getElementById('message-text').textContent").asText())
                 .isEqualTo("The host ended this session: the operator disconnected this viewer");
         Thread.sleep(3000); // a page that reconnects tries again after 1 s
         assertThat(host().viewerCount()).as("viewers after 3 s").isZero();
