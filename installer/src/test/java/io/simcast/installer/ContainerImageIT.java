@@ -85,16 +85,20 @@ class ContainerImageIT {
     @Test
     @Order(1)
     void theImageChecksItselfAndServesAWhepPlayer() throws Exception {
+        // The operator token a deployment gives the container (podman passes the variable's value from its own
+        // environment): every request needs a token, the player's too.
+        Map<String, String> withToken = new HashMap<>(environment);
+        withToken.put("SIMCAST_OPERATOR_TOKEN", newToken());
         List<String> run = List.of("podman", "run", "--rm", "--name", name, "--network", "host", "--ulimit", "host",
-                image);
-        try (ServeProcess host = ServeProcess.start(run, environment, List.of("--scene", "pendulum"));
+                "--env", "SIMCAST_OPERATOR_TOKEN", image);
+        try (ServeProcess host = ServeProcess.start(run, withToken, List.of("--scene", "pendulum"));
              WhepClient player = new WhepClient()) {
             Run check = Run.of(List.of("podman", "exec", name, "/opt/simcast/bin/Simcast", "check"), environment,
                     RUN).succeeded();
             assertThat(check.out()).contains("Java 25", "MuJoCo 2.2.2", "Presets: 8 of 8 compile",
                     "Rendering: EGL");
 
-            watch(player, http(), host.address(), null);
+            watch(player, http(), host.address(), host.operatorToken());
         } finally {
             Run.of(List.of("podman", "rm", "-f", "--ignore", name), environment, RUN);
         }
@@ -108,9 +112,7 @@ class ContainerImageIT {
                 "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout",
                 tls.resolve("privkey.pem").toString(), "-out", tls.resolve("fullchain.pem").toString()),
                 environment, RUN).succeeded();
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
-        String token = HexFormat.of().formatHex(secret);
+        String token = newToken();
         Map<String, String> compose = new HashMap<>(environment);
         compose.putAll(Map.of("SIMCAST_IMAGE", image, "NGINX_IMAGE", nginxImage, "TLS_DIR", tls.toString(),
                 "SIMCAST_OPERATOR_TOKEN", token, "SIMCAST_DOMAIN", "127.0.0.1", "SCENE", "pendulum"));
@@ -146,27 +148,27 @@ class ContainerImageIT {
         }
     }
 
-    /** A WHEP player's session: offered, answered, 640x480 frames arriving, then ended. */
+    private static String newToken() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    /** A WHEP player's session with the operator's token: offered, answered, 640x480 frames arriving, then ended. */
     private static void watch(WhepClient player, HttpClient http, URI host, String token) throws Exception {
-        HttpRequest.Builder offer = HttpRequest.newBuilder(host.resolve("/whep")).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/sdp")
-                .POST(HttpRequest.BodyPublishers.ofString(player.offer()));
-        if (token != null) {
-            offer.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> created = http.send(offer.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest offer = HttpRequest.newBuilder(host.resolve("/whep")).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/sdp").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(player.offer())).build();
+        HttpResponse<String> created = http.send(offer, HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         player.answer(created.body());
         player.connected.get(20, TimeUnit.SECONDS);
         player.awaitFrames(30, 30_000);
         assertThat(player.frameSize.get()).isEqualTo("640x480");
 
-        HttpRequest.Builder delete = HttpRequest.newBuilder(host.resolve(created.headers().firstValue("Location")
-                .orElseThrow())).DELETE();
-        if (token != null) {
-            delete.header("Authorization", "Bearer " + token);
-        }
-        assertThat(http.send(delete.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        HttpRequest delete = HttpRequest.newBuilder(host.resolve(created.headers().firstValue("Location")
+                .orElseThrow())).header("Authorization", "Bearer " + token).DELETE().build();
+        assertThat(http.send(delete, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     private static HttpClient http() {

@@ -176,7 +176,8 @@ class DebianPackageIT {
             assertThat(player.frameSize.get()).isEqualTo("640x480");
 
             URI session = host.address().resolve(created.headers().firstValue("Location").orElseThrow());
-            assertThat(http.send(HttpRequest.newBuilder(session).DELETE().build(),
+            assertThat(http.send(HttpRequest.newBuilder(session).header("Authorization", "Bearer " + token).DELETE()
+                    .build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
             assertThat(host.stop()).as("SIGTERM ends the JVM after its shutdown hook").isEqualTo(143);
         }
