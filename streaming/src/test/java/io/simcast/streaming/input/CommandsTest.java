@@ -7,6 +7,7 @@ import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.physics.SolverStats;
+import io.simcast.sim.physics.StepTimers;
 import io.simcast.streaming.http.Json;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class CommandsTest {
 
     private static SimulationSnapshot state(boolean playing, double speed) {
         return new SimulationSnapshot(1, null, 1, playing, true, speed, 0, 0, new double[0], new double[0],
-                new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, 0, 0,
+                new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, StepTimers.OFF, 0, 0,
                 Perturbation.NONE, 0);
     }
 

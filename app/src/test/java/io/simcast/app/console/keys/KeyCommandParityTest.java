@@ -7,6 +7,7 @@ import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.physics.SolverStats;
+import io.simcast.sim.physics.StepTimers;
 import io.simcast.sim.physics.SimulationSource;
 import io.simcast.sim.render.ViewCameras;
 import io.simcast.sim.render.ViewInput;
@@ -46,7 +47,7 @@ class KeyCommandParityTest {
 
         Recorder(boolean playing, double speed) {
             state = new SimulationSnapshot(1, null, 1, playing, true, speed, 0, 0, new double[0], new double[0],
-                    new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, 0, 0,
+                    new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, StepTimers.OFF, 0, 0,
                 Perturbation.NONE, 0);
         }
 
