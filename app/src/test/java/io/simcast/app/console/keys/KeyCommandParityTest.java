@@ -12,6 +12,8 @@ import io.simcast.sim.physics.SimulationSource;
 import io.simcast.sim.render.ViewCameras;
 import io.simcast.sim.render.ViewInput;
 import io.simcast.streaming.VideoFormat;
+import io.simcast.streaming.input.Commands;
+import io.simcast.streaming.input.Control;
 import io.simcast.streaming.input.InputEvent;
 import io.simcast.streaming.input.KeyAction;
 import io.simcast.streaming.input.KeyMap;
@@ -140,6 +142,23 @@ class KeyCommandParityTest {
                 }
             }
         }
+    }
+
+    @Test
+    void eachOverlayKeyTogglesTheSamePanelInTheConsoleAndThePage() {
+        for (KeyAction action : KeyAction.values()) {
+            List<Control.Panel> console = new ArrayList<>();
+            KeyCode key = Arrays.stream(KeyCode.values())
+                    .filter(code -> DomCodes.of(code).equals(Optional.of(domCode(action)))).findFirst().orElseThrow();
+            ControlViewModel controls = new ControlViewModel(new Recorder(true, 1), Optional.empty());
+            controls.onPanelKey(console::add);
+            ConsoleKey.of(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false))
+                    .flatMap(ConsoleKey::action).ifPresent(controls::perform);
+            // The page toggles its panel by the table the host sends it (the `keys` message).
+            Optional<String> page = Optional.ofNullable(Commands.panelKeys().get(domCode(action)));
+            assertThat(console.stream().map(Control.Panel::id).findFirst()).as("%s", action).isEqualTo(page);
+        }
+        assertThat(Commands.panelKeys()).containsKeys("F1", "F2", "F3", "F4");
     }
 
     @Test
