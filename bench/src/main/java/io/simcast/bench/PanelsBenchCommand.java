@@ -1,5 +1,6 @@
 package io.simcast.bench;
 
+import io.simcast.app.console.ConsoleTask;
 import io.simcast.app.console.panels.PanelsView;
 import io.simcast.app.console.panels.PanelsViewModel;
 import io.simcast.sim.physics.PanelSample;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -117,7 +117,7 @@ final class PanelsBenchCommand implements Callable<Integer> {
                 scene.toString(), SceneLimits.DEFAULT)));
              PanelSampler sampler = new PanelSampler(simulation)) {
             PanelsViewModel model = new PanelsViewModel(simulation);
-            PanelsView view = onFx(() -> {
+            PanelsView view = ConsoleTask.onFxThread(() -> {
                 PanelsView panels = new PanelsView(model, Optional.empty());
                 Stage stage = new Stage();
                 stage.setScene(new Scene(panels, 420, 860));
@@ -125,7 +125,7 @@ final class PanelsBenchCommand implements Callable<Integer> {
                 return panels;
             });
             PanelSample first = sampler.sample();
-            onFx(() -> {
+            ConsoleTask.onFxThread(() -> {
                 model.update(first);
                 view.show(first);
                 view.lookupAll(".titled-pane").forEach(pane -> ((TitledPane) pane).setExpanded(true));
@@ -136,7 +136,7 @@ final class PanelsBenchCommand implements Callable<Integer> {
             for (int i = 0; i < updates; i++) {
                 Thread.sleep(100); // the console's 10 Hz
                 PanelSample sample = sampler.sample();
-                millis[i] = onFx(() -> {
+                millis[i] = ConsoleTask.onFxThread(() -> {
                     long start = System.nanoTime();
                     model.update(sample);
                     view.show(sample);
@@ -153,18 +153,6 @@ final class PanelsBenchCommand implements Callable<Integer> {
         } finally {
             Platform.exit();
         }
-    }
-
-    private static <T> T onFx(Callable<T> task) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(1, TimeUnit.MINUTES);
     }
 
     /** The Panda preset with a joint-position sensor per hinge, in a temporary file. */
