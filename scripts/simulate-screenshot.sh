@@ -3,7 +3,7 @@
 # libmujoco-samples) and the console, each showing the same model with its Info and Profiler open, on virtual X
 # displays (xvfb-run), grabbed with ImageMagick's `import`:
 #   scripts/simulate-screenshot.sh [DIR]   (default docs/): DIR/simulate-panda.png and DIR/console-panda.png
-# Both get simulate's keys from xdotool: F2 and F3 in simulate; in the console a click on the live view (to leave the
+# Both get simulate's keys from xdotool (no window manager: focus, then XTEST key presses): F2 and F3 in simulate; in the console a click on the live view (to leave the
 # editor) and F3, which opens the Simulate tab's Profiler (its Info is open already). SETTLE_SECONDS (default 40)
 # is how long each gets to load and run before the keys and the picture; a loaded machine needs more.
 set -euo pipefail
@@ -23,7 +23,7 @@ xvfb-run -a -s "-screen 0 2100x1290x24" bash -c '
   viewer=$!
   window="$(xdotool search --sync --onlyvisible --class simulate | head -1)"
   sleep "$3"
-  xdotool windowactivate --sync "$window" key F2 key F3
+  xdotool mousemove --window "$window" 700 430 windowfocus --sync "$window" key F2 key F3
   sleep 3
   import -window "$window" "$2"
   kill "$viewer"' _ "$model" "$dir/simulate-panda.png" "$settle"
@@ -33,7 +33,7 @@ XDG_DATA_HOME="$data" xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   console=$!
   window="$(xdotool search --sync --onlyvisible --name Simcast | head -1)"
   sleep "$3"
-  xdotool windowactivate --sync "$window" mousemove --window "$window" 700 430 click 1 key F3
+  xdotool mousemove --window "$window" 700 430 click 1 windowfocus --sync "$window" key F3
   sleep 5
   import -window "$window" "$2"
   kill "$console"' _ "$root" "$dir/console-panda.png" "$settle"
