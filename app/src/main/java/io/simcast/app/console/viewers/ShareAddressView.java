@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -24,9 +25,7 @@ final class ShareAddressView extends VBox {
         getStyleClass().add("panel-section");
         Label heading = new Label(Texts.ADDRESS_TO_SHARE);
         heading.getStyleClass().add("heading");
-        Label problem = new Label();
-        problem.setId("sharing-problem");
-        problem.setWrapText(true);
+        Label problem = sentence("sharing-problem");
         problem.getStyleClass().add("problem");
         problem.textProperty().bind(viewers.problem());
         showWhen(problem, viewers.address().isNull());
@@ -41,13 +40,11 @@ final class ShareAddressView extends VBox {
         viewers.address().subscribe(now -> copied.setText(""));
         HBox row = new HBox(6, address, new CopyButton("share-copy", () -> viewers.address().get(), copied));
         // The page asks every browser for a token, this machine's too: the operator's own page opens from a link.
-        Label pageCopied = new Label();
-        pageCopied.setWrapText(true);
+        Label pageCopied = sentence(null);
         CopyButton myPage = new CopyButton("share-my-page", viewers::operatorPage, pageCopied, Texts.COPY_MY_PAGE,
                 Texts.MY_PAGE_COPIED);
-        Label local = new Label(Texts.LOCAL_ONLY);
-        local.setId("sharing-local-only");
-        local.setWrapText(true);
+        Label local = sentence("sharing-local-only");
+        local.setText(Texts.LOCAL_ONLY);
         local.getStyleClass().add("problem");
         showWhen(local, viewers.localOnly());
         VBox shared = new VBox(4, local, row);
@@ -59,9 +56,7 @@ final class ShareAddressView extends VBox {
             toggle.setOnAction(event -> network.set(toggle.isSelected()));
             network.on().subscribe(toggle::setSelected);
             toggle.disableProperty().bind(network.busy());
-            Label note = new Label();
-            note.setId("share-network-note");
-            note.setWrapText(true);
+            Label note = sentence("share-network-note");
             note.textProperty().bind(network.note());
             showWhen(note, note.textProperty().isNotEmpty());
             shared.getChildren().addAll(toggle, note);
@@ -69,6 +64,15 @@ final class ShareAddressView extends VBox {
         shared.getChildren().addAll(copied, myPage, pageCopied);
         showWhen(shared, viewers.address().isNotNull());
         getChildren().addAll(heading, problem, shared);
+    }
+
+    /** A sentence that wraps within the panel, as tall as it needs, instead of ending in an ellipsis. */
+    private static Label sentence(String id) {
+        Label sentence = new Label();
+        sentence.setId(id);
+        sentence.setWrapText(true);
+        sentence.setMinHeight(Region.USE_PREF_SIZE);
+        return sentence;
     }
 
     private static void showWhen(Node node, ObservableValue<Boolean> condition) {

@@ -12,6 +12,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.layout.VBox;
 
@@ -30,6 +31,8 @@ public final class ViewersView extends VBox {
         TableView<ViewerRow> table = new TableView<>(viewers.viewers());
         table.setId("viewers");
         Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setMinHeight(Region.USE_PREF_SIZE);
         placeholder.textProperty().bind(viewers.address().map(address -> Texts.NOBODY_WATCHING)
                 .orElse(Texts.NOBODY_CAN_WATCH));
         table.setPlaceholder(placeholder);
