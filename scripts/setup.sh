@@ -21,6 +21,7 @@ packaging=(fakeroot dpkg-dev)                                      # jpackage --
 # network` inside it. python3 runs the RL Python package's tests and scripts; pip
 # installs the package offline in a test.
 testing=(chromium xvfb xauth iproute2 iptables procps python3 python3-numpy python3-pip
+  socat                                                             # DevTools into a second namespace (SecondNamespace)
   janus nodejs                                                      # the SFU the broadcast tests publish to
   podman runc debootstrap podman-compose                            # the container test (ContainerImageIT)
   coturn                                                            # the shipped TURN configuration (TurnServerTest)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,13 +71,35 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts Chromium ({@code CHROMIUM} names another binary) with a throw-away profile. */
     public static HeadlessChromium launch() throws IOException, InterruptedException {
+        return launch(command -> command, devTools -> devTools);
+    }
+
+    /**
+     * As {@link #launch()}, inside {@code namespace}, as on another machine: its pages reach the host at network
+     * addresses only. DevTools is reached through the namespace's forward.
+     */
+    public static HeadlessChromium launchIn(SecondNamespace namespace) throws IOException, InterruptedException {
+        return launch(namespace::command, devTools -> {
+            try {
+                return namespace.reach(URI.create(devTools)).toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static HeadlessChromium launch(UnaryOperator<List<String>> wrap, UnaryOperator<String> reach)
+            throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("simcast-chromium");
         List<String> command = new ArrayList<>();
         command.add(binary());
         command.addAll(FLAGS);
         command.add("--user-data-dir=" + profile);
         command.add("about:blank");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(wrap.apply(command)).redirectErrorStream(true).start();
         CompletableFuture<String> endpoint = new CompletableFuture<>();
         Thread drain = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(
@@ -95,7 +119,7 @@ public final class HeadlessChromium implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         try {
-            String url = endpoint.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            String url = reach.apply(endpoint.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
             HeadlessChromium[] self = new HeadlessChromium[1];
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(url), new Listener(message -> self[0].receive(message)))

@@ -127,7 +127,8 @@ public final class LinkImpairment implements AutoCloseable {
         }
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
+    /** Runs a command, failing with its output when it fails. */
+    static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -145,7 +145,7 @@ public final class Console {
                 new ConsoleMenu(documents, services.preferences().recentFiles(), editor, editorView, help,
                         this::showGenerate, this::showLlmSettings, this::requestClose),
                 new ControlBar(controls, live.view().isPresent(), savePicture,
-                        new RecordViewModel(services.sharing().host().map(StreamingHost::recordings), live.view(),
+                        new RecordViewModel(() -> services.sharing().host().map(StreamingHost::recordings), live.view(),
                                 RECORDING_FPS, log, services.io(), fx), editor,
                         MjcfEditor.APPLY_KEY.getDisplayText()),
                 editorColumn,
@@ -170,11 +170,11 @@ public final class Console {
         };
         ViewersViewModel viewers = new ViewersViewModel(services.sharing(), log, fx);
         layout.addSidePanel(SidePanel.VIEWERS, new ViewersView(viewers,
-                new NetworkSwitch(services.preferences(), viewers.address() != null && !viewers.localOnly())));
+                new NetworkSwitch(services.preferences(), services.sharing(), fx)));
         StatisticsViewModel statistics = new StatisticsViewModel();
         layout.addSidePanel(SidePanel.STATISTICS, new StatisticsView(statistics));
         sampler = new Sampler(session::snapshot, services.rendering().renderer(), live.meter(),
-                services.sharing().host());
+                services.sharing()::host);
         sampleConsumers = List.of(viewers::update, statistics::update);
 
         Scene scene = new Scene(layout.root(), 1400, 860);

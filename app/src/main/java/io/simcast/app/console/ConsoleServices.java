@@ -17,7 +17,6 @@ import io.simcast.sim.scene.SceneLimits;
 import io.simcast.sim.scene.SceneLoadException;
 import io.simcast.sim.scene.SceneLocator;
 import io.simcast.sim.scene.SceneSource;
-import io.simcast.streaming.host.StreamingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,16 +78,10 @@ public final class ConsoleServices implements AutoCloseable {
             startupNotes.add(rendering.problem());
         }
         llm = LlmConfiguration.lazily(options.llm());
-        sharing = Sharing.start(onNetworkIfAsked(options.sharing()), session.simulation(), rendering.forStreaming(),
-                llm);
+        sharing = Sharing.start(options.sharing(), preferences.shareOnNetwork(), session.simulation(),
+                rendering.forStreaming(), llm);
         sharing.host().ifPresentOrElse(host -> startupNotes.add(Texts.sharingAt(host.address())),
                 () -> startupNotes.add(sharing.problem()));
-    }
-
-    /** The console's "Share on the network" switch widens a host that would listen on the loopback address only. */
-    private StreamingConfig onNetworkIfAsked(StreamingConfig config) {
-        return config != null && config.loopbackOnly() && preferences.shareOnNetwork() ? config.onEveryInterface()
-                : config;
     }
 
     /** Starts the services as {@code options} say. */

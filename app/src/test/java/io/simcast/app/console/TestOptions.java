@@ -14,10 +14,10 @@ public final class TestOptions {
         return new ConsoleOptions(folder, scene, null, () -> llm(folder));
     }
 
-    /** As {@link #of}, with the streaming host on 127.0.0.1 and a free port. */
+    /** As {@link #of}, with the streaming host on 127.0.0.1 and a free port, its share links kept in the folder. */
     public static ConsoleOptions sharing(Path folder, String scene) {
-        return new ConsoleOptions(folder, scene, StreamingConfig.builder().host("127.0.0.1").port(0).build(),
-                () -> llm(folder));
+        return new ConsoleOptions(folder, scene, StreamingConfig.builder().host("127.0.0.1").port(0)
+                .linkFile(folder.resolve("share-links.json")).build(), () -> llm(folder));
     }
 
     public static LlmConfiguration llm(Path folder) {

@@ -126,6 +126,13 @@ public record StreamingConfig(String host, int port, VideoFormat video, int maxV
                 rlIdleTimeout, rlLimits, outputs);
     }
 
+    /** These settings on {@code newPort} (the console keeps the port it bound when it moves its host). */
+    public StreamingConfig onPort(int newPort) {
+        return new StreamingConfig(host, newPort, video, maxViewers, iceServers, udpPorts, maxBodyBytes,
+                defaultViewMode, latencyStamp, operatorToken, linkFile, maxViewersPerLink, publicUrl, tls,
+                rlIdleTimeout, rlLimits, outputs);
+    }
+
     /** Never shows the operator token. */
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package io.simcast.app.console.editor;
 
 import static org.fxmisc.wellbehaved.event.EventPattern.keyPressed;
 import static org.fxmisc.wellbehaved.event.InputMap.consume;
+import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 
 import io.simcast.app.console.editor.completion.CompletionEngine;
 import io.simcast.app.console.editor.completion.CompletionPopup;
@@ -23,7 +24,8 @@ import org.fxmisc.wellbehaved.event.Nodes;
 
 /**
  * The MJCF editor: a RichTextFX CodeArea with line numbers and the error marker, XML colours, tag matching, MJCF
- * completion, find and replace, and undo/redo; Ctrl+Enter applies. Its text and the document's are kept in step.
+ * completion with a line on each name, find and replace, and undo/redo; Enter keeps the indentation (one level more
+ * after an opening tag); Ctrl+Enter applies. Its text and the document's are kept in step.
  * Binds and delegates only. JavaFX thread.
  */
 public final class MjcfEditor {
@@ -49,8 +51,9 @@ public final class MjcfEditor {
         });
         // A document loaded from outside starts a new history: Undo does not bring back the previous document.
         documents.addLoadListener(loaded -> area.getUndoManager().forgetHistory());
-        Nodes.addInputMap(area, consume(keyPressed(APPLY_KEY),
-                event -> editor.apply()));
+        Nodes.addInputMap(area, sequence(consume(keyPressed(APPLY_KEY), event -> editor.apply()),
+                consume(keyPressed(KeyCode.ENTER), event -> area.replaceSelection(
+                        AutoIndent.lineBreak(area.getText(), area.getSelection().getStart())))));
         new EditorStyling(area, analysisThread, editor.error());
 
         CompletionPopup completion = new CompletionPopup(area, new CompletionEngine(MjcfSchema.mujoco()));

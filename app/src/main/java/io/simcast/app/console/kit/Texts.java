@@ -124,12 +124,20 @@ public final class Texts {
     public static final String LOCAL_ONLY = "Sharing is local-only: only this computer can open these links."
             + " Tick \"Share on the network\" so that other people on the network can open them.";
 
-    /** What the switch does, said under it once it differs from how this console started. */
-    public static String sharingFromNextStart(boolean network) {
-        return network ? "From the next start of the console, the host listens on this machine's address: other"
-                + " people on the network can open the links. Restart the console to share now."
-                : "From the next start of the console, only this computer can open the links.";
+    public static final String SHARING_NOT_SWITCHABLE = "This console's host was started on a chosen address"
+            + " (--public or --host): it stays there";
+
+    /** Said under the switch while the host moves. */
+    public static String movingHost(boolean network) {
+        return network ? "Moving the host onto this machine's network address; viewers watching now open their link"
+                + " again" : "Moving the host back to this computer only; viewers on other machines lose the picture";
     }
+
+    /** Said under the switch when the host could not move (it serves where it was). */
+    public static String cannotMoveHost(boolean network, String reason) {
+        return (network ? "Cannot share on the network: " : "Cannot go back to this computer only: ") + reason;
+    }
+
     public static final String COLUMN_VIEWER = "Viewer";
     public static final String COLUMN_WATCHING = "Watching";
     public static final String COLUMN_CONNECTION = "Connection";

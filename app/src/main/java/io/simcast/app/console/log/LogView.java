@@ -4,7 +4,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
-/** The log panel: newest line in view, problems in the warning colour. Binds only; JavaFX thread. */
+/** The log panel: newest line in view, long lines wrapped, problems in the warning colour. Binds only; JavaFX thread. */
 public final class LogView extends ListView<LogViewModel.Entry> {
 
     public LogView(LogViewModel log) {
@@ -12,6 +12,12 @@ public final class LogView extends ListView<LogViewModel.Entry> {
         setId("log");
         setFocusTraversable(false);
         setCellFactory(list -> new ListCell<>() {
+            {
+                // Long lines (file paths) wrap within the panel instead of ending in an ellipsis.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(LogViewModel.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);

@@ -32,7 +32,7 @@ public final class Sampler implements AutoCloseable {
     private final Supplier<SimulationSnapshot> snapshots;
     private final Optional<Renderer> renderer;
     private final FrameMeter liveView;
-    private final Optional<StreamingHost> host;
+    private final Supplier<Optional<StreamingHost>> host;
     private final long started = System.nanoTime();
     private final AtomicReference<ConsoleSample> pending = new AtomicReference<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -42,7 +42,7 @@ public final class Sampler implements AutoCloseable {
     });
 
     public Sampler(Supplier<SimulationSnapshot> snapshots, Optional<Renderer> renderer, FrameMeter liveView,
-                   Optional<StreamingHost> host) {
+                   Supplier<Optional<StreamingHost>> host) {
         this.snapshots = snapshots;
         this.renderer = renderer;
         this.liveView = liveView;
@@ -71,7 +71,7 @@ public final class Sampler implements AutoCloseable {
         SimulationSnapshot snapshot = snapshots.get();
         RenderStats rendered = renderer.map(Renderer::stats).orElse(null);
         FrameMeter.Window shown = liveView.window();
-        List<ViewerStats> viewers = host.map(StreamingHost::viewerStats).orElse(List.of());
+        List<ViewerStats> viewers = host.get().map(StreamingHost::viewerStats).orElse(List.of());
         return new ConsoleSample((System.nanoTime() - started) * 1e-9, snapshot.playing(),
                 snapshot.realTimeFactor(), rendered == null ? 0 : rendered.framesPerSecond(),
                 shown.framesPerSecond(), shown.meanLatencyMillis(), viewers);

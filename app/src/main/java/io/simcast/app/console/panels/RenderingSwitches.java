@@ -12,6 +12,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -42,7 +43,14 @@ final class RenderingSwitches extends VBox {
         label.getItems().setAll(VisualLabel.values());
         label.setValue(start.label());
         label.setOnAction(event -> view.setOptions(view.options().withLabel(label.getValue())));
-        getChildren().addAll(flags, new HBox(6, new Label(Texts.VISUAL_FRAME), frame, new Label(Texts.VISUAL_LABEL),
-                label));
+        // The pairs wrap onto two lines in a narrow panel rather than cut their words short.
+        getChildren().addAll(flags, new FlowPane(10, 4, new HBox(6, named(Texts.VISUAL_FRAME), frame),
+                new HBox(6, named(Texts.VISUAL_LABEL), label)));
+    }
+
+    private static Label named(String text) {
+        Label name = new Label(text);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        return name;
     }
 }

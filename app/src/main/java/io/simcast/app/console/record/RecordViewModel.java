@@ -7,6 +7,7 @@ import io.simcast.encode.record.Recordings;
 import io.simcast.sim.render.View;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
@@ -16,7 +17,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * file) run on the console's I/O thread; the log says where the file went or why it failed. JavaFX thread.
  */
 public final class RecordViewModel {
-    private final Optional<Recordings> recordings;
+    private final Supplier<Optional<Recordings>> recordings;
     private final Optional<View> view;
     private final int fps;
     private final LogViewModel log;
@@ -25,12 +26,15 @@ public final class RecordViewModel {
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private String id;
+    /** Where the recording under way goes: the host that started it, which the "Share on the network" switch may
+     * since have replaced. */
+    private Recordings recordingTo;
 
     /**
-     * @param recordings the host's recordings, empty when the console shares nothing
+     * @param recordings the recordings of the host serving now, empty when the console shares nothing
      * @param view the live view, empty without a renderer
      */
-    public RecordViewModel(Optional<Recordings> recordings, Optional<View> view, int fps, LogViewModel log,
+    public RecordViewModel(Supplier<Optional<Recordings>> recordings, Optional<View> view, int fps, LogViewModel log,
                            Executor io, Executor fx) {
         this.recordings = recordings;
         this.view = view;
@@ -41,7 +45,7 @@ public final class RecordViewModel {
     }
 
     public boolean available() {
-        return recordings.isPresent() && view.isPresent();
+        return recordings.get().isPresent() && view.isPresent();
     }
 
     public ReadOnlyBooleanProperty recording() {
@@ -54,11 +58,11 @@ public final class RecordViewModel {
     }
 
     public void toggle() {
-        if (!available() || busy.get()) {
+        if (id == null && !available() || busy.get()) {
             return;
         }
         busy.set(true);
-        Recordings target = recordings.orElseThrow();
+        Recordings target = id == null ? recordings.get().orElseThrow() : recordingTo;
         if (id == null) {
             View live = view.orElseThrow();
             io.execute(() -> {
@@ -66,6 +70,7 @@ public final class RecordViewModel {
                     LiveRecording.Status started = target.start(Texts.RECORDING_SOURCE, live.subscribe(), fps, () -> {});
                     fx.execute(() -> {
                         id = started.id();
+                        recordingTo = target;
                         recording.set(true);
                         busy.set(false);
                         log.info(Texts.recordingStarted(target.folder().resolve(started.file())));

@@ -51,13 +51,15 @@ public final class ShareLinksViewModel {
         }
     }
 
-    private final StreamingHost host;
+    private final boolean available;
     private final LogViewModel log;
+    private StreamingHost host;
     private final ObservableList<LinkRow> links = FXCollections.observableArrayList();
     private final ObjectProperty<LinkRow> shown = new SimpleObjectProperty<>();
 
     /** @param host the embedded host, or null when nothing is shared (then nothing here does anything) */
     public ShareLinksViewModel(StreamingHost host, LogViewModel log) {
+        this.available = host != null;
         this.host = host;
         this.log = log;
         refresh();
@@ -65,7 +67,26 @@ public final class ShareLinksViewModel {
 
     /** Whether links can be made: the console shares. */
     public boolean available() {
-        return host != null;
+        return available;
+    }
+
+    /**
+     * The host moved (onto the network or back): its links are the same (kept in the link file), their addresses
+     * follow the new page address; a link whose token this console never saw stays without one.
+     */
+    void host(StreamingHost moved) {
+        host = moved;
+        if (moved == null) {
+            links.clear();
+            shown.set(null);
+            return;
+        }
+        LinkRow before = shown.get();
+        links.replaceAll(row -> row(row.link()));
+        refresh();
+        if (before != null) {
+            links.stream().filter(row -> row.id().equals(before.id())).findFirst().ifPresent(shown::set);
+        }
     }
 
     /** The live links, oldest first. */
@@ -80,6 +101,9 @@ public final class ShareLinksViewModel {
 
     /** Makes a link and shows it. */
     public LinkRow create(Role role, Lifetime lifetime) {
+        if (host == null) {
+            return null;
+        }
         ShareLink link = host.links().create(role, lifetime.duration, 0);
         LinkRow row = row(link);
         links.add(row);
@@ -90,7 +114,7 @@ public final class ShareLinksViewModel {
 
     /** Revokes a link: it stops working and everyone who came through it is disconnected. */
     public void revoke(LinkRow row) {
-        if (host.links().revoke(row.id())) {
+        if (host != null && host.links().revoke(row.id())) {
             log.info(Texts.linkRevoked(Texts.roleName(row.link().role()), row.id()));
         }
         refresh();

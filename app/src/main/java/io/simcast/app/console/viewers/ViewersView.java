@@ -12,6 +12,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.scene.layout.VBox;
 
 /**
@@ -28,9 +30,15 @@ public final class ViewersView extends VBox {
         heading.getStyleClass().add("heading");
         TableView<ViewerRow> table = new TableView<>(viewers.viewers());
         table.setId("viewers");
-        table.setPlaceholder(new Label(viewers.address() == null ? Texts.NOBODY_CAN_WATCH : Texts.NOBODY_WATCHING));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ViewerRow, String> viewer = new TableColumn<>(Texts.COLUMN_VIEWER);
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setMinHeight(Region.USE_PREF_SIZE);
+        placeholder.textProperty().bind(viewers.address().map(address -> Texts.NOBODY_WATCHING)
+                .orElse(Texts.NOBODY_CAN_WATCH));
+        table.setPlaceholder(placeholder);
+        // Eight columns do not fit the panel: each keeps room for its title and the table scrolls sideways.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<ViewerRow, String> viewer = titled(new TableColumn<>(Texts.COLUMN_VIEWER));
         viewer.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().shortId()));
         table.getColumns().add(viewer);
         table.getColumns().add(column(Texts.COLUMN_WATCHING, ViewerRow::watching));
@@ -50,8 +58,15 @@ public final class ViewersView extends VBox {
 
     private static TableColumn<ViewerRow, String> column(String title,
                                                          Function<ViewerRow, ReadOnlyStringProperty> value) {
-        TableColumn<ViewerRow, String> column = new TableColumn<>(title);
+        TableColumn<ViewerRow, String> column = titled(new TableColumn<>(title));
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        return column;
+    }
+
+    /** The column never narrower than its title (with the header's padding and sort arrow). */
+    private static <T> TableColumn<ViewerRow, T> titled(TableColumn<ViewerRow, T> column) {
+        column.setMinWidth(Math.ceil(new Text(column.getText()).getLayoutBounds().getWidth()) + 24);
+        column.setPrefWidth(Math.max(column.getMinWidth(), 70));
         return column;
     }
 

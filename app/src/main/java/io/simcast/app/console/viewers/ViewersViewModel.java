@@ -12,6 +12,8 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -19,27 +21,49 @@ import javafx.collections.ObservableList;
 
 /**
  * The viewers panel: the address to share (or why nobody can watch), share links ({@link ShareLinksViewModel}), the
- * viewers connected now with their statistics, and disconnecting one.
+ * viewers connected now with their statistics, and disconnecting one. When the host moves (the "Share on the
+ * network" switch) the address, the links and the list follow at once.
  *
  * <p>JavaFX thread. Viewer lists arrive in {@link ConsoleSample}s; disconnecting completes on the host's threads
- * and reports back through {@code fx}.
+ * and reports back through {@code fx}, as does a moved host.
  */
 public final class ViewersViewModel {
-    private final StreamingHost host;
-    private final String address;
-    private final String problem;
+    private final Sharing sharing;
+    private StreamingHost host;
+    private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper localOnly = new ReadOnlyBooleanWrapper();
     private final LogViewModel log;
     private final Executor fx;
     private final ObservableList<ViewerRow> viewers = FXCollections.observableArrayList();
     private final ShareLinksViewModel links;
 
     public ViewersViewModel(Sharing sharing, LogViewModel log, Executor fx) {
-        this.host = sharing.host().orElse(null);
-        this.address = host == null ? null : host.pageAddress().toString();
-        this.problem = sharing.problem();
+        this.sharing = sharing;
         this.log = log;
         this.fx = fx;
-        this.links = new ShareLinksViewModel(host, log);
+        this.links = new ShareLinksViewModel(sharing.host().orElse(null), log);
+        show(sharing.host().orElse(null));
+        sharing.addListener(() -> fx.execute(this::moved));
+    }
+
+    /** The host moved: new address, the same links at it, nobody connected yet. */
+    private void moved() {
+        StreamingHost now = sharing.host().orElse(null);
+        if (now == host) {
+            return;
+        }
+        show(now);
+        links.host(now);
+        viewers.clear();
+        log.info(now == null ? problem.get() : Texts.sharingAt(now.pageAddress()));
+    }
+
+    private void show(StreamingHost now) {
+        host = now;
+        address.set(now == null ? null : now.pageAddress().toString());
+        problem.set(sharing.problem());
+        localOnly.set(now != null && loopback(now.pageAddress()));
     }
 
     /** The share links section. */
@@ -48,17 +72,18 @@ public final class ViewersViewModel {
     }
 
     /** The page's address for people, e.g. {@code http://127.0.0.1:8000/}; null when nothing is shared. */
-    public String address() {
-        return address;
+    public ReadOnlyStringProperty address() {
+        return address.getReadOnlyProperty();
     }
 
     /** Whether only this computer can open the address (the host listens on the loopback address). */
-    public boolean localOnly() {
-        if (address == null) {
-            return false;
-        }
+    public ReadOnlyBooleanProperty localOnly() {
+        return localOnly.getReadOnlyProperty();
+    }
+
+    private static boolean loopback(URI page) {
         try {
-            return InetAddress.getByName(URI.create(address).getHost()).isLoopbackAddress();
+            return InetAddress.getByName(page.getHost()).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false; // a name this machine cannot resolve is not its own
         }
@@ -70,8 +95,8 @@ public final class ViewersViewModel {
     }
 
     /** Why nobody can watch, or null while sharing. */
-    public String problem() {
-        return problem;
+    public ReadOnlyStringProperty problem() {
+        return problem.getReadOnlyProperty();
     }
 
     /** The viewers connected at the last sample, as the panel lists them. */

@@ -7,7 +7,6 @@ import io.simcast.app.console.ConsoleOptions;
 import io.simcast.app.console.TestOptions;
 import io.simcast.streaming.host.StreamingHost;
 import io.simcast.streaming.Role;
-import io.simcast.app.console.Console;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -28,13 +27,12 @@ import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The share-link section of the viewers panel with the console's embedded host: the operator makes a controller link,
  * the panel shows its address and a QR code that reads back as exactly that address, the host accepts the link's
- * token, and once the operator revokes it the host answers that token with 401.
+ * token, and once the operator revokes it the host answers that token with 401. The "Share on the network" switch
+ * moves the running host onto this machine's address and back, the link and its QR code following.
  */
 class ShareLinksUiTest extends ConsoleUiTest {
     private static final int SCALE = 4;
@@ -51,7 +49,11 @@ class ShareLinksUiTest extends ConsoleUiTest {
     }
 
     private int pause(String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(host().address().resolve("/api/sim/command"))
+        return pause(host().address(), token);
+    }
+
+    private int pause(URI base, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve("/api/sim/command"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"cmd\": \"pause\"}")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -127,41 +129,50 @@ class ShareLinksUiTest extends ConsoleUiTest {
     }
 
     @Test
-    void theShareOnTheNetworkSwitchGivesAnAddressOthersCanOpenFromTheNextStart() throws Exception {
+    @SuppressWarnings("unchecked")
+    void theShareOnTheNetworkSwitchMovesTheHostAtOnceAndItsLinksAddressAndQrCodeFollow() throws Exception {
         Assumptions.assumeTrue(NetworkInterface.networkInterfaces().anyMatch(ShareLinksUiTest::reachable),
                 "this machine has no network address to share on");
         showPanel("viewers");
+        fx(() -> {
+            lookup("#link-role", ChoiceBox.class).setValue(Role.CONTROLLER);
+            return null;
+        });
+        click("#link-create");
+        String token = URI.create(fx(() -> lookup("#link-url", TextField.class).getText())).getQuery()
+                .substring("token=".length());
         assertThat(fx(() -> lookup("#share-network", CheckBox.class).isSelected())).isFalse();
 
         click("#share-network");
 
-        assertThat(fx(() -> lookup("#share-network", CheckBox.class).isSelected())).as("switched on").isTrue();
-        assertThat(fx(() -> lookup("#share-network-note", Label.class).getText()))
-                .startsWith("From the next start of the console, the host listens on this machine's address");
-        restartConsole();
-        showPanel("viewers");
+        awaitFx("the host on the network", () -> !lookup("#share-network", CheckBox.class).isDisabled()
+                && !loopback(lookup("#share-url", TextField.class).getText()));
         String address = fx(() -> lookup("#share-url", TextField.class).getText());
-        assertThat(InetAddress.getByName(URI.create(address).getHost()).isLoopbackAddress())
-                .as("%s is a loopback address", address).isFalse();
-        assertThat(robot().lookup("#sharing-local-only").tryQuery()).isEmpty();
-        assertThat(fx(() -> lookup("#share-network", CheckBox.class).isSelected())).isTrue();
+        assertThat(fx(() -> lookup("#share-network", CheckBox.class).isSelected())).as("switched on").isTrue();
+        assertThat(fx(() -> lookup("#sharing-local-only", Label.class).isVisible())).isFalse();
         assertThat(fx(() -> lookup("#share-network-note", Label.class).getText())).isEmpty();
-        assertThat(session("no-such-token"))
-                .as("tokens are still required").isEqualTo(401);
-        click("#link-create");
-        assertThat(fx(() -> lookup("#link-url", TextField.class).getText())).startsWith(address);
+        String url = fx(() -> lookup("#link-url", TextField.class).getText());
+        assertThat(url).as("the link at the new address").isEqualTo(address + "?token=" + token);
+        assertThat(fx(() -> readModules(lookup("#link-qr", ImageView.class).getImage())))
+                .as("the QR code's modules").isEqualTo(modules(QrCode.encodeText(url, QrCode.Ecc.MEDIUM)));
+        URI network = URI.create(address);
+        assertThat(session(network, "no-such-token")).as("tokens are still required").isEqualTo(401);
+        assertThat(pause(network, token)).as("the link made before the move, at the network address")
+                .isEqualTo(200);
+        assertThat(fx(() -> lookup("#links", ListView.class).getItems())).hasSize(1);
+
+        click("#share-network");
+
+        awaitFx("the host back on this computer only", () -> !lookup("#share-network", CheckBox.class).isDisabled()
+                && loopback(lookup("#share-url", TextField.class).getText()));
+        assertThat(fx(() -> lookup("#sharing-local-only", Label.class).isVisible())).isTrue();
+        assertThat(fx(() -> lookup("#link-url", TextField.class).getText())).startsWith(host().address().toString());
+        assertThat(pause(host().address(), token)).as("the link still works").isEqualTo(200);
+        assertThat(services.preferences().shareOnNetwork()).as("remembered for the next start").isFalse();
     }
 
-    /** Closes the console and its services and starts new ones on the same data folder, as a person restarting. */
-    private void restartConsole() throws Exception {
-        robot().interact(console::close);
-        services.close();
-        services = startServices();
-        FxToolkit.setupStage(stage -> {
-            console = new Console(stage, services, owner -> dialogs, AUTOSAVE);
-            console.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+    private static boolean loopback(String address) throws Exception {
+        return InetAddress.getByName(URI.create(address).getHost()).isLoopbackAddress();
     }
 
     private static boolean reachable(NetworkInterface nic) {
@@ -173,7 +184,11 @@ class ShareLinksUiTest extends ConsoleUiTest {
     }
 
     private int session(String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(host().address().resolve("/api/session"))
+        return session(host().address(), token);
+    }
+
+    private int session(URI base, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve("/api/session"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -23,7 +23,8 @@ class ViewersViewModelTest {
         return new ConsoleSample(1, true, 1, 60, 60, 5, List.of(viewers));
     }
 
-    private final ViewersViewModel model = new ViewersViewModel(Sharing.start(null, null, null, null), new LogViewModel(),
+    private final ViewersViewModel model = new ViewersViewModel(Sharing.start(null, false, null, null, null),
+            new LogViewModel(),
             Runnable::run);
 
     @Test
@@ -65,7 +66,8 @@ class ViewersViewModelTest {
 
     @Test
     void withoutSharingThereIsNoAddressButTheReason() {
-        assertThat(model.address()).isNull();
-        assertThat(model.problem()).isEqualTo("Sharing is off: this console was started with --no-share");
+        assertThat(model.address().get()).isNull();
+        assertThat(model.localOnly().get()).isFalse();
+        assertThat(model.problem().get()).isEqualTo("Sharing is off: this console was started with --no-share");
     }
 }

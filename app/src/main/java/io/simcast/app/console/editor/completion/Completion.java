@@ -1,6 +1,7 @@
 package io.simcast.app.console.editor.completion;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What may be typed at the caret: the candidates, and the text range a chosen one replaces. Immutable.
@@ -9,8 +10,9 @@ import java.util.List;
  * @param from start of the replaced range (the partly typed word)
  * @param to end of the replaced range
  * @param candidates names valid here that start with what is typed, in MuJoCo's order
+ * @param descriptions a line on what each candidate is, where there is one ({@link MjcfDescriptions})
  */
-public record Completion(Kind kind, int from, int to, List<String> candidates) {
+public record Completion(Kind kind, int from, int to, List<String> candidates, Map<String, String> descriptions) {
 
     /** What a candidate is, and so how it is inserted. */
     public enum Kind {
@@ -26,6 +28,12 @@ public record Completion(Kind kind, int from, int to, List<String> candidates) {
 
     public Completion {
         candidates = List.copyOf(candidates);
+        descriptions = Map.copyOf(descriptions);
+    }
+
+    /** The line on {@code candidate}, or an empty one. */
+    public String description(String candidate) {
+        return descriptions.getOrDefault(candidate, "");
     }
 
     /** The text that replaces [from, to) when {@code candidate} is chosen. */

@@ -4,8 +4,10 @@ import io.simcast.app.console.editor.xml.XmlTags;
 import io.simcast.app.console.editor.xml.XmlTags.Tag;
 import io.simcast.sim.scene.MjcfSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,12 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * MJCF completion: inside a tag name, the elements valid under the enclosing element; inside a start tag, the
- * attributes of that element not yet written; between tags, the elements valid there. Pure; any thread.
+ * attributes of that element not yet written; between tags, the elements valid there; each with a line on what it is
+ * ({@link MjcfDescriptions}). Pure; any thread.
  */
 public final class CompletionEngine {
     private static final Pattern WRITTEN_ATTRIBUTE = Pattern.compile("([\\w.:-]+)\\s*=");
 
     private final MjcfSchema schema;
+    private final MjcfDescriptions descriptions = MjcfDescriptions.builtIn();
 
     public CompletionEngine(MjcfSchema schema) {
         this.schema = schema;
@@ -32,25 +36,33 @@ public final class CompletionEngine {
                 .findFirst();
         if (inside.isEmpty()) {
             List<String> open = XmlTags.openElements(tags, caret);
-            return Optional.of(new Completion(Completion.Kind.NEW_ELEMENT, caret, caret, schema.children(open)));
+            return Optional.of(elements(Completion.Kind.NEW_ELEMENT, caret, caret, schema.children(open), open));
         }
         Tag tag = inside.get();
         String typed = text.substring(tag.start() + 1, caret);
         List<String> open = XmlTags.openElements(tags, tag.start());
         return switch (tag.kind()) {
             case COMMENT, OTHER -> Optional.empty();
-            case END -> open.isEmpty() ? Optional.empty()
-                    : name(text, caret, tag.start() + 2, Completion.Kind.END_TAG, List.of(open.getLast()));
+            case END -> open.isEmpty() ? Optional.empty() : name(text, caret, tag.start() + 2,
+                    Completion.Kind.END_TAG, List.of(open.getLast()), open.subList(0, open.size() - 1));
             case START, EMPTY -> isName(typed) ? name(text, caret, tag.start() + 1, Completion.Kind.ELEMENT,
-                    schema.children(open)) : attribute(text, caret, tag, typed, open);
+                    schema.children(open), open) : attribute(text, caret, tag, typed, open);
         };
     }
 
-    /** Completing the element name that starts at {@code nameStart}. */
-    private static Optional<Completion> name(String text, int caret, int nameStart, Completion.Kind kind,
-                                             List<String> names) {
+    /** Completing the element name that starts at {@code nameStart}, inside the {@code open} elements. */
+    private Optional<Completion> name(String text, int caret, int nameStart, Completion.Kind kind, List<String> names,
+                                      List<String> open) {
         String prefix = text.substring(nameStart, caret);
-        return Optional.of(new Completion(kind, nameStart, wordEnd(text, caret), startingWith(names, prefix)));
+        return Optional.of(elements(kind, nameStart, wordEnd(text, caret), startingWith(names, prefix), open));
+    }
+
+    /** Element candidates with a line on each. */
+    private Completion elements(Completion.Kind kind, int from, int to, List<String> names, List<String> open) {
+        Optional<String> parent = open.isEmpty() ? Optional.empty() : Optional.of(open.getLast());
+        Map<String, String> lines = new HashMap<>();
+        names.forEach(name -> descriptions.element(parent, name).ifPresent(line -> lines.put(name, line)));
+        return new Completion(kind, from, to, names, lines);
     }
 
     private Optional<Completion> attribute(String text, int caret, Tag tag, String typed, List<String> open) {
@@ -71,9 +83,11 @@ public final class CompletionEngine {
         }
         List<String> path = new ArrayList<>(open);
         path.add(tag.name());
-        List<String> names = schema.attributes(path).stream().filter(name -> !written.contains(name)).toList();
-        return Optional.of(new Completion(Completion.Kind.ATTRIBUTE, wordStart, wordEnd(text, caret),
-                startingWith(names, text.substring(wordStart, caret))));
+        List<String> names = startingWith(schema.attributes(path).stream().filter(name -> !written.contains(name))
+                .toList(), text.substring(wordStart, caret));
+        Map<String, String> lines = new HashMap<>();
+        names.forEach(name -> descriptions.attribute(tag.name(), name).ifPresent(line -> lines.put(name, line)));
+        return Optional.of(new Completion(Completion.Kind.ATTRIBUTE, wordStart, wordEnd(text, caret), names, lines));
     }
 
     private static boolean isName(String typed) {

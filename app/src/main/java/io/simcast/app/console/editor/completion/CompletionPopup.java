@@ -8,19 +8,26 @@ import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 import io.simcast.app.console.editor.xml.XmlTags;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.wellbehaved.event.Nodes;
 
 /**
  * The completion list under the caret: Ctrl+Space opens it (so does typing {@code <}), typing a name narrows it,
- * Up and Down choose, Enter or Tab insert, Esc (or typing anything but a name) closes. The editor keeps the focus
- * throughout; the list lies on a layer over the editor ({@link #layer()}). JavaFX thread.
+ * Up and Down choose, Enter or Tab insert, Esc (or typing anything but a name) closes. Each name has a line on what
+ * it is. The editor keeps the focus throughout; the list lies on a layer over the editor ({@link #layer()}), below
+ * the caret, or above it near the editor's bottom edge. JavaFX thread.
  */
 public final class CompletionPopup {
+    private static final double WIDTH = 560;
+    private static final double HEIGHT = 200;
     private final CodeArea area;
     private final CompletionEngine engine;
     private final ListView<String> list = new ListView<>();
@@ -33,7 +40,8 @@ public final class CompletionPopup {
         list.setId("completion-list");
         list.setFocusTraversable(false);
         list.setVisible(false);
-        list.setPrefSize(260, 200);
+        list.setPrefSize(WIDTH, HEIGHT);
+        list.setCellFactory(view -> new CandidateCell());
         list.setOnMouseClicked(event -> insert());
         layer.setPickOnBounds(false);
         Nodes.addInputMap(area, sequence(
@@ -85,7 +93,12 @@ public final class CompletionPopup {
         list.scrollTo(0);
         area.getCaretBounds().ifPresent(caret -> {
             Bounds local = layer.screenToLocal(caret);
-            list.relocate(local.getMinX(), local.getMaxY());
+            // Below the caret; above it when the editor's bottom edge would cut the list; within the editor's width.
+            double width = Math.min(WIDTH, layer.getWidth());
+            double y = local.getMaxY() + HEIGHT <= layer.getHeight() ? local.getMaxY()
+                    : Math.max(0, local.getMinY() - HEIGHT);
+            list.setPrefWidth(width);
+            list.relocate(Math.max(0, Math.min(local.getMinX(), layer.getWidth() - width)), y);
         });
         list.setVisible(true);
     }
@@ -108,6 +121,31 @@ public final class CompletionPopup {
         if (chosen != null && inserting != null) {
             area.replaceText(inserting.from(), inserting.to(), inserting.insertion(chosen));
             area.moveTo(inserting.caretAfter(chosen));
+        }
+    }
+
+    /** A candidate's name, then its line in grey. */
+    private final class CandidateCell extends ListCell<String> {
+        private final Label name = new Label();
+        private final Label line = new Label();
+        private final HBox row = new HBox(10, name, line);
+
+        CandidateCell() {
+            name.getStyleClass().add("completion-name");
+            line.getStyleClass().add("completion-description");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String candidate, boolean empty) {
+            super.updateItem(candidate, empty);
+            if (empty || candidate == null || completion == null) {
+                setGraphic(null);
+            } else {
+                name.setText(candidate);
+                line.setText(completion.description(candidate));
+                setGraphic(row);
+            }
         }
     }
 }

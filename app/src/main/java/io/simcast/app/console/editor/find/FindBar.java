@@ -10,6 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.MultiChangeBuilder;
@@ -51,6 +53,10 @@ public final class FindBar extends VBox {
         Label status = new Label();
         status.setId("find-status");
         status.textProperty().bind(model.status());
+        matchCase.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(query, Priority.ALWAYS);
+        HBox.setHgrow(replacement, Priority.ALWAYS);
 
         HBox findRow = new HBox(6, query, button("find-next", Texts.NEXT, this::next),
                 button("find-previous", Texts.PREVIOUS, this::previous), matchCase, status,
@@ -122,6 +128,7 @@ public final class FindBar extends VBox {
         Button button = new Button(text);
         button.setId(id);
         button.setOnAction(event -> action.run());
+        button.setMinWidth(Region.USE_PREF_SIZE); // the text fields give way, never a button's words
         return button;
     }
 }

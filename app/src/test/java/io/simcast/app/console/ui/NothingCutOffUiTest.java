@@ -1,0 +1,78 @@
+package io.simcast.app.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.simcast.app.console.ConsoleOptions;
+import io.simcast.app.console.SidePanel;
+import io.simcast.app.console.TestOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing is cut off at the console's default size (1400 x 860): in every side panel, with the find-and-replace bar
+ * open, each visible label, button, tab and table header shows its whole text (JavaFX puts an ellipsis in the text
+ * it draws when there is no room: the drawn text must equal the control's text).
+ */
+class NothingCutOffUiTest extends ConsoleUiTest {
+
+    @Override
+    ConsoleOptions options() {
+        return TestOptions.sharing(dataFolder, null);
+    }
+
+    @Test
+    void everyVisibleTextIsShownWholeInEveryPanelAtTheDefaultSize() {
+        assertThat(fx(() -> editor().getScene().getWidth())).isEqualTo(1400);
+        assertThat(fx(() -> editor().getScene().getHeight())).isEqualTo(860);
+        fx(() -> {
+            editor().requestFocus();
+            return null;
+        });
+        press(KeyCode.CONTROL, KeyCode.H);
+        awaitFx("the find bar", () -> robot().lookup("#find-bar").query().isVisible());
+
+        List<String> cut = new ArrayList<>();
+        for (SidePanel panel : SidePanel.values()) {
+            showPanel(panel.name().toLowerCase(Locale.ROOT));
+            cut.addAll(fx(() -> cutOff(editor().getScene().getRoot(), panel.name())));
+        }
+
+        assertThat(cut).as("texts cut off").isEmpty();
+    }
+
+    /** The text a labeled control draws: its skin's own child (a titled pane's in its title), not its content's. */
+    private static Node drawnText(Labeled labeled) {
+        Node holder = labeled instanceof TitledPane ? labeled.lookup(".title") : labeled;
+        return holder instanceof Parent parent ? parent.getChildrenUnmodifiable().stream()
+                .filter(Text.class::isInstance).findFirst().orElse(null) : null;
+    }
+
+    /** Each visible labeled control under {@code node} whose drawn text differs from its text, as "panel: text -> drawn". */
+    private static List<String> cutOff(Node node, String panel) {
+        List<String> found = new ArrayList<>();
+        if (!node.isVisible()) {
+            return found;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()
+                && labeled.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY
+                && drawnText(labeled) instanceof Text drawn && drawn.isVisible()) {
+            String whole = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
+            if (!drawn.getText().replace("\n", " ").strip().equals(whole.replace("\n", " ").strip())) {
+                found.add(panel + ": \"" + labeled.getText() + "\" drawn as \"" + drawn.getText() + "\"");
+            }
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> found.addAll(cutOff(child, panel)));
+        }
+        return found;
+    }
+}
