@@ -20,6 +20,8 @@ const FULL_RETRY_MS = 10000;
 const STATS_PERIOD_MS = 1000;
 const SMALL_SCREEN = '(max-width: 600px)';
 const STATS = ['fps', 'latency', 'bitrate', 'codec', 'rtf', 'viewers'];
+/** How long a new camera's name stays in the view. */
+const CAMERA_NAME_MS = 2500;
 
 const $ = (id) => document.getElementById(id);
 const video = $('video');
@@ -54,6 +56,7 @@ let retryDelay = RETRY_MIN_MS;
 let retryTimer = null;
 let statsTimer = null;
 let countdownTimer = null;
+let cameraNameTimer = null;
 /** What a viewer can do, said once when its video first arrives. */
 let hint = '';
 
@@ -261,6 +264,9 @@ function onMessage(message) {
         simcast.log('info', message.reason);
       }
       break;
+    case 'camera':
+      showCamera(message);
+      break;
     case 'event':
       if (message.event === 'diverged') {
         showMessage(say.diverged(message.detail), 'info');
@@ -297,11 +303,28 @@ function showScene(scene) {
   $('scene-title').textContent = scene.title;
   $('presets').value = scene.id;
   if (changed) {
+    simcast.camera = null; // a new scene starts every view on its free camera
     const cameras = $('camera');
     cameras.replaceChildren(new Option(say.freeCamera(), ''),
       ...(scene.cameras ?? []).map((name, i) => new Option(name || say.unnamedCamera(i), String(i))));
   }
   simcast.set('scene', scene);
+}
+
+/**
+ * Where this page's own camera is, as the host says after each change: the camera list follows it, and a new camera
+ * is named in the view for a moment ("Camera: top", "Free camera"), as the console names it.
+ */
+function showCamera(camera) {
+  const before = simcast.camera?.fixed ?? null; // a view starts on the free camera
+  simcast.set('camera', camera);
+  const fixed = camera.fixed ?? null;
+  $('camera').value = fixed === null ? '' : String(fixed);
+  if (fixed === before) return;
+  $('camera-name').textContent = fixed === null ? say.freeCamera() : say.camera(camera.name);
+  $('camera-name').hidden = false;
+  clearTimeout(cameraNameTimer);
+  cameraNameTimer = setTimeout(() => { $('camera-name').hidden = true; }, CAMERA_NAME_MS);
 }
 
 function showState(state) {

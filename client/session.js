@@ -5,6 +5,7 @@
 //   "simulation"    the simulation's state: {playing, speed, time, realTimeFactor, viewers}
 //   "model"         the running model as data (simulate's panels): {generation, model: {joints, actuators, ...}}
 //   "panel"         the panels' live values, 10 times a second: {generation, time, playing, qpos, ctrl, sensors, info}
+//   "camera"        this page's own camera after a change it made: {fixed, name, distance, azimuth, elevation}
 //   "visual"        what a view of this page's own draws at first: {flags: [...], frame, label}
 //   "viewMode"      the page switched between its own camera ("own") and following the host's view ("host")
 //   "environments"  the open RL environments: [{id, robot, task, numEnvs}]
@@ -29,6 +30,7 @@ export class Session extends EventTarget {
   model = null;
   panel = null;
   visual = null;
+  camera = null;
   environments = [];
   sandboxes = [];
   watching = { source: 'simulation' };
