@@ -116,8 +116,11 @@ class BrowserViewStateTest {
         double distance = page.evaluate("simcast.camera.distance").asDouble();
         assertThat(distance).as("one finger does not zoom").isEqualTo(start.path("distance").asDouble());
 
-        page.pinch(x, y, 60, 260, 10);
+        page.pinch(x, y, 60, 260, 10); // fingers apart: closer
         page.waitFor("simcast.camera.distance < " + distance, Browsing.READY);
+        double closer = page.evaluate("simcast.camera.distance").asDouble();
+        page.pinch(x, y, 260, 60, 10); // together: farther
+        page.waitFor("simcast.camera.distance > " + closer, Browsing.READY);
     }
 
     @Test
