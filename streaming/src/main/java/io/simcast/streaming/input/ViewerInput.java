@@ -67,6 +67,14 @@ public final class ViewerInput {
                     steered.view().setOptions(visual.options());
                 }
             }
+            // Only a view of its own follows the page's size: the shared views keep the host's.
+            case InputEvent.DisplaySize size -> {
+                Steering steered = steering.current();
+                if (steered != null) {
+                    VideoFormat.Size fitted = format.fit(size.width(), size.height());
+                    steered.view().resize(fitted.width(), fitted.height());
+                }
+            }
             case InputEvent.Camera camera -> {
                 Steering steered = steering.claim();
                 if (steered != null) {

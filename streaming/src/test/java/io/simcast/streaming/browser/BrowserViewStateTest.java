@@ -38,6 +38,10 @@ class BrowserViewStateTest {
               return sum.map((value) => value / (data.length / 4));
             })()""";
     private static final String MIDDLE_GREY = "(" + MIDDLE + ").reduce((a, b) => a + b) / 3";
+    /** Whether the video arrives at the size the page shows it (device pixels, even). */
+    private static final String SHOWN_AT_ITS_SIZE = "(() => { const v = document.getElementById('video');"
+            + " const r = v.getBoundingClientRect(); const even = (n) => 2 * Math.floor(n * devicePixelRatio / 2);"
+            + " return v.videoWidth === even(r.width) && v.videoHeight === even(r.height); })()";
     /** The middle of the video element (where the picture's middle is, whatever its fit). */
     private static final String VIDEO_MIDDLE = "(() => { const r = document.getElementById('video')"
             + ".getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()";
@@ -121,6 +125,23 @@ class BrowserViewStateTest {
         double closer = page.evaluate("simcast.camera.distance").asDouble();
         page.pinch(x, y, 260, 60, 10); // together: farther
         page.waitFor("simcast.camera.distance > " + closer, Browsing.READY);
+    }
+
+    @Test
+    void aViewersOwnViewIsRenderedAtTheSizeThePageShowsItWhileTheSharedViewKeepsTheHosts() throws Exception {
+        Page watcher = world.openViewer("/"); // never steers: watches the shared view
+        Page page = world.openViewer("/");
+        page.viewport(420, 760);
+        page.evaluate("document.getElementById('reset-camera').click(), true"); // a view of its own
+        page.waitFor("simcast.camera !== null", Browsing.READY);
+        page.waitFor(SHOWN_AT_ITS_SIZE, Browsing.READY);
+        assertThat(page.evaluate("document.getElementById('video').videoWidth").asInt()).isEqualTo(420);
+
+        page.viewport(300, 760);
+        page.waitFor(SHOWN_AT_ITS_SIZE, Browsing.READY);
+        assertThat(page.evaluate("document.getElementById('video').videoWidth").asInt()).isEqualTo(300);
+        assertThat(watcher.evaluate("document.getElementById('video').videoWidth").asInt()).as("the shared view")
+                .isEqualTo(640);
     }
 
     @Test
