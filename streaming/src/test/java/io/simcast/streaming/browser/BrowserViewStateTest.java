@@ -1,5 +1,6 @@
 package io.simcast.streaming.browser;
 
+import static io.simcast.streaming.browser.PagePictures.MIDDLE_RGB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,19 +26,8 @@ class BrowserViewStateTest {
               </worldbody>
             </mujoco>
             """;
-    /** Mean red, green and blue (0 to 255) of the video's middle, a 16x12 patch of its 64x48 picture. */
-    private static final String MIDDLE = """
-            (() => {
-              const canvas = document.createElement('canvas');
-              canvas.width = 64; canvas.height = 48;
-              const g = canvas.getContext('2d');
-              g.drawImage(document.getElementById('video'), 0, 0, 64, 48);
-              const data = g.getImageData(24, 18, 16, 12).data;
-              const sum = [0, 0, 0];
-              for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c++) sum[c] += data[i + c];
-              return sum.map((value) => value / (data.length / 4));
-            })()""";
-    private static final String MIDDLE_GREY = "(" + MIDDLE + ").reduce((a, b) => a + b) / 3";
+    /** Mean grey of the picture's middle. */
+    private static final String MIDDLE_GREY = "(" + MIDDLE_RGB + ").reduce((a, b) => a + b) / 3";
     /** Whether the video arrives at the size the page shows it (device pixels, even). */
     private static final String SHOWN_AT_ITS_SIZE = "(() => { const v = document.getElementById('video');"
             + " const r = v.getBoundingClientRect(); const even = (n) => 2 * Math.floor(n * devicePixelRatio / 2);"
@@ -66,7 +56,7 @@ class BrowserViewStateTest {
         Page page = world.openViewer("/");
         try {
             assertThat(world.host.post("/api/scene/load", "application/xml", ONE_BOX).statusCode()).isEqualTo(200);
-            page.waitFor("((rgb) => rgb[2] > rgb[0] + 40)(" + MIDDLE + ")", Browsing.READY); // the box is there
+            page.waitFor("((rgb) => rgb[2] > rgb[0] + 40)(" + MIDDLE_RGB + ")", Browsing.READY); // the box is there
             double plain = steadyGrey(page);
 
             JsonNode middle = page.evaluate(VIDEO_MIDDLE);
