@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  * {@link KeyMap} and do what {@link Commands#perform} says (as in the console), commands become
  * {@link SimCommand}s for the physics thread. After each change of its camera that a person ends (a release, the
  * wheel, a double-click, a camera key or choice) the viewer is told where its camera is now ({@code cameraMoved}),
- * so the page names a new camera as the console does and knows the pose. A follower of the host's view (or a viewer not connected yet) has no
- * view to steer: its pointer and camera keys are ignored, its simulation keys and commands still count.
+ * so the page names a new camera as the console does and knows the pose. A follower of the host's view (or a viewer
+ * not connected yet) has no view to steer: its pointer and camera keys are ignored, its simulation keys and commands
+ * still count. A viewer's display size resizes its own view only (fitted within the host's video size).
  *
  * <p>Called on the host's input thread ({@code simcast-input}), one event at a time in arrival order; never blocks.
  */

@@ -138,7 +138,8 @@ class BrowserViewStateTest {
     void atALaptopsSizeNoControlOrPanelHeaderIsCutOff() throws Exception {
         Page page = world.openViewer("/");
         page.viewport(1280, 720);
-        page.evaluate("Promise.all(simcast.workspace.panels().map((id) => simcast.workspace.show(id))).then(() => true)");
+        page.evaluate("Promise.all(simcast.workspace.panels().map((id) => simcast.workspace.show(id)))"
+                + ".then(() => true)");
         page.waitFor("simcast.workspace.shown().length === simcast.workspace.panels().length", Browsing.READY);
 
         JsonNode cut = page.evaluate(CUT_OFF);
