@@ -121,6 +121,9 @@ final class PageBenchCommand implements Callable<Integer> {
         int height = Integer.parseInt(size[1]);
         if (width <= PHONE_WIDTH) {
             page.touchScreen(width, height);
+            page.reload(); // the page lays itself out for a small screen when it starts: panels and stats folded
+            page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats"
+                    + " && simcast.stats.framesDecoded > 10", PANELS);
         } else {
             page.viewport(width, height);
             page.evaluate("Promise.all(['editor', 'generate', 'log'].map((id) => simcast.workspace.show(id)))");
