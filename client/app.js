@@ -427,7 +427,8 @@ video.requestVideoFrameCallback?.(() => {
   simcast.dispatchEvent(new Event('picture'));
 });
 captureInput(stage, video, sendInput);
-new ResizeObserver(askForDisplaySize).observe(video);
+// The window's size, not the video's: the video's box also follows the picture's shape, which this size sets.
+window.addEventListener('resize', askForDisplaySize);
 // Each button sends the named command its key stands for (streaming.input.Commands), as the console's buttons do:
 // the host does the arithmetic (slower and faster halve and double the speed it holds).
 const BUTTONS = { play: 'toggle', step: 'step', reset: 'reset', slower: 'slower', faster: 'faster' };
