@@ -21,6 +21,10 @@ const FULL_RETRY_MS = 10000;
 const STATS_PERIOD_MS = 1000;
 const SMALL_SCREEN = '(max-width: 600px)';
 const STATS = ['fps', 'latency', 'bitrate', 'codec', 'rtf', 'viewers'];
+/** How long the video's size must hold still before the host is asked to render at it. */
+const SIZE_SETTLE_MS = 300;
+/** How long a new camera's name stays in the view. */
+const CAMERA_NAME_MS = 2500;
 
 const $ = (id) => document.getElementById(id);
 const video = $('video');
@@ -56,6 +60,10 @@ let retryDelay = RETRY_MIN_MS;
 let retryTimer = null;
 let statsTimer = null;
 let countdownTimer = null;
+let cameraNameTimer = null;
+let sizeTimer = null;
+/** The display size last asked for ("WxH"), so that an unchanged size is not asked again. */
+let sizeAsked = '';
 /** What a viewer can do, said once when its video first arrives. */
 let hint = '';
 
@@ -205,6 +213,7 @@ function onMessage(message) {
       mark('welcome');
       simcast.refused = null;
       simcast.viewerId = message.viewerId;
+      forgetOwnView();
       showRole(message.role);
       simcast.viewMode = message.viewMode;
       $('follow').checked = message.viewMode === 'host';
@@ -234,6 +243,7 @@ function onMessage(message) {
       showScene(message);
       break;
     case 'view':
+      forgetOwnView();
       simcast.set('viewMode', message.mode);
       $('follow').checked = message.mode === 'host';
       if (welcomed && sfu.wants(message.mode) !== sfu.active) {
@@ -265,6 +275,9 @@ function onMessage(message) {
         showMessage(message.reason, 'info');
         simcast.log('info', message.reason);
       }
+      break;
+    case 'camera':
+      showCamera(message);
       break;
     case 'event':
       if (message.event === 'diverged') {
@@ -302,11 +315,53 @@ function showScene(scene) {
   $('scene-title').textContent = scene.title;
   $('presets').value = scene.id;
   if (changed) {
+    simcast.camera = null; // a new scene starts every view on its free camera
     const cameras = $('camera');
     cameras.replaceChildren(new Option(say.freeCamera(), ''),
       ...(scene.cameras ?? []).map((name, i) => new Option(name || say.unnamedCamera(i), String(i))));
   }
   simcast.set('scene', scene);
+}
+
+/**
+ * Where this page's own camera is, as the host says after each change: the camera list follows it, and a new camera
+ * is named in the view for a moment ("Camera: top", "Free camera"), as the console names it.
+ */
+function showCamera(camera) {
+  const before = simcast.camera?.fixed ?? null; // a view starts on the free camera
+  simcast.set('camera', camera);
+  const fixed = camera.fixed ?? null;
+  $('camera').value = fixed === null ? '' : String(fixed);
+  askForDisplaySize(); // the host reports a camera once the page has a view of its own
+  if (fixed === before) return;
+  $('camera-name').textContent = fixed === null ? say.freeCamera() : say.camera(camera.name);
+  $('camera-name').hidden = false;
+  clearTimeout(cameraNameTimer);
+  cameraNameTimer = setTimeout(() => { $('camera-name').hidden = true; }, CAMERA_NAME_MS);
+}
+
+/**
+ * Asks the host to render this page's own view at the size the video is shown (CSS pixels times devicePixelRatio)
+ * once that size holds still; the host fits it within its video size. Only a view of its own follows the page: until
+ * the person steers, and while following the host, the shared view keeps the host's size.
+ */
+function askForDisplaySize() {
+  clearTimeout(sizeTimer);
+  sizeTimer = setTimeout(() => {
+    if (!simcast.camera || simcast.viewMode !== 'own' || simcast.watching.source !== 'simulation') return;
+    const box = video.getBoundingClientRect();
+    const width = Math.round(box.width * devicePixelRatio);
+    const height = Math.round(box.height * devicePixelRatio);
+    if (!width || !height || `${width}x${height}` === sizeAsked) return;
+    sizeAsked = `${width}x${height}`;
+    sendInput({ type: 'size', width, height });
+  }, SIZE_SETTLE_MS);
+}
+
+/** This page has no view of its own (yet, or any more): the next one starts at the host's size and camera. */
+function forgetOwnView() {
+  simcast.camera = null;
+  sizeAsked = '';
 }
 
 function showState(state) {
@@ -377,6 +432,8 @@ video.requestVideoFrameCallback?.(() => {
   simcast.dispatchEvent(new Event('picture'));
 });
 captureInput(stage, video, sendInput);
+// The window's size, not the video's: the video's box also follows the picture's shape, which this size sets.
+window.addEventListener('resize', askForDisplaySize);
 // Each button sends the named command its key stands for (streaming.input.Commands), as the console's buttons do:
 // the host does the arithmetic (slower and faster halve and double the speed it holds).
 const BUTTONS = { play: 'toggle', step: 'step', reset: 'reset', slower: 'slower', faster: 'faster' };

@@ -122,7 +122,8 @@ function captureTouch(stage, video, send, flushMove, queueMove) {
     queueMove({ type: 'mouse_move', ...point, buttons: mode === 'orbit' ? 1 : 2 });
     if (mode === 'pan' && event.touches.length >= 2) {
       const now = spread(event.touches);
-      send({ type: 'wheel', dx: 0, dy: (lastSpread - now) * PINCH_TO_WHEEL });
+      // Fingers moving apart bring the camera closer, as a wheel turned toward the person (positive deltaY) does.
+      send({ type: 'wheel', dx: 0, dy: (now - lastSpread) * PINCH_TO_WHEEL });
       lastSpread = now;
     }
   }, { passive: false });

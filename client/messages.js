@@ -23,6 +23,7 @@ const ROLE_MEANS = {
 };
 export const roleMeans = (role) => ROLE_MEANS[role] ?? role;
 export const freeCamera = () => 'Free camera';
+export const camera = (name) => `Camera: ${name}`;
 export const unnamedCamera = (index) => `Camera ${index}`;
 
 // Scene editor

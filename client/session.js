@@ -7,6 +7,7 @@
 //   "panel"         the panels' live values, 10 times a second: {generation, time, playing, qpos, ctrl, sensors, info,
 //                   profiler}
 //   "keys"          simulate's overlay keys: DOM key code to the panel it shows or hides ({F3: "profiler"})
+//   "camera"        this page's own camera after a change it made: {fixed, name, distance, azimuth, elevation}
 //   "visual"        what a view of this page's own draws at first: {flags: [...], frame, label}
 //   "viewMode"      the page switched between its own camera ("own") and following the host's view ("host")
 //   "environments"  the open RL environments: [{id, robot, task, numEnvs}]
@@ -32,6 +33,7 @@ export class Session extends EventTarget {
   panel = null;
   keys = {};
   visual = null;
+  camera = null;
   environments = [];
   sandboxes = [];
   watching = { source: 'simulation' };

@@ -2,8 +2,11 @@
 # Saves a PNG of the browser page as the operator sees it (the scene editor, generation and the log beside the live
 # video), for the README: `simcast serve` and headless Chromium, in a private network namespace (needs root, as the
 # end-to-end tests do: libwebrtc ignores loopback).
-#   scripts/page-screenshot.sh [FILE] [serve options, e.g. --scene humanoid]     (FILE defaults to docs/page.png)
-# The README's picture: scripts/page-screenshot.sh docs/page.png --scene panda
+#   scripts/page-screenshot.sh [FILE] [--window WxH] [serve options, e.g. --scene humanoid]
+# FILE defaults to docs/page.png, the window to 1440x900; up to 600 pixels wide it is a phone's touch screen showing
+# the video and its controls. The README's pictures:
+#   scripts/page-screenshot.sh docs/page.png --window 1280x720 --scene panda
+#   scripts/page-screenshot.sh docs/page-phone.png --window 390x844 --scene panda
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/env.sh"

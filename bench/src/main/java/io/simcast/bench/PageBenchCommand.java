@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
         description = "Time from opening the page to its first picture; optionally a screenshot of the workspace.")
 final class PageBenchCommand implements Callable<Integer> {
     private static final Duration PANELS = Duration.ofSeconds(30);
+    /** The widest window shown as a phone (the page's small-screen layout starts at 600 CSS pixels). */
+    private static final int PHONE_WIDTH = 600;
     /** When the page's document arrived, then the page's own marks (client/app.js), in the order they happen. */
     private static final List<String> STEPS = List.of("html", "script", "welcome", "offer", "answer", "connected",
             "picture");
@@ -50,7 +52,9 @@ final class PageBenchCommand implements Callable<Integer> {
     @Option(names = "--screenshot", paramLabel = "FILE", description = "Save a PNG of the workspace here.")
     Path screenshot;
 
-    @Option(names = "--window", defaultValue = "1440x900", description = "Screenshot size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--window", defaultValue = "1440x900",
+            description = "Screenshot size (default ${DEFAULT-VALUE}); up to " + PHONE_WIDTH
+                    + " pixels wide, a phone's touch screen with the video alone.")
     String window;
 
     @Override
@@ -107,14 +111,26 @@ final class PageBenchCommand implements Callable<Integer> {
         return url.substring(url.indexOf("token=") + "token=".length());
     }
 
-    /** The operator's workspace: the editor on the running scene, scene generation and the log beside the video. */
+    /**
+     * The operator's workspace: the editor on the running scene, scene generation and the log beside the video; on a
+     * phone's screen the video and its controls as a phone shows them.
+     */
     private void save(HeadlessChromium.Page page) throws Exception {
         String[] size = window.split("x");
-        page.viewport(Integer.parseInt(size[0]), Integer.parseInt(size[1]));
-        page.evaluate("Promise.all(['editor', 'generate', 'log'].map((id) => simcast.workspace.show(id)))");
-        page.waitFor("simcast.editor && simcast.editor.text().length > 0", PANELS);
-        page.evaluate("(() => { document.getElementById('generate-prompt').value ="
-                + " 'A double pendulum with friction next to a ramp'; return true; })()");
+        int width = Integer.parseInt(size[0]);
+        int height = Integer.parseInt(size[1]);
+        if (width <= PHONE_WIDTH) {
+            page.touchScreen(width, height);
+            page.reload(); // the page lays itself out for a small screen when it starts: panels and stats folded
+            page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats"
+                    + " && simcast.stats.framesDecoded > 10", PANELS);
+        } else {
+            page.viewport(width, height);
+            page.evaluate("Promise.all(['editor', 'generate', 'log'].map((id) => simcast.workspace.show(id)))");
+            page.waitFor("simcast.editor && simcast.editor.text().length > 0", PANELS);
+            page.evaluate("(() => { document.getElementById('generate-prompt').value ="
+                    + " 'A double pendulum with friction next to a ramp'; return true; })()");
+        }
         Thread.sleep(1500); // the video follows the new layout
         Path file = screenshot.toAbsolutePath();
         Files.createDirectories(file.getParent());

@@ -22,6 +22,28 @@ public record VideoFormat(int width, int height, int fps) {
         }
     }
 
+    /** A frame size in pixels. */
+    public record Size(int width, int height) {}
+
+    /**
+     * The largest even size of {@code width} x {@code height}'s shape that fits this format's size (at least 16 x 16):
+     * what a viewer's own view is rendered at when its page shows the video {@code width} x {@code height} device
+     * pixels large. Never larger than the format, so a viewer's view costs the host no more than the format's.
+     */
+    public Size fit(int width, int height) {
+        if (width <= this.width && height <= this.height) {
+            return new Size(even(width), even(height));
+        }
+        if ((long) width * this.height >= (long) height * this.width) { // wider than the format: its width limits
+            return new Size(even(this.width), even((double) height * this.width / width));
+        }
+        return new Size(even((double) width * this.height / height), even(this.height));
+    }
+
+    private static int even(double pixels) {
+        return Math.max(16, 2 * (int) Math.floor(pixels / 2));
+    }
+
     /**
      * What a view streamed in this format renders: this size and rate in the fast preset (software rendering serves
      * more viewers that way).

@@ -3,6 +3,7 @@ package io.simcast.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -352,6 +353,34 @@ public final class HeadlessChromium implements AutoCloseable {
                     .set("touchPoints", JSON.createArrayNode()));
         }
 
+        /**
+         * Two fingers on a horizontal line through ({@code centreX}, {@code centreY}), page CSS pixels, moving from
+         * {@code fromSpread} to {@code toSpread} apart in {@code steps} (apart zooms in), then lifted.
+         */
+        public void pinch(double centreX, double centreY, double fromSpread, double toSpread, int steps)
+                throws InterruptedException {
+            browser.call(session, "Page.bringToFront", null);
+            fingers("touchStart", centreX, centreY, fromSpread);
+            for (int i = 1; i <= steps; i++) {
+                fingers("touchMove", centreX, centreY, fromSpread + (toSpread - fromSpread) * i / steps);
+                Thread.sleep(20);
+            }
+            browser.call(session, "Input.dispatchTouchEvent", JSON.createObjectNode().put("type", "touchEnd")
+                    .set("touchPoints", JSON.createArrayNode()));
+        }
+
+        /** A left double-click at ({@code x}, {@code y}), page CSS pixels, as a person's two quick clicks. */
+        public void doubleClick(double x, double y) {
+            browser.call(session, "Page.bringToFront", null);
+            for (int count = 1; count <= 2; count++) {
+                for (String type : new String[] {"mousePressed", "mouseReleased"}) {
+                    browser.call(session, "Input.dispatchMouseEvent", JSON.createObjectNode().put("type", type)
+                            .put("x", x).put("y", y).put("button", "left").put("buttons", type.equals("mousePressed")
+                                    ? 1 : 0).put("clickCount", count));
+                }
+            }
+        }
+
         /** Presses and releases the key with DOM code {@code code} (e.g. "Space") in the focused element. */
         public void press(String code, String key) {
             press(code, key, 0);
@@ -379,6 +408,14 @@ public final class HeadlessChromium implements AutoCloseable {
         private void touch(String type, double x, double y) {
             ObjectNode params = JSON.createObjectNode().put("type", type);
             params.putArray("touchPoints").addObject().put("x", x).put("y", y);
+            browser.call(session, "Input.dispatchTouchEvent", params);
+        }
+
+        private void fingers(String type, double centreX, double centreY, double spread) {
+            ObjectNode params = JSON.createObjectNode().put("type", type);
+            ArrayNode points = params.putArray("touchPoints");
+            points.addObject().put("x", centreX - spread / 2).put("y", centreY).put("id", 0);
+            points.addObject().put("x", centreX + spread / 2).put("y", centreY).put("id", 1);
             browser.call(session, "Input.dispatchTouchEvent", params);
         }
 
@@ -421,6 +458,17 @@ public final class HeadlessChromium implements AutoCloseable {
         public void viewport(int width, int height) {
             browser.call(session, "Emulation.setDeviceMetricsOverride", JSON.createObjectNode()
                     .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+        }
+
+        /**
+         * Lays the tab out as a phone's screen of {@code width} x {@code height} CSS pixels that takes touch (five
+         * fingers): the page sees touch events and a coarse pointer, as on a phone.
+         */
+        public void touchScreen(int width, int height) {
+            browser.call(session, "Emulation.setDeviceMetricsOverride", JSON.createObjectNode()
+                    .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", true));
+            browser.call(session, "Emulation.setTouchEmulationEnabled", JSON.createObjectNode()
+                    .put("enabled", true).put("maxTouchPoints", 5));
         }
 
         /** A PNG of the tab as it looks now, base64. */

@@ -180,12 +180,12 @@ public final class View implements ViewControls, ViewCameras, AutoCloseable {
      * changes asked before have been made; empty for the free or a tracking camera.
      */
     public CompletableFuture<Optional<String>> fixedCameraName() {
-        return query(s -> {
-            int index = s.fixedCamera();
-            List<String> names = loop.fixedCameraNames();
-            return index < 0 || index >= names.size() ? Optional.<String>empty()
-                    : Optional.of(names.get(index).isEmpty() ? "camera " + index : names.get(index));
-        });
+        return cameraPose().thenApply(CameraPose::fixedName);
+    }
+
+    /** Where this view's camera is, once the camera changes asked before have been made. */
+    public CompletableFuture<CameraPose> cameraPose() {
+        return query(s -> s.cameraPose(loop.fixedCameraNames()));
     }
 
     /** Follows {@code body} with a tracking camera. */

@@ -8,6 +8,9 @@ import static io.simcast.sim.mujoco.global.MuJoCo.mjv_moveCamera;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjv_updateCamera;
 
 import io.simcast.sim.mujoco.mjvCamera;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
@@ -70,6 +73,18 @@ final class ViewCamera implements AutoCloseable {
     /** The fixed camera looked through, or -1 for the free or a tracking camera. */
     int fixedIndex() {
         return camera.type() == mjCAMERA_FIXED ? camera.fixedcamid() : -1;
+    }
+
+    /** The camera now; {@code fixedNames} are the model's fixed cameras in model order. */
+    CameraPose pose(List<String> fixedNames) {
+        int index = fixedIndex();
+        if (index < 0 || index >= fixedNames.size()) {
+            return new CameraPose(OptionalInt.empty(), Optional.empty(), lookAtPoint(), camera.distance(),
+                    camera.azimuth(), camera.elevation());
+        }
+        String name = fixedNames.get(index).isEmpty() ? "camera " + index : fixedNames.get(index);
+        return new CameraPose(OptionalInt.of(index), Optional.of(name), lookAtPoint(), camera.distance(),
+                camera.azimuth(), camera.elevation());
     }
 
     boolean isTracking() {

@@ -74,7 +74,8 @@ public final class ViewInput {
     }
 
     /**
-     * The wheel turned by {@code dy} notches, positive away from the user (scrolling up), which zooms in.
+     * The wheel turned by {@code dy} notches, positive away from the user (scrolling up), which moves the camera
+     * away, as simulate's {@code -0.05 * yoffset} does (measured: the free camera's distance grows).
      * Horizontal wheel motion does nothing, as in simulate.
      */
     public void wheel(double dx, double dy) {

@@ -157,6 +157,10 @@ final class ViewState {
         return camera.fixedIndex();
     }
 
+    CameraPose cameraPose(List<String> fixedNames) {
+        return camera.pose(fixedNames);
+    }
+
     void previousCamera() {
         camera.previous();
         schedule.changed();

@@ -121,6 +121,29 @@ class RendererTest {
     }
 
     @Test
+    void theCameraPoseNamesTheFixedCameraAndFollowsTheFreeCamerasOrbitAndZoom() throws Exception {
+        View view = fixture.view(80, 60, Quality.FAST);
+        CameraPose start = view.cameraPose().get(30, TimeUnit.SECONDS);
+        assertThat(start.fixed()).isEmpty();
+        assertThat(start.fixedName()).isEmpty();
+
+        view.orbit(0.2, 0.1);
+        CameraPose orbited = view.cameraPose().get(30, TimeUnit.SECONDS);
+        assertThat(orbited.azimuth()).isNotEqualTo(start.azimuth());
+        assertThat(orbited.elevation()).isNotEqualTo(start.elevation());
+        assertThat(orbited.distance()).isEqualTo(start.distance());
+        view.zoom(0.1);
+        assertThat(view.cameraPose().get(30, TimeUnit.SECONDS).distance()).isNotEqualTo(start.distance());
+
+        view.nextCamera();
+        view.nextCamera();
+        CameraPose top = view.cameraPose().get(30, TimeUnit.SECONDS);
+        assertThat(top.fixed()).hasValue(1);
+        assertThat(top.fixedName()).hasValue("top");
+        assertThat(view.fixedCameraName().get(30, TimeUnit.SECONDS)).hasValue("top");
+    }
+
+    @Test
     void resizingChangesTheFrameSize() throws Exception {
         View view = fixture.view(64, 48, Quality.FAST);
         view.resize(100, 40);

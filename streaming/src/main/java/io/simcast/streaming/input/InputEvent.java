@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 public sealed interface InputEvent {
     /** Every {@code type} this parser accepts. */
     List<String> TYPES = List.of("mouse_move", "mouse_down", "mouse_up", "wheel", "double_click", "key_down",
-            "key_up", "command", "camera", "visual");
+            "key_up", "command", "camera", "visual", "size");
 
     /** Pointer moved; {@code buttons} is the DOM bit mask of held buttons (1 left, 2 right, 4 middle). */
     record PointerMove(double x, double y, int buttons, Modifiers modifiers) implements InputEvent {}
@@ -39,6 +39,12 @@ public sealed interface InputEvent {
      */
     record Camera(OptionalInt fixed) implements InputEvent {}
 
+    /**
+     * The size in device pixels at which the page shows the video: the viewer's own view is rendered at it, within
+     * the host's video size ({@link io.simcast.streaming.VideoFormat#fit}).
+     */
+    record DisplaySize(int width, int height) implements InputEvent {}
+
     /** What the viewer's own view draws (simulate's Rendering switches), whole ({@link VisualWire}). */
     record Visual(VisualOptions options) implements InputEvent {}
 
@@ -50,6 +56,9 @@ public sealed interface InputEvent {
      * event inside is parsed as if it came alone.
      */
     String WRAPPER = "event";
+
+    /** The widest or tallest display a {@code size} event may name (an 8K screen). */
+    int MAX_DISPLAY_PIXELS = 8192;
 
     /** Whether {@code type} names an input event or its wrapper (as opposed to a signalling message). */
     static boolean isInputType(String type) {
@@ -84,6 +93,7 @@ public sealed interface InputEvent {
             case "camera" -> new Camera(message.has("fixed") ? OptionalInt.of(cameraIndex(message))
                     : OptionalInt.empty());
             case "visual" -> new Visual(VisualWire.parse(message));
+            case "size" -> new DisplaySize(pixels(message, "width"), pixels(message, "height"));
             case "command" -> new Command(message.path("cmd").asText(""),
                     Commands.parse(message.path("cmd").asText(null), message.get("params")));
             default -> throw new IllegalArgumentException(StreamingMessages.unknownMessageType(type));
@@ -101,6 +111,17 @@ public sealed interface InputEvent {
 
     private static double optionalNumber(JsonNode message, String field, double otherwise) {
         return message.has(field) ? number(message, field) : otherwise;
+    }
+
+    /** A whole number of device pixels, 1 to {@value #MAX_DISPLAY_PIXELS}. */
+    private static int pixels(JsonNode message, String field) {
+        JsonNode value = message.get(field);
+        if (value == null || !value.canConvertToExactIntegral() || value.asLong() < 1
+                || value.asLong() > MAX_DISPLAY_PIXELS) {
+            throw new IllegalArgumentException(StreamingMessages.badField("size", field,
+                    "a whole number of pixels from 1 to " + MAX_DISPLAY_PIXELS));
+        }
+        return value.asInt();
     }
 
     private static int cameraIndex(JsonNode message) {

@@ -7,8 +7,8 @@ import io.simcast.streaming.Role;
 /**
  * What each role may do with input. A controller (and the operator) may do everything; a viewer may steer its own
  * camera (drags, the wheel, right double-clicks, the camera keys, the choice of camera) and choose what its own view
- * draws, but may not run commands, press the simulation's keys, select bodies (the selection is everyone's) or
- * Ctrl+drag them. Pure; any thread.
+ * draws and at which size, but may not run commands, press the simulation's keys, select bodies (the selection is
+ * everyone's) or Ctrl+drag them. Pure; any thread.
  */
 public final class InputPolicy {
     private InputPolicy() {}
@@ -31,6 +31,7 @@ public final class InputPolicy {
             case InputEvent.Wheel wheel -> null;
             case InputEvent.Camera camera -> null;
             case InputEvent.Visual visual -> null;
+            case InputEvent.DisplaySize size -> null;
         };
     }
 }

@@ -11,8 +11,11 @@ import java.util.function.Consumer;
  * One viewer's input: pointer and wheel events steer the camera of the viewer's own view (a button press, the
  * wheel, a double-click or a camera key claims one, see {@link SteeringProvider}), keys go through the
  * {@link KeyMap} and do what {@link Commands#perform} says (as in the console), commands become
- * {@link SimCommand}s for the physics thread. A follower of the host's view (or a viewer not connected yet) has no
- * view to steer: its pointer and camera keys are ignored, its simulation keys and commands still count.
+ * {@link SimCommand}s for the physics thread. After each change of its camera that a person ends (a release, the
+ * wheel, a double-click, a camera key or choice) the viewer is told where its camera is now ({@code cameraMoved}),
+ * so the page names a new camera as the console does and knows the pose. A follower of the host's view (or a viewer
+ * not connected yet) has no view to steer: its pointer and camera keys are ignored, its simulation keys and commands
+ * still count. A viewer's display size resizes its own view only (fitted within the host's video size).
  *
  * <p>Called on the host's input thread ({@code simcast-input}), one event at a time in arrival order; never blocks.
  */
@@ -23,11 +26,15 @@ public final class ViewerInput {
     private final SimulationSource simulation;
     private final VideoFormat format;
     private final SteeringProvider steering;
+    private final Consumer<Steering> cameraMoved;
 
-    public ViewerInput(SimulationSource simulation, VideoFormat format, SteeringProvider steering) {
+    /** @param cameraMoved hears, on the input thread, that the camera of the view steered may have moved */
+    public ViewerInput(SimulationSource simulation, VideoFormat format, SteeringProvider steering,
+                       Consumer<Steering> cameraMoved) {
         this.simulation = simulation;
         this.format = format;
         this.steering = steering;
+        this.cameraMoved = cameraMoved;
     }
 
     public void apply(InputEvent event) {
@@ -39,14 +46,15 @@ public final class ViewerInput {
                     gesture(steering.claim(), p -> p.pointerDown(x(press.x()), y(press.y()), press.button(),
                             press.modifiers()));
                 } else {
-                    gesture(steering.current(), p -> p.pointerUp(x(press.x()), y(press.y()), press.button()));
+                    moved(gesture(steering.current(), p -> p.pointerUp(x(press.x()), y(press.y()),
+                            press.button())));
                 }
             }
             // ViewInput counts notches, positive away from the user; the DOM counts pixels, positive toward.
-            case InputEvent.Wheel wheel -> gesture(steering.claim(), p -> p.wheel(-wheel.dx() / WHEEL_PIXELS_PER_NOTCH,
-                    -wheel.dy() / WHEEL_PIXELS_PER_NOTCH));
-            case InputEvent.DoubleClick click -> gesture(steering.claim(), p -> p.doubleClick(x(click.x()),
-                    y(click.y()), click.button(), click.modifiers()));
+            case InputEvent.Wheel wheel -> moved(gesture(steering.claim(), p -> p.wheel(
+                    -wheel.dx() / WHEEL_PIXELS_PER_NOTCH, -wheel.dy() / WHEEL_PIXELS_PER_NOTCH)));
+            case InputEvent.DoubleClick click -> moved(gesture(steering.claim(), p -> p.doubleClick(x(click.x()),
+                    y(click.y()), click.button(), click.modifiers())));
             case InputEvent.Key key -> {
                 if (key.down()) {
                     KeyMap.action(key.code(), key.ctrl(), key.alt(), key.meta()).ifPresent(this::perform);
@@ -60,11 +68,20 @@ public final class ViewerInput {
                     steered.view().setOptions(visual.options());
                 }
             }
+            // Only a view of its own follows the page's size: the shared views keep the host's.
+            case InputEvent.DisplaySize size -> {
+                Steering steered = steering.current();
+                if (steered != null) {
+                    VideoFormat.Size fitted = format.fit(size.width(), size.height());
+                    steered.view().resize(fitted.width(), fitted.height());
+                }
+            }
             case InputEvent.Camera camera -> {
                 Steering steered = steering.claim();
                 if (steered != null) {
                     camera.fixed().ifPresentOrElse(index -> lookThrough(steered.view(), index),
                             steered.view()::resetCamera);
+                    moved(steered);
                 }
             }
         }
@@ -86,6 +103,7 @@ public final class ViewerInput {
                     Steering steered = steering.claim();
                     if (steered != null) {
                         camera.applyTo(steered.cameras());
+                        moved(steered);
                     }
                 }
                 case Control.Panel panel -> { } // the page shows or hides its own panel (Commands.panelKeys)
@@ -93,9 +111,17 @@ public final class ViewerInput {
         });
     }
 
-    private static void gesture(Steering steered, Consumer<ViewInput> gesture) {
+    /** Hands the gesture to the view steered, if any; returns that steering (or null). */
+    private static Steering gesture(Steering steered, Consumer<ViewInput> gesture) {
         if (steered != null) {
             gesture.accept(steered.gestures());
+        }
+        return steered;
+    }
+
+    private void moved(Steering steered) {
+        if (steered != null) {
+            cameraMoved.accept(steered);
         }
     }
 

@@ -2,6 +2,7 @@ package io.simcast.streaming.signaling;
 
 import io.simcast.sim.core.ModelDescription;
 import io.simcast.sim.physics.PanelSample;
+import io.simcast.sim.render.CameraPose;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.VideoFormat;
@@ -105,6 +106,20 @@ public final class Outgoing {
     public record Scene(String type, String id, String title, long generation, List<String> cameras) {
         public static Scene of(io.simcast.sim.scene.Scene scene, long generation) {
             return new Scene("scene", scene.id(), scene.title(), generation, scene.model().cameraNames());
+        }
+    }
+
+    /**
+     * Where this viewer's own camera is after a change it made: the model's fixed camera it looks through ({@code
+     * fixed}, its index, and {@code name}; both absent for the free or a tracking camera) and the free camera's
+     * orbit (distance in metres, azimuth and elevation in degrees).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Camera(String type, Integer fixed, String name, double distance, double azimuth,
+                         double elevation) {
+        public static Camera of(CameraPose pose) {
+            return new Camera("camera", pose.fixed().isPresent() ? pose.fixed().getAsInt() : null,
+                    pose.fixedName().orElse(null), pose.distance(), pose.azimuth(), pose.elevation());
         }
     }
 

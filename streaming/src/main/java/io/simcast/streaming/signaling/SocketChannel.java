@@ -1,5 +1,6 @@
 package io.simcast.streaming.signaling;
 
+import io.simcast.sim.render.CameraPose;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.viewer.ViewerChannel;
@@ -51,6 +52,11 @@ final class SocketChannel implements ViewerChannel {
     @Override
     public void watching(WatchRef watched, String reason) {
         send(Outgoing.Watch.of(watched, reason));
+    }
+
+    @Override
+    public void camera(CameraPose pose) {
+        send(Outgoing.Camera.of(pose));
     }
 
     @Override

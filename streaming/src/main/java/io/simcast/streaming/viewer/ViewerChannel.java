@@ -1,5 +1,6 @@
 package io.simcast.streaming.viewer;
 
+import io.simcast.sim.render.CameraPose;
 import io.simcast.streaming.WatchRef;
 
 /**
@@ -20,6 +21,9 @@ public interface ViewerChannel {
         public void watching(WatchRef watched, String reason) {}
 
         @Override
+        public void camera(CameraPose pose) {}
+
+        @Override
         public void close(String reason, boolean reconnect) {}
     };
 
@@ -34,6 +38,9 @@ public interface ViewerChannel {
      * switched it (its RL environment or sandbox closed), or is null when the viewer asked.
      */
     void watching(WatchRef watched, String reason);
+
+    /** Where the viewer's own camera is after a change it made (the page names a new fixed camera). */
+    void camera(CameraPose pose);
 
     /**
      * Ends the channel, saying why.

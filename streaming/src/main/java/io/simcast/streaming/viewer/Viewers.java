@@ -78,7 +78,8 @@ public final class Viewers implements AutoCloseable {
     public Viewer admit(Door door, ViewMode mode, ViewerChannel channel, Grant grant, String address)
             throws ViewerRefusedException {
         return admission.admit(door, mode, channel, grant, address,
-                viewer -> new ViewerInput(simulation, format, connections().claims(viewer)));
+                viewer -> new ViewerInput(simulation, format, connections().claims(viewer),
+                        steered -> steered.view().cameraPose().thenAccept(viewer.channel()::camera)));
     }
 
     /**

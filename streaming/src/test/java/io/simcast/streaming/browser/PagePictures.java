@@ -47,6 +47,20 @@ final class PagePictures {
               return reds && greens ? [red / reds, green / greens] : null;
             })()""".formatted(PIXELS);
 
+    /** Mean red, green and blue (0 to 255) of the picture's middle quarter (width and height), a JS expression. */
+    static final String MIDDLE_RGB = """
+            (() => {
+              const data = %s(64, 48);
+              const sum = [0, 0, 0];
+              let n = 0;
+              for (let row = 18; row < 30; row++) {
+                for (let col = 24; col < 40; col++, n++) {
+                  for (let c = 0; c < 3; c++) sum[c] += data[4 * (row * 64 + col) + c];
+                }
+              }
+              return sum.map((value) => value / n);
+            })()""".formatted(PIXELS);
+
     private PagePictures() {}
 
     /** Where the page's video shows red and green: {red row, green row} of 48, or null when it lacks one. */

@@ -8,6 +8,7 @@ import io.simcast.sim.render.Modifiers;
 import io.simcast.sim.render.PointerButton;
 import io.simcast.streaming.Role;
 import io.simcast.streaming.http.Json;
+import io.simcast.streaming.VideoFormat;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,22 @@ class InputTest {
         assertThatThrownBy(() -> InputEvent.parse(Json.parse("{\"type\":\"camera\",\"fixed\":-1}")))
                 .hasMessage("'camera' needs \"fixed\": the index of one of the model's cameras, from 0");
         assertThat(InputPolicy.refusal(Role.VIEWER, new InputEvent.Camera(OptionalInt.of(0)))).isNull();
+    }
+
+    @Test
+    void aSizeEventNamesTheDisplayedSizeWhichTheHostFitsWithinItsVideoSize() {
+        assertThat(InputEvent.parse(Json.parse("{\"type\":\"size\",\"width\":780,\"height\":561}")))
+                .isEqualTo(new InputEvent.DisplaySize(780, 561));
+        assertThatThrownBy(() -> InputEvent.parse(Json.parse("{\"type\":\"size\",\"width\":0,\"height\":9}")))
+                .hasMessage("'size' needs \"width\": a whole number of pixels from 1 to 8192");
+        assertThat(InputPolicy.refusal(Role.VIEWER, new InputEvent.DisplaySize(300, 200))).isNull();
+
+        VideoFormat format = new VideoFormat(640, 480, 30);
+        assertThat(format.fit(420, 315)).as("smaller: its own size, even").isEqualTo(new VideoFormat.Size(420, 314));
+        assertThat(format.fit(1280, 480)).as("wider: the shape kept within the format")
+                .isEqualTo(new VideoFormat.Size(640, 240));
+        assertThat(format.fit(1030, 790)).isEqualTo(new VideoFormat.Size(624, 480));
+        assertThat(format.fit(3, 2)).as("at least 16 x 16").isEqualTo(new VideoFormat.Size(16, 16));
     }
 
     @Test

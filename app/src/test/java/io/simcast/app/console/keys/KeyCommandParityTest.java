@@ -100,7 +100,7 @@ class KeyCommandParityTest {
             public Steering claim() {
                 return steering;
             }
-        });
+        }, moved -> { });
         input.apply(new InputEvent.Key(true, domCode(action), false, false, false, false));
         input.apply(new InputEvent.Key(false, domCode(action), false, false, false, false));
     }
