@@ -34,7 +34,7 @@ public final class Texts {
     public static final String APPLY = "Apply";
     public static final String HELP = "Keys and MJCF reference";
     public static final String PANEL_SCENES = "Scenes";
-    public static final String PANEL_VIEWERS = "Viewers and sharing";
+    public static final String PANEL_VIEWERS = "Sharing";
     public static final String PANEL_STATISTICS = "Statistics";
     public static final String PANEL_LOG = "Log";
     public static final String PANEL_SIMULATE = "Simulate";

@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Nothing is cut off at the console's default size (1400 x 860): in every side panel, with the find-and-replace bar
- * open, each visible label, button, tab and table header shows its whole text (JavaFX puts an ellipsis in the text
+ * open, the side panel's tabs fit, and each visible label, button, tab and table header shows its whole text (JavaFX puts an ellipsis in the text
  * it draws when there is no room: the drawn text must equal the control's text).
  */
 class NothingCutOffUiTest extends ConsoleUiTest {
@@ -44,9 +46,25 @@ class NothingCutOffUiTest extends ConsoleUiTest {
         for (SidePanel panel : SidePanel.values()) {
             showPanel(panel.name().toLowerCase(Locale.ROOT));
             cut.addAll(fx(() -> cutOff(editor().getScene().getRoot(), panel.name())));
+            cut.addAll(fx(() -> overflowingTabs(editor().getScene().getRoot(), panel.name())));
         }
 
         assertThat(cut).as("texts cut off").isEmpty();
+    }
+
+    /**
+     * Each visible tab pane whose tab headers do not fit: JavaFX then clips the last headers and shows its tab menu
+     * button (".tab-down-button") instead of an ellipsis.
+     */
+    private static List<String> overflowingTabs(Parent root, String panel) {
+        List<String> found = new ArrayList<>();
+        for (Node node : root.lookupAll(".tab-pane")) {
+            if (node instanceof TabPane tabs && tabs.isVisible() && tabs.lookup(".tab-down-button") instanceof Node menu
+                    && menu.isVisible()) {
+                found.add(panel + ": the tabs " + tabs.getTabs().stream().map(Tab::getText).toList() + " do not fit");
+            }
+        }
+        return found;
     }
 
     /** The text a labeled control draws: its skin's own child (a titled pane's in its title), not its content's. */
