@@ -238,7 +238,7 @@ public final class McpBenchmark {
     /** This JVM's flags, and what the launcher adds for {@code simcast mcp} (the JVM's warnings go to stderr). */
     private static List<String> jvmFlags() {
         List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        flags.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
+        flags.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:aot*=error:stderr"));
         return flags;
     }
 
