@@ -9,6 +9,7 @@ import { LatencyProbe } from './latency.js';
 import { ALLOWED, authorized } from './access.js';
 import { Session } from './session.js';
 import { mountWorkspace, workspace } from './registry.js';
+import { followOverlayKeys } from './panels/simulate/overlay-keys.js';
 import * as say from './messages.js';
 import './features.js';
 import { SfuPlayer } from './sfu.js';
@@ -35,6 +36,7 @@ const mark = (step) => {
   simcast.timings[step] ??= performance.now();
 };
 window.simcast = simcast;
+followOverlayKeys(simcast);
 
 const signaling = new Signaling();
 simcast.sender = (message) => signaling.send(message);
@@ -244,6 +246,9 @@ function onMessage(message) {
       break;
     case 'panel':
       simcast.set('panel', message.sample);
+      break;
+    case 'keys':
+      simcast.set('keys', message.panels);
       break;
     case 'visual':
       simcast.set('visual', message.visual);

@@ -12,5 +12,6 @@ import './panels/simulate/joints.js';
 import './panels/simulate/keyframes.js';
 import './panels/simulate/sensors.js';
 import './panels/simulate/info.js';
+import './panels/simulate/profiler.js';
 import './panels/simulate/rendering.js';
 import './watch.js';

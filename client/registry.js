@@ -4,9 +4,11 @@
 // nothing, the editor's CodeMirror included), and remembers which panels the person keeps open (browser storage:
 // panel names only). features.js lists the modules the page loads.
 //
-//   registerPanel({ id, title, role, order, shown, mount(body, session) })
+//   registerPanel({ id, title, role, order, shown, mount(body, session), visible(shown, session) })
 //     role: the least role that sees it ("viewer", "controller", "operator"); order: position in the dock;
-//     shown: open the first time (on a wide screen); mount: builds the panel into `body` (may be async).
+//     shown: open the first time (on a wide screen); mount: builds the panel into `body` (may be async);
+//     visible (optional): told each time the panel is shown or hidden (a panel whose host-side work runs only
+//     while someone looks, the profiler).
 //   registerControl({ id, role, order, create(session) })  create returns the element for the control bar.
 
 const STORAGE = 'simcast.panels';
@@ -97,6 +99,7 @@ function byOrder(a, b) {
 export function showPanel(id, rememberChoice = true, when = Promise.resolve()) {
   const panel = mounted.get(id);
   if (!panel) return Promise.resolve(false);
+  if (panel.section.hidden) panel.spec.visible?.(true, panel.session);
   panel.section.hidden = false;
   panel.toggle.setAttribute('aria-pressed', 'true');
   if (rememberChoice) remember(id, true);
@@ -112,6 +115,7 @@ export function showPanel(id, rememberChoice = true, when = Promise.resolve()) {
 export function hidePanel(id) {
   const panel = mounted.get(id);
   if (!panel) return;
+  if (!panel.section.hidden) panel.spec.visible?.(false, panel.session);
   panel.section.hidden = true;
   panel.toggle.setAttribute('aria-pressed', 'false');
   remember(id, false);

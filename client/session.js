@@ -4,7 +4,9 @@
 //   "scene"         the running scene: {id, title, generation, cameras}
 //   "simulation"    the simulation's state: {playing, speed, time, realTimeFactor, viewers}
 //   "model"         the running model as data (simulate's panels): {generation, model: {joints, actuators, ...}}
-//   "panel"         the panels' live values, 10 times a second: {generation, time, playing, qpos, ctrl, sensors, info}
+//   "panel"         the panels' live values, 10 times a second: {generation, time, playing, qpos, ctrl, sensors, info,
+//                   profiler}
+//   "keys"          simulate's overlay keys: DOM key code to the panel it shows or hides ({F3: "profiler"})
 //   "visual"        what a view of this page's own draws at first: {flags: [...], frame, label}
 //   "viewMode"      the page switched between its own camera ("own") and following the host's view ("host")
 //   "environments"  the open RL environments: [{id, robot, task, numEnvs}]
@@ -28,6 +30,7 @@ export class Session extends EventTarget {
   simulation = null;
   model = null;
   panel = null;
+  keys = {};
   visual = null;
   environments = [];
   sandboxes = [];

@@ -3,20 +3,14 @@
 // (loaded on demand, a chunk of its own) redraws the window once per sample. Everybody may watch.
 
 import { registerPanel } from '../../registry.js';
+import { AXES, COLOURS, loadUplot } from './chart.js';
 import { element, followModel } from './live.js';
 
 const WINDOW_S = 10;
-const COLOURS = ['#4ea1ff', '#f5a623', '#7ed321', '#e0556b', '#b68cff', '#50e3c2', '#f8e71c', '#c0c0c0'];
 const MAX_SERIES = COLOURS.length;
 
-let styled = false;
-
 async function mount(body, session) {
-  const [{ default: uPlot }, { default: css }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
-  if (!styled) {
-    document.head.append(element('style', { textContent: css }));
-    styled = true;
-  }
+  const uPlot = await loadUplot();
   const picks = element('div', { id: 'sensor-picks', className: 'sensor-picks' });
   const chart = element('div', { id: 'sensor-chart', className: 'sensor-chart' });
   const note = element('p', { className: 'note' });
@@ -35,7 +29,7 @@ async function mount(body, session) {
       width: width(),
       height: 180,
       scales: { x: { time: false } },
-      axes: [{ stroke: '#aaa', grid: { stroke: '#333' } }, { stroke: '#aaa', grid: { stroke: '#333' } }],
+      axes: AXES,
       series: [{ label: 'time (s)' }, ...chosen.map(({ sensor, component }, i) => ({
         label: sensor.dim > 1 ? `${sensor.name}[${component}]` : sensor.name,
         stroke: COLOURS[i],

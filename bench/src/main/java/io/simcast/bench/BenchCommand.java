@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
                 StreamingBenchCommands.Latency.class, StreamingBenchCommands.Network.class,
                 StreamingBenchCommands.SoakRun.class, StreamingBenchCommands.Viewers.class,
                 StreamingBenchCommands.Memory.class, StreamingBenchCommands.ConsoleView.class,
-                BenchCommand.Encode.class, PageBenchCommand.class, BenchCommand.Mcp.class, SfuBenchCommand.class})
+                BenchCommand.Encode.class, PageBenchCommand.class, BenchCommand.Mcp.class, SfuBenchCommand.class,
+                PanelsBenchCommand.class})
 public final class BenchCommand implements ExtraCommand {
     @CommandLine.ParentCommand
     SimcastCommand parent;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A long run of {@code simcast serve} under churn, watched from outside through /proc and the host's statistics:
@@ -26,6 +27,11 @@ final class Soak {
     static final int SCENE_EVERY_SECONDS = 60;
     static final int RL_EVERY_SECONDS = 20;
     static final int SAMPLE_SECONDS = 10;
+    /**
+     * The churn's first minutes, left out of the drift: the heap sizes itself to the churn (the 15-minute run grew
+     * for nine minutes, then stayed flat). A third of the churn when that is shorter.
+     */
+    static final double WARM_UP_MINUTES = 10;
     private static final Duration SETTLE = Duration.ofSeconds(15);
     /** Presets the scene alternates between: small, so rendering them leaves the cores to the viewers. */
     private static final List<String> SCENES = List.of("pendulum", "cartpole", "double-pendulum");
@@ -43,11 +49,26 @@ final class Soak {
      */
     record Result(Sample baseline, List<Sample> churn, Sample after, int joined, int joinedWithVideo,
                   int sceneSwaps, int sceneSwapsSeen, int rlEnvironments, int rlFailures) {
-        /** Mean resident size of the churn's last quarter against its first quarter, as a fraction. */
+        /** Minutes of churn left out of {@link #residentDrift} as warm-up. */
+        double warmUpMinutes() {
+            double length = churn.isEmpty() ? 0 : churn.getLast().minutes() - churn.getFirst().minutes();
+            return Math.min(WARM_UP_MINUTES, length / 3);
+        }
+
+        /**
+         * Resident size after warm-up: the mean of the last quarter of the samples after {@link #warmUpMinutes}
+         * against the mean of their first quarter, as a fraction.
+         */
         double residentDrift() {
-            int quarter = Math.max(1, churn.size() / 4);
-            double first = churn.subList(0, quarter).stream().mapToDouble(Sample::residentMiB).average().orElse(0);
-            double last = churn.subList(churn.size() - quarter, churn.size()).stream()
+            if (churn.isEmpty()) {
+                return 0;
+            }
+            double warmedUp = churn.getFirst().minutes() + warmUpMinutes();
+            List<Sample> settled = churn.stream().filter(s -> s.minutes() >= warmedUp).toList();
+            int quarter = Math.max(1, settled.size() / 4);
+            double first = settled.subList(0, quarter).stream().mapToDouble(Sample::residentMiB).average()
+                    .orElse(0);
+            double last = settled.subList(settled.size() - quarter, settled.size()).stream()
                     .mapToDouble(Sample::residentMiB).average().orElse(0);
             return first == 0 ? 0 : (last - first) / first;
         }
@@ -85,6 +106,7 @@ final class Soak {
             createRl(rl);
             leaveAll();
             Sample baseline = sample();
+            Map<String, Integer> filesBefore = ProcessCpu.openFileKinds(bench.serve().pid());
             out.println("| minute | RSS MiB | threads | fds | real-time factor | viewers |");
             out.println("| ---: | ---: | ---: | ---: | ---: | ---: |");
             print(baseline);
@@ -119,6 +141,8 @@ final class Soak {
             leaveAll();
             Sample after = sample();
             print(after);
+            out.println("open files by kind, settled before the churn: " + filesBefore + "; after: "
+                    + ProcessCpu.openFileKinds(bench.serve().pid()));
             return new Result(baseline, churn, after, joined, joinedWithVideo, sceneSwaps, sceneSwapsSeen,
                     rlEnvironments, rlFailures);
         }

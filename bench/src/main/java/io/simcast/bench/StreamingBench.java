@@ -24,6 +24,8 @@ import java.util.List;
  */
 public final class StreamingBench implements AutoCloseable {
     private static final Duration CONNECT = Duration.ofSeconds(30);
+    private static final String PLAYING =
+            "window.simcast && simcast.state === 'connected' && simcast.stats && simcast.stats.fps > 0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServeProcess serve;
@@ -70,6 +72,19 @@ public final class StreamingBench implements AutoCloseable {
         }
         HeadlessChromium.Page page = openViewer(browser, address);
         pages.add(page);
+        return page;
+    }
+
+    /**
+     * One more viewer tab of the operator's page, with {@code script} run in it before the page's own scripts (an
+     * instrument); returns when its video plays.
+     */
+    public HeadlessChromium.Page openViewerWith(String script) throws IOException, InterruptedException {
+        HeadlessChromium.Page page = browser.open("about:blank");
+        pages.add(page);
+        page.beforeEachLoad(script);
+        page.navigate(serve.operatorPage().toString());
+        page.waitFor(PLAYING, CONNECT);
         return page;
     }
 
@@ -122,8 +137,7 @@ public final class StreamingBench implements AutoCloseable {
     /** A tab of {@code browser} watching the host from {@code address} (a link's); returns when its video plays. */
     public static HeadlessChromium.Page openViewer(HeadlessChromium browser, URI address) throws InterruptedException {
         HeadlessChromium.Page page = browser.open(address.toString());
-        page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats && simcast.stats.fps > 0",
-                CONNECT);
+        page.waitFor(PLAYING, CONNECT);
         return page;
     }
 

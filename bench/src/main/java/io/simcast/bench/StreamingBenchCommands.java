@@ -110,25 +110,24 @@ final class StreamingBenchCommands {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            boolean delay = LinkImpairment.delaySupported();
             try (StreamingBench bench = StreamingBench.start(serve.arguments("--latency-stamp"));
                  LinkImpairment link = LinkImpairment.install()) {
-                NetworkBenchmark network = new NetworkBenchmark(bench.openViewer(), link);
+                NetworkBenchmark network = new NetworkBenchmark(bench.openViewerWith(NetworkBenchmark.PEER_HOOK), link);
                 out.printf("one viewer of %s through a bad link, %d s per condition%n", serve.describe(), seconds);
                 out.printf("| condition | fps | freezes (gap > %d ms) | longest gap ms | latency p50 ms | p95 ms |"
-                        + " packets dropped | NACKs | PLIs |%n", NetworkBenchmark.FREEZE_MILLIS);
+                        + " packets dropped or delayed | NACKs | PLIs |%n", NetworkBenchmark.FREEZE_MILLIS);
                 out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-                for (NetworkBenchmark.Condition condition : NetworkBenchmark.conditions(delay)) {
+                for (NetworkBenchmark.Condition condition : NetworkBenchmark.conditions()) {
                     NetworkBenchmark.Result r = network.measure(condition, Duration.ofSeconds(3),
                             Duration.ofSeconds(seconds));
                     out.printf(Locale.ROOT, "| %s | %.1f | %d | %.0f | %.0f | %.0f | %d | %d | %d |%n", r.condition(),
-                            r.fps(), r.freezes(), r.longestGapMillis(), r.p50Millis(), r.p95Millis(), r.dropped(),
+                            r.fps(), r.freezes(), r.longestGapMillis(), r.p50Millis(), r.p95Millis(), r.impaired(),
                             r.nacks(), r.plis());
                     out.flush();
                 }
-                if (!delay) {
-                    out.println("delay: not measured, this kernel has no netem qdisc (CONFIG_NET_SCH_NETEM)");
-                }
+                link.lastDelay().ifPresent(line -> out.printf(Locale.ROOT, "the delay line held %d packets and let them"
+                        + " go %.1f ms late on average, %.1f ms at most (this machine's scheduling)%n", line.packets(),
+                        line.meanLateMillis(), line.mostLateMillis()));
                 Thread.sleep(3000);
                 var recovery = network.outage(Duration.ofSeconds(outage), Duration.ofSeconds(60));
                 if (recovery.isPresent()) {
@@ -136,6 +135,8 @@ final class StreamingBenchCommands {
                             + " 30 frames after %.0f ms; the page sent %d key-frame requests (PLI)%n",
                             recovery.get().outageSeconds(), recovery.get().firstFrameMillis(),
                             recovery.get().thirtyFramesMillis(), recovery.get().plis());
+                    out.printf("  after the link came back, first (ms): %s; ICE states (ms): %s%n",
+                            recovery.get().steps(), recovery.get().states());
                 } else {
                     out.printf("after a %d s outage: no video within 60 s of the link coming back%n", outage);
                 }
@@ -174,8 +175,9 @@ final class StreamingBenchCommands {
             out.printf(Locale.ROOT, "viewers: %d joined, %d got video; scenes: %d replaced, %d took effect;"
                     + " RL environments: %d created and closed, %d failed%n", r.joined(), r.joinedWithVideo(),
                     r.sceneSwaps(), r.sceneSwapsSeen(), r.rlEnvironments(), r.rlFailures());
-            out.printf(Locale.ROOT, "resident drift over the churn (last quarter against first): %+.1f %%;"
-                    + " real-time factor furthest from 1: %.3f%n", 100 * r.residentDrift(), r.worstRealTimeFactor());
+            out.printf(Locale.ROOT, "resident drift after the first %.1f min of warm-up (last quarter against first):"
+                    + " %+.1f %%; real-time factor furthest from 1: %.3f%n", r.warmUpMinutes(), 100 * r.residentDrift(),
+                    r.worstRealTimeFactor());
             out.printf(Locale.ROOT, "settled, no viewers: threads %d before, %d after; open files %d before, %d after;"
                     + " RSS %.0f MiB before, %.0f MiB after%n", r.baseline().threads(), r.after().threads(),
                     r.baseline().openFiles(), r.after().openFiles(), r.baseline().residentMiB(),

@@ -31,8 +31,8 @@ class SoakTest {
             result = new Soak(bench, new PrintWriter(report, true)).run(Duration.ofMinutes(3));
         }
         System.out.println(report);
-        System.out.printf("resident drift %+.1f %%, real-time factor furthest from 1: %.3f%n",
-                100 * result.residentDrift(), result.worstRealTimeFactor());
+        System.out.printf("resident drift after %.1f min of warm-up %+.1f %%, real-time factor furthest from 1: %.3f%n",
+                result.warmUpMinutes(), 100 * result.residentDrift(), result.worstRealTimeFactor());
 
         assertThat(result.joined()).isGreaterThan(Soak.VIEWERS);
         assertThat(result.joinedWithVideo()).as("viewers that got video").isEqualTo(result.joined());

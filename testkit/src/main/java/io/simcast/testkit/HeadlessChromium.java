@@ -378,6 +378,16 @@ public final class HeadlessChromium implements AutoCloseable {
             browser.call(session, "Page.navigate", JSON.createObjectNode().put("url", url));
         }
 
+        /**
+         * Runs {@code script} in every document this tab loads from now on, before the page's own scripts (for
+         * instruments that must see what the page creates, such as its peer connection).
+         */
+        public void beforeEachLoad(String script) {
+            browser.call(session, "Page.enable", null);
+            browser.call(session, "Page.addScriptToEvaluateOnNewDocument",
+                    JSON.createObjectNode().put("source", script));
+        }
+
         /** Reloads the tab, as a person pressing F5 does. */
         public void reload() {
             browser.call(session, "Page.reload", null);

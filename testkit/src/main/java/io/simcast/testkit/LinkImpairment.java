@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * signalling socket and DevTools use 127.0.0.1. So every rule here matches packets <em>to</em> 10.99.0.1 as they
  * arrive: each media packet, host to browser and browser to host (RTP, RTCP, STUN), is judged once, while
  * signalling is left alone, as a real viewer's page would already be loaded. Loss and outages are iptables rules in
- * the namespace ({@code statistic} match, then DROP, in INPUT: the sender never learns). Delay needs the kernel's
- * netem qdisc ({@code tc netem}), on the loopback device through which those packets travel; {@link #delaySupported}
- * says whether this kernel has it.
+ * the namespace ({@code statistic} match, then DROP, in INPUT: the sender never learns). Delay is made in user space
+ * (this machine's kernel has no netem): the same rule hands each media packet to an NFQUEUE and {@link PacketDelay}
+ * lets it through once its delay has passed, so a packet each way is delayed once, as on a real link.
  *
  * <p>Caller's thread; one impairment at a time, {@link #clear} (or {@link #close}) ends it.
  */
@@ -29,7 +30,16 @@ public final class LinkImpairment implements AutoCloseable {
     private static final String MEDIA_ADDRESS = "10.99.0.1";
     private static final String CHAIN = "SIMCAST-LINK";
 
-    private boolean netem;
+    private static final int QUEUE = 7;
+
+    private PacketDelay delay;
+    private Optional<DelayLine> lastDelay = Optional.empty();
+
+    /**
+     * What a delay did: packets held, and how late past its due time the user-space delay line let a packet go on
+     * average and at worst (its own error, which grows with the machine's load).
+     */
+    public record DelayLine(long packets, double meanLateMillis, double mostLateMillis) {}
 
     private LinkImpairment() {}
 
@@ -58,36 +68,36 @@ public final class LinkImpairment implements AutoCloseable {
         run("iptables", "-A", CHAIN, "-j", "DROP");
     }
 
-    /** Whether this kernel has the netem qdisc that {@link #delay} needs. */
-    public static boolean delaySupported() throws InterruptedException {
-        try {
-            run("tc", "qdisc", "add", "dev", "lo", "root", "netem", "delay", "0ms");
-            run("tc", "qdisc", "del", "dev", "lo", "root");
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /**
-     * Delays every packet on the namespace's loopback device (media and signalling alike: netem has no per-address
-     * filter without the prio qdisc) by {@code millis}, give or take {@code jitterMillis}.
+     * Delays every media packet, both ways, by {@code millis} give or take {@code jitterMillis} (uniform, as netem's
+     * {@code delay 100ms 20ms}; packets may be reordered, as with netem).
      *
-     * @throws IOException when the kernel has no netem ({@link #delaySupported})
+     * @throws IOException when the kernel has no NFQUEUE, saying so
      */
     public void delay(int millis, int jitterMillis) throws IOException, InterruptedException {
         clear();
-        run("tc", "qdisc", "add", "dev", "lo", "root", "netem", "delay", millis + "ms", jitterMillis + "ms");
-        netem = true;
+        delay = PacketDelay.start(QUEUE, millis, jitterMillis);
+        run("iptables", "-A", CHAIN, "-j", "NFQUEUE", "--queue-num", Integer.toString(QUEUE), "--queue-bypass");
     }
 
     /** Back to a clean link. */
     public void clear() throws IOException, InterruptedException {
         run("iptables", "-F", CHAIN);
-        if (netem) {
-            run("tc", "qdisc", "del", "dev", "lo", "root");
-            netem = false;
+        if (delay != null) {
+            delay.close();
+            lastDelay = Optional.of(delay.report());
+            delay = null;
         }
+    }
+
+    /** Media packets delayed since the last {@link #clear}, for a report. */
+    public long delayed() {
+        return delay == null ? 0 : delay.delayed();
+    }
+
+    /** The last delay's report, once it has been cleared. */
+    public Optional<DelayLine> lastDelay() {
+        return lastDelay;
     }
 
     /** Media packets dropped by the rules since the last {@link #clear}, for a report. */

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * CPU time, resident size, threads and open files of processes, from Linux's /proc: how much of the machine the
@@ -49,6 +51,28 @@ public final class ProcessCpu {
         try (var entries = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             return entries.count();
         }
+    }
+
+    /**
+     * The open file descriptors of {@code pid} by kind: {@code socket}, {@code pipe}, an anonymous inode's name
+     * ({@code anon_inode:[eventfd]}), or {@code file}; to tell what a change in {@link #openFiles} is made of.
+     */
+    public static Map<String, Integer> openFileKinds(long pid) throws IOException {
+        Map<String, Integer> kinds = new TreeMap<>();
+        try (var entries = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path entry : entries.toList()) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(entry).toString();
+                } catch (IOException e) {
+                    continue; // closed between listing and reading
+                }
+                String kind = target.startsWith("socket:") ? "socket" : target.startsWith("pipe:") ? "pipe"
+                        : target.startsWith("anon_inode:") ? target : "file";
+                kinds.merge(kind, 1, Integer::sum);
+            }
+        }
+        return kinds;
     }
 
     private static long statusField(long pid, String name) throws IOException {

@@ -27,7 +27,9 @@ import io.simcast.app.console.panels.PanelsViewModel;
 import io.simcast.sim.physics.PanelSample;
 import io.simcast.app.console.log.LogViewModel;
 import io.simcast.app.console.record.RecordViewModel;
+import io.simcast.sim.render.Renderer;
 import io.simcast.streaming.host.StreamingHost;
+import io.simcast.streaming.input.Control;
 import io.simcast.app.console.scenes.ScenesView;
 import io.simcast.app.console.scenes.ScenesViewModel;
 import io.simcast.app.console.session.SimulationSession;
@@ -154,7 +156,14 @@ public final class Console {
         PanelsViewModel panels = new PanelsViewModel(session);
         PanelsView panelsView = new PanelsView(panels, live.view());
         layout.addSidePanel(SidePanel.SIMULATE, panelsView);
-        panelFeed = new PanelFeed(session);
+        controls.onPanelKey(panel -> {
+            if (panel == Control.Panel.HELP) {
+                help.show();
+            } else if (panelsView.toggle(panel)) {
+                layout.selectSidePanel(SidePanel.SIMULATE);
+            }
+        });
+        panelFeed = new PanelFeed(session, Renderer.drawing(services.rendering().renderer()));
         panelUpdates = sample -> {
             panels.update(sample);
             panelsView.show(sample);

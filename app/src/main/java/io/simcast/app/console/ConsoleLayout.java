@@ -66,4 +66,10 @@ final class ConsoleLayout {
         }
         sidePanels.getTabs().add(index, tab);
     }
+
+    /** Brings {@code panel}'s tab to the front. */
+    void selectSidePanel(SidePanel panel) {
+        sidePanels.getTabs().stream().filter(tab -> tab.getUserData() == panel).findFirst()
+                .ifPresent(tab -> sidePanels.getSelectionModel().select(tab));
+    }
 }

@@ -124,6 +124,13 @@ public sealed interface SimCommand {
     }
 
     /**
+     * Someone starts ({@code true}) or stops watching simulate's profiler: MuJoCo times each stage of the step while
+     * at least one watcher is counted in (and costs nothing otherwise); snapshots carry the {@link StepTimers}.
+     * Every start must be matched by one stop.
+     */
+    record WatchProfiler(boolean watching) implements SimCommand {}
+
+    /**
      * Swap in a compiled scene. The running scene keeps running until this is applied; the simulation takes
      * the scene's model reference whether the swap succeeds or not.
      */

@@ -1,6 +1,7 @@
 package io.simcast.sim.physics;
 
 import io.simcast.sim.core.MuJoCoLibrary;
+import io.simcast.sim.core.ProfilerClock;
 import io.simcast.sim.core.SimData;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_ROTATE;
 import static io.simcast.sim.mujoco.global.MuJoCo.mjPERT_TRANSLATE;
@@ -50,6 +51,8 @@ public final class Simulation implements SimulationSource, AutoCloseable {
     private static final long UNPACED_BATCH_NANOS = 1_000_000L;
     /** Behind real time by more than this (in wall seconds), the backlog is dropped instead of caught up. */
     private static final double MAX_LAG_SECONDS = 0.1;
+    /** The profiler's figures are averaged over windows this long (the panels sample at 10 Hz). */
+    private static final long PROFILER_WINDOW_NANOS = 100_000_000L;
 
     /**
      * How a simulation starts.
@@ -91,6 +94,10 @@ public final class Simulation implements SimulationSource, AutoCloseable {
     /** User forces, nbody x 6, or null when there are none. */
     private double[] bodyForces;
     private boolean forcesApplied;
+    /** How many watch simulate's profiler; MuJoCo's timers run while any does. */
+    private int profilerWatchers;
+    private StepTimers timers = StepTimers.OFF;
+    private long timersReadNanos;
 
     private Simulation(Scene initial, Options options) {
         MuJoCoLibrary.load();
@@ -191,6 +198,9 @@ public final class Simulation implements SimulationSource, AutoCloseable {
             while ((pending = commands.poll()) != null) {
                 pending.result().completeExceptionally(new IllegalStateException("the simulation is closed"));
             }
+            if (profilerWatchers > 0) {
+                ProfilerClock.release();
+            }
             data.close();
             scene.release();
             perturb.close();
@@ -275,7 +285,33 @@ public final class Simulation implements SimulationSource, AutoCloseable {
                 meter.restart(now, data.time(), steps);
             }
             case SimCommand.Perturb perturbCommand -> setPerturbation(perturbCommand.perturbation());
+            case SimCommand.WatchProfiler watch -> watchProfiler(watch.watching(), now);
             case SimCommand.LoadScene load -> swapScene(load.scene());
+        }
+    }
+
+    private void watchProfiler(boolean watching, long now) {
+        if (watching) {
+            if (profilerWatchers++ == 0) {
+                ProfilerClock.acquire();
+                StepTimers.clear(data.pointer());
+                timersReadNanos = now;
+            }
+        } else if (profilerWatchers > 0 && --profilerWatchers == 0) {
+            ProfilerClock.release();
+            timers = StepTimers.OFF;
+        }
+    }
+
+    /** A new window of the profiler's averages when the last one is over and anything ran in it. */
+    private void readTimers(long now) {
+        if (profilerWatchers == 0 || now - timersReadNanos < PROFILER_WINDOW_NANOS) {
+            return;
+        }
+        StepTimers window = StepTimers.readAndClear(data.pointer());
+        timersReadNanos = now;
+        if (window.steps() > 0 || !timers.on()) {
+            timers = window; // paused, the last figures stay, as simulate's do
         }
     }
 
@@ -471,10 +507,12 @@ public final class Simulation implements SimulationSource, AutoCloseable {
         if (playing) {
             meter.update(now, data.time(), steps);
         }
+        readTimers(now);
         mjData d = data.pointer();
         latest = new SimulationSnapshot(++sequence, scene, generation, playing, paced, clock.speed(), d.time(),
                 steps, qpos, qvel, data.act().copy(), data.ctrl().copy(), data.mocapPos().copy(),
-                data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), SolverStats.of(d), meter.realTimeFactor(),
+                data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), SolverStats.of(d), timers,
+                meter.realTimeFactor(),
                 meter.stepsPerSecond(), perturbation, now);
     }
 

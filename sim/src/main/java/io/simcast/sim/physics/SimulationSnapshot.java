@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param kineticEnergy kinetic energy in joules
  * @param contacts number of active contacts
  * @param solver the constraint solver's figures of the last step (simulate's info overlay)
+ * @param timers simulate's profiler: MuJoCo's time per stage per step lately ({@link StepTimers#OFF} unless someone
+ *     watches it, see {@link SimCommand.WatchProfiler})
  * @param realTimeFactor simulated seconds per wall-clock second over the last half second (0 when paused)
  * @param stepsPerSecond steps per wall-clock second over the same window
  * @param perturbation what the mouse is doing to a body
@@ -35,7 +37,8 @@ import java.util.Optional;
 public record SimulationSnapshot(long sequence, Scene scene, long sceneGeneration, boolean playing, boolean paced,
                                  double speed, double time, long steps, double[] qpos, double[] qvel, double[] act,
                                  double[] ctrl, double[] mocapPos, double[] mocapQuat, double potentialEnergy,
-                                 double kineticEnergy, int contacts, SolverStats solver, double realTimeFactor, double stepsPerSecond,
+                                 double kineticEnergy, int contacts, SolverStats solver, StepTimers timers,
+                                 double realTimeFactor, double stepsPerSecond,
                                  Perturbation perturbation, long capturedNanos) {
 
     /** Total mechanical energy. */

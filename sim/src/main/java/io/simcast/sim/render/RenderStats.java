@@ -1,5 +1,7 @@
 package io.simcast.sim.render;
 
+import io.simcast.sim.physics.PanelSample;
+
 /**
  * How the renderer did over the last second, all views together.
  *
@@ -10,6 +12,11 @@ package io.simcast.sim.render;
  */
 public record RenderStats(double framesPerSecond, double renderMillis, double readbackMillis, long frames) {
     static final RenderStats NONE = new RenderStats(0, 0, 0, 0);
+
+    /** The figures simulate's profiler shows for the renderer. */
+    public PanelSample.Drawing drawing() {
+        return new PanelSample.Drawing(framesPerSecond, renderMillis, readbackMillis);
+    }
 
     /** Readback as a fraction of the frame time. */
     public double readbackShare() {

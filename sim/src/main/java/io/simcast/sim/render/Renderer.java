@@ -1,12 +1,15 @@
 package io.simcast.sim.render;
 
 import io.simcast.sim.core.MuJoCoLibrary;
+import io.simcast.sim.physics.PanelSample;
 import io.simcast.sim.physics.SimulationSource;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +91,15 @@ public final class Renderer implements AutoCloseable {
     /** Frames per second and time per frame over the last second, all views together. */
     public RenderStats stats() {
         return loop.stats();
+    }
+
+    /**
+     * What simulate's profiler shows for {@code renderer}'s frames, read from its last published figures (never
+     * waits for the render thread); {@link PanelSample.Drawing#NONE} without a renderer.
+     */
+    public static Supplier<PanelSample.Drawing> drawing(Optional<Renderer> renderer) {
+        return renderer.<Supplier<PanelSample.Drawing>>map(r -> () -> r.stats().drawing())
+                .orElse(() -> PanelSample.Drawing.NONE);
     }
 
     /** A new view; it renders once someone {@link View#subscribe() subscribes}. */

@@ -60,9 +60,9 @@ public final class View implements ViewControls, ViewCameras, AutoCloseable {
         run(s -> s.setFps(fps));
     }
 
-    /** Switches the quality preset; the visual options go back to the preset's. */
+    /** Switches the quality preset: multisampling, shadows and reflections; the other switches stay. */
     public void setQuality(Quality quality) {
-        options = VisualOptions.of(quality);
+        options = options.withQuality(quality);
         run(s -> s.setQuality(quality));
     }
 

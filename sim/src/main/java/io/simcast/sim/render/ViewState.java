@@ -96,7 +96,7 @@ final class ViewState {
 
     void setQuality(Quality next) {
         quality = next;
-        visual = VisualOptions.of(next);
+        visual = visual.withQuality(next);
         schedule.changed();
     }
 

@@ -32,6 +32,16 @@ public record VisualOptions(Set<VisualFlag> flags, VisualFrame frame, VisualLabe
                 : new VisualOptions(EnumSet.of(VisualFlag.SKYBOX));
     }
 
+    /**
+     * These switches under another quality preset: shadows and reflections become the preset's, every other switch,
+     * the frame and the label stay as they are (a person's contact points survive a quality change).
+     */
+    public VisualOptions withQuality(Quality quality) {
+        VisualOptions preset = of(quality);
+        return with(VisualFlag.SHADOWS, preset.has(VisualFlag.SHADOWS))
+                .with(VisualFlag.REFLECTIONS, preset.has(VisualFlag.REFLECTIONS));
+    }
+
     public boolean has(VisualFlag flag) {
         return flags.contains(flag);
     }

@@ -5,6 +5,7 @@ import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.core.SimData;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.physics.SolverStats;
+import io.simcast.sim.physics.StepTimers;
 import io.simcast.sim.scene.Scene;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,7 +42,7 @@ final class LiveCopy {
         mjData d = data.pointer();
         latest = new SimulationSnapshot(++sequence, scene, 1, true, false, 1, d.time(), physicsSteps,
                 data.qpos().copy(), data.qvel().copy(), data.act().copy(), data.ctrl().copy(), data.mocapPos().copy(),
-                data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), SolverStats.of(d), 0, 0, Perturbation.NONE,
-                System.nanoTime());
+                data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), SolverStats.of(d), StepTimers.OFF, 0, 0,
+                Perturbation.NONE, System.nanoTime());
     }
 }

@@ -108,4 +108,31 @@ class PanelCommandsTest {
             assertThat(info.solver().residual()).isBetween(-15.0, 0.0);
         }
     }
+
+    @Test
+    void theProfilerTimesEachStageOnlyWhileSomeoneWatchesIt() throws Exception {
+        simulation = Simulation.start(panda(), PAUSED);
+        assertThat(await(simulation.submit(new SimCommand.Step(100))).timers()).isEqualTo(StepTimers.OFF);
+
+        await(simulation.submit(new SimCommand.WatchProfiler(true)));
+        StepTimers timers = StepTimers.OFF;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // failure guard only
+        while (timers.steps() == 0 && System.nanoTime() < deadline) {
+            timers = await(simulation.submit(new SimCommand.Step(50))).timers();
+        }
+        assertThat(timers.on()).isTrue();
+        assertThat(timers.steps()).isPositive();
+        assertThat(timers.step()).as("MuJoCo's own clock timed the steps").isPositive();
+        assertThat(timers.forward()).isPositive().isLessThanOrEqualTo(timers.step());
+        assertThat(timers.position()).isPositive().isLessThanOrEqualTo(timers.forward());
+        assertThat(timers.collision()).isLessThanOrEqualTo(timers.position());
+        assertThat(timers.collision() + timers.prepare() + timers.constraint() + timers.other())
+                .isCloseTo(timers.step(), org.assertj.core.data.Offset.offset(1e-9));
+        try (PanelSampler sampler = new PanelSampler(simulation)) {
+            assertThat(sampler.sample().profiler().physics()).isEqualTo(simulation.snapshot().timers());
+        }
+
+        await(simulation.submit(new SimCommand.WatchProfiler(false)));
+        assertThat(await(simulation.submit(new SimCommand.Step(50))).timers()).isEqualTo(StepTimers.OFF);
+    }
 }

@@ -37,6 +37,20 @@ class VisualOptionsTest {
     }
 
     @Test
+    void aQualityChangeKeepsThePersonsSwitchesAndOnlySetsShadowsAndReflections() {
+        VisualOptions mine = VisualOptions.of(Quality.FAST).with(VisualFlag.CONTACT_POINTS, true)
+                .with(VisualFlag.SKYBOX, false).withFrame(VisualFrame.WORLD);
+        VisualOptions better = mine.withQuality(Quality.QUALITY);
+        assertThat(better.flags()).containsExactlyInAnyOrder(VisualFlag.CONTACT_POINTS, VisualFlag.SHADOWS,
+                VisualFlag.REFLECTIONS);
+        assertThat(better.frame()).isEqualTo(VisualFrame.WORLD);
+        assertThat(better.withQuality(Quality.FAST)).isEqualTo(mine);
+        view.setOptions(mine);
+        view.setQuality(Quality.QUALITY);
+        assertThat(view.options()).isEqualTo(better);
+    }
+
+    @Test
     void wireframeLeavesOnlyTheEdgesOfTheBox() throws Exception {
         int solid = picture(NOTHING).count(Picture::isRed);
         int wire = picture(NOTHING.with(VisualFlag.WIREFRAME, true)).count(Picture::isRed);

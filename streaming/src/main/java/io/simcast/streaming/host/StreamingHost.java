@@ -168,7 +168,8 @@ public final class StreamingHost implements AutoCloseable {
         CopyFrames copyFrames = new CopyFrames(rl, renderers);
         Viewers viewers = new Viewers(new ViewerRegistry(config.maxViewers()), gatekeeper, video, simulation,
                 config.video());
-        SignalingHub hub = new SignalingHub(simulation, viewers::count);
+        SignalingHub hub = new SignalingHub(simulation, viewers::count,
+                Renderer.drawing(renderer(rendering)));
         rl.addListener(new RlSessions.Listener() {
             @Override
             public void changed(List<RlSessions.Summary> open) {

@@ -5,7 +5,9 @@ import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.streaming.StreamingMessages;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What each key and each named command does: the one definition that every client goes through. Keys
@@ -14,7 +16,8 @@ import java.util.Optional;
  * {@code POST /api/sim/command}, the page's {@code command} message and its buttons, and the MCP tools to come. Both
  * produce the same {@link SimCommand} records: Space is {@code toggle}, Right arrow {@code step} with a count of 1,
  * Backspace {@code reset}, - and = {@code slower} and {@code faster} (half or twice the factor the physics thread
- * holds, within the limits, so quick presses never read a stale speed).
+ * holds, within the limits, so quick presses never read a stale speed), F1 to F4 show or hide the client's help,
+ * info, profiler and sensor panels (simulate 2.2.2's keys).
  *
  * <p>It lives in {@code streaming.input}, not in {@code sim}: it needs only sim's types, but the names it defines
  * (DOM key codes through {@link KeyMap}, command names, their error sentences in {@code StreamingMessages}) are the
@@ -46,7 +49,26 @@ public final class Commands {
             case PREVIOUS_CAMERA -> Control.Camera.PREVIOUS;
             case NEXT_CAMERA -> Control.Camera.NEXT;
             case FREE_CAMERA -> Control.Camera.FREE;
+            case HELP, INFO, PROFILER, SENSORS -> panel(action).orElseThrow();
         });
+    }
+
+    /** The panel an overlay key (F1 to F4) shows or hides, in any state; empty for the other keys. */
+    private static Optional<Control.Panel> panel(KeyAction action) {
+        return Optional.ofNullable(switch (action) {
+            case HELP -> Control.Panel.HELP;
+            case INFO -> Control.Panel.INFO;
+            case PROFILER -> Control.Panel.PROFILER;
+            case SENSORS -> Control.Panel.SENSORS;
+            default -> null;
+        });
+    }
+
+    /** The overlay keys for the page: DOM key code to the id of the panel it shows or hides ({"F3": "profiler"}). */
+    public static Map<String, String> panelKeys() {
+        Map<String, String> keys = new TreeMap<>();
+        KeyMap.table().forEach((code, action) -> panel(action).ifPresent(panel -> keys.put(code, panel.id())));
+        return keys;
     }
 
     /**

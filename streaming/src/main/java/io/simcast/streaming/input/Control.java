@@ -5,8 +5,8 @@ import io.simcast.sim.render.ViewCameras;
 
 /**
  * What a key asks for, as {@link Commands#perform} decides it: a command for the physics thread (the simulation
- * everybody sees), or a camera change of the view the key was pressed on (a viewer's own view, the console's live
- * view). Immutable; any thread.
+ * everybody sees), a camera change of the view the key was pressed on (a viewer's own view, the console's live
+ * view), or showing or hiding one of simulate's overlays in the client it was pressed in. Immutable; any thread.
  */
 public sealed interface Control {
 
@@ -26,6 +26,28 @@ public sealed interface Control {
                 case NEXT -> view.nextCamera();
                 case FREE -> view.useFreeCamera();
             }
+        }
+    }
+
+    /**
+     * simulate's F1 to F4: shows or hides one of the client's panels, there alone (the host has nothing to do). The
+     * page learns which key toggles which of its panels from the host ({@link Commands#panelKeys}).
+     */
+    enum Panel implements Control {
+        HELP("help"),
+        INFO("info"),
+        PROFILER("profiler"),
+        SENSORS("sensors");
+
+        private final String id;
+
+        Panel(String id) {
+            this.id = id;
+        }
+
+        /** The page's name of the panel (its registry id). */
+        public String id() {
+            return id;
         }
     }
 }

@@ -17,7 +17,15 @@ public enum KeyAction {
     /** ] : the next fixed camera of the model. */
     NEXT_CAMERA,
     /** Esc: back to the free camera. */
-    FREE_CAMERA;
+    FREE_CAMERA,
+    /** F1: show or hide the help. */
+    HELP,
+    /** F2: show or hide the info overlay (simulate's Info). */
+    INFO,
+    /** F3: show or hide the profiler. */
+    PROFILER,
+    /** F4: show or hide the sensor plots. */
+    SENSORS;
 
     /** Whether the action changes the camera of the view (not the simulation everybody sees). */
     public boolean isCamera() {

@@ -6,18 +6,23 @@ import java.util.Optional;
 /**
  * The one key table of Simcast, shared by the browser page (which sends raw key events) and the JavaFX console:
  * keyed by DOM {@code KeyboardEvent.code} names, which name the physical key whatever the keyboard layout. The keys
- * are MuJoCo simulate's. Keys pressed with Ctrl, Alt or Meta are left to the browser or the desktop. Immutable.
+ * are MuJoCo simulate's (2.2.2's F1 to F4 show its help, info, profiler and sensor overlays; F5, full screen, is
+ * the browser's and the desktop's). Keys pressed with Ctrl, Alt or Meta are left to the browser or the desktop. Immutable.
  */
 public final class KeyMap {
-    private static final Map<String, KeyAction> BY_CODE = Map.of(
-            "Space", KeyAction.TOGGLE_PLAY,
-            "ArrowRight", KeyAction.STEP,
-            "Backspace", KeyAction.RESET,
-            "Minus", KeyAction.SLOWER,
-            "Equal", KeyAction.FASTER,
-            "BracketLeft", KeyAction.PREVIOUS_CAMERA,
-            "BracketRight", KeyAction.NEXT_CAMERA,
-            "Escape", KeyAction.FREE_CAMERA);
+    private static final Map<String, KeyAction> BY_CODE = Map.ofEntries(
+            Map.entry("Space", KeyAction.TOGGLE_PLAY),
+            Map.entry("ArrowRight", KeyAction.STEP),
+            Map.entry("Backspace", KeyAction.RESET),
+            Map.entry("Minus", KeyAction.SLOWER),
+            Map.entry("Equal", KeyAction.FASTER),
+            Map.entry("BracketLeft", KeyAction.PREVIOUS_CAMERA),
+            Map.entry("BracketRight", KeyAction.NEXT_CAMERA),
+            Map.entry("Escape", KeyAction.FREE_CAMERA),
+            Map.entry("F1", KeyAction.HELP),
+            Map.entry("F2", KeyAction.INFO),
+            Map.entry("F3", KeyAction.PROFILER),
+            Map.entry("F4", KeyAction.SENSORS));
 
     private KeyMap() {}
 

@@ -88,6 +88,7 @@ public final class ViewerInput {
                         camera.applyTo(steered.cameras());
                     }
                 }
+                case Control.Panel panel -> { } // the page shows or hides its own panel (Commands.panelKeys)
             }
         });
     }

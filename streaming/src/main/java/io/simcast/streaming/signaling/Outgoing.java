@@ -12,6 +12,7 @@ import io.simcast.streaming.watch.SandboxRef;
 import io.simcast.streaming.watch.WatchSources;
 import io.simcast.streaming.rl.RlSessions;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every message the host sends on the signalling WebSocket (docs/PROTOCOL.md describes each). Records serialise
@@ -82,7 +83,17 @@ public final class Outgoing {
         }
     }
 
-    /** The panels' live values (joints, controls, sensors, info), 10 times a second while sockets are open. */
+    /**
+     * simulate's overlay keys (F1 to F4) and the page's panel each shows or hides ({"F3": "profiler"}), from the
+     * host's one key table; sent after the welcome.
+     */
+    public record Keys(String type, Map<String, String> panels) {
+        public static Keys of(Map<String, String> panels) {
+            return new Keys("keys", panels);
+        }
+    }
+
+    /** The panels' live values (joints, controls, sensors, info, profiler), 10 Hz while sockets are open. */
     public record Panel(String type, PanelSample sample) {
         public Panel(PanelSample sample) {
             this("panel", sample);

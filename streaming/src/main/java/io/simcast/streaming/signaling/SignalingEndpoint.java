@@ -12,6 +12,7 @@ import io.simcast.streaming.access.Gatekeeper;
 import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.http.Json;
+import io.simcast.streaming.input.Commands;
 import io.simcast.streaming.input.InputEvent;
 import io.simcast.streaming.input.VisualWire;
 import io.simcast.streaming.WatchRef;
@@ -185,6 +186,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         channel.send(hub.environments());
         channel.send(hub.sources());
         channel.send(hub.model());
+        channel.send(Outgoing.Keys.of(Commands.panelKeys()));
         channel.send(new Outgoing.Visual(VisualWire.of(VisualOptions.of(video.streamingView().quality()))));
     }
 
@@ -222,6 +224,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             case "watch" -> watch(viewer, channel, message);
             case "stats" -> viewer.report(new ClientReport(message.path("fps").asDouble(-1),
                     message.path("framesDropped").asLong(0), message.path("latencyMs").asDouble(-1)));
+            case "profiler" -> hub.watchProfiler(channel, message.path("on").asBoolean(false));
             case "auth" -> { } // already admitted: a page that sends its token anyway changes nothing
             default -> {
                 if (InputEvent.isInputType(type)) {

@@ -2,6 +2,7 @@ package io.simcast.streaming.signaling;
 
 import io.simcast.sim.physics.PanelSample;
 import io.simcast.sim.physics.PanelSampler;
+import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.Simulation;
 import io.simcast.sim.physics.SimulationEvent;
 import io.simcast.sim.physics.SimulationListener;
@@ -16,11 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Tells every open signalling socket what changed: the simulation's state twice a second, the panels' values
  * ({@link PanelSample}) ten times a second, a new scene and its model the moment it is loaded (the views follow on their own, nobody reconnects), resets and divergences, and the RL environments
- * and sandboxes a viewer may watch whenever one opens or closes. Simulation events arrive
+ * and sandboxes a viewer may watch whenever one opens or closes. It also counts the sockets whose page shows
+ * simulate's profiler, so that MuJoCo times its stages only while one does ({@link SimCommand.WatchProfiler}).
+ * Simulation events arrive
  * on {@code simcast-sim-events}; the state ticks on {@code simcast-state-broadcast}; sockets are added and removed
  * from Undertow threads; environment lists arrive from whichever thread opened or closed one.
  */
@@ -32,15 +36,17 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
     private final Simulation simulation;
     private final IntSupplier viewerCount;
     private final Set<SocketChannel> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<SocketChannel> profiling = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
     private final PanelSampler panels;
     private volatile Outgoing.Environments environments = Outgoing.Environments.of(List.of());
     private volatile Outgoing.Sources sources = Outgoing.Sources.of(List.of());
 
-    public SignalingHub(Simulation simulation, IntSupplier viewerCount) {
+    /** @param drawing the renderer's figures for the profiler ({@code Renderer.drawing}) */
+    public SignalingHub(Simulation simulation, IntSupplier viewerCount, Supplier<PanelSample.Drawing> drawing) {
         this.simulation = simulation;
         this.viewerCount = viewerCount;
-        this.panels = new PanelSampler(simulation);
+        this.panels = new PanelSampler(simulation, drawing);
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "simcast-state-broadcast");
             thread.setDaemon(true);
@@ -83,6 +89,14 @@ public final class SignalingHub implements SimulationListener, AutoCloseable {
 
     void remove(SocketChannel socket) {
         sockets.remove(socket);
+        watchProfiler(socket, false);
+    }
+
+    /** {@code socket}'s page shows ({@code true}) or hid simulate's profiler; repeats change nothing. Any thread. */
+    void watchProfiler(SocketChannel socket, boolean watching) {
+        if (watching ? profiling.add(socket) : profiling.remove(socket)) {
+            simulation.submit(new SimCommand.WatchProfiler(watching));
+        }
     }
 
     /** The state message for now. Any thread. */

@@ -9,6 +9,8 @@ import dev.onvoid.webrtc.RTCIceGatheringState;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpCodecCapability;
+import dev.onvoid.webrtc.RTCRtpEncodingParameters;
+import dev.onvoid.webrtc.RTCRtpSendParameters;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
@@ -148,6 +150,29 @@ public final class PeerSession {
         if (videoSender != null && !closed) {
             videoSender.replaceTrack(track);
         }
+    }
+
+    /**
+     * Makes this viewer's encoder send a key frame now (after an outage its decoder has lost the references). webrtc-java
+     * has no {@code RTCRtpSender.generateKeyFrame}, but a send stream that becomes active starts with a key frame
+     * (libwebrtc's {@code VideoSendStreamImpl::StartupVideoSendStream}), so the encoding is switched off and on again:
+     * no frame is lost between the two calls. The owner's queue.
+     */
+    public void sendKeyFrame() {
+        if (videoSender == null || closed) {
+            return;
+        }
+        activate(false);
+        activate(true);
+    }
+
+    /** Each {@code setParameters} needs the transaction of a fresh {@code getParameters}. */
+    private void activate(boolean active) {
+        RTCRtpSendParameters parameters = videoSender.getParameters();
+        for (RTCRtpEncodingParameters encoding : parameters.encodings) {
+            encoding.active = active;
+        }
+        videoSender.setParameters(parameters);
     }
 
     /** The connection's statistics (completes on a libwebrtc thread). The owner's queue. */

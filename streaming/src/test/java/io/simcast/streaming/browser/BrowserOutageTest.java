@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A ten-second outage of the media path between the host and a watching page (every packet to the namespace's
  * veth address dropped, both ways; the page's signalling socket stays up, as a real page's would through a short
- * outage) ends with video arriving again on the same viewer, through the same connection, after the page asked
- * for a key frame (PLI). Asserts only eventual recovery: how fast it recovers is {@code simcast bench network}'s job.
+ * outage) ends with video arriving again on the same viewer, through the same connection; the page asked for a key
+ * frame (PLI) when its frames stopped, so the answer negotiated it (the host also sends one unasked when the path
+ * comes back). Asserts only eventual recovery: how fast it recovers is {@code simcast bench network}'s job.
  */
 @Tag("e2e")
 class BrowserOutageTest {
@@ -48,7 +49,7 @@ class BrowserOutageTest {
             assertThat(page.evaluate("simcast.viewerId").asText()).as("the same viewer rode the outage out")
                     .isEqualTo(viewer);
             assertThat(page.evaluate("simcast.state").asText()).isEqualTo("connected");
-            // The picture came back through a key frame the page asked for: the host's answer negotiated PLI.
+            // The page asked for a key frame when its frames stopped: the host's answer negotiated PLI.
             waitFor(() -> page.evaluate("simcast.stats.pliCount").asLong() > keyFramesAsked, RECOVER_MILLIS);
         }
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * simulate's panels in the page, on the Panda in headless Chromium: a control slider dragged in one page drives the
  * first joint in the host's state and moves in another page too; a keyframe loaded from the page gives exactly its
- * qpos; a viewer link's page has no control sliders, its joint sliders are disabled, and its commands are refused.
+ * qpos; a viewer link's page has no control sliders, its joint sliders are disabled, and its commands are refused;
+ * F3 shows the profiler, and MuJoCo's timers run only while it is shown.
  */
 @Tag("e2e")
 class BrowserPanelsTest {
@@ -92,6 +93,33 @@ class BrowserPanelsTest {
                 + link.token().orElseThrow() + "', 'Content-Type': 'application/json'}, body: JSON.stringify({cmd:"
                 + " 'control', params: {actuator: 0, value: 1.0}})}).then((r) => r.status)").asInt()).isEqualTo(403);
         assertThat(snapshot().ctrl()[0]).isZero();
+    }
+
+    @Test
+    void f3ShowsTheProfilerWhoseTimersRunOnlyWhileAPageShowsIt() throws Exception {
+        submit(new SimCommand.Play());
+        Page page = world.open("/?token=" + world.host.host.links().create(Role.VIEWER, null, 0).token()
+                .orElseThrow());
+        page.waitFor("simcast.keys.F3 === 'profiler' && simcast.workspace.panels().includes('profiler')", READY);
+        waitFor(() -> !snapshot().timers().on(), READY.toMillis()); // no page shows a profiler yet
+        page.evaluate("document.getElementById('stage').focus(), true");
+
+        page.press("F3", "F3");
+        page.waitFor("simcast.workspace.shown().includes('profiler')", READY);
+        waitFor(() -> snapshot().timers().on() && snapshot().timers().step() > 0, READY.toMillis());
+        page.waitFor("document.getElementById('profiler-step')?.textContent.endsWith(' ms')"
+                + " && simcast.profilerChart?.data[0].length >= 3", READY);
+        assertThat(page.evaluate("simcast.profilerChart.data[1].every((ms) => ms > 0)").asBoolean())
+                .as("the total time per step, charted").isTrue();
+        assertThat(page.evaluate("document.getElementById('profiler-render').textContent").asText())
+                .endsWith("frames/s)");
+
+        page.press("F3", "F3");
+        page.waitFor("!simcast.workspace.shown().includes('profiler')", READY);
+        waitFor(() -> !snapshot().timers().on(), READY.toMillis());
+        boolean infoShown = page.evaluate("simcast.workspace.shown().includes('info')").asBoolean();
+        page.press("F2", "F2");
+        page.waitFor("simcast.workspace.shown().includes('info') === " + !infoShown, READY);
     }
 
     /** Shows panel {@code id} once the page's role has added it (after the welcome). */

@@ -7,6 +7,7 @@ import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.physics.SolverStats;
+import io.simcast.sim.physics.StepTimers;
 import io.simcast.streaming.http.Json;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ class CommandsTest {
 
     private static SimulationSnapshot state(boolean playing, double speed) {
         return new SimulationSnapshot(1, null, 1, playing, true, speed, 0, 0, new double[0], new double[0],
-                new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, 0, 0,
-                Perturbation.NONE, 0);
+                new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, StepTimers.OFF,
+                0, 0, Perturbation.NONE, 0);
     }
 
     private static Optional<Control> key(KeyAction action, boolean playing, double speed) {
@@ -41,6 +42,21 @@ class CommandsTest {
             assertThat(key(KeyAction.FASTER, playing, 2)).isEqualTo(named("faster", null));
         }
         assertThat(key(KeyAction.STEP, false, 1)).isEqualTo(named("step", "{\"count\": 1}"));
+    }
+
+    @Test
+    void simulates222FunctionKeysShowAndHideTheClientsOverlaysInEveryState() {
+        for (boolean playing : new boolean[] {true, false}) {
+            assertThat(key(KeyAction.HELP, playing, 1)).contains(Control.Panel.HELP);
+            assertThat(key(KeyAction.INFO, playing, 1)).contains(Control.Panel.INFO);
+            assertThat(key(KeyAction.PROFILER, playing, 1)).contains(Control.Panel.PROFILER);
+            assertThat(key(KeyAction.SENSORS, playing, 1)).contains(Control.Panel.SENSORS);
+        }
+        assertThat(KeyMap.action("F3", false, false, false)).contains(KeyAction.PROFILER);
+        assertThat(KeyMap.action("F3", true, false, false)).as("Ctrl+F3 is the browser's").isEmpty();
+        assertThat(Commands.panelKeys()).as("what the page is told").containsExactly(
+                java.util.Map.entry("F1", "help"), java.util.Map.entry("F2", "info"),
+                java.util.Map.entry("F3", "profiler"), java.util.Map.entry("F4", "sensors"));
     }
 
     @Test

@@ -15,15 +15,19 @@ import org.junit.jupiter.api.Test;
 class InputTest {
     @Test
     void theKeyMapIsSimulatesKeysByDomCode() {
-        assertThat(KeyMap.table()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Space", KeyAction.TOGGLE_PLAY,
-                "ArrowRight", KeyAction.STEP,
-                "Backspace", KeyAction.RESET,
-                "Minus", KeyAction.SLOWER,
-                "Equal", KeyAction.FASTER,
-                "BracketLeft", KeyAction.PREVIOUS_CAMERA,
-                "BracketRight", KeyAction.NEXT_CAMERA,
-                "Escape", KeyAction.FREE_CAMERA));
+        assertThat(KeyMap.table()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("Space", KeyAction.TOGGLE_PLAY),
+                Map.entry("ArrowRight", KeyAction.STEP),
+                Map.entry("Backspace", KeyAction.RESET),
+                Map.entry("Minus", KeyAction.SLOWER),
+                Map.entry("Equal", KeyAction.FASTER),
+                Map.entry("BracketLeft", KeyAction.PREVIOUS_CAMERA),
+                Map.entry("BracketRight", KeyAction.NEXT_CAMERA),
+                Map.entry("Escape", KeyAction.FREE_CAMERA),
+                Map.entry("F1", KeyAction.HELP), // simulate 2.2.2's overlay keys
+                Map.entry("F2", KeyAction.INFO),
+                Map.entry("F3", KeyAction.PROFILER),
+                Map.entry("F4", KeyAction.SENSORS)));
     }
 
     @Test

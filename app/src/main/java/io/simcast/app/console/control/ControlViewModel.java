@@ -7,11 +7,12 @@ import io.simcast.streaming.input.Commands;
 import io.simcast.streaming.input.Control;
 import io.simcast.streaming.input.KeyAction;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
- * The console's simulation and camera keys and the toolbar buttons that act as them: each does what
+ * The console's simulation, camera and overlay keys and the toolbar buttons that act as them: each does what
  * {@link Commands#perform} says, exactly as the same key does in the browser page, so a command goes to the physics
  * thread and a camera change to the live view. What the toolbar shows comes from snapshots. JavaFX thread.
  */
@@ -21,6 +22,7 @@ public final class ControlViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canStep = new ReadOnlyBooleanWrapper();
     private Runnable cameraChanged = () -> { };
+    private Consumer<Control.Panel> panelKey = panel -> { };
 
     /** @param cameras the live view's cameras; empty without a renderer (the camera keys then do nothing) */
     public ControlViewModel(SimulationSource simulation, Optional<? extends ViewCameras> cameras) {
@@ -32,6 +34,11 @@ public final class ControlViewModel {
     /** Runs {@code listener} after each camera key or button (the live view then names the camera). */
     public void onCameraChange(Runnable listener) {
         cameraChanged = listener;
+    }
+
+    /** Runs {@code listener} on simulate's F1 to F4: show or hide that panel of the console. */
+    public void onPanelKey(Consumer<Control.Panel> listener) {
+        panelKey = listener;
     }
 
     /** Whether time is running, as of the newest snapshot. */
@@ -59,6 +66,7 @@ public final class ControlViewModel {
                     camera.applyTo(view);
                     cameraChanged.run();
                 });
+                case Control.Panel panel -> panelKey.accept(panel);
             }
         });
     }

@@ -22,6 +22,10 @@ public enum ConsoleKey {
     PREVIOUS_CAMERA(KeyAction.PREVIOUS_CAMERA, "["),
     NEXT_CAMERA(KeyAction.NEXT_CAMERA, "]"),
     FREE_CAMERA(KeyAction.FREE_CAMERA, "Esc"),
+    HELP(KeyAction.HELP, "F1"),
+    INFO(KeyAction.INFO, "F2"),
+    PROFILER(KeyAction.PROFILER, "F3"),
+    SENSORS(KeyAction.SENSORS, "F4"),
     /** Saves the live view's picture to a file; the console's alone. */
     SCREENSHOT(null, "Ctrl+P");
 

@@ -47,6 +47,8 @@ public final class Texts {
     public static final String PANEL_COPY_KEY = "Copy state as <key>";
     public static final String PANEL_RENDERING = "Rendering";
     public static final String PANEL_SENSORS = "Sensors";
+    public static final String PANEL_PROFILER = "Profiler";
+    public static final String PROFILER_WAITING = "MuJoCo's timers start with the next steps.";
     public static final String VISUAL_FRAME = "Frame";
     public static final String VISUAL_LABEL = "Label";
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Samples the panels' values ten times a second on {@code simcast-console-panels} (a {@link PanelSampler}: the
@@ -26,8 +27,9 @@ public final class PanelFeed implements AutoCloseable {
     });
     private final AtomicReference<PanelSample> pending = new AtomicReference<>();
 
-    public PanelFeed(SimulationSource simulation) {
-        this.sampler = new PanelSampler(simulation);
+    /** @param drawing the renderer's figures for the profiler ({@code Renderer.drawing}) */
+    public PanelFeed(SimulationSource simulation, Supplier<PanelSample.Drawing> drawing) {
+        this.sampler = new PanelSampler(simulation, drawing);
     }
 
     /** Starts sampling; {@code consumer} runs through {@code fx}. */

@@ -5,9 +5,12 @@ import io.simcast.app.console.panels.PanelsViewModel.Row;
 import io.simcast.sim.core.ModelDescription;
 import io.simcast.sim.physics.PanelSample;
 import io.simcast.sim.render.View;
+import io.simcast.streaming.input.Control;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.ToDoubleFunction;
@@ -29,7 +32,8 @@ import javafx.scene.layout.VBox;
 /**
  * simulate's panels beside the live view: Info, Control (a slider per actuator and Clear all), Joint (a slider per
  * hinge or slide joint, movable while paused), Keyframes (load one, copy the state as MJCF), Rendering (the console
- * view's switches, when there is a view) and Sensors (live charts). Sliders follow the live values except while the
+ * view's switches, when there is a view), Sensors (live charts) and Profiler (MuJoCo's timers and the renderer's,
+ * running only while the section is open; F2, F3 and F4 open and close Info, Profiler and Sensors). Sliders follow the live values except while the
  * user drags them. Binds only; JavaFX thread.
  */
 public final class PanelsView extends ScrollPane {
@@ -37,6 +41,8 @@ public final class PanelsView extends ScrollPane {
     private final List<Slider> controlSliders = new ArrayList<>();
     private final List<Slider> jointSliders = new ArrayList<>();
     private final SensorChart sensorChart = new SensorChart();
+    private final ProfilerChart profilerChart = new ProfilerChart();
+    private final Map<Control.Panel, TitledPane> overlays = new EnumMap<>(Control.Panel.class);
 
     /** @param view the console's own view, whose switches the Rendering section sets; none without rendering */
     public PanelsView(PanelsViewModel panels, Optional<View> view) {
@@ -71,14 +77,28 @@ public final class PanelsView extends ScrollPane {
             Clipboard.getSystemClipboard().setContent(content);
         });
 
+        TitledPane infoPane = new TitledPane(Texts.PANEL_INFO, info);
+        infoPane.setId("info-pane");
         VBox content = new VBox(4,
-                new TitledPane(Texts.PANEL_INFO, info),
+                infoPane,
                 new TitledPane(Texts.PANEL_CONTROL, new VBox(4, clear, controls)),
                 new TitledPane(Texts.PANEL_JOINT, joints),
                 new TitledPane(Texts.PANEL_KEYFRAMES, new HBox(4, keys, load, copy)));
         view.ifPresent(v -> content.getChildren().add(new TitledPane(Texts.PANEL_RENDERING,
                 new RenderingSwitches(v))));
-        content.getChildren().add(new TitledPane(Texts.PANEL_SENSORS, sensorChart));
+        TitledPane sensorsPane = new TitledPane(Texts.PANEL_SENSORS, sensorChart);
+        sensorsPane.setId("sensors-pane");
+        TitledPane profilerPane = new TitledPane(Texts.PANEL_PROFILER, profilerChart);
+        profilerPane.setId("profiler-pane");
+        profilerPane.setExpanded(false); // MuJoCo's timers run only while it is open
+        profilerPane.expandedProperty().addListener((property, was, open) -> {
+            profilerChart.clear();
+            panels.watchProfiler(open);
+        });
+        content.getChildren().addAll(sensorsPane, profilerPane);
+        overlays.put(Control.Panel.INFO, infoPane);
+        overlays.put(Control.Panel.SENSORS, sensorsPane);
+        overlays.put(Control.Panel.PROFILER, profilerPane);
         panels.sensors().addListener((ListChangeListener<ModelDescription.Sensor>) change ->
                 sensorChart.describe(panels.sensors()));
         sensorChart.describe(panels.sensors());
@@ -92,6 +112,26 @@ public final class PanelsView extends ScrollPane {
         follow(controlSliders, panels.controls(), row -> at(sample.ctrl(), row.index()));
         follow(jointSliders, panels.joints(), row -> at(sample.qpos(), row.index()));
         sensorChart.add(sample);
+        profilerChart.add(sample, panels.profiler().get());
+    }
+
+    /**
+     * simulate's F2, F3 and F4: opens or closes the Info, Profiler or Sensors section.
+     *
+     * @return whether the section is open now; false for a panel this view does not have
+     */
+    public boolean toggle(Control.Panel panel) {
+        TitledPane pane = overlays.get(panel);
+        if (pane == null) {
+            return false;
+        }
+        pane.setExpanded(!pane.isExpanded());
+        return pane.isExpanded();
+    }
+
+    /** How many samples the profiler's figure shows (tests). */
+    public int profilerPoints() {
+        return profilerChart.pointCount();
     }
 
     /** The sensor chart's points now (tests compare them with the sensor's values). */

@@ -1,10 +1,12 @@
 package io.simcast.app.console.panels;
 
+import io.simcast.app.console.kit.Texts;
 import io.simcast.sim.core.ModelDescription;
 import io.simcast.sim.physics.KeyframeText;
 import io.simcast.sim.physics.PanelSample;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSource;
+import io.simcast.sim.physics.StepTimers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * simulate's Control, Joint and keyframe panels and its info overlay for the console, fed by {@link PanelSample}s (the
+ * simulate's Control, Joint and keyframe panels, its info overlay and its profiler for the console, fed by {@link PanelSample}s (the
  * same values the page's panel stream carries) and acting through the same {@link SimCommand}s the page's
  * {@code control}, {@code clear_controls}, {@code positions} and {@code keyframe} commands become. Rows are rebuilt
  * when the scene generation changes. Holds no UI nodes; JavaFX thread.
@@ -32,6 +34,8 @@ public final class PanelsViewModel {
     private final ObservableList<ModelDescription.Sensor> sensors = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper jointsEditable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper profiler = new ReadOnlyStringWrapper("");
+    private boolean watchingProfiler;
     private long generation = -1;
     private PanelSample latest;
 
@@ -68,6 +72,22 @@ public final class PanelsViewModel {
         return info.getReadOnlyProperty();
     }
 
+    /** simulate's profiler as lines of text: MuJoCo's time per stage of a step, the renderer's per frame. */
+    public ReadOnlyStringProperty profiler() {
+        return profiler.getReadOnlyProperty();
+    }
+
+    /**
+     * The profiler panel opened ({@code true}) or closed: MuJoCo times its stages only while someone watches
+     * (the console counts as one watcher however often it is told).
+     */
+    public void watchProfiler(boolean watching) {
+        if (watching != watchingProfiler) {
+            watchingProfiler = watching;
+            simulation.submit(new SimCommand.WatchProfiler(watching));
+        }
+    }
+
     /** The newest values, for the sliders to follow; empty before the first sample. */
     public java.util.Optional<PanelSample> latest() {
         return java.util.Optional.ofNullable(latest);
@@ -86,6 +106,19 @@ public final class PanelsViewModel {
                 "Time %.3f%nReal time x%.2f%nSteps/s %.0f%nSize %d (%d con)%nSolver %.1f (%d it)%nEnergy %.3f",
                 sample.time(), i.realTimeFactor(), i.stepsPerSecond(), i.solver().constraints(), i.contacts(),
                 i.solver().residual(), i.solver().iterations(), i.potentialEnergy() + i.kineticEnergy()));
+        profiler.set(profilerText(sample.profiler()));
+    }
+
+    private static String profilerText(PanelSample.Profiler p) {
+        StepTimers t = p.physics();
+        String physics = !t.on() ? Texts.PROFILER_WAITING : String.format(Locale.ROOT,
+                "ms per step (%d steps)%nStep %.4f%nForward %.4f%nPosition %.4f%nVelocity %.4f%nActuation %.4f%n"
+                        + "Acceleration %.4f%nCollision %.4f%nPrepare %.4f%nSolve %.4f%nOther %.4f",
+                t.steps(), t.step(), t.forward(), t.position(), t.velocity(), t.actuation(), t.acceleration(),
+                t.collision(), t.prepare(), t.constraint(), t.other());
+        PanelSample.Drawing d = p.drawing();
+        return physics + String.format(Locale.ROOT, "%nRender %.2f ms, readback %.2f ms (%.0f frames/s)",
+                d.drawMillis(), d.readbackMillis(), d.framesPerSecond());
     }
 
     private void describe(ModelDescription model) {

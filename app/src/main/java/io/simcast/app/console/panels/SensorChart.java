@@ -6,13 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 /**
  * simulate's sensor plot in the console: tick sensors and see the last 10 simulated seconds of each value as lines on
@@ -21,9 +18,7 @@ import javafx.scene.paint.Color;
  */
 public final class SensorChart extends VBox {
     static final double WINDOW_SECONDS = 10;
-    private static final int MAX_LINES = 8;
-    private static final Color[] COLOURS = {Color.web("#4ea1ff"), Color.web("#f5a623"), Color.web("#7ed321"),
-        Color.web("#e0556b"), Color.web("#b68cff"), Color.web("#50e3c2"), Color.web("#f8e71c"), Color.SILVER};
+    private static final int MAX_LINES = LinePlot.COLOURS.length;
 
     /** One line: a sensor's component, at {@code address} in sensordata. */
     record Line(String name, int address) {}
@@ -102,45 +97,7 @@ public final class SensorChart extends VBox {
     }
 
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(Color.web("#1f2226"));
-        g.fillRect(0, 0, w, h);
-        if (points.isEmpty()) {
-            return;
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (Point point : points) {
-            for (double value : point.values()) {
-                min = Math.min(min, value);
-                max = Math.max(max, value);
-            }
-        }
-        if (max - min < 1e-9) {
-            max += 0.5;
-            min -= 0.5;
-        }
-        double end = points.peekLast().time();
-        for (int line = 0; line < lines.size(); line++) {
-            g.setStroke(COLOURS[line]);
-            g.beginPath();
-            boolean first = true;
-            for (Point point : points) {
-                double x = w * (1 - (end - point.time()) / WINDOW_SECONDS);
-                double y = h - 14 - (h - 28) * (point.values()[line] - min) / (max - min);
-                if (first) {
-                    g.moveTo(x, y);
-                    first = false;
-                } else {
-                    g.lineTo(x, y);
-                }
-            }
-            g.stroke();
-            g.setFill(COLOURS[line]);
-            g.fillText(String.format(Locale.ROOT, "%s %.4g", lines.get(line).name(),
-                    points.peekLast().values()[line]), 4, 12 + 12 * line);
-        }
+        LinePlot.draw(canvas, points.stream().map(point -> new LinePlot.Point(point.time(), point.values())).toList(),
+                lines.stream().map(Line::name).toList(), WINDOW_SECONDS, "%.4g");
     }
 }

@@ -7,10 +7,13 @@ import io.simcast.sim.physics.Perturbation;
 import io.simcast.sim.physics.SimCommand;
 import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.sim.physics.SolverStats;
+import io.simcast.sim.physics.StepTimers;
 import io.simcast.sim.physics.SimulationSource;
 import io.simcast.sim.render.ViewCameras;
 import io.simcast.sim.render.ViewInput;
 import io.simcast.streaming.VideoFormat;
+import io.simcast.streaming.input.Commands;
+import io.simcast.streaming.input.Control;
 import io.simcast.streaming.input.InputEvent;
 import io.simcast.streaming.input.KeyAction;
 import io.simcast.streaming.input.KeyMap;
@@ -46,7 +49,7 @@ class KeyCommandParityTest {
 
         Recorder(boolean playing, double speed) {
             state = new SimulationSnapshot(1, null, 1, playing, true, speed, 0, 0, new double[0], new double[0],
-                    new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, 0, 0,
+                    new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, StepTimers.OFF, 0, 0,
                 Perturbation.NONE, 0);
         }
 
@@ -139,6 +142,23 @@ class KeyCommandParityTest {
                 }
             }
         }
+    }
+
+    @Test
+    void eachOverlayKeyTogglesTheSamePanelInTheConsoleAndThePage() {
+        for (KeyAction action : KeyAction.values()) {
+            List<Control.Panel> console = new ArrayList<>();
+            KeyCode key = Arrays.stream(KeyCode.values())
+                    .filter(code -> DomCodes.of(code).equals(Optional.of(domCode(action)))).findFirst().orElseThrow();
+            ControlViewModel controls = new ControlViewModel(new Recorder(true, 1), Optional.empty());
+            controls.onPanelKey(console::add);
+            ConsoleKey.of(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false))
+                    .flatMap(ConsoleKey::action).ifPresent(controls::perform);
+            // The page toggles its panel by the table the host sends it (the `keys` message).
+            Optional<String> page = Optional.ofNullable(Commands.panelKeys().get(domCode(action)));
+            assertThat(console.stream().map(Control.Panel::id).findFirst()).as("%s", action).isEqualTo(page);
+        }
+        assertThat(Commands.panelKeys()).containsKeys("F1", "F2", "F3", "F4");
     }
 
     @Test

@@ -19,13 +19,16 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * simulate's panels in the console, on the Panda: a control slider drives a joint, keyframes, joints while paused;
- * a sensor chart whose points are the sensor's values; the Rendering switches set the console's own view.
+ * a sensor chart whose points are the sensor's values; the Rendering switches set the console's own view; F2 to F4
+ * open and close Info, Profiler and Sensors, and MuJoCo's timers run only while the profiler is open.
  */
 class PanelsUiTest extends ConsoleUiTest {
     private long pandaGeneration;
@@ -130,5 +133,31 @@ class PanelsUiTest extends ConsoleUiTest {
         });
         assertThat(view.options().has(VisualFlag.CONTACT_POINTS)).isTrue();
         assertThat(view.options().frame()).isEqualTo(VisualFrame.WORLD);
+    }
+
+    @Test
+    void simulatesKeysOpenAndCloseTheProfilerWhoseTimersRunOnlyWhileItIsOpen() throws Exception {
+        submit(new SimCommand.Play());
+        assertThat(snapshot().timers().on()).as("nobody watches the profiler yet").isFalse();
+        click("#live-view");
+        press(KeyCode.F3);
+        awaitFx("the profiler open", () -> lookup("#profiler-pane", TitledPane.class).isExpanded());
+        Eventually.await("MuJoCo's timers run", () -> snapshot().timers().on() && snapshot().timers().step() > 0);
+        awaitFx("the profiler's figure", () -> lookup("#panels", PanelsView.class).profilerPoints() >= 3);
+        awaitFx("the figures in words", () -> lookup("#profiler-figures", Label.class).getText()
+                .contains("Collision"));
+        assertThat(fx(() -> lookup("#profiler-figures", Label.class).getText())).contains("Render", "readback");
+
+        click("#live-view");
+        press(KeyCode.F3);
+        awaitFx("the profiler closed", () -> !lookup("#profiler-pane", TitledPane.class).isExpanded());
+        Eventually.await("MuJoCo's timers stop", () -> !snapshot().timers().on());
+
+        boolean infoOpen = fx(() -> lookup("#info-pane", TitledPane.class).isExpanded());
+        click("#live-view");
+        press(KeyCode.F2);
+        awaitFx("F2 toggles the info", () -> lookup("#info-pane", TitledPane.class).isExpanded() != infoOpen);
+        press(KeyCode.F4);
+        awaitFx("F4 opens or closes the sensors", () -> !lookup("#sensors-pane", TitledPane.class).isExpanded());
     }
 }

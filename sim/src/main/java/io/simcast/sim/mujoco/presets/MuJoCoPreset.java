@@ -9,8 +9,8 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 /**
  * JavaCPP description of Debian's MuJoCo 2.2.2 headers. The build parses the headers with it into
  * {@code io.simcast.sim.mujoco} (one class per struct, functions in {@code global.MuJoCo}) and compiles the JNI glue
- * against {@code libmujoco.so}, plus Simcast's own helpers ({@code simcast_*.h}: the error handler, and the document
- * outline the scene sandbox reads through MuJoCo's own XML parser, tinyxml2). Nothing generated is committed.
+ * against {@code libmujoco.so}, plus Simcast's own helpers ({@code simcast_*.h}: the error handler, the profiler's clock, and the
+ * document outline the scene sandbox reads through MuJoCo's own XML parser, tinyxml2). Nothing generated is committed.
  */
 @Properties(
         target = "io.simcast.sim.mujoco",
@@ -18,7 +18,8 @@ import org.bytedeco.javacpp.tools.InfoMapper;
         value = @Platform(
                 value = "linux-x86_64",
                 include = {"mjexport.h", "mjtnum.h", "mjmodel.h", "mjdata.h", "mjvisualize.h", "mjrender.h",
-                        "mjui.h", "mujoco.h", "simcast_mujoco.h", "simcast_xml.h"},
+                        "mjui.h", "mujoco.h", "simcast_mujoco.h", "simcast_xml.h",
+                        "simcast_timer.h"},
                 link = {"mujoco@.2.2.2", "tinyxml2@.9"}))
 public class MuJoCoPreset implements InfoMapper {
 
@@ -46,7 +47,7 @@ public class MuJoCoPreset implements InfoMapper {
                 .put(new Info("mju_sqrt", "mju_exp", "mju_sin", "mju_cos", "mju_tan", "mju_asin", "mju_acos",
                         "mju_atan2", "mju_tanh", "mju_pow", "mju_abs", "mju_log", "mju_log10", "mju_floor",
                         "mju_ceil").skip())
-                .put(new Info("simcast_throw_mujoco_error").skip());
+                .put(new Info("simcast_throw_mujoco_error", "simcast_clock_millis").skip());
         for (String struct : STRUCTS) {
             infoMap.put(new Info(struct + "_").pointerTypes(struct));
         }

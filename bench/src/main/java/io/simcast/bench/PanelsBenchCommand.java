@@ -1,0 +1,187 @@
+package io.simcast.bench;
+
+import io.simcast.app.console.ConsoleTask;
+import io.simcast.app.console.panels.PanelsView;
+import io.simcast.app.console.panels.PanelsViewModel;
+import io.simcast.sim.physics.PanelSample;
+import io.simcast.sim.physics.PanelSampler;
+import io.simcast.sim.physics.Simulation;
+import io.simcast.sim.scene.SceneCompiler;
+import io.simcast.sim.scene.SceneLimits;
+import io.simcast.sim.scene.SceneLocator;
+import io.simcast.testkit.HeadlessChromium;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code simcast bench panels}: simulate's panels under load. One run, side by side: {@code --viewers} headless
+ * Chromium viewers watching the video alone, then the same viewers with every panel of their page shown and a sensor
+ * chart ticked (the 10 Hz panel stream drawn in each), reading the real-time factor and the frame rate of the worst
+ * and mean viewer each time. Then the console's panels: the JavaFX thread's time per panel update (the view-model's
+ * update, the sliders, the sensor chart and the profiler's figure, with CSS and layout), the JavaFX thread's CPU
+ * time and the wall time per update over {@code --updates} samples of the playing scene, every section open. The scene is the Panda with a sensor per
+ * joint written to a temporary file (the presets have no sensors). Needs a display for the console part (xvfb-run).
+ */
+@Command(name = "panels", mixinStandardHelpOptions = true,
+        description = "Browser viewers without and with every simulate panel and a sensor chart (real-time factor,"
+                + " video fps), and the console's JavaFX time per panel update (needs a display: xvfb-run).")
+final class PanelsBenchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--viewers", defaultValue = "8",
+            description = "Browser viewers (default ${DEFAULT-VALUE}; 0 measures the console alone).")
+    int viewers;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Each measuring window (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--updates", defaultValue = "300",
+            description = "Console panel updates timed (default ${DEFAULT-VALUE}).")
+    int updates;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path scene = pandaWithSensors();
+        try {
+            if (viewers > 0) {
+                browsers(out, scene);
+            }
+            console(out, scene);
+        } finally {
+            Files.deleteIfExists(scene);
+        }
+        return 0;
+    }
+
+    private void browsers(PrintWriter out, Path scene) throws Exception {
+        out.printf("%d browser viewers of the Panda with sensors at 640x480, 30 fps, %d s windows%n", viewers,
+                seconds);
+        out.println("| pages show | real-time factor | worst viewer fps | mean fps | host CPU % | browsers CPU % |");
+        out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+        try (StreamingBench bench = StreamingBench.start(List.of("--scene", scene.toString(), "--width", "640",
+                "--height", "480", "--fps", "30", "--max-viewers", Integer.toString(viewers + 2)))) {
+            List<HeadlessChromium.Page> pages = new ArrayList<>();
+            for (int i = 0; i < viewers; i++) {
+                pages.add(bench.openViewer());
+            }
+            Thread.sleep(4000);
+            row(out, "the video only", bench.sample(Duration.ofSeconds(seconds)));
+            for (HeadlessChromium.Page page : pages) {
+                page.evaluate("simcast.workspace.panels().forEach((id) => simcast.workspace.show(id)), true");
+            }
+            for (HeadlessChromium.Page page : pages) {
+                page.waitFor("document.getElementById('sensor-0') !== null", Duration.ofSeconds(60));
+                page.evaluate("document.getElementById('sensor-0').click(), true");
+                page.waitFor("simcast.sensorChart?.data[0].length > 5", Duration.ofSeconds(60));
+            }
+            Thread.sleep(4000);
+            row(out, "every panel, a sensor chart", bench.sample(Duration.ofSeconds(seconds)));
+        }
+    }
+
+    private static void row(PrintWriter out, String what, StreamingBench.Sample s) {
+        out.printf(Locale.ROOT, "| %s | %.3f | %.1f | %.1f | %.0f | %.0f |%n", what, s.realTimeFactor(), s.worstFps(),
+                s.meanFps(), s.hostCpuPercent(), s.browserCpuPercent());
+        out.flush();
+    }
+
+    /** The console's panels in a window of their own, fed by a real sampler; JavaFX time per update. */
+    private void console(PrintWriter out, Path scene) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            out.println("console panels: no display (" + e.getMessage() + "); run under xvfb-run");
+            out.flush();
+            return;
+        }
+        started.await(1, TimeUnit.MINUTES);
+        try (Simulation simulation = Simulation.start(new SceneCompiler().compile(SceneLocator.locate(
+                scene.toString(), SceneLimits.DEFAULT)));
+             PanelSampler sampler = new PanelSampler(simulation)) {
+            PanelsViewModel model = new PanelsViewModel(simulation);
+            PanelsView view = ConsoleTask.onFxThread(() -> {
+                PanelsView panels = new PanelsView(model, Optional.empty());
+                Stage stage = new Stage();
+                stage.setScene(new Scene(panels, 420, 860));
+                stage.show();
+                return panels;
+            });
+            PanelSample first = sampler.sample();
+            ConsoleTask.onFxThread(() -> {
+                model.update(first);
+                view.show(first);
+                view.lookupAll(".titled-pane").forEach(pane -> ((TitledPane) pane).setExpanded(true));
+                ((CheckBox) view.lookup("#sensor-0")).setSelected(true);
+                return null;
+            });
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            double[] cpu = new double[updates];
+            double[] wall = new double[updates];
+            for (int i = 0; i < updates; i++) {
+                Thread.sleep(100); // the console's 10 Hz
+                PanelSample sample = sampler.sample();
+                int at = i;
+                ConsoleTask.onFxThread(() -> {
+                    long start = System.nanoTime();
+                    long startCpu = threads.getCurrentThreadCpuTime();
+                    model.update(sample);
+                    view.show(sample);
+                    view.applyCss();
+                    view.layout();
+                    cpu[at] = (threads.getCurrentThreadCpuTime() - startCpu) * 1e-6;
+                    wall[at] = (System.nanoTime() - start) * 1e-6;
+                    return null;
+                });
+            }
+            Arrays.sort(cpu);
+            Arrays.sort(wall);
+            // CPU time is what the update costs the JavaFX thread; wall time adds whatever else ran on the cores.
+            out.printf(Locale.ROOT, "console panel update on the JavaFX thread (%d updates, every section open, a"
+                    + " sensor chart and the profiler): CPU median %.2f ms, p95 %.2f ms, max %.2f ms; wall median"
+                    + " %.2f ms, p95 %.2f ms%n", updates, cpu[updates / 2], cpu[(int) (updates * 0.95)],
+                    cpu[updates - 1], wall[updates / 2], wall[(int) (updates * 0.95)]);
+            out.flush();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** The Panda preset with a joint-position sensor per hinge, in a temporary file. */
+    private static Path pandaWithSensors() throws Exception {
+        String panda;
+        try (var in = Simulation.class.getResourceAsStream("/io/simcast/sim/scene/presets/panda.xml")) {
+            panda = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        StringBuilder sensors = new StringBuilder("<sensor>");
+        for (int joint = 1; joint <= 7; joint++) {
+            sensors.append("<jointpos name=\"q").append(joint).append("\" joint=\"joint").append(joint)
+                    .append("\"/>");
+        }
+        Path file = Files.createTempFile("simcast-bench-panda", ".xml");
+        Files.writeString(file, panda.replace("</mujoco>", sensors + "</sensor></mujoco>"));
+        return file;
+    }
+}

@@ -1,0 +1,33 @@
+package io.simcast.sim.core;
+
+import static io.simcast.sim.mujoco.global.MuJoCo.simcast_profiler_clock;
+
+/**
+ * MuJoCo's profiler clock ({@code mjcb_time}, see {@code simcast_timer.h}): while it is installed every
+ * {@code mj_step} and {@code mj_forward} in the process times its stages into {@code mjData.timer}. It is one global
+ * callback, so simulations that want it count themselves in and out: it is installed while at least one does, and
+ * costs nothing when nobody looks. Thread-safe.
+ */
+public final class ProfilerClock {
+    private static int users;
+
+    private ProfilerClock() {}
+
+    /** One more user; installs the clock for the first. */
+    public static synchronized void acquire() {
+        MuJoCoLibrary.load();
+        if (users++ == 0) {
+            simcast_profiler_clock(true);
+        }
+    }
+
+    /** One user fewer; removes the clock after the last. */
+    public static synchronized void release() {
+        if (users == 0) {
+            throw new IllegalStateException("the profiler clock was released more often than acquired");
+        }
+        if (--users == 0) {
+            simcast_profiler_clock(false);
+        }
+    }
+}
