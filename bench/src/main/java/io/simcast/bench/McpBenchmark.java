@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * MCP tool calls as an agent makes them, with the MCP SDK's own Java client: over Streamable HTTP against a running
@@ -50,7 +54,7 @@ public final class McpBenchmark {
             client.initialize();
             McpSchema.CallToolRequest state = new McpSchema.CallToolRequest("get_state", Map.of());
             List<Latencies> results = new ArrayList<>(List.of(floor(address, calls),
-                    time("get_state", client, state, calls)));
+                    time("get_state", client, state, calls), plainPosts(address, token, calls)));
             for (String quality : List.of("fast", "quality")) {
                 results.add(time("render_picture 640x480 " + quality, client, new McpSchema.CallToolRequest(
                         "render_picture", Map.of("width", 640, "height", 480, "quality", quality)), pictures));
@@ -84,30 +88,123 @@ public final class McpBenchmark {
     /**
      * Milliseconds from launching {@code simcast mcp --scene scene} (this JVM's flags and class path) to the answer of
      * its first tool call ({@code host_info}), including the MCP handshake, and on to its first picture (320x240,
-     * which waits for the renderer: what every first answer cost while the server waited for its renderer), once per
-     * run.
+     * which waits for the renderer), once per run: alternately without and with the ahead-of-time cache the launcher
+     * makes ({@code scripts/mcp-aot.sh}, trained here once first), so both rows share the moment's load.
      */
     public static List<Latencies> stdioStart(String scene, int runs) {
-        double[] answer = new double[runs];
-        double[] picture = new double[runs];
+        Optional<Path> cache = aotCache();
+        List<Latencies> results = new ArrayList<>();
+        double[][] without = new double[2][runs];
+        double[][] with = new double[2][runs];
         for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            StdioClientTransport transport = new StdioClientTransport(simcastMcp(scene),
-                    new JacksonMcpJsonMapper(new ObjectMapper()));
-            try (McpSyncClient client = McpClient.sync(transport).requestTimeout(TIMEOUT)
-                    .initializationTimeout(TIMEOUT).build()) {
-                client.initialize();
-                check(client.callTool(new McpSchema.CallToolRequest("host_info", Map.of())), "host_info");
-                answer[i] = (System.nanoTime() - start) / 1e6;
-                check(client.callTool(new McpSchema.CallToolRequest("render_picture",
-                        Map.of("width", 320, "height", 240))), "render_picture");
-                picture[i] = (System.nanoTime() - start) / 1e6;
+            start(scene, Optional.empty(), without, i);
+            if (cache.isPresent()) {
+                start(scene, cache, with, i);
             }
         }
-        Arrays.sort(answer);
-        Arrays.sort(picture);
-        return List.of(new Latencies("stdio start to first answer", answer),
-                new Latencies("stdio start to first picture", picture));
+        results.add(sorted("stdio start to first answer", without[0]));
+        results.add(sorted("stdio start to first picture", without[1]));
+        if (cache.isPresent()) {
+            results.add(sorted("... from the AOT cache", with[0]));
+            results.add(sorted("... first picture, AOT cache", with[1]));
+        }
+        return results;
+    }
+
+    private static void start(String scene, Optional<Path> cache, double[][] millis, int run) {
+        long start = System.nanoTime();
+        StdioClientTransport transport = new StdioClientTransport(simcastMcp(scene, cache),
+                new JacksonMcpJsonMapper(new ObjectMapper()));
+        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(TIMEOUT)
+                .initializationTimeout(TIMEOUT).build()) {
+            client.initialize();
+            check(client.callTool(new McpSchema.CallToolRequest("host_info", Map.of())), "host_info");
+            millis[0][run] = (System.nanoTime() - start) / 1e6;
+            check(client.callTool(new McpSchema.CallToolRequest("render_picture",
+                    Map.of("width", 320, "height", 240))), "render_picture");
+            millis[1][run] = (System.nanoTime() - start) / 1e6;
+        }
+    }
+
+    private static Latencies sorted(String what, double[] millis) {
+        Arrays.sort(millis);
+        return new Latencies(what, millis);
+    }
+
+    /** A fresh cache made by the launcher's own training script for this JVM's flags, or empty where it is missing. */
+    private static Optional<Path> aotCache() {
+        try {
+            Path root = Path.of(McpBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent().getParent().getParent();
+            Path script = root.resolve("scripts/mcp-aot.sh");
+            if (!Files.isExecutable(script)) {
+                return Optional.empty();
+            }
+            Path cache = Files.createTempDirectory("simcast-bench-aot").resolve("mcp-bench.aot");
+            List<String> command = new ArrayList<>(List.of(script.toString(), cache.toString(), java(),
+                    System.getProperty("java.class.path")));
+            command.addAll(jvmFlags());
+            Process training = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            if (!training.waitFor(5, TimeUnit.MINUTES)) {
+                training.destroyForcibly();
+            }
+            return Files.isRegularFile(cache) ? Optional.of(cache) : Optional.empty();
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("could not train the AOT cache: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * {@code get_state} as plain JSON-RPC POSTs with the JDK's client on a session of its own: the server's part of a
+     * call (HTTP, the SDK's server, the tool) without the MCP SDK client's own work, beside the SDK client's row.
+     */
+    private static Latencies plainPosts(URI address, String token, int calls) {
+        URI mcp = address.resolve("/mcp");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> init = http.send(post(mcp, token, null, "{\"jsonrpc\":\"2.0\",\"id\":0,"
+                    + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                    + "\"clientInfo\":{\"name\":\"simcast-bench\",\"version\":\"1\"}}}"),
+                    HttpResponse.BodyHandlers.ofString());
+            String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow(
+                    () -> new IllegalStateException("no MCP session: " + init.statusCode() + " " + init.body()));
+            http.send(post(mcp, token, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"),
+                    HttpResponse.BodyHandlers.discarding());
+            double[] millis = new double[calls];
+            for (int i = -calls / 5; i < calls; i++) {
+                HttpRequest request = post(mcp, token, session, "{\"jsonrpc\":\"2.0\",\"id\":" + (i + calls + 1)
+                        + ",\"method\":\"tools/call\",\"params\":{\"name\":\"get_state\",\"arguments\":{}}}");
+                long start = System.nanoTime();
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                long took = System.nanoTime() - start;
+                if (answer.statusCode() != 200 || !answer.body().contains("\"isError\":false")) {
+                    throw new IllegalStateException("get_state answered " + answer.statusCode() + ": " + answer.body());
+                }
+                if (i >= 0) {
+                    millis[i] = took / 1e6;
+                }
+            }
+            Arrays.sort(millis);
+            return new Latencies("get_state, plain POST (JDK client)", millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static HttpRequest post(URI mcp, String token, String session, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(mcp).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) {
+            request.header("Mcp-Session-Id", session);
+        }
+        return request.build();
     }
 
     private static Latencies time(String what, McpSyncClient client, McpSchema.CallToolRequest request, int calls) {
@@ -130,12 +227,23 @@ public final class McpBenchmark {
         }
     }
 
-    private static ServerParameters simcastMcp(String scene) {
-        List<String> args = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    private static ServerParameters simcastMcp(String scene, Optional<Path> cache) {
+        List<String> args = new ArrayList<>(jvmFlags());
+        cache.ifPresent(file -> args.add("-XX:AOTCache=" + file));
         args.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.simcast.app.cli.SimcastCommand", "mcp",
                 "--scene", scene));
-        return ServerParameters.builder(ProcessHandle.current().info().command().orElse("java")).args(args)
-                .addEnvVar("MALLOC_ARENA_MAX", "2").build();
+        return ServerParameters.builder(java()).args(args).addEnvVar("MALLOC_ARENA_MAX", "2").build();
+    }
+
+    /** This JVM's flags, and what the launcher adds for {@code simcast mcp} (the JVM's warnings go to stderr). */
+    private static List<String> jvmFlags() {
+        List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        flags.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:aot*=error:stderr"));
+        return flags;
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** What {@code simcast bench mcp} prints for one measurement. */

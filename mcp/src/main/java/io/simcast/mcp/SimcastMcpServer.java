@@ -82,10 +82,14 @@ public final class SimcastMcpServer {
                 .tools(tools(workspace)).resources(resources(workspace)).build();
     }
 
-    /** A server over Streamable HTTP (many sessions). */
+    /**
+     * A server over Streamable HTTP (many sessions). Tools run on the host's worker thread that carries the request
+     * (it waits for the answer anyway; each request has its own), not on Reactor's bounded-elastic pool: one thread
+     * hand-off less per call. Over stdio one reader thread takes every message, so there the pool stays.
+     */
     public static McpSyncServer http(McpStreamableServerTransportProvider transport, Workspace workspace) {
         return McpServer.sync(transport).serverInfo(NAME, SimcastVersion.version()).instructions(INSTRUCTIONS)
                 .jsonMapper(jsonMapper()).requestTimeout(REQUEST_TIMEOUT).capabilities(capabilities())
-                .tools(tools(workspace)).resources(resources(workspace)).build();
+                .immediateExecution(true).tools(tools(workspace)).resources(resources(workspace)).build();
     }
 }

@@ -17,6 +17,9 @@ import org.bytedeco.javacpp.DoublePointer;
  * and runs {@code mj_forward}, as the renderer does, so readers never touch the physics thread's data. Forces a user
  * applied are not in the snapshot, so acceleration-stage sensors (accelerometer, force, torque) read as if none were.
  *
+ * <p>Reading the snapshot it read last (a paused simulation, or readers faster than the physics publishes) answers
+ * the same {@link Derived} again without another forward pass.
+ *
  * <p>Any thread; calls are serialised. The probe's data follows the snapshot's model and is freed by {@link #close}.
  */
 public final class StateProbe implements AutoCloseable {
@@ -39,12 +42,16 @@ public final class StateProbe implements AutoCloseable {
                           double[] normal) {}
 
     private SimData data;
+    private Derived last;
 
     /**
      * @throws IllegalStateException when the snapshot's scene was replaced and freed meanwhile (read the newest
      *     snapshot again)
      */
     public synchronized Derived read(SimulationSnapshot snapshot) {
+        if (last != null && last.snapshot() == snapshot) {
+            return last;
+        }
         Model model = snapshot.scene().model();
         if (data == null || data.model() != model) {
             if (!model.tryRetain()) {
@@ -68,8 +75,9 @@ public final class StateProbe implements AutoCloseable {
                     m.geom_bodyid().get(c.geom2()), c.dist(), new double[] {c.pos(0), c.pos(1), c.pos(2)},
                     new double[] {c.frame(0), c.frame(1), c.frame(2)}));
         }
-        return new Derived(snapshot, copy(d.xpos(), 3L * m.nbody()), copy(d.xquat(), 4L * m.nbody()),
+        last = new Derived(snapshot, copy(d.xpos(), 3L * m.nbody()), copy(d.xquat(), 4L * m.nbody()),
                 copy(d.sensordata(), m.nsensordata()), contacts);
+        return last;
     }
 
     private static double[] copy(DoublePointer pointer, long count) {
@@ -83,6 +91,7 @@ public final class StateProbe implements AutoCloseable {
     /** Frees the probe's data; the next read makes it again. */
     @Override
     public synchronized void close() {
+        last = null;
         if (data != null) {
             data.close();
             data = null;
