@@ -44,7 +44,8 @@ class BrowserRolesTest {
 
         assertThat(page.evaluate("simcast.workspace.panels()").toString())
                 .as("only what watching needs: the Watch list, simulate's read-only panels and the log")
-                .isEqualTo("[\"watch\",\"joints\",\"keyframes\",\"sensors\",\"info\",\"rendering\",\"log\"]");
+                .isEqualTo("[\"watch\",\"joints\",\"keyframes\",\"sensors\",\"profiler\",\"info\",\"rendering\","
+                        + "\"log\"]");
         assertThat(page.evaluate("['editor', 'generate', 'keys', 'rl'].filter(id =>"
                 + " document.getElementById('panel-' + id) || document.getElementById('toggle-' + id))").size())
                 .isZero();
@@ -62,8 +63,8 @@ class BrowserRolesTest {
         Page page = open(link);
 
         assertThat(page.evaluate("simcast.workspace.panels()").toString())
-                .isEqualTo("[\"generate\",\"watch\",\"rl\",\"control\",\"joints\",\"keyframes\",\"sensors\",\"info\","
-                        + "\"rendering\",\"log\"]");
+                .isEqualTo("[\"generate\",\"watch\",\"rl\",\"control\",\"joints\",\"keyframes\",\"sensors\","
+                        + "\"profiler\",\"info\",\"rendering\",\"log\"]");
         assertThat(statuses(page, link, PANEL_CALLS.subList(0, 6))).as("the operator's calls").containsOnly(403);
 
         page.evaluate("simcast.workspace.show('generate')");
