@@ -6,6 +6,8 @@ import io.simcast.app.console.Eventually;
 import java.util.Collection;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import org.fxmisc.richtext.model.StyleSpans;
@@ -19,7 +21,13 @@ class ApplyUiTest extends ConsoleUiTest {
     private void typeBrokenSceneAndApply() {
         robot().clickOn("#editor");
         press(KeyCode.CONTROL, KeyCode.A);
-        robot().write(BROKEN);
+        // Pasted, as a scene from elsewhere would be: typing it would get the editor's auto-indent.
+        fx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(BROKEN);
+            return Clipboard.getSystemClipboard().setContent(content);
+        });
+        press(KeyCode.CONTROL, KeyCode.V);
         assertThat(editorText()).isEqualTo(BROKEN);
         press(KeyCode.CONTROL, KeyCode.ENTER);
         awaitFx("the error marker", () -> visibleErrorMarker() != null);

@@ -17,6 +17,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * it draws when there is no room: the drawn text must equal the control's text).
  */
 class NothingCutOffUiTest extends ConsoleUiTest {
+    /** The size Console gives its scene. */
+    private static final int DEFAULT_WIDTH = 1400;
+    private static final int DEFAULT_HEIGHT = 860;
 
     @Override
     ConsoleOptions options() {
@@ -33,8 +37,15 @@ class NothingCutOffUiTest extends ConsoleUiTest {
 
     @Test
     void everyVisibleTextIsShownWholeInEveryPanelAtTheDefaultSize() {
-        assertThat(fx(() -> editor().getScene().getWidth())).isEqualTo(1400);
-        assertThat(fx(() -> editor().getScene().getHeight())).isEqualTo(860);
+        // The window the console opens with (the test stage is shared: another test may have resized it).
+        fx(() -> {
+            Stage stage = (Stage) editor().getScene().getWindow();
+            stage.setWidth(DEFAULT_WIDTH + stage.getWidth() - stage.getScene().getWidth());
+            stage.setHeight(DEFAULT_HEIGHT + stage.getHeight() - stage.getScene().getHeight());
+            return null;
+        });
+        awaitFx("the default size", () -> editor().getScene().getWidth() == DEFAULT_WIDTH
+                && editor().getScene().getHeight() == DEFAULT_HEIGHT);
         fx(() -> {
             editor().requestFocus();
             return null;
