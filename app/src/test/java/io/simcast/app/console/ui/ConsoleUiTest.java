@@ -60,6 +60,7 @@ abstract class ConsoleUiTest {
         services = startServices();
         FxToolkit.setupStage(stage -> {
             console = new Console(stage, services, owner -> dialogs, AUTOSAVE);
+            stage.sizeToScene(); // the console's own size: the primary stage is shared and a test may have resized it
             console.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
