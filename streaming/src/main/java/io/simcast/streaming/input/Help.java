@@ -2,7 +2,6 @@ package io.simcast.streaming.input;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * simulate's help (F1) as data for every client: each action of the one key table ({@link KeyMap}) with its keys
@@ -32,10 +31,9 @@ public record Help(List<Line> keys, List<Line> mouse) {
     private static List<Line> keyLines() {
         List<Line> lines = new ArrayList<>();
         for (KeyAction action : KeyAction.values()) {
-            List<String> keys = KeyMap.table().entrySet().stream().filter(entry -> entry.getValue() == action)
-                    .map(Map.Entry::getKey).sorted().map(KeyMap::label).toList();
+            String keys = KeyMap.labelOf(action);
             if (!keys.isEmpty()) {
-                lines.add(new Line(String.join(" / ", keys), action.does()));
+                lines.add(new Line(keys, action.does()));
             }
         }
         return List.copyOf(lines);

@@ -2,6 +2,7 @@ package io.simcast.streaming.input;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The one key table of Simcast, shared by the browser page (which sends raw key events) and the JavaFX console:
@@ -51,6 +52,12 @@ public final class KeyMap {
     /** The name a person reads for a key of the table ("Right arrow" for {@code ArrowRight}). */
     public static String label(String code) {
         return LABELS.getOrDefault(code, code);
+    }
+
+    /** How the help names the keys of {@code action} ({@code "- / ="} style when several do it; "" when none). */
+    public static String labelOf(KeyAction action) {
+        return BY_CODE.entrySet().stream().filter(entry -> entry.getValue() == action).map(Map.Entry::getKey)
+                .sorted().map(KeyMap::label).collect(Collectors.joining(" / "));
     }
 
     /** The whole table, DOM code to action (the console maps its key codes onto these names). */

@@ -6,19 +6,17 @@ import javafx.scene.web.WebView;
 import javafx.stage.Window;
 
 /**
- * The help window (F1): keys, mouse gestures and the MJCF quick reference, a static page shown in a WebView. Made
+ * The help window (F1): keys, mouse gestures and the MJCF quick reference ({@link HelpPage}) in a WebView. Made
  * on first use, then brought to the front; closes with the console. JavaFX thread.
  */
 public final class HelpWindow {
-    private static final String PAGE = "/io/simcast/app/console/help/help.html";
-
     private final ToolWindow window;
 
     public HelpWindow(Window owner) {
         window = new ToolWindow(owner, Texts.HELP, () -> {
             WebView page = new WebView();
             page.setId("help-page");
-            page.getEngine().load(HelpWindow.class.getResource(PAGE).toExternalForm());
+            page.getEngine().loadContent(HelpPage.html());
             return page;
         }, 760, 820);
     }

@@ -14,26 +14,33 @@ import javafx.scene.input.KeyEvent;
  * console's own: the page leaves Ctrl combinations to the browser. Immutable.
  */
 public enum ConsoleKey {
-    TOGGLE_PLAY(KeyAction.TOGGLE_PLAY, "Space"),
-    STEP(KeyAction.STEP, "Right arrow"),
-    RESET(KeyAction.RESET, "Backspace"),
-    SLOWER(KeyAction.SLOWER, "-"),
-    FASTER(KeyAction.FASTER, "="),
-    PREVIOUS_CAMERA(KeyAction.PREVIOUS_CAMERA, "["),
-    NEXT_CAMERA(KeyAction.NEXT_CAMERA, "]"),
-    FREE_CAMERA(KeyAction.FREE_CAMERA, "Esc"),
-    HELP(KeyAction.HELP, "F1"),
-    INFO(KeyAction.INFO, "F2"),
-    PROFILER(KeyAction.PROFILER, "F3"),
-    SENSORS(KeyAction.SENSORS, "F4"),
+    TOGGLE_PLAY(KeyAction.TOGGLE_PLAY),
+    STEP(KeyAction.STEP),
+    RESET(KeyAction.RESET),
+    SLOWER(KeyAction.SLOWER),
+    FASTER(KeyAction.FASTER),
+    PREVIOUS_CAMERA(KeyAction.PREVIOUS_CAMERA),
+    NEXT_CAMERA(KeyAction.NEXT_CAMERA),
+    FREE_CAMERA(KeyAction.FREE_CAMERA),
+    HELP(KeyAction.HELP),
+    INFO(KeyAction.INFO),
+    PROFILER(KeyAction.PROFILER),
+    SENSORS(KeyAction.SENSORS),
     /** Saves the live view's picture to a file; the console's alone. */
-    SCREENSHOT(null, "Ctrl+P");
+    SCREENSHOT("Ctrl+P");
 
-    private final KeyAction action;
+    private final Optional<KeyAction> action;
     private final String label;
 
-    ConsoleKey(KeyAction action, String label) {
-        this.action = action;
+    /** A key of the shared table, named as the table names it. */
+    ConsoleKey(KeyAction action) {
+        this.action = Optional.of(action);
+        this.label = KeyMap.labelOf(action);
+    }
+
+    /** One of the console's own keys. */
+    ConsoleKey(String label) {
+        this.action = Optional.empty();
         this.label = label;
     }
 
@@ -44,7 +51,7 @@ public enum ConsoleKey {
 
     /** What the shared table calls this key's action; empty for the console's own keys. */
     public Optional<KeyAction> action() {
-        return Optional.ofNullable(action);
+        return action;
     }
 
     /** The console key a key press means, if any. */
@@ -59,7 +66,7 @@ public enum ConsoleKey {
 
     /** The console key of a shared table action. */
     public static ConsoleKey of(KeyAction action) {
-        return Arrays.stream(values()).filter(key -> key.action == action).findFirst()
+        return Arrays.stream(values()).filter(key -> key.action.equals(Optional.of(action))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no console key for " + action));
     }
 }

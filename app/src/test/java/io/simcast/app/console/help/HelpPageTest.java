@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.sim.scene.MjcfSchema;
 import io.simcast.app.console.keys.ConsoleKey;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.simcast.streaming.input.Help;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The help page documents what the console does: every key, and every element the editor completes. */
+/**
+ * The help page documents what the console does: every key (the shared table's lines, as the browser page's help has
+ * them), and every element the editor completes.
+ */
 class HelpPageTest {
     private static String page;
 
     @BeforeAll
-    static void read() throws IOException {
-        try (InputStream in = HelpPageTest.class.getResourceAsStream("/io/simcast/app/console/help/help.html")) {
-            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static void read() {
+        page = HelpPage.html();
     }
 
     @Test
@@ -26,6 +25,17 @@ class HelpPageTest {
         for (ConsoleKey key : ConsoleKey.values()) {
             assertThat(page).as(key.name()).contains("<kbd>" + key.label() + "</kbd>");
         }
+    }
+
+    @Test
+    void listsTheSharedHelpThePageShowsToo() {
+        for (Help.Line line : Help.of().keys()) {
+            assertThat(page).as(line.input()).contains("<td>" + line.does() + "</td>");
+        }
+        for (Help.Line line : Help.of().mouse()) {
+            assertThat(page).as(line.input()).contains("<tr><td>" + line.input() + "</td><td>" + line.does());
+        }
+        assertThat(page).doesNotContain("<!--");
     }
 
     @Test
