@@ -10,6 +10,8 @@ import io.simcast.streaming.host.StreamingHost;
 import io.simcast.testkit.HeadlessChromium;
 import io.simcast.testkit.HeadlessChromium.Page;
 import java.time.Duration;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -88,15 +90,18 @@ class ViewersUiTest extends ConsoleUiTest {
         });
 
         showPanel("viewers");
-        // The table scrolls sideways in a narrow panel, as a person would scroll to the Disconnect column.
-        fx(() -> {
-            viewers().scrollToColumn(viewers().getColumns().getLast());
-            return null;
-        });
         // The table measures rows with cells of its own that never show: click the button that shows.
         Button disconnect = Eventually.awaitValue("the viewer's Disconnect button", () -> fx(() -> robot()
                 .lookup("#disconnect-" + id).queryAllAs(Button.class).stream()
                 .filter(button -> button.getScene() != null && button.isVisible()).findFirst().orElse(null)));
+        // In view without scrolling, whole, in the narrow panel at the console's own size: where a person clicks.
+        Bounds table = fx(() -> viewers().localToScene(viewers().getLayoutBounds()));
+        Bounds button = fx(() -> disconnect.localToScene(disconnect.getLayoutBounds()));
+        Bounds window = fx(() -> new BoundingBox(0, 0, disconnect.getScene().getWidth(),
+                disconnect.getScene().getHeight()));
+        assertThat(table.contains(button)).as("the Disconnect button %s inside the table %s", button, table).isTrue();
+        assertThat(window.contains(button)).as("the Disconnect button %s inside the window %s", button, window).isTrue();
+        assertThat(fx(disconnect::getText)).isEqualTo("Disconnect");
         robot().clickOn(disconnect);
 
         Eventually.await("the host to let the viewer go", () -> host().viewerCount() == 0);
