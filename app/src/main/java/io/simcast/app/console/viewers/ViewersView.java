@@ -50,7 +50,10 @@ public final class ViewersView extends VBox {
         TableColumn<ViewerRow, String> viewer = titled(new TableColumn<>(Texts.COLUMN_VIEWER));
         viewer.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().shortId()));
         table.getColumns().add(viewer);
-        table.getColumns().add(column(Texts.COLUMN_WATCHING, ViewerRow::watching));
+        // Room for the longest of its words, "own camera (WHEP)": a value is not cut to "own cam...".
+        TableColumn<ViewerRow, String> watching = column(Texts.COLUMN_WATCHING, ViewerRow::watching);
+        watching.setPrefWidth(Math.max(watching.getMinWidth(), textWidth(Texts.watching("own", "whep")) + 24));
+        table.getColumns().add(watching);
         table.getColumns().add(column(Texts.COLUMN_CONNECTION, ViewerRow::state));
         table.getColumns().add(column(Texts.COLUMN_FPS, ViewerRow::framesPerSecond));
         table.getColumns().add(column(Texts.COLUMN_BITRATE, ViewerRow::bitrate));
@@ -69,15 +72,19 @@ public final class ViewersView extends VBox {
 
     /** The column never narrower than its title (with the header's padding and sort arrow). */
     private static <T> TableColumn<ViewerRow, T> titled(TableColumn<ViewerRow, T> column) {
-        column.setMinWidth(Math.ceil(new Text(column.getText()).getLayoutBounds().getWidth()) + 24);
+        column.setMinWidth(textWidth(column.getText()) + 24);
         column.setPrefWidth(Math.max(column.getMinWidth(), 70));
         return column;
+    }
+
+    private static double textWidth(String text) {
+        return Math.ceil(new Text(text).getLayoutBounds().getWidth());
     }
 
     /** A "Disconnect" button for the row's viewer. */
     private static final class DisconnectCell extends TableCell<ViewerRow, ViewerRow> {
         /** The button's word with the button's and the cell's padding: never cut to "Disco...". */
-        static final double WIDTH = Math.ceil(new Text(Texts.DISCONNECT).getLayoutBounds().getWidth()) + 40;
+        static final double WIDTH = textWidth(Texts.DISCONNECT) + 40;
         private final Button button = new Button(Texts.DISCONNECT);
 
         DisconnectCell(ViewersViewModel viewers) {

@@ -12,13 +12,16 @@ import io.simcast.testkit.HeadlessChromium.Page;
 import java.time.Duration;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,10 @@ class ViewersUiTest extends ConsoleUiTest {
         assertThat(table.contains(button)).as("the Disconnect button %s inside the table %s", button, table).isTrue();
         assertThat(window.contains(button)).as("the Disconnect button %s inside the window %s", button, window).isTrue();
         assertThat(fx(disconnect::getText)).isEqualTo("Disconnect");
+        awaitFx("what the viewer watches, drawn whole", () -> viewers().lookupAll(".table-cell").stream()
+                .filter(cell -> cell instanceof TableCell<?, ?> shown && "own camera".equals(shown.getItem()))
+                .flatMap(cell -> ((Parent) cell).getChildrenUnmodifiable().stream())
+                .anyMatch(text -> text instanceof Text drawn && drawn.getText().equals("own camera")));
         robot().clickOn(disconnect);
 
         Eventually.await("the host to let the viewer go", () -> host().viewerCount() == 0);
