@@ -100,14 +100,18 @@ class CompletionUiTest extends ConsoleUiTest {
         assertThat(listBounds.getMaxY()).as("above the caret").isLessThanOrEqualTo(caret.getMinY() + 0.5);
     }
 
-    @Test
-    void enterKeepsTheIndentationAndIndentsOneLevelAfterAnOpeningTag() {
+    /** A body left open, a geom typed into it after Enter, and Enter again: the caret on an indented line. */
+    private void typeAGeomIntoAnOpenBody() {
         String text = "<mujoco>\n  <worldbody>\n    <body name=\"a\">\n  </worldbody>\n</mujoco>\n";
         setEditorText(text, text.indexOf("\n  </worldbody>"));
-
         press(KeyCode.ENTER);
         robot().write("<geom size=\"0.1\"/>");
         press(KeyCode.ENTER);
+    }
+
+    @Test
+    void enterKeepsTheIndentationAndIndentsOneLevelAfterAnOpeningTag() {
+        typeAGeomIntoAnOpenBody();
         robot().write("<site/>");
 
         assertThat(editorText()).isEqualTo("<mujoco>\n  <worldbody>\n    <body name=\"a\">\n"
@@ -116,11 +120,7 @@ class CompletionUiTest extends ConsoleUiTest {
 
     @Test
     void anEndTagTypedOnAnIndentedLineMovesBackToItsStartTagAndOneUndoTakesItBack() {
-        String text = "<mujoco>\n  <worldbody>\n    <body name=\"a\">\n  </worldbody>\n</mujoco>\n";
-        setEditorText(text, text.indexOf("\n  </worldbody>"));
-        press(KeyCode.ENTER);
-        robot().write("<geom size=\"0.1\"/>");
-        press(KeyCode.ENTER);
+        typeAGeomIntoAnOpenBody();
         String indented = editorText();
         assertThat(indented).contains("<geom size=\"0.1\"/>\n      \n  </worldbody>");
         fx(() -> {
