@@ -258,6 +258,7 @@ function onMessage(message) {
       simcast.set('panel', message.sample);
       break;
     case 'keys':
+      simcast.set('help', message.help);
       simcast.set('keys', message.panels);
       break;
     case 'visual':
