@@ -25,7 +25,8 @@ testing=(chromium xvfb xauth iproute2 iptables procps python3 python3-numpy pyth
   janus nodejs                                                      # the SFU the broadcast tests publish to
   podman runc debootstrap podman-compose                            # the container test (ContainerImageIT)
   coturn                                                            # the shipped TURN configuration (TurnServerTest)
-  imagemagick xdotool)                                              # import and simulate's keys: scripts/simulate-screenshot.sh
+  imagemagick xdotool                                               # import and simulate's keys: scripts/simulate-screenshot.sh
+  optipng)                                                          # scripts/screenshot.sh: the README's PNGs, lossless
 
 # The browser page is bundled at build time by Node.js and npm (client/build.mjs). Any Node.js 18 or newer on the
 # PATH will do (NodeSource's, nvm's); Debian's packages are installed only when there is none.

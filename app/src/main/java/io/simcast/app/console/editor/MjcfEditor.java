@@ -1,7 +1,9 @@
 package io.simcast.app.console.editor;
 
 import static org.fxmisc.wellbehaved.event.EventPattern.keyPressed;
+import static org.fxmisc.wellbehaved.event.EventPattern.keyTyped;
 import static org.fxmisc.wellbehaved.event.InputMap.consume;
+import static org.fxmisc.wellbehaved.event.InputMap.process;
 import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 
 import io.simcast.app.console.editor.completion.CompletionEngine;
@@ -20,13 +22,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.wellbehaved.event.InputHandler.Result;
 import org.fxmisc.wellbehaved.event.Nodes;
 
 /**
  * The MJCF editor: a RichTextFX CodeArea with line numbers and the error marker, XML colours, tag matching, MJCF
  * completion with a line on each name, find and replace, and undo/redo; Enter keeps the indentation (one level more
- * after an opening tag); Ctrl+Enter applies. Its text and the document's are kept in step.
- * Binds and delegates only. JavaFX thread.
+ * after an opening tag) and an end tag begun on its own line moves back to its start tag's level; Ctrl+Enter
+ * applies. Its text and the document's are kept in step. Binds and delegates only. JavaFX thread.
  */
 public final class MjcfEditor {
     /** Apply: Ctrl+Enter. */
@@ -53,7 +56,8 @@ public final class MjcfEditor {
         documents.addLoadListener(loaded -> area.getUndoManager().forgetHistory());
         Nodes.addInputMap(area, sequence(consume(keyPressed(APPLY_KEY), event -> editor.apply()),
                 consume(keyPressed(KeyCode.ENTER), event -> area.replaceSelection(
-                        AutoIndent.lineBreak(area.getText(), area.getSelection().getStart())))));
+                        AutoIndent.lineBreak(area.getText(), area.getSelection().getStart()))),
+                process(keyTyped().onlyIf(event -> "/".equals(event.getCharacter())), event -> closingTag())));
         new EditorStyling(area, analysisThread, editor.error());
 
         CompletionPopup completion = new CompletionPopup(area, new CompletionEngine(MjcfSchema.mujoco()));
@@ -61,6 +65,18 @@ public final class MjcfEditor {
         StackPane text = new StackPane(new VirtualizedScrollPane<>(area), completion.layer());
         VBox.setVgrow(text, Priority.ALWAYS);
         node = new VBox(findBar, text);
+    }
+
+    /** Typing '/' that begins an end tag on a line of its own: one edit, so one undo takes the dedent and '/'. */
+    private Result closingTag() {
+        if (area.getSelection().getLength() > 0) {
+            return Result.PROCEED;
+        }
+        return AutoIndent.closingTag(area.getText(), area.getCaretPosition()).map(edit -> {
+            area.selectRange(edit.start(), edit.end());
+            area.replaceSelection(edit.text());
+            return Result.CONSUME;
+        }).orElse(Result.PROCEED);
     }
 
     private void show(String text) {

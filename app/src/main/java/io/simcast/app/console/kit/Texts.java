@@ -127,10 +127,16 @@ public final class Texts {
     public static final String SHARING_NOT_SWITCHABLE = "This console's host was started on a chosen address"
             + " (--public or --host): it stays there";
 
+    /** Said under the switch at all times: what flipping it does to the pages watching. */
+    public static final String SWITCH_RESTARTS = "Switching restarts sharing on the same port: pages watching on this"
+            + " computer lose the picture for a few seconds and come back by themselves; pages on other machines lose"
+            + " it until sharing is on the network again.";
+
     /** Said under the switch while the host moves. */
     public static String movingHost(boolean network) {
-        return network ? "Moving the host onto this machine's network address; viewers watching now open their link"
-                + " again" : "Moving the host back to this computer only; viewers on other machines lose the picture";
+        return network ? "Moving the host onto this machine's network address; pages watching now come back by"
+                + " themselves in a few seconds" : "Moving the host back to this computer only; pages on this computer"
+                + " come back by themselves in a few seconds, pages on other machines lose the picture";
     }
 
     /** Said under the switch when the host could not move (it serves where it was). */

@@ -14,8 +14,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The sharing part of the viewers panel: the page's address with a copy button (and, while only this computer can
- * open it, that said in plain words with the "Share on the network" switch, {@link NetworkSwitch}), or why nobody can
- * watch. Everything follows the host when the switch moves it. Share links for particular people sit beside it
+ * open it, that said in plain words with the "Share on the network" switch, {@link NetworkSwitch}, and what switching
+ * does to the pages watching), or why nobody can watch. Everything follows the host when the switch moves it. Share links for particular people sit beside it
  * ({@link ShareLinksView}). Binds only; JavaFX thread.
  */
 final class ShareAddressView extends VBox {
@@ -59,7 +59,9 @@ final class ShareAddressView extends VBox {
             Label note = sentence("share-network-note");
             note.textProperty().bind(network.note());
             showWhen(note, note.textProperty().isNotEmpty());
-            shared.getChildren().addAll(toggle, note);
+            Label restarts = sentence("share-network-restarts");
+            restarts.setText(Texts.SWITCH_RESTARTS);
+            shared.getChildren().addAll(toggle, restarts, note);
         }
         shared.getChildren().addAll(copied, myPage, pageCopied);
         showWhen(shared, viewers.address().isNotNull());

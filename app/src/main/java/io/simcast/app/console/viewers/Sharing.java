@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * <p>A host configured for the loopback address can be moved onto the network while the console runs
  * ({@link #shareOnNetwork}): the host is closed and started again on every interface, on the same port, as
  * {@code serve --public} binds (every request shows a token, as always); share links live in the link file, so they
- * keep working. Viewers connected at that moment are ended with the old host.
+ * keep working. Viewers connected at that moment are ended with the old host, as ones that may come back: their pages
+ * reconnect by themselves to the new one on the same port (the network binding answers on 127.0.0.1 as well), pages
+ * on other machines only while the host is on the network.
  *
  * <p>Started and closed on the main thread (or a test's), never the JavaFX thread; switching runs on
  * {@code simcast-console-sharing}, which also calls the listeners. {@link #host()} is read from any thread.

@@ -100,18 +100,45 @@ class CompletionUiTest extends ConsoleUiTest {
         assertThat(listBounds.getMaxY()).as("above the caret").isLessThanOrEqualTo(caret.getMinY() + 0.5);
     }
 
-    @Test
-    void enterKeepsTheIndentationAndIndentsOneLevelAfterAnOpeningTag() {
+    /** A body left open, a geom typed into it after Enter, and Enter again: the caret on an indented line. */
+    private void typeAGeomIntoAnOpenBody() {
         String text = "<mujoco>\n  <worldbody>\n    <body name=\"a\">\n  </worldbody>\n</mujoco>\n";
         setEditorText(text, text.indexOf("\n  </worldbody>"));
-
         press(KeyCode.ENTER);
         robot().write("<geom size=\"0.1\"/>");
         press(KeyCode.ENTER);
+    }
+
+    @Test
+    void enterKeepsTheIndentationAndIndentsOneLevelAfterAnOpeningTag() {
+        typeAGeomIntoAnOpenBody();
         robot().write("<site/>");
 
         assertThat(editorText()).isEqualTo("<mujoco>\n  <worldbody>\n    <body name=\"a\">\n"
                 + "      <geom size=\"0.1\"/>\n      <site/>\n  </worldbody>\n</mujoco>\n");
+    }
+
+    @Test
+    void anEndTagTypedOnAnIndentedLineMovesBackToItsStartTagAndOneUndoTakesItBack() {
+        typeAGeomIntoAnOpenBody();
+        String indented = editorText();
+        assertThat(indented).contains("<geom size=\"0.1\"/>\n      \n  </worldbody>");
+        fx(() -> {
+            editor().getUndoManager().preventMerge(); // "</" starts an undo step of its own, as after a pause
+            return null;
+        });
+
+        robot().write("</");
+        assertThat(editorText()).contains("<geom size=\"0.1\"/>\n    </\n  </worldbody>");
+        // One step with the typing: Undo never shows the '/' at the old level, or the line moved without it.
+        press(KeyCode.SHORTCUT, KeyCode.Z);
+        assertThat(editorText()).isEqualTo(indented);
+        press(KeyCode.SHORTCUT, KeyCode.Y);
+        assertThat(editorText()).contains("<geom size=\"0.1\"/>\n    </\n  </worldbody>");
+
+        robot().write("body>");
+        assertThat(editorText()).isEqualTo("<mujoco>\n  <worldbody>\n    <body name=\"a\">\n      <geom size=\"0.1\"/>\n"
+                + "    </body>\n  </worldbody>\n</mujoco>\n");
     }
 
     /** The line shown beside {@code candidate} in the open list. */

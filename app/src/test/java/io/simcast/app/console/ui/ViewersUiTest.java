@@ -10,13 +10,18 @@ import io.simcast.streaming.host.StreamingHost;
 import io.simcast.testkit.HeadlessChromium;
 import io.simcast.testkit.HeadlessChromium.Page;
 import java.time.Duration;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -88,15 +93,22 @@ class ViewersUiTest extends ConsoleUiTest {
         });
 
         showPanel("viewers");
-        // The table scrolls sideways in a narrow panel, as a person would scroll to the Disconnect column.
-        fx(() -> {
-            viewers().scrollToColumn(viewers().getColumns().getLast());
-            return null;
-        });
         // The table measures rows with cells of its own that never show: click the button that shows.
         Button disconnect = Eventually.awaitValue("the viewer's Disconnect button", () -> fx(() -> robot()
                 .lookup("#disconnect-" + id).queryAllAs(Button.class).stream()
                 .filter(button -> button.getScene() != null && button.isVisible()).findFirst().orElse(null)));
+        // In view without scrolling, whole, in the narrow panel at the console's own size: where a person clicks.
+        Bounds table = fx(() -> viewers().localToScene(viewers().getLayoutBounds()));
+        Bounds button = fx(() -> disconnect.localToScene(disconnect.getLayoutBounds()));
+        Bounds window = fx(() -> new BoundingBox(0, 0, disconnect.getScene().getWidth(),
+                disconnect.getScene().getHeight()));
+        assertThat(table.contains(button)).as("the Disconnect button %s inside the table %s", button, table).isTrue();
+        assertThat(window.contains(button)).as("the Disconnect button %s inside the window %s", button, window).isTrue();
+        assertThat(fx(disconnect::getText)).isEqualTo("Disconnect");
+        awaitFx("what the viewer watches, drawn whole", () -> viewers().lookupAll(".table-cell").stream()
+                .filter(cell -> cell instanceof TableCell<?, ?> shown && "own camera".equals(shown.getItem()))
+                .flatMap(cell -> ((Parent) cell).getChildrenUnmodifiable().stream())
+                .anyMatch(text -> text instanceof Text drawn && drawn.getText().equals("own camera")));
         robot().clickOn(disconnect);
 
         Eventually.await("the host to let the viewer go", () -> host().viewerCount() == 0);

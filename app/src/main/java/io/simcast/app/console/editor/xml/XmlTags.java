@@ -55,20 +55,25 @@ public final class XmlTags {
 
     /** The elements open at {@code offset}, outermost first (unmatched end tags are ignored). */
     public static List<String> openElements(List<Tag> tags, int offset) {
-        Deque<String> open = new ArrayDeque<>();
+        return openTags(tags, offset).stream().map(Tag::name).toList();
+    }
+
+    /** The start tags of the elements open at {@code offset}, outermost first (unmatched end tags are ignored). */
+    public static List<Tag> openTags(List<Tag> tags, int offset) {
+        Deque<Tag> open = new ArrayDeque<>();
         for (Tag tag : tags) {
             if (tag.end() > offset) {
                 break;
             }
             if (tag.kind() == Kind.START && tag.terminated() && !tag.name().isEmpty()) {
-                open.push(tag.name());
-            } else if (tag.kind() == Kind.END && open.contains(tag.name())) {
-                while (!open.pop().equals(tag.name())) {
+                open.push(tag);
+            } else if (tag.kind() == Kind.END && open.stream().anyMatch(start -> start.name().equals(tag.name()))) {
+                while (!open.pop().name().equals(tag.name())) {
                     // an element left unclosed inside this one closes with it
                 }
             }
         }
-        List<String> outermostFirst = new ArrayList<>(open);
+        List<Tag> outermostFirst = new ArrayList<>(open);
         return outermostFirst.reversed();
     }
 
