@@ -450,6 +450,11 @@ public final class BenchCommand implements ExtraCommand {
         @Option(names = "--starts", defaultValue = "3", description = "stdio starts (default ${DEFAULT-VALUE}).")
         int starts;
 
+        @Option(names = "--launcher", paramLabel = "COMMAND",
+                description = "Also start COMMAND mcp each turn, e.g. the installed app's launcher"
+                        + " (/opt/simcast/bin/Simcast or installer/target/app-image/Simcast/bin/Simcast).")
+        Optional<Path> launcher;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -457,7 +462,7 @@ public final class BenchCommand implements ExtraCommand {
             try (ServeProcess serve = ServeProcess.start(List.of("--scene", scene))) {
                 results.addAll(McpBenchmark.overHttp(serve.address(), serve.operatorToken(), calls, pictures));
             }
-            results.addAll(McpBenchmark.stdioStart(scene, starts));
+            results.addAll(McpBenchmark.stdioStart(scene, starts, launcher));
             out.printf("MCP tool calls, scene %s (HTTP: one session on a serve host on 127.0.0.1; stdio: a new"
                     + " simcast mcp per start)%n", scene);
             results.forEach(result -> out.println(McpBenchmark.line(result)));

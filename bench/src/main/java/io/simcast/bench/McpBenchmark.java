@@ -89,17 +89,23 @@ public final class McpBenchmark {
      * Milliseconds from launching {@code simcast mcp --scene scene} (this JVM's flags and class path) to the answer of
      * its first tool call ({@code host_info}), including the MCP handshake, and on to its first picture (320x240,
      * which waits for the renderer), once per run: alternately without and with the ahead-of-time cache the launcher
-     * makes ({@code scripts/mcp-aot.sh}, trained here once first), so both rows share the moment's load.
+     * makes ({@code scripts/mcp-aot.sh}, trained here once first), so both rows share the moment's load; and,
+     * given a {@code launcher} (the installed app's {@code bin/Simcast}), {@code launcher mcp} in the same turns.
      */
-    public static List<Latencies> stdioStart(String scene, int runs) {
+    public static List<Latencies> stdioStart(String scene, int runs, Optional<Path> launcher) {
         Optional<Path> cache = aotCache();
         List<Latencies> results = new ArrayList<>();
         double[][] without = new double[2][runs];
         double[][] with = new double[2][runs];
+        double[][] launched = new double[2][runs];
         for (int i = 0; i < runs; i++) {
-            start(scene, Optional.empty(), without, i);
+            start(simcastMcp(scene, Optional.empty()), without, i);
             if (cache.isPresent()) {
-                start(scene, cache, with, i);
+                start(simcastMcp(scene, cache), with, i);
+            }
+            if (launcher.isPresent()) {
+                start(ServerParameters.builder(launcher.get().toString()).args("mcp", "--scene", scene).build(),
+                        launched, i);
             }
         }
         results.add(sorted("stdio start to first answer", without[0]));
@@ -108,12 +114,16 @@ public final class McpBenchmark {
             results.add(sorted("... from the AOT cache", with[0]));
             results.add(sorted("... first picture, AOT cache", with[1]));
         }
+        if (launcher.isPresent()) {
+            results.add(sorted("... through --launcher", launched[0]));
+            results.add(sorted("... first picture, --launcher", launched[1]));
+        }
         return results;
     }
 
-    private static void start(String scene, Optional<Path> cache, double[][] millis, int run) {
+    private static void start(ServerParameters command, double[][] millis, int run) {
         long start = System.nanoTime();
-        StdioClientTransport transport = new StdioClientTransport(simcastMcp(scene, cache),
+        StdioClientTransport transport = new StdioClientTransport(command,
                 new JacksonMcpJsonMapper(new ObjectMapper()));
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(TIMEOUT)
                 .initializationTimeout(TIMEOUT).build()) {

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A long run of {@code simcast serve} under churn, watched from outside through /proc and the host's statistics:
@@ -33,6 +35,10 @@ final class Soak {
      */
     static final double WARM_UP_MINUTES = 10;
     private static final Duration SETTLE = Duration.ofSeconds(15);
+    /** How long a new tab may take to play before it counts as late (it is then still watched, see #leave). */
+    private static final Duration CONNECT = Duration.ofSeconds(30);
+    /** How long a late tab is given to play before it leaves: eventual arrival on a saturated box, not a race. */
+    private static final Duration LATE = Duration.ofMinutes(3);
     /** Presets the scene alternates between: small, so rendering them leaves the cores to the viewers. */
     static final List<String> SCENES = List.of("pendulum", "cartpole", "double-pendulum");
 
@@ -82,6 +88,8 @@ final class Soak {
     private final StreamingBench bench;
     private final PrintWriter out;
     private final Deque<HeadlessChromium.Page> open = new ArrayDeque<>();
+    /** Open tabs that have not played yet (they missed {@link #CONNECT}). */
+    private final Set<HeadlessChromium.Page> late = new HashSet<>();
     private long start;
     private int joined;
     private int joinedWithVideo;
@@ -119,7 +127,7 @@ final class Soak {
             while (System.nanoTime() < end) {
                 long round = System.nanoTime();
                 if (open.size() >= VIEWERS) {
-                    bench.closeViewer(open.removeFirst());
+                    leave(open.removeFirst());
                 }
                 join();
                 if (System.nanoTime() >= nextScene) {
@@ -148,15 +156,30 @@ final class Soak {
         }
     }
 
-    /** A new tab; counts whether it got video (playing frames) before the connect deadline. */
-    private void join() throws InterruptedException {
+    /** A new tab; counts it as having video once it plays (a tab that misses {@link #CONNECT} is late). */
+    private void join() throws IOException, InterruptedException {
         joined++;
-        try {
-            open.addLast(bench.openViewer());
+        HeadlessChromium.Page page = bench.openViewerTab();
+        open.addLast(page);
+        if (StreamingBench.awaitPlaying(page, CONNECT)) {
             joinedWithVideo++;
-        } catch (IllegalStateException e) {
-            out.println("a viewer got no video: " + e.getMessage());
+        } else {
+            late.add(page);
+            out.println("a viewer has no video after " + CONNECT.toSeconds() + " s; it is given until it leaves");
         }
+    }
+
+    /** Closes a tab as a person would; a late one is given up to {@link #LATE} to play first. */
+    private void leave(HeadlessChromium.Page page) throws InterruptedException {
+        if (late.remove(page)) {
+            if (StreamingBench.awaitPlaying(page, LATE)) {
+                joinedWithVideo++;
+                out.println("the late viewer got video");
+            } else {
+                out.println("a viewer got no video within " + LATE.toMinutes() + " min");
+            }
+        }
+        bench.closeViewer(page);
     }
 
     /** Replaces the scene with the next preset and waits until the host says it is the current one. */
@@ -184,7 +207,7 @@ final class Soak {
     /** Closes every tab, waits until the host has no viewer left, and lets it settle. */
     private void leaveAll() throws IOException, InterruptedException {
         while (!open.isEmpty()) {
-            bench.closeViewer(open.removeFirst());
+            leave(open.removeFirst());
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (bench.stats().path("viewers").size() > 0 && System.nanoTime() < deadline) {

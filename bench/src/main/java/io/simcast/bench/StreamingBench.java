@@ -141,6 +141,23 @@ public final class StreamingBench implements AutoCloseable {
         return page;
     }
 
+    /** One more viewer tab of the operator's page, not waited for: {@link #awaitPlaying} says when it plays. */
+    public HeadlessChromium.Page openViewerTab() throws IOException, InterruptedException {
+        HeadlessChromium.Page page = browser.open(serve.operatorPage().toString());
+        pages.add(page);
+        return page;
+    }
+
+    /** Whether the tab's video plays within {@code deadline} (false also when its page cannot be read). */
+    public static boolean awaitPlaying(HeadlessChromium.Page page, Duration deadline) throws InterruptedException {
+        try {
+            page.waitFor(PLAYING, deadline);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     /** Drags across the tab's video, so that its viewer gets a view of its own (an own render). */
     public void steer(HeadlessChromium.Page page) throws InterruptedException {
         var box = page.evaluate("(() => { const r = document.getElementById('video').getBoundingClientRect();"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simcast.testkit.McpStdioProcess;
 import io.simcast.testkit.ServeProcess;
 import io.simcast.streaming.WhepClient;
 import java.awt.image.BufferedImage;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -185,8 +187,28 @@ class DebianPackageIT {
                 .contains("Simcast serving http://127.0.0.1:").contains("Simcast stopped serving");
     }
 
+    /**
+     * {@code simcast mcp} as a desktop client launches the installed copy: it answers on stdout with MCP messages
+     * only (the JVM's own warnings go to stderr: the launcher's java-options) and ends when its input closes. It runs
+     * without an AOT cache (docs/MCP.md).
+     */
     @Test
     @Order(7)
+    void theInstalledCommandAnswersAnMcpClientOverStdio() throws Exception {
+        Path log = Files.createTempFile(user.home(), "simcast-mcp", ".log");
+        try (McpStdioProcess mcp = McpStdioProcess.start(List.of(COMMAND, "mcp", "--scene", "pendulum"),
+                user.environment(), log)) {
+            mcp.initialize();
+            JsonNode info = mcp.callTool("host_info", Map.of());
+            assertThat(info.path("transport").asText()).isEqualTo("stdio");
+            assertThat(info.path("mujoco").asText()).isEqualTo("2.2.2");
+            assertThat(info.path("shared").path("scene").asText()).isEqualTo("pendulum");
+            assertThat(mcp.callTool("step", Map.of("count", 50)).path("time").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    @Order(8)
     void removingThePackageTakesTheAppAndLeavesTheUsersScenes() throws Exception {
         Path myScene = Files.writeString(user.folders().scenes().resolve("my-arm.xml"),
                 "<mujoco><worldbody><geom size=\"1\"/></worldbody></mujoco>");

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class ServeProcess implements AutoCloseable {
     private static final Pattern SERVING = Pattern.compile("Simcast serving (http://\\S+)");
     private static final long STOP_SECONDS = 15;
+    /** A failure guard only: at load average 50 on two cores serve took over a minute to its first line. */
+    private static final long START_SECONDS = 180;
 
     /** The variable serve reads its operator token from (docs/SECURITY.md). */
     public static final String OPERATOR_TOKEN_VARIABLE = "SIMCAST_OPERATOR_TOKEN";
@@ -96,7 +98,7 @@ public final class ServeProcess implements AutoCloseable {
         log.setDaemon(true);
         log.start();
         try {
-            return new ServeProcess(process, serving.get(60, TimeUnit.SECONDS),
+            return new ServeProcess(process, serving.get(START_SECONDS, TimeUnit.SECONDS),
                     environment.get(OPERATOR_TOKEN_VARIABLE));
         } catch (Exception e) {
             process.destroyForcibly();
