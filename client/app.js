@@ -258,6 +258,7 @@ function onMessage(message) {
       simcast.set('panel', message.sample);
       break;
     case 'keys':
+      simcast.set('help', message.help);
       simcast.set('keys', message.panels);
       break;
     case 'visual':
@@ -350,8 +351,9 @@ function askForDisplaySize() {
   sizeTimer = setTimeout(() => {
     if (!simcast.camera || simcast.viewMode !== 'own' || simcast.watching.source !== 'simulation') return;
     const box = video.getBoundingClientRect();
-    const width = Math.round(box.width * devicePixelRatio);
-    const height = Math.round(box.height * devicePixelRatio);
+    // Whole device pixels inside the box: a picture a fraction larger would be scaled down, and blurred.
+    const width = Math.floor(box.width * devicePixelRatio);
+    const height = Math.floor(box.height * devicePixelRatio);
     if (!width || !height || `${width}x${height}` === sizeAsked) return;
     sizeAsked = `${width}x${height}`;
     sendInput({ type: 'size', width, height });
@@ -432,8 +434,15 @@ video.requestVideoFrameCallback?.(() => {
   simcast.dispatchEvent(new Event('picture'));
 });
 captureInput(stage, video, sendInput);
-// The window's size, not the video's: the video's box also follows the picture's shape, which this size sets.
+// The window's size and the stage's width (panels shown or hidden beside it), not the video's box: on a narrow page
+// that box's height follows the picture's shape, which this size sets (a loop).
 window.addEventListener('resize', askForDisplaySize);
+let stageWidth = 0;
+new ResizeObserver(([entry]) => {
+  if (entry.contentRect.width === stageWidth) return;
+  stageWidth = entry.contentRect.width;
+  askForDisplaySize();
+}).observe(stage);
 // Each button sends the named command its key stands for (streaming.input.Commands), as the console's buttons do:
 // the host does the arithmetic (slower and faster halve and double the speed it holds).
 const BUTTONS = { play: 'toggle', step: 'step', reset: 'reset', slower: 'slower', faster: 'faster' };

@@ -7,6 +7,7 @@ import './panels/generate.js';
 import './panels/keys.js';
 import './panels/rl.js';
 import './panels/log.js';
+import './panels/help.js';
 import './panels/simulate/control.js';
 import './panels/simulate/joints.js';
 import './panels/simulate/keyframes.js';

@@ -7,6 +7,7 @@
 //   "panel"         the panels' live values, 10 times a second: {generation, time, playing, qpos, ctrl, sensors, info,
 //                   profiler}
 //   "keys"          simulate's overlay keys: DOM key code to the panel it shows or hides ({F3: "profiler"})
+//   "help"          simulate's help (F1), from the host's key table: {keys: [{input, does}], mouse: [{input, does}]}
 //   "camera"        this page's own camera after a change it made: {fixed, name, distance, azimuth, elevation}
 //   "visual"        what a view of this page's own draws at first: {flags: [...], frame, label}
 //   "viewMode"      the page switched between its own camera ("own") and following the host's view ("host")
@@ -32,6 +33,7 @@ export class Session extends EventTarget {
   model = null;
   panel = null;
   keys = {};
+  help = null;
   visual = null;
   camera = null;
   environments = [];

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -38,8 +39,9 @@ import picocli.CommandLine.Option;
  * Chromium viewers watching the video alone, then the same viewers with every panel of their page shown and a sensor
  * chart ticked (the 10 Hz panel stream drawn in each), reading the real-time factor and the frame rate of the worst
  * and mean viewer each time. Then the console's panels: the JavaFX thread's time per panel update (the view-model's
- * update, the sliders, the sensor chart and the profiler's figure, with CSS and layout), the JavaFX thread's CPU
- * time and the wall time per update over {@code --updates} samples of the playing scene, every section open. The scene is the Panda with a sensor per
+ * update, the sliders, the sensor chart and the profiler's figure, then the CSS, layout and sync of the pulse that
+ * follows, timed by {@link PulseTimer}), the JavaFX thread's CPU time and the wall time per update over
+ * {@code --updates} samples of the playing scene, every section open. The scene is the Panda with a sensor per
  * joint written to a temporary file (the presets have no sensors). Needs a display for the console part (xvfb-run).
  */
 @Command(name = "panels", mixinStandardHelpOptions = true,
@@ -137,36 +139,53 @@ final class PanelsBenchCommand implements Callable<Integer> {
                 ((CheckBox) view.lookup("#sensor-0")).setSelected(true);
                 return null;
             });
+            PulseTimer pulse = ConsoleTask.onFxThread(() -> new PulseTimer(view.getScene()));
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            double[] update = new double[updates];
+            double[] layout = new double[updates];
+            double[] sync = new double[updates];
             double[] cpu = new double[updates];
             double[] wall = new double[updates];
             for (int i = 0; i < updates; i++) {
                 Thread.sleep(100); // the console's 10 Hz
                 PanelSample sample = sampler.sample();
                 int at = i;
-                ConsoleTask.onFxThread(() -> {
+                CompletableFuture<PulseTimer.Times> next = ConsoleTask.onFxThread(() -> {
                     long start = System.nanoTime();
                     long startCpu = threads.getCurrentThreadCpuTime();
                     model.update(sample);
                     view.show(sample);
-                    view.applyCss();
-                    view.layout();
-                    cpu[at] = (threads.getCurrentThreadCpuTime() - startCpu) * 1e-6;
+                    update[at] = (threads.getCurrentThreadCpuTime() - startCpu) * 1e-6;
                     wall[at] = (System.nanoTime() - start) * 1e-6;
-                    return null;
+                    return pulse.next();
                 });
+                PulseTimer.Times times = next.get(1, TimeUnit.MINUTES);
+                layout[at] = times.cssAndLayoutCpu();
+                sync[at] = times.restCpu();
+                cpu[at] = update[at] + layout[at] + sync[at];
+                wall[at] += times.wall();
             }
-            Arrays.sort(cpu);
-            Arrays.sort(wall);
             // CPU time is what the update costs the JavaFX thread; wall time adds whatever else ran on the cores.
             out.printf(Locale.ROOT, "console panel update on the JavaFX thread (%d updates, every section open, a"
-                    + " sensor chart and the profiler): CPU median %.2f ms, p95 %.2f ms, max %.2f ms; wall median"
-                    + " %.2f ms, p95 %.2f ms%n", updates, cpu[updates / 2], cpu[(int) (updates * 0.95)],
-                    cpu[updates - 1], wall[updates / 2], wall[(int) (updates * 0.95)]);
+                    + " sensor chart and the profiler), CPU ms median / p95 / max: view-model and view %s; the next"
+                    + " pulse's CSS and layout %s; the rest of that pulse (scene sync) %s; all %s; wall median %.2f ms,"
+                    + " p95 %.2f ms%n", updates, spread(update), spread(layout), spread(sync), spread(cpu),
+                    percentile(wall, 0.5), percentile(wall, 0.95));
             out.flush();
         } finally {
             Platform.exit();
         }
+    }
+
+    private static String spread(double[] millis) {
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", percentile(millis, 0.5), percentile(millis, 0.95),
+                percentile(millis, 1));
+    }
+
+    private static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
     }
 
     /** The Panda preset with a joint-position sensor per hinge, in a temporary file. */

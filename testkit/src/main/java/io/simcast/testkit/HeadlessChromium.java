@@ -456,8 +456,16 @@ public final class HeadlessChromium implements AutoCloseable {
 
         /** Lays the tab out as a window of {@code width} x {@code height} CSS pixels (a laptop, a phone). */
         public void viewport(int width, int height) {
-            browser.call(session, "Emulation.setDeviceMetricsOverride", JSON.createObjectNode()
-                    .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+            viewport(width, height, 1);
+        }
+
+        /**
+         * Lays the tab out as a window of {@code width} x {@code height} CSS pixels on a screen of
+         * {@code devicePixelRatio} device pixels per CSS pixel (1.5 or 2.625 as many phones and laptops have).
+         */
+        public void viewport(int width, int height, double devicePixelRatio) {
+            browser.call(session, "Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width)
+                    .put("height", height).put("deviceScaleFactor", devicePixelRatio).put("mobile", false));
         }
 
         /**

@@ -1,31 +1,42 @@
 package io.simcast.streaming.input;
 
-/** What a key does, as in MuJoCo's simulate. */
+/** What a key does, as in MuJoCo's simulate, with the words its help shows. */
 public enum KeyAction {
     /** Space: play or pause. */
-    TOGGLE_PLAY,
+    TOGGLE_PLAY("Play or pause"),
     /** Right arrow: one step (while paused). */
-    STEP,
+    STEP("Advance one time step while paused"),
     /** Backspace: back to the initial state. */
-    RESET,
+    RESET("Reset to the initial state (keyframe 0 when the model has one)"),
     /** Minus: half the speed. */
-    SLOWER,
+    SLOWER("Half the speed"),
     /** Equal (the = / + key): double the speed. */
-    FASTER,
+    FASTER("Double the speed"),
     /** [ : the previous fixed camera of the model. */
-    PREVIOUS_CAMERA,
+    PREVIOUS_CAMERA("Previous fixed camera of the model"),
     /** ] : the next fixed camera of the model. */
-    NEXT_CAMERA,
+    NEXT_CAMERA("Next fixed camera of the model"),
     /** Esc: back to the free camera. */
-    FREE_CAMERA,
+    FREE_CAMERA("Back to the free camera"),
     /** F1: show or hide the help. */
-    HELP,
+    HELP("Show or hide this help"),
     /** F2: show or hide the info overlay (simulate's Info). */
-    INFO,
+    INFO("Show or hide the info"),
     /** F3: show or hide the profiler. */
-    PROFILER,
+    PROFILER("Show or hide the profiler"),
     /** F4: show or hide the sensor plots. */
-    SENSORS;
+    SENSORS("Show or hide the sensor plots");
+
+    private final String does;
+
+    KeyAction(String does) {
+        this.does = does;
+    }
+
+    /** What the key does, in the words the help shows (the page's F1 panel). */
+    public String does() {
+        return does;
+    }
 
     /** Whether the action changes the camera of the view (not the simulation everybody sees). */
     public boolean isCamera() {

@@ -23,6 +23,20 @@ public final class KeyMap {
             Map.entry("F2", KeyAction.INFO),
             Map.entry("F3", KeyAction.PROFILER),
             Map.entry("F4", KeyAction.SENSORS));
+    /** How the help names each key of the table (DOM codes are for programs). */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("Space", "Space"),
+            Map.entry("ArrowRight", "Right arrow"),
+            Map.entry("Backspace", "Backspace"),
+            Map.entry("Minus", "-"),
+            Map.entry("Equal", "="),
+            Map.entry("BracketLeft", "["),
+            Map.entry("BracketRight", "]"),
+            Map.entry("Escape", "Esc"),
+            Map.entry("F1", "F1"),
+            Map.entry("F2", "F2"),
+            Map.entry("F3", "F3"),
+            Map.entry("F4", "F4"));
 
     private KeyMap() {}
 
@@ -32,6 +46,11 @@ public final class KeyMap {
             return Optional.empty();
         }
         return Optional.ofNullable(BY_CODE.get(code));
+    }
+
+    /** The name a person reads for a key of the table ("Right arrow" for {@code ArrowRight}). */
+    public static String label(String code) {
+        return LABELS.getOrDefault(code, code);
     }
 
     /** The whole table, DOM code to action (the console maps its key codes onto these names). */

@@ -6,6 +6,7 @@ import io.simcast.sim.render.CameraPose;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.simcast.streaming.IceServer;
 import io.simcast.streaming.VideoFormat;
+import io.simcast.streaming.input.Help;
 import io.simcast.streaming.input.VisualWire;
 import io.simcast.streaming.WatchRef;
 import io.simcast.streaming.rl.CopyRef;
@@ -85,12 +86,12 @@ public final class Outgoing {
     }
 
     /**
-     * simulate's overlay keys (F1 to F4) and the page's panel each shows or hides ({"F3": "profiler"}), from the
-     * host's one key table; sent after the welcome.
+     * simulate's overlay keys (F1 to F4) and the page's panel each shows or hides ({"F3": "profiler"}), and the help
+     * (F1) that lists every key and mouse gesture, all from the host's one key table; sent after the welcome.
      */
-    public record Keys(String type, Map<String, String> panels) {
-        public static Keys of(Map<String, String> panels) {
-            return new Keys("keys", panels);
+    public record Keys(String type, Map<String, String> panels, Help help) {
+        public static Keys of(Map<String, String> panels, Help help) {
+            return new Keys("keys", panels, help);
         }
     }
 

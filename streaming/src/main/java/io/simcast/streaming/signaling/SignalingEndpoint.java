@@ -13,6 +13,7 @@ import io.simcast.streaming.access.Grant;
 import io.simcast.streaming.access.ShareLinks;
 import io.simcast.streaming.http.Json;
 import io.simcast.streaming.input.Commands;
+import io.simcast.streaming.input.Help;
 import io.simcast.streaming.input.InputEvent;
 import io.simcast.streaming.input.VisualWire;
 import io.simcast.streaming.WatchRef;
@@ -186,7 +187,7 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         channel.send(hub.environments());
         channel.send(hub.sources());
         channel.send(hub.model());
-        channel.send(Outgoing.Keys.of(Commands.panelKeys()));
+        channel.send(Outgoing.Keys.of(Commands.panelKeys(), Help.of()));
         channel.send(new Outgoing.Visual(VisualWire.of(VisualOptions.of(video.streamingView().quality()))));
     }
 

@@ -8,6 +8,8 @@ import io.simcast.sim.physics.SimulationSnapshot;
 import io.simcast.streaming.Role;
 import io.simcast.streaming.TestHost;
 import io.simcast.streaming.access.ShareLink;
+import io.simcast.streaming.input.Help;
+import io.simcast.streaming.input.KeyAction;
 import io.simcast.testkit.HeadlessChromium.Page;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * simulate's panels in the page, on the Panda in headless Chromium: a control slider dragged in one page drives the
  * first joint in the host's state and moves in another page too; a keyframe loaded from the page gives exactly its
  * qpos; a viewer link's page has no control sliders, its joint sliders are disabled, and its commands are refused;
- * F3 shows the profiler, and MuJoCo's timers run only while it is shown.
+ * F3 shows the profiler, and MuJoCo's timers run only while it is shown; F1 shows the help listing the host's key
+ * table, and F1 or Esc hides it.
  */
 @Tag("e2e")
 class BrowserPanelsTest {
@@ -120,6 +123,33 @@ class BrowserPanelsTest {
         boolean infoShown = page.evaluate("simcast.workspace.shown().includes('info')").asBoolean();
         page.press("F2", "F2");
         page.waitFor("simcast.workspace.shown().includes('info') === " + !infoShown, READY);
+    }
+
+    @Test
+    void f1ShowsTheHelpWithEveryKeyOfTheHostsTableAndF1OrEscHidesIt() throws Exception {
+        Page page = world.open("/?token=" + world.host.host.links().create(Role.VIEWER, null, 0).token()
+                .orElseThrow());
+        page.waitFor("simcast.keys.F1 === 'help' && simcast.workspace.panels().includes('help')", READY);
+        page.evaluate("document.getElementById('stage').focus(), true");
+
+        page.press("F1", "F1");
+        page.waitFor("simcast.workspace.shown().includes('help')"
+                + " && document.querySelectorAll('#help-keys tbody tr').length > 0", READY);
+        String shown = page.evaluate("[...document.querySelectorAll('#help-keys tbody tr')]"
+                + ".map((row) => row.cells[0].textContent + ': ' + row.cells[1].textContent).join('\\n')").asText();
+        assertThat(shown.lines().toList()).as("the page lists the host's key table, in its order")
+                .containsExactlyElementsOf(Help.of().keys().stream().map(line -> line.input() + ": " + line.does())
+                        .toList())
+                .contains("Space: " + KeyAction.TOGGLE_PLAY.does(), "Right arrow: " + KeyAction.STEP.does());
+        assertThat(page.evaluate("document.querySelectorAll('#help-mouse tbody tr').length").asInt())
+                .as("and the mouse gestures").isEqualTo(Help.of().mouse().size());
+
+        page.press("Escape", "Escape");
+        page.waitFor("!simcast.workspace.shown().includes('help')", READY);
+        page.press("F1", "F1");
+        page.waitFor("simcast.workspace.shown().includes('help')", READY);
+        page.press("F1", "F1");
+        page.waitFor("!simcast.workspace.shown().includes('help')", READY);
     }
 
     /** Shows panel {@code id} once the page's role has added it (after the welcome). */

@@ -118,14 +118,49 @@ class BrowserViewStateTest {
     }
 
     @Test
-    void aViewersOwnViewIsRenderedAtTheSizeThePageShowsIt() throws Exception {
+    void aViewersOwnViewFollowsThePagesSizeThroughAResizeAndTheSharedViewKeepsTheHosts() throws Exception {
+        Page watcher = world.openViewer("/"); // never steers: watches the shared view
         Page page = world.openViewer("/");
         page.viewport(420, 760);
         page.evaluate("document.getElementById('reset-camera').click(), true"); // a view of its own
         page.waitFor("simcast.camera !== null", Browsing.READY);
         page.waitFor(SHOWN_AT_ITS_SIZE, Browsing.READY);
-        assertThat(page.evaluate("document.getElementById('video').videoWidth").asInt())
-                .as("the stream's own 640 pixels would be shown smaller").isLessThan(640);
+        int narrow = page.evaluate("document.getElementById('video').videoWidth").asInt();
+        assertThat(narrow).as("the stream's own 640 pixels would be shown smaller").isLessThan(640);
+
+        // The window made narrower later, on a screen of 1.5 device pixels per CSS pixel: the box's device
+        // pixels are fractional, and a picture a fraction larger than its box would be scaled down (blurred).
+        page.viewport(339, 760, 1.5);
+        page.waitFor(SHOWN_AT_ITS_SIZE, Browsing.READY);
+        assertThat(page.evaluate("document.getElementById('video').videoWidth").asInt()).isNotEqualTo(narrow);
+        assertThat(watcher.evaluate("document.getElementById('video').videoWidth").asInt()).as("the shared view")
+                .isEqualTo(640);
+
+        page.evaluate("(() => { const follow = document.getElementById('follow'); follow.checked = true;"
+                + " follow.dispatchEvent(new Event('change')); return true; })()"); // back to the host's view
+        page.waitFor("document.getElementById('video').videoWidth === 640"
+                + " && document.getElementById('video').videoHeight === 480", Browsing.READY);
+    }
+
+    @Test
+    void onAWidePageTheOwnViewFollowsTheStageWhenAPanelOpensBesideIt() throws Exception {
+        Page page = world.openViewer("/");
+        page.viewport(960, 520); // the dock beside the video, which is not higher than the host's 480 pixels
+        JsonNode shown = page.evaluate("simcast.workspace.shown()");
+        try {
+            page.evaluate("simcast.workspace.shown().forEach((id) => simcast.workspace.hide(id)), true");
+            page.evaluate("document.getElementById('reset-camera').click(), true"); // a view of its own
+            page.waitFor("simcast.camera !== null", Browsing.READY);
+            // Wider than the host's 640 x 480: the host's width, in the stage's flatter shape.
+            page.waitFor("document.getElementById('video').videoWidth === 640"
+                    + " && document.getElementById('video').videoHeight < 480", Browsing.READY);
+
+            page.evaluate("simcast.workspace.show('log').then(() => true)"); // the dock takes a third of the width
+            page.waitFor(SHOWN_AT_ITS_SIZE, Browsing.READY);
+            assertThat(page.evaluate("document.getElementById('video').videoWidth").asInt()).isLessThan(640);
+        } finally { // the page remembers which panels were open: the next page opens them again
+            page.evaluate("Promise.all(" + shown + ".map((id) => simcast.workspace.show(id))).then(() => true)");
+        }
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.simcast.streaming.input.Control;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -41,17 +40,21 @@ public final class PanelsView extends ScrollPane {
     private final List<Slider> controlSliders = new ArrayList<>();
     private final List<Slider> jointSliders = new ArrayList<>();
     private final SensorChart sensorChart = new SensorChart();
-    private final ProfilerChart profilerChart = new ProfilerChart();
+    private final ProfilerChart profilerChart;
     private final Map<Control.Panel, TitledPane> overlays = new EnumMap<>(Control.Panel.class);
+    private final StringBuilder number = new StringBuilder(); // slider values are written here
+    private final TitledPane controlPane;
+    private final TitledPane jointPane;
+    private final TitledPane sensorsPane;
+    private final TitledPane profilerPane;
 
     /** @param view the console's own view, whose switches the Rendering section sets; none without rendering */
     public PanelsView(PanelsViewModel panels, Optional<View> view) {
         this.panels = panels;
+        this.profilerChart = new ProfilerChart(new FigureColumns(panels.profiler(), "profiler-figures"));
         setId("panels");
         setFitToWidth(true);
-        Label info = new Label();
-        info.setId("panel-info");
-        info.textProperty().bind(panels.info());
+        FigureColumns info = new FigureColumns(panels.info(), "panel-info");
 
         Button clear = new Button(Texts.PANEL_CLEAR_CONTROLS);
         clear.setId("clear-controls");
@@ -79,16 +82,16 @@ public final class PanelsView extends ScrollPane {
 
         TitledPane infoPane = new TitledPane(Texts.PANEL_INFO, info);
         infoPane.setId("info-pane");
-        VBox content = new VBox(4,
-                infoPane,
-                new TitledPane(Texts.PANEL_CONTROL, new VBox(4, clear, controls)),
-                new TitledPane(Texts.PANEL_JOINT, joints),
+        controlPane = new TitledPane(Texts.PANEL_CONTROL, new VBox(4, clear, controls));
+        jointPane = new TitledPane(Texts.PANEL_JOINT, joints);
+        VBox content = new VBox(4, infoPane, controlPane, jointPane,
                 new TitledPane(Texts.PANEL_KEYFRAMES, new HBox(4, keys, load, copy)));
         view.ifPresent(v -> content.getChildren().add(new TitledPane(Texts.PANEL_RENDERING,
                 new RenderingSwitches(v))));
-        TitledPane sensorsPane = new TitledPane(Texts.PANEL_SENSORS, sensorChart);
+        sensorsPane = new TitledPane(Texts.PANEL_SENSORS, sensorChart);
         sensorsPane.setId("sensors-pane");
-        TitledPane profilerPane = new TitledPane(Texts.PANEL_PROFILER, profilerChart);
+        sensorsPane.expandedProperty().addListener((property, was, open) -> sensorChart.draw());
+        profilerPane = new TitledPane(Texts.PANEL_PROFILER, profilerChart);
         profilerPane.setId("profiler-pane");
         profilerPane.setExpanded(false); // MuJoCo's timers run only while it is open
         profilerPane.expandedProperty().addListener((property, was, open) -> {
@@ -107,12 +110,26 @@ public final class PanelsView extends ScrollPane {
                 slider.setDisable(!editable)));
     }
 
-    /** Moves the sliders to the newest values (those the user is dragging stay under the hand). */
+    /**
+     * Moves the sliders to the newest values (those the user is dragging stay under the hand) and feeds the charts.
+     * Only what is on screen is redrawn: a closed section or a hidden tab costs the JavaFX thread nothing but the
+     * sensor chart's history, and is brought up to date by the next sample (a tenth of a second) once shown.
+     */
     public void show(PanelSample sample) {
-        follow(controlSliders, panels.controls(), row -> at(sample.ctrl(), row.index()));
-        follow(jointSliders, panels.joints(), row -> at(sample.qpos(), row.index()));
-        sensorChart.add(sample);
-        profilerChart.add(sample, panels.profiler().get());
+        boolean onScreen = OnScreen.isShown(this);
+        sensorChart.add(sample, onScreen && sensorsPane.isExpanded());
+        if (!onScreen) {
+            return;
+        }
+        if (controlPane.isExpanded()) {
+            follow(controlSliders, panels.controls(), row -> at(sample.ctrl(), row.index()));
+        }
+        if (jointPane.isExpanded()) {
+            follow(jointSliders, panels.joints(), row -> at(sample.qpos(), row.index()));
+        }
+        if (profilerPane.isExpanded()) {
+            profilerChart.add(sample);
+        }
     }
 
     /**
@@ -154,6 +171,11 @@ public final class PanelsView extends ScrollPane {
         }
     }
 
+    private void showValue(Readout readout, double value) {
+        number.setLength(0);
+        readout.show(Decimals.append(number, value, 3));
+    }
+
     private void rebuildOnChange(ObservableList<Row> rows, GridPane grid, List<Slider> sliders, String idPrefix,
                                  BiConsumer<Row, Double> moved) {
         Runnable rebuild = () -> {
@@ -165,9 +187,11 @@ public final class PanelsView extends ScrollPane {
                 slider.setId(idPrefix + i);
                 slider.setDisable(idPrefix.equals("joint-") && !panels.jointsEditable().get());
                 HBox.setHgrow(slider, Priority.ALWAYS);
-                Label value = new Label();
-                value.textProperty().bind(slider.valueProperty().asString(Locale.ROOT, "%.3f"));
+                Readout value = new Readout();
+                value.setId(idPrefix + "value-" + i);
+                showValue(value, slider.getValue());
                 slider.valueProperty().addListener((property, was, now) -> {
+                    showValue(value, now.doubleValue());
                     if (slider.getUserData() == null) {
                         moved.accept(row, now.doubleValue());
                     }

@@ -9,7 +9,6 @@ import io.simcast.sim.physics.SimulationSource;
 import io.simcast.sim.physics.StepTimers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +23,40 @@ import javafx.collections.ObservableList;
  * when the scene generation changes. Holds no UI nodes; JavaFX thread.
  */
 public final class PanelsViewModel {
+    /** The info overlay's names, one a line, as simulate shows them. */
+    static final String INFO_NAMES = "Time\nReal time\nSteps/s\nSize\nSolver\nEnergy";
+    private static final String DRAWING_NAMES = "Render ms\nReadback ms\nFrames/s";
+    /** The profiler's names, one a line: MuJoCo's stages of a step (ms each), then the renderer's. */
+    static final String PROFILER_NAMES = "Steps timed\nStep ms\nForward ms\nPosition ms\nVelocity ms\nActuation ms\n"
+            + "Acceleration ms\nCollision ms\nPrepare ms\nSolve ms\nOther ms\n" + DRAWING_NAMES;
+    private static final String PROFILER_WAITING = Texts.PROFILER_WAITING + "\n" + DRAWING_NAMES;
+
+    /**
+     * Lines of figures as simulate's overlays show them: a column of names and a column of values, one text each,
+     * each set only when it changed (so the view redoes nothing for a figure that stands still).
+     */
+    public static final class Figures {
+        private final ReadOnlyStringWrapper names = new ReadOnlyStringWrapper("");
+        private final ReadOnlyStringWrapper values = new ReadOnlyStringWrapper("");
+
+        public ReadOnlyStringProperty names() {
+            return names.getReadOnlyProperty();
+        }
+
+        public ReadOnlyStringProperty values() {
+            return values.getReadOnlyProperty();
+        }
+
+        void set(String nowNames, CharSequence nowValues) {
+            if (!nowNames.equals(names.get())) {
+                names.set(nowNames);
+            }
+            if (!Decimals.same(values.get(), nowValues)) {
+                values.set(nowValues.toString());
+            }
+        }
+    }
+
     /** One slider: an actuator's control or a hinge or slide joint's position. */
     public record Row(String label, int index, double min, double max) {}
 
@@ -33,11 +66,12 @@ public final class PanelsViewModel {
     private final ObservableList<String> keyframes = FXCollections.observableArrayList();
     private final ObservableList<ModelDescription.Sensor> sensors = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper jointsEditable = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper profiler = new ReadOnlyStringWrapper("");
+    private final Figures info = new Figures();
+    private final Figures profiler = new Figures();
     private boolean watchingProfiler;
     private long generation = -1;
     private PanelSample latest;
+    private final StringBuilder text = new StringBuilder(); // the info's and profiler's values are written here
 
     public PanelsViewModel(SimulationSource simulation) {
         this.simulation = simulation;
@@ -67,14 +101,14 @@ public final class PanelsViewModel {
         return jointsEditable.getReadOnlyProperty();
     }
 
-    /** simulate's info overlay as lines of text. */
-    public ReadOnlyStringProperty info() {
-        return info.getReadOnlyProperty();
+    /** simulate's info overlay. */
+    public Figures info() {
+        return info;
     }
 
-    /** simulate's profiler as lines of text: MuJoCo's time per stage of a step, the renderer's per frame. */
-    public ReadOnlyStringProperty profiler() {
-        return profiler.getReadOnlyProperty();
+    /** simulate's profiler in figures: MuJoCo's time per stage of a step, the renderer's per frame. */
+    public Figures profiler() {
+        return profiler;
     }
 
     /**
@@ -102,23 +136,29 @@ public final class PanelsViewModel {
         latest = sample;
         jointsEditable.set(!sample.playing());
         PanelSample.Info i = sample.info();
-        info.set(String.format(Locale.ROOT,
-                "Time %.3f%nReal time x%.2f%nSteps/s %.0f%nSize %d (%d con)%nSolver %.1f (%d it)%nEnergy %.3f",
-                sample.time(), i.realTimeFactor(), i.stepsPerSecond(), i.solver().constraints(), i.contacts(),
-                i.solver().residual(), i.solver().iterations(), i.potentialEnergy() + i.kineticEnergy()));
-        profiler.set(profilerText(sample.profiler()));
-    }
-
-    private static String profilerText(PanelSample.Profiler p) {
-        StepTimers t = p.physics();
-        String physics = !t.on() ? Texts.PROFILER_WAITING : String.format(Locale.ROOT,
-                "ms per step (%d steps)%nStep %.4f%nForward %.4f%nPosition %.4f%nVelocity %.4f%nActuation %.4f%n"
-                        + "Acceleration %.4f%nCollision %.4f%nPrepare %.4f%nSolve %.4f%nOther %.4f",
-                t.steps(), t.step(), t.forward(), t.position(), t.velocity(), t.actuation(), t.acceleration(),
-                t.collision(), t.prepare(), t.constraint(), t.other());
-        PanelSample.Drawing d = p.drawing();
-        return physics + String.format(Locale.ROOT, "%nRender %.2f ms, readback %.2f ms (%.0f frames/s)",
-                d.drawMillis(), d.readbackMillis(), d.framesPerSecond());
+        text.setLength(0);
+        Decimals.append(text, sample.time(), 3);
+        Decimals.append(text.append("\nx"), i.realTimeFactor(), 2);
+        Decimals.append(text.append('\n'), i.stepsPerSecond(), 0);
+        text.append('\n').append(i.solver().constraints()).append(" (").append(i.contacts()).append(" con)");
+        Decimals.append(text.append('\n'), i.solver().residual(), 1);
+        text.append(" (").append(i.solver().iterations()).append(" it)");
+        Decimals.append(text.append('\n'), i.potentialEnergy() + i.kineticEnergy(), 3);
+        info.set(INFO_NAMES, text);
+        StepTimers t = sample.profiler().physics();
+        text.setLength(0);
+        if (t.on()) {
+            text.append(t.steps());
+            for (double millis : new double[] {t.step(), t.forward(), t.position(), t.velocity(), t.actuation(),
+                t.acceleration(), t.collision(), t.prepare(), t.constraint(), t.other()}) {
+                Decimals.append(text.append('\n'), millis, 4);
+            }
+        }
+        PanelSample.Drawing d = sample.profiler().drawing();
+        Decimals.append(text.append('\n'), d.drawMillis(), 2);
+        Decimals.append(text.append('\n'), d.readbackMillis(), 2);
+        Decimals.append(text.append('\n'), d.framesPerSecond(), 0);
+        profiler.set(t.on() ? PROFILER_NAMES : PROFILER_WAITING, text);
     }
 
     private void describe(ModelDescription model) {

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
@@ -17,23 +16,22 @@ import javafx.scene.layout.VBox;
 final class ProfilerChart extends VBox {
     static final int HISTORY = 200;
     private static final List<String> LINES = List.of("total", "collision", "prepare", "solve", "other");
+    private static final int DECIMALS = 3;
 
-    private final Label figures = new Label();
     private final Canvas canvas = new Canvas(320, 140);
     private final Deque<LinePlot.Point> points = new ArrayDeque<>();
     private long index;
 
-    ProfilerChart() {
+    /** @param figures the profiler's figures in words */
+    ProfilerChart(FigureColumns figures) {
         super(4);
         setId("profiler");
-        figures.setId("profiler-figures");
         canvas.setId("profiler-canvas");
         getChildren().addAll(figures, canvas);
     }
 
     /** Adds the sample's timers (while the profiler runs and time moves) and redraws. */
-    void add(PanelSample sample, String text) {
-        figures.setText(text);
+    void add(PanelSample sample) {
         StepTimers t = sample.profiler().physics();
         if (!t.on() || !sample.playing()) {
             return;
@@ -43,13 +41,13 @@ final class ProfilerChart extends VBox {
         if (points.size() > HISTORY) {
             points.removeFirst();
         }
-        LinePlot.draw(canvas, List.copyOf(points), LINES, HISTORY, "%.3f");
+        LinePlot.draw(canvas, points, LINES, HISTORY, DECIMALS);
     }
 
     /** Starts over (the profiler was switched on again). */
     void clear() {
         points.clear();
-        LinePlot.draw(canvas, List.of(), LINES, HISTORY, "%.3f");
+        LinePlot.draw(canvas, points, LINES, HISTORY, DECIMALS);
     }
 
     /** How many points the figure shows (tests). */

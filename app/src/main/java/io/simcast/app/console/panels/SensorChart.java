@@ -26,11 +26,14 @@ public final class SensorChart extends VBox {
     /** One sample of the chosen lines. */
     public record Point(double time, double[] values) {}
 
+    private static final int DECIMALS = 4;
+
     private final FlowPane picks = new FlowPane(8, 2);
     private final Canvas canvas = new Canvas(320, 160);
     private final List<ModelDescription.Sensor> sensors = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
-    private final Deque<Point> points = new ArrayDeque<>();
+    private final List<String> names = new ArrayList<>();
+    private final Deque<LinePlot.Point> points = new ArrayDeque<>(); // x is the simulation's time
 
     SensorChart() {
         super(4);
@@ -55,12 +58,14 @@ public final class SensorChart extends VBox {
 
     private void choose() {
         lines.clear();
+        names.clear();
         for (int i = 0; i < sensors.size(); i++) {
             if (((CheckBox) picks.getChildren().get(i)).isSelected()) {
                 ModelDescription.Sensor sensor = sensors.get(i);
                 for (int c = 0; c < sensor.dim() && lines.size() < MAX_LINES; c++) {
                     lines.add(new Line(sensor.dim() > 1 ? sensor.name() + "[" + c + "]" : sensor.name(),
                             sensor.address() + c));
+                    names.add(lines.getLast().name());
                 }
             }
         }
@@ -68,13 +73,16 @@ public final class SensorChart extends VBox {
         draw();
     }
 
-    /** Adds the sample's values of the chosen lines (a sample of a paused simulation adds nothing) and redraws. */
-    void add(PanelSample sample) {
+    /**
+     * Adds the sample's values of the chosen lines (a sample of a paused simulation adds nothing) and redraws when
+     * {@code draw} (the chart is on screen).
+     */
+    void add(PanelSample sample, boolean draw) {
         if (lines.isEmpty()) {
             return;
         }
-        if (!points.isEmpty() && sample.time() <= points.peekLast().time()) {
-            if (sample.time() == points.peekLast().time()) {
+        if (!points.isEmpty() && sample.time() <= points.peekLast().x()) {
+            if (sample.time() == points.peekLast().x()) {
                 return;
             }
             points.clear(); // reset: time went back
@@ -84,20 +92,22 @@ public final class SensorChart extends VBox {
             int address = lines.get(i).address();
             values[i] = address < sample.sensors().length ? sample.sensors()[address] : Double.NaN;
         }
-        points.addLast(new Point(sample.time(), values));
-        while (points.peekFirst().time() < sample.time() - WINDOW_SECONDS) {
+        points.addLast(new LinePlot.Point(sample.time(), values));
+        while (points.peekFirst().x() < sample.time() - WINDOW_SECONDS) {
             points.removeFirst();
         }
-        draw();
+        if (draw) {
+            draw();
+        }
     }
 
     /** The points shown now, oldest first (tests compare them with the sensor's values). */
     List<Point> points() {
-        return List.copyOf(points);
+        return points.stream().map(point -> new Point(point.x(), point.values())).toList();
     }
 
-    private void draw() {
-        LinePlot.draw(canvas, points.stream().map(point -> new LinePlot.Point(point.time(), point.values())).toList(),
-                lines.stream().map(Line::name).toList(), WINDOW_SECONDS, "%.4g");
+    /** Draws the window of points as it is now. */
+    void draw() {
+        LinePlot.draw(canvas, points, names, WINDOW_SECONDS, DECIMALS);
     }
 }

@@ -3,6 +3,7 @@ package io.simcast.app.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simcast.app.console.Eventually;
+import io.simcast.app.console.panels.FigureColumns;
 import io.simcast.app.console.panels.PanelsView;
 import io.simcast.app.console.panels.SensorChart;
 import io.simcast.sim.core.ModelDescription;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
@@ -96,7 +96,7 @@ class PanelsUiTest extends ConsoleUiTest {
             return null;
         });
         Eventually.await("the joint posed", () -> snapshot().qpos()[0] == 0.6);
-        awaitFx("the info overlay", () -> lookup("#panel-info", Label.class).getText().contains("Real time"));
+        awaitFx("the info overlay", () -> lookup("#panel-info", FigureColumns.class).getText().contains("Real time x"));
     }
 
     @Test
@@ -144,9 +144,10 @@ class PanelsUiTest extends ConsoleUiTest {
         awaitFx("the profiler open", () -> lookup("#profiler-pane", TitledPane.class).isExpanded());
         Eventually.await("MuJoCo's timers run", () -> snapshot().timers().on() && snapshot().timers().step() > 0);
         awaitFx("the profiler's figure", () -> lookup("#panels", PanelsView.class).profilerPoints() >= 3);
-        awaitFx("the figures in words", () -> lookup("#profiler-figures", Label.class).getText()
-                .contains("Collision"));
-        assertThat(fx(() -> lookup("#profiler-figures", Label.class).getText())).contains("Render", "readback");
+        awaitFx("the figures in words", () -> lookup("#profiler-figures", FigureColumns.class).getText()
+                .contains("Collision ms"));
+        assertThat(fx(() -> lookup("#profiler-figures", FigureColumns.class).getText())).contains("Render ms",
+                "Readback ms");
 
         click("#live-view");
         press(KeyCode.F3);
