@@ -40,7 +40,7 @@ final class Soak {
     /** How long a late tab is given to play before it leaves: eventual arrival on a saturated box, not a race. */
     private static final Duration LATE = Duration.ofMinutes(3);
     /** Presets the scene alternates between: small, so rendering them leaves the cores to the viewers. */
-    private static final List<String> SCENES = List.of("pendulum", "cartpole", "double-pendulum");
+    static final List<String> SCENES = List.of("pendulum", "cartpole", "double-pendulum");
 
     /** The host at one moment: resident size, OS threads, open file descriptors, physics pace, viewers. */
     record Sample(double minutes, double residentMiB, long threads, long openFiles, double realTimeFactor,
@@ -186,16 +186,11 @@ final class Soak {
     private void swapScene() throws IOException, InterruptedException {
         String next = SCENES.get(sceneSwaps % SCENES.size());
         sceneSwaps++;
-        bench.post("/api/scene/preset/" + next);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (next.equals(bench.get("/api/scene/current").path("id").asText())) {
-                sceneSwapsSeen++;
-                return;
-            }
-            Thread.sleep(100);
+        if (bench.replaceScene(next, Duration.ofSeconds(30))) {
+            sceneSwapsSeen++;
+        } else {
+            out.println("the scene did not become " + next + " within 30 s");
         }
-        out.println("the scene did not become " + next + " within 30 s");
     }
 
     /** An RL environment of two copies, created, stepped over REST for a second and closed. */

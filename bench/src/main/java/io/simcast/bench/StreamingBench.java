@@ -257,6 +257,23 @@ public final class StreamingBench implements AutoCloseable {
         return send(HttpRequest.newBuilder(serve.address().resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /**
+     * Replaces the running scene with a built-in preset and waits until the host says it is the current one.
+     *
+     * @return false when it did not become current within {@code deadline}
+     */
+    public boolean replaceScene(String preset, Duration deadline) throws IOException, InterruptedException {
+        post("/api/scene/preset/" + preset);
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            if (preset.equals(get("/api/scene/current").path("id").asText())) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Authorization", "Bearer "
                 + serve.operatorToken()).build(), HttpResponse.BodyHandlers.ofString());

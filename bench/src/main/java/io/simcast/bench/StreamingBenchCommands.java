@@ -257,9 +257,17 @@ final class StreamingBenchCommands {
         @CommandLine.Mixin
         ServeOptions serve = new ServeOptions();
 
+        @Option(names = "--replacements", defaultValue = "0", paramLabel = "N",
+                description = "Instead of the viewer counts: with one viewer watching, replace the scene N times"
+                        + " after a warm-up and print what it left in resident memory.")
+        int replacements;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            if (replacements > 0) {
+                return replacementChurn(out);
+            }
             out.printf("resident size of simcast serve, %s%n", serve.describe());
             try (StreamingBench bench = StreamingBench.start(serve.arguments())) {
                 Thread.sleep(5000);
@@ -280,6 +288,29 @@ final class StreamingBenchCommands {
                 }
             }
             return 0;
+        }
+
+        private int replacementChurn(PrintWriter out) throws Exception {
+            out.printf("resident size of simcast serve, %s, one viewer watching, over scene replacements (%s)%n",
+                    serve.describe(), String.join(" -> ", Soak.SCENES));
+            ReplacementChurn.Result r;
+            try (StreamingBench bench = StreamingBench.start(serve.arguments())) {
+                r = new ReplacementChurn(bench).run(replacements);
+            }
+            out.println("| MiB | as it is | after malloc_trim | after a full GC and malloc_trim |");
+            out.println("| --- | ---: | ---: | ---: |");
+            printReading(out, "after " + ReplacementChurn.WARM_UP + " replacements (warm-up)", r.warmedUp());
+            printReading(out, "after " + replacements + " more", r.after());
+            out.printf(Locale.ROOT, "%d of %d replacements took effect; memory in use kept per replacement: %.2f MiB"
+                    + " (after a full GC: %.2f MiB)%n", r.tookEffect(), replacements, r.keptPerReplacementMiB(),
+                    (r.after().collectedMiB() - r.warmedUp().collectedMiB()) / replacements);
+            out.flush();
+            return 0;
+        }
+
+        private static void printReading(PrintWriter out, String when, ReplacementChurn.Reading reading) {
+            out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |%n", when, reading.residentMiB(), reading.trimmedMiB(),
+                    reading.collectedMiB());
         }
     }
 

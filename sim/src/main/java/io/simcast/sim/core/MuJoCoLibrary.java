@@ -38,6 +38,7 @@ public final class MuJoCoLibrary {
         if (warningHandler != null) {
             return;
         }
+        NativeHeap.fixMmapThreshold(); // before MuJoCo allocates its first scene's data
         Loader.load(MuJoCo.class);
         simcast_install_error_handler();
         warningHandler = new WarningHandler();
