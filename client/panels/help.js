@@ -12,7 +12,8 @@ function element(tag, props = {}, ...children) {
 
 function table(id, heading, lines) {
   return element('table', { id, className: 'help-table' },
-    element('thead', {}, element('tr', {}, element('th', { textContent: heading }), element('th', { textContent: 'Does' }))),
+    element('thead', {}, element('tr', {},
+      element('th', { textContent: heading }), element('th', { textContent: 'Does' }))),
     element('tbody', {}, ...lines.map((line) => element('tr', {},
       element('td', {}, element('kbd', { textContent: line.input })), element('td', { textContent: line.does })))));
 }

@@ -116,7 +116,8 @@ public final class McpStdioProcess implements AutoCloseable {
             if (line == null) {
                 continue;
             }
-            if (parse(line) instanceof McpSchema.JSONRPCResponse response && Integer.valueOf(id).equals(response.id())) {
+            if (parse(line) instanceof McpSchema.JSONRPCResponse response
+                    && Integer.valueOf(id).equals(response.id())) {
                 if (response.error() != null) {
                     throw new AssertionError(method + " answered an error: " + response.error().message());
                 }

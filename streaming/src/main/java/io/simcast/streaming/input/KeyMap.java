@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * The one key table of Simcast, shared by the browser page (which sends raw key events) and the JavaFX console:
  * keyed by DOM {@code KeyboardEvent.code} names, which name the physical key whatever the keyboard layout. The keys
  * are MuJoCo simulate's (2.2.2's F1 to F4 show its help, info, profiler and sensor overlays; F5, full screen, is
- * the browser's and the desktop's). Keys pressed with Ctrl, Alt or Meta are left to the browser or the desktop. Immutable.
+ * the browser's and the desktop's). Keys pressed with Ctrl, Alt or Meta are left to the browser or the desktop.
+ * Immutable.
  */
 public final class KeyMap {
     private static final Map<String, KeyAction> BY_CODE = Map.ofEntries(

@@ -15,8 +15,8 @@ import javafx.scene.layout.VBox;
 /**
  * The sharing part of the viewers panel: the page's address with a copy button (and, while only this computer can
  * open it, that said in plain words with the "Share on the network" switch, {@link NetworkSwitch}, and what switching
- * does to the pages watching), or why nobody can watch. Everything follows the host when the switch moves it. Share links for particular people sit beside it
- * ({@link ShareLinksView}). Binds only; JavaFX thread.
+ * does to the pages watching), or why nobody can watch. Everything follows the host when the switch moves it. Share
+ * links for particular people sit beside it ({@link ShareLinksView}). Binds only; JavaFX thread.
  */
 final class ShareAddressView extends VBox {
 

@@ -137,8 +137,8 @@ class CompletionUiTest extends ConsoleUiTest {
         assertThat(editorText()).contains("<geom size=\"0.1\"/>\n    </\n  </worldbody>");
 
         robot().write("body>");
-        assertThat(editorText()).isEqualTo("<mujoco>\n  <worldbody>\n    <body name=\"a\">\n      <geom size=\"0.1\"/>\n"
-                + "    </body>\n  </worldbody>\n</mujoco>\n");
+        assertThat(editorText()).isEqualTo("<mujoco>\n  <worldbody>\n    <body name=\"a\">\n"
+                + "      <geom size=\"0.1\"/>\n    </body>\n  </worldbody>\n</mujoco>\n");
     }
 
     /** The line shown beside {@code candidate} in the open list. */

@@ -103,7 +103,8 @@ class ViewersUiTest extends ConsoleUiTest {
         Bounds window = fx(() -> new BoundingBox(0, 0, disconnect.getScene().getWidth(),
                 disconnect.getScene().getHeight()));
         assertThat(table.contains(button)).as("the Disconnect button %s inside the table %s", button, table).isTrue();
-        assertThat(window.contains(button)).as("the Disconnect button %s inside the window %s", button, window).isTrue();
+        assertThat(window.contains(button)).as("the Disconnect button %s inside the window %s", button, window)
+                .isTrue();
         assertThat(fx(disconnect::getText)).isEqualTo("Disconnect");
         awaitFx("what the viewer watches, drawn whole", () -> viewers().lookupAll(".table-cell").stream()
                 .filter(cell -> cell instanceof TableCell<?, ?> shown && "own camera".equals(shown.getItem()))
