@@ -43,9 +43,9 @@ class BrowserRolesTest {
         Page page = open(link);
 
         assertThat(page.evaluate("simcast.workspace.panels()").toString())
-                .as("only what watching needs: the Watch list, simulate's read-only panels and the log")
+                .as("only what watching needs: the Watch list, simulate's read-only panels, the log and the help")
                 .isEqualTo("[\"watch\",\"joints\",\"keyframes\",\"sensors\",\"profiler\",\"info\",\"rendering\","
-                        + "\"log\"]");
+                        + "\"log\",\"help\"]");
         assertThat(page.evaluate("['editor', 'generate', 'keys', 'rl'].filter(id =>"
                 + " document.getElementById('panel-' + id) || document.getElementById('toggle-' + id))").size())
                 .isZero();
@@ -64,7 +64,7 @@ class BrowserRolesTest {
 
         assertThat(page.evaluate("simcast.workspace.panels()").toString())
                 .isEqualTo("[\"generate\",\"watch\",\"rl\",\"control\",\"joints\",\"keyframes\",\"sensors\","
-                        + "\"profiler\",\"info\",\"rendering\",\"log\"]");
+                        + "\"profiler\",\"info\",\"rendering\",\"log\",\"help\"]");
         assertThat(statuses(page, link, PANEL_CALLS.subList(0, 6))).as("the operator's calls").containsOnly(403);
 
         page.evaluate("simcast.workspace.show('generate')");
