@@ -3,12 +3,7 @@
 // list of its own). F1 shows and hides it (overlay-keys.js, like F2 to F4); Esc hides it too. Everybody may read it.
 
 import { registerPanel, workspace } from '../registry.js';
-
-function element(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
+import { element } from './simulate/live.js';
 
 function table(id, heading, lines) {
   return element('table', { id, className: 'help-table' },
