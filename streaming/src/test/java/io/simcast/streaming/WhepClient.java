@@ -4,6 +4,8 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCBundlePolicy;
 import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCIceGatheringState;
 import dev.onvoid.webrtc.RTCPeerConnection;
@@ -69,6 +71,11 @@ public final class WhepClient implements AutoCloseable {
         RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
         init.direction = RTCRtpTransceiverDirection.RECV_ONLY;
         connection.addTransceiver(placeholder, init);
+    }
+
+    /** Opens the {@code input} data channel the page opens (call before {@link #offer}); send on it once open. */
+    public RTCDataChannel inputChannel() {
+        return connection.createDataChannel("input", new RTCDataChannelInit());
     }
 
     /** The offer with all candidates in it. */

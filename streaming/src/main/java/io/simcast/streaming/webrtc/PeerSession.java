@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>Every method runs on the owner's {@link SerialQueue} (one per viewer), so one session's operations happen one at
  * a time, while other sessions' run beside them: the asynchronous SDP steps are awaited on that queue, never on
  * libwebrtc's threads, and a step that hangs delays only this viewer. Never call a session from two threads at once:
- * webrtc-java frees the native connection in {@link #close}. {@link Listener} methods are called on libwebrtc's
- * signalling thread and must not block. Remote candidates that arrive before the offer is applied wait in a list.
+ * {@link #close} frees the native connection ({@link NativePeerRelease}). {@link Listener} methods are called on
+ * libwebrtc's signalling thread and must not block. Remote candidates that arrive before the offer is applied wait in
+ * a list.
  */
 public final class PeerSession {
     /**
@@ -72,6 +73,7 @@ public final class PeerSession {
     private final List<RTCRtpCodecCapability> codecs;
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private final List<RTCDataChannel> channels = new CopyOnWriteArrayList<>();
+    private final List<InputObserver> inputs = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> gathered = new CompletableFuture<>();
     private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
     private RTCRtpSender videoSender;
@@ -209,10 +211,15 @@ public final class PeerSession {
             channel.dispose();
         }
         channels.clear();
+        inputs.forEach(InputObserver::detach);
         for (RTCRtpSender sender : connection.getSenders()) {
             sender.replaceTrack(null);
         }
+        long pointer = NativePeerRelease.pointerOf(connection);
         connection.close();
+        if (pointer != 0 && NativePeerRelease.release(pointer) != NativePeerRelease.DROPPED_LAST_REF) {
+            log.debug("The native peer connection is still referenced by libwebrtc; it is freed when that ends");
+        }
         gathered.complete(null);
     }
 
@@ -266,21 +273,45 @@ public final class PeerSession {
                 return;
             }
             channels.add(channel);
-            channel.registerObserver(new RTCDataChannelObserver() {
-                @Override
-                public void onBufferedAmountChange(long previousAmount) {}
+            InputObserver input = new InputObserver(listener);
+            inputs.add(input);
+            channel.registerObserver(input);
+        }
+    }
 
-                @Override
-                public void onStateChange() {}
+    /**
+     * The {@code input} channel's observer. webrtc-java 0.14.0 never frees the native wrapper it makes for an
+     * observer, nor the JNI global reference that wrapper holds to it (its PR #283 fixes that too), so this observer
+     * outlives the session: {@link #detach} lets go of the listener (and through it the viewer) when the session
+     * closes, and only this small object stays behind.
+     */
+    private static final class InputObserver implements RTCDataChannelObserver {
+        private volatile Listener listener;
 
-                @Override
-                public void onMessage(RTCDataChannelBuffer buffer) {
-                    // The buffer is only valid during this call: copy it out (unless it is larger than any message).
-                    text(buffer.data).ifPresentOrElse(listener::onInputMessage, () -> log.debug(
-                            "Dropped a data-channel message of {} bytes: at most {}", buffer.data.remaining(),
-                            MAX_MESSAGE_BYTES));
-                }
-            });
+        InputObserver(Listener listener) {
+            this.listener = listener;
+        }
+
+        void detach() {
+            listener = null;
+        }
+
+        @Override
+        public void onBufferedAmountChange(long previousAmount) {}
+
+        @Override
+        public void onStateChange() {}
+
+        @Override
+        public void onMessage(RTCDataChannelBuffer buffer) {
+            Listener to = listener;
+            if (to == null) {
+                return;
+            }
+            // The buffer is only valid during this call: copy it out (unless it is larger than any message).
+            text(buffer.data).ifPresentOrElse(to::onInputMessage, () -> log.debug(
+                    "Dropped a data-channel message of {} bytes: at most {}", buffer.data.remaining(),
+                    MAX_MESSAGE_BYTES));
         }
     }
 
