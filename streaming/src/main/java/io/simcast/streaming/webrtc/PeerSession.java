@@ -73,7 +73,7 @@ public final class PeerSession {
     private final List<RTCRtpCodecCapability> codecs;
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private final List<RTCDataChannel> channels = new CopyOnWriteArrayList<>();
-    private final List<InputObserver> inputs = new CopyOnWriteArrayList<>();
+    private final InputObserver input;
     private final CompletableFuture<Void> gathered = new CompletableFuture<>();
     private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
     private RTCRtpSender videoSender;
@@ -83,6 +83,7 @@ public final class PeerSession {
     /** Creates the peer connection ({@link WebRtcEngine#open}). The owner's queue. */
     PeerSession(WebRtcEngine engine, Listener listener) {
         this.listener = listener;
+        this.input = new InputObserver(listener);
         this.connection = engine.factory().createPeerConnection(engine.rtcConfiguration(), new Observer());
         this.codecs = engine.videoCodecs();
     }
@@ -211,7 +212,7 @@ public final class PeerSession {
             channel.dispose();
         }
         channels.clear();
-        inputs.forEach(InputObserver::detach);
+        input.detach();
         for (RTCRtpSender sender : connection.getSenders()) {
             sender.replaceTrack(null);
         }
@@ -273,15 +274,13 @@ public final class PeerSession {
                 return;
             }
             channels.add(channel);
-            InputObserver input = new InputObserver(listener);
-            inputs.add(input);
             channel.registerObserver(input);
         }
     }
 
     /**
-     * The {@code input} channel's observer. webrtc-java 0.14.0 never frees the native wrapper it makes for an
-     * observer, nor the JNI global reference that wrapper holds to it (its PR #283 fixes that too), so this observer
+     * The observer of the session's {@code input} channels. webrtc-java 0.14.0 never frees the native wrapper it makes
+     * for an observer, nor the JNI global reference that wrapper holds to it (its PR #283 fixes that too), so this one
      * outlives the session: {@link #detach} lets go of the listener (and through it the viewer) when the session
      * closes, and only this small object stays behind.
      */
