@@ -1,5 +1,6 @@
 package io.simcast.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.simcast.testkit.HeadlessChromium;
 import io.simcast.testkit.ProcessCpu;
 import java.io.IOException;
@@ -42,9 +43,13 @@ final class Soak {
     /** Presets the scene alternates between: small, so rendering them leaves the cores to the viewers. */
     static final List<String> SCENES = List.of("pendulum", "cartpole", "double-pendulum");
 
-    /** The host at one moment: resident size, OS threads, open file descriptors, physics pace, viewers. */
+    /**
+     * The host at one moment: resident size, OS threads, open file descriptors, physics pace (the last half second's
+     * real-time factor, and the real time the physics skipped so far, which covers every moment between samples),
+     * viewers.
+     */
     record Sample(double minutes, double residentMiB, long threads, long openFiles, double realTimeFactor,
-                  int viewers) {}
+                  double skippedSeconds, int viewers) {}
 
     /**
      * What the run saw.
@@ -77,6 +82,11 @@ final class Soak {
             double last = settled.subList(settled.size() - quarter, settled.size()).stream()
                     .mapToDouble(Sample::residentMiB).average().orElse(0);
             return first == 0 ? 0 : (last - first) / first;
+        }
+
+        /** Real time the physics skipped during the churn (it fell more than 0.1 s behind), in seconds. */
+        double skippedSeconds() {
+            return after.skippedSeconds() - baseline.skippedSeconds();
         }
 
         double worstRealTimeFactor() {
@@ -115,8 +125,8 @@ final class Soak {
             leaveAll();
             Sample baseline = sample();
             Map<String, Integer> filesBefore = ProcessCpu.openFileKinds(bench.serve().pid());
-            out.println("| minute | RSS MiB | threads | fds | real-time factor | viewers |");
-            out.println("| ---: | ---: | ---: | ---: | ---: | ---: |");
+            out.println("| minute | RSS MiB | threads | fds | real-time factor | skipped s | viewers |");
+            out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             print(baseline);
             List<Sample> churn = new ArrayList<>();
             long churnStart = System.nanoTime();
@@ -218,14 +228,15 @@ final class Soak {
 
     private Sample sample() throws IOException, InterruptedException {
         long pid = bench.serve().pid();
+        JsonNode simulation = bench.stats().path("simulation");
         return new Sample((System.nanoTime() - start) / 60e9, ProcessCpu.residentKiB(pid) / 1024.0,
-                ProcessCpu.threads(pid), ProcessCpu.openFiles(pid),
-                bench.stats().path("simulation").path("realTimeFactor").asDouble(), bench.viewers());
+                ProcessCpu.threads(pid), ProcessCpu.openFiles(pid), simulation.path("realTimeFactor").asDouble(),
+                simulation.path("skippedSeconds").asDouble(), bench.viewers());
     }
 
     private void print(Sample s) {
-        out.printf(Locale.ROOT, "| %.1f | %.0f | %d | %d | %.3f | %d |%n", s.minutes(), s.residentMiB(), s.threads(),
-                s.openFiles(), s.realTimeFactor(), s.viewers());
+        out.printf(Locale.ROOT, "| %.1f | %.0f | %d | %d | %.3f | %.2f | %d |%n", s.minutes(), s.residentMiB(),
+                s.threads(), s.openFiles(), s.realTimeFactor(), s.skippedSeconds(), s.viewers());
         out.flush();
     }
 }

@@ -176,8 +176,8 @@ final class StreamingBenchCommands {
                     + " RL environments: %d created and closed, %d failed%n", r.joined(), r.joinedWithVideo(),
                     r.sceneSwaps(), r.sceneSwapsSeen(), r.rlEnvironments(), r.rlFailures());
             out.printf(Locale.ROOT, "resident drift after the first %.1f min of warm-up (last quarter against first):"
-                    + " %+.1f %%; real-time factor furthest from 1: %.3f%n", r.warmUpMinutes(), 100 * r.residentDrift(),
-                    r.worstRealTimeFactor());
+                    + " %+.1f %%; real-time factor furthest from 1: %.3f; real time the physics skipped: %.2f s%n",
+                    r.warmUpMinutes(), 100 * r.residentDrift(), r.worstRealTimeFactor(), r.skippedSeconds());
             out.printf(Locale.ROOT, "settled, no viewers: threads %d before, %d after; open files %d before, %d after;"
                     + " RSS %.0f MiB before, %.0f MiB after%n", r.baseline().threads(), r.after().threads(),
                     r.baseline().openFiles(), r.after().openFiles(), r.baseline().residentMiB(),

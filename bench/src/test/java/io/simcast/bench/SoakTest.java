@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * that joined got video, every scene replacement took effect, every RL environment opened and closed, and once the
  * churn is over the host's threads and open files are back at the baseline it had after warm-up (with a little room
  * for pools that keep an idle thread or socket a while). A leak grows with the number of viewers that came and went
- * (about sixty here), far beyond that room. Memory drift and the real-time factor are printed, not asserted.
+ * (about sixty here), far beyond that room. Memory drift, the real-time factor and the real time the physics skipped
+ * are printed, not asserted.
  */
 @Tag("e2e")
 class SoakTest {
@@ -31,8 +32,9 @@ class SoakTest {
             result = new Soak(bench, new PrintWriter(report, true)).run(Duration.ofMinutes(3));
         }
         System.out.println(report);
-        System.out.printf("resident drift after %.1f min of warm-up %+.1f %%, real-time factor furthest from 1: %.3f%n",
-                result.warmUpMinutes(), 100 * result.residentDrift(), result.worstRealTimeFactor());
+        System.out.printf("resident drift after %.1f min of warm-up %+.1f %%, real-time factor furthest from 1: %.3f,"
+                + " real time skipped %.2f s%n", result.warmUpMinutes(), 100 * result.residentDrift(),
+                result.worstRealTimeFactor(), result.skippedSeconds());
 
         assertThat(result.joined()).isGreaterThan(Soak.VIEWERS);
         assertThat(result.joinedWithVideo()).as("viewers that got video").isEqualTo(result.joined());

@@ -81,6 +81,7 @@ public final class Simulation implements SimulationSource, AutoCloseable {
     // Everything below belongs to the physics thread (and to the constructor before it starts).
     private final PacingClock clock = new PacingClock();
     private final RateMeter meter = new RateMeter();
+    private final LagReport lag = new LagReport();
     private final mjvPerturb perturb = new mjvPerturb();
     private Scene scene;
     private SimData data;
@@ -342,8 +343,11 @@ public final class Simulation implements SimulationSource, AutoCloseable {
                 break;
             }
         }
-        if (due - data.time() > MAX_LAG_SECONDS * clock.speed()) {
-            clock.anchor(System.nanoTime(), data.time()); // too slow for this speed: run late, not in bursts
+        double behind = (due - data.time()) / clock.speed();
+        if (behind > MAX_LAG_SECONDS) {
+            long now = System.nanoTime();
+            clock.anchor(now, data.time()); // too slow for this speed: run late, not in bursts
+            lag.skipped(now, behind, scene.id(), clock.speed());
         }
     }
 
@@ -513,7 +517,7 @@ public final class Simulation implements SimulationSource, AutoCloseable {
                 steps, qpos, qvel, data.act().copy(), data.ctrl().copy(), data.mocapPos().copy(),
                 data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), SolverStats.of(d), timers,
                 meter.realTimeFactor(),
-                meter.stepsPerSecond(), perturbation, now);
+                meter.stepsPerSecond(), lag.totalSeconds(), perturbation, now);
     }
 
     private void waitForWork() {

@@ -31,6 +31,8 @@ import java.util.Optional;
  *     watches it, see {@link SimCommand.WatchProfiler})
  * @param realTimeFactor simulated seconds per wall-clock second over the last half second (0 when paused)
  * @param stepsPerSecond steps per wall-clock second over the same window
+ * @param skippedSeconds wall-clock seconds the physics has skipped since it started, each time it fell more than a
+ *     tenth of a second behind real time (simulate's re-sync); 0 for as long as it kept real time
  * @param perturbation what the mouse is doing to a body
  * @param capturedNanos {@link System#nanoTime()} when the state was copied
  */
@@ -38,7 +40,7 @@ public record SimulationSnapshot(long sequence, Scene scene, long sceneGeneratio
                                  double speed, double time, long steps, double[] qpos, double[] qvel, double[] act,
                                  double[] ctrl, double[] mocapPos, double[] mocapQuat, double potentialEnergy,
                                  double kineticEnergy, int contacts, SolverStats solver, StepTimers timers,
-                                 double realTimeFactor, double stepsPerSecond,
+                                 double realTimeFactor, double stepsPerSecond, double skippedSeconds,
                                  Perturbation perturbation, long capturedNanos) {
 
     /** Total mechanical energy. */

@@ -43,6 +43,6 @@ final class LiveCopy {
         latest = new SimulationSnapshot(++sequence, scene, 1, true, false, 1, d.time(), physicsSteps,
                 data.qpos().copy(), data.qvel().copy(), data.act().copy(), data.ctrl().copy(), data.mocapPos().copy(),
                 data.mocapQuat().copy(), d.energy(0), d.energy(1), d.ncon(), SolverStats.of(d), StepTimers.OFF, 0, 0,
-                Perturbation.NONE, System.nanoTime());
+                0, Perturbation.NONE, System.nanoTime());
     }
 }

@@ -74,6 +74,22 @@ class SimulationTest {
                 .hasMessage("speed change must be a positive number, got 0.0");
     }
 
+    @Test
+    void aSceneSlowerThanRealTimeRunsLateAndCountsTheRealTimeItSkipped() throws Exception {
+        // A microsecond step at 16x asks for 16 million steps a second, forty times what this pendulum does unpaced
+        // on any machine here: the physics falls behind over and over, skips ahead each time instead of bursting,
+        // and adds up what it skipped.
+        simulation = Simulation.start(TestScenes.compile(TestScenes.PENDULUM.replace("timestep=\"0.002\"",
+                "timestep=\"0.000001\"")), new Simulation.Options(true, SimCommand.MAX_SPEED, true));
+        SimulationSnapshot first = simulation.snapshot();
+        assertThat(first.skippedSeconds()).isZero();
+
+        awaitState(s -> s.skippedSeconds() > 0.5 && s.realTimeFactor() > 0);
+        SimulationSnapshot late = simulation.snapshot();
+        assertThat(late.realTimeFactor()).isLessThan(SimCommand.MAX_SPEED);
+        assertNotAhead(first, late, SimCommand.MAX_SPEED);
+    }
+
     /**
      * Simulated time between two snapshots is at most what the wall clock allows at {@code speed}, plus the largest
      * catch-up the pacing permits (0.1 s at that speed) and one step: true however loaded the machine.

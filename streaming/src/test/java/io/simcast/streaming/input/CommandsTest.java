@@ -18,7 +18,7 @@ class CommandsTest {
     private static SimulationSnapshot state(boolean playing, double speed) {
         return new SimulationSnapshot(1, null, 1, playing, true, speed, 0, 0, new double[0], new double[0],
                 new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, StepTimers.OFF,
-                0, 0, Perturbation.NONE, 0);
+                0, 0, 0, Perturbation.NONE, 0);
     }
 
     private static Optional<Control> key(KeyAction action, boolean playing, double speed) {

@@ -50,7 +50,7 @@ class KeyCommandParityTest {
         Recorder(boolean playing, double speed) {
             state = new SimulationSnapshot(1, null, 1, playing, true, speed, 0, 0, new double[0], new double[0],
                     new double[0], new double[0], new double[0], new double[0], 0, 0, 0, SolverStats.NONE, StepTimers.OFF, 0, 0,
-                Perturbation.NONE, 0);
+                0, Perturbation.NONE, 0);
         }
 
         @Override
