@@ -49,8 +49,17 @@ public final class Simulation implements SimulationSource, AutoCloseable {
     private static final long MAX_BATCH_NANOS = 10_000_000L;
     /** Unpaced, a snapshot is published this often. */
     private static final long UNPACED_BATCH_NANOS = 1_000_000L;
-    /** Behind real time by more than this (in wall seconds), the backlog is dropped instead of caught up. */
+    /**
+     * Still behind real time by more than this (in wall seconds) after a batch has used its budget, the physics cannot
+     * keep up: the backlog is dropped instead of caught up.
+     */
     private static final double MAX_LAG_SECONDS = 0.1;
+    /**
+     * Behind by more than this when a batch starts (the process was stopped, the machine slept), the backlog is
+     * dropped at once rather than stepped through in one burst; shorter stalls (a busy machine, a collection pause)
+     * are caught up.
+     */
+    private static final double MAX_CATCH_UP_SECONDS = 1.0;
     /** The profiler's figures are averaged over windows this long (the panels sample at 10 Hz). */
     private static final long PROFILER_WINDOW_NANOS = 100_000_000L;
 
@@ -82,6 +91,7 @@ public final class Simulation implements SimulationSource, AutoCloseable {
     private final PacingClock clock = new PacingClock();
     private final RateMeter meter = new RateMeter();
     private final LagReport lag = new LagReport();
+    private final BatchBudget batch = new BatchBudget(MAX_BATCH_NANOS);
     private final mjvPerturb perturb = new mjvPerturb();
     private Scene scene;
     private SimData data;
@@ -336,19 +346,31 @@ public final class Simulation implements SimulationSource, AutoCloseable {
             return;
         }
         double due = clock.due(start);
+        if ((due - data.time()) / clock.speed() > MAX_CATCH_UP_SECONDS) {
+            skipAhead(due); // stopped for long: run late, not in one burst
+            return;
+        }
         double halfStep = 0.5 * scene.model().timestep();
+        batch.start(start);
         int count = 0;
         while (data.time() + halfStep <= due) {
-            if (!stepOnce() || ((++count & 15) == 0 && System.nanoTime() - start > MAX_BATCH_NANOS)) {
+            if (!stepOnce()) {
+                return; // diverged: the scene was reset and the clock anchored afresh
+            }
+            if ((++count & 15) == 0 && batch.spent()) {
                 break;
             }
         }
-        double behind = (due - data.time()) / clock.speed();
-        if (behind > MAX_LAG_SECONDS) {
-            long now = System.nanoTime();
-            clock.anchor(now, data.time()); // too slow for this speed: run late, not in bursts
-            lag.skipped(now, behind, scene.id(), clock.speed());
+        if ((due - data.time()) / clock.speed() > MAX_LAG_SECONDS) {
+            skipAhead(due); // too slow for this speed: run late, not in bursts
         }
+    }
+
+    /** Gives up the backlog up to {@code due}: time runs on from the present state, later than the wall clock. */
+    private void skipAhead(double due) {
+        long now = System.nanoTime();
+        lag.skipped(now, (due - data.time()) / clock.speed(), scene.id(), clock.speed());
+        clock.anchor(now, data.time());
     }
 
     /** One mj_step with the user's forces; false when the step diverged and the scene was reset. */

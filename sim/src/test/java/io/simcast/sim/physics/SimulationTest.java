@@ -282,6 +282,22 @@ class SimulationTest {
     }
 
     @Test
+    void aDivergenceLateInARunIsNotCountedAsRealTimeSkipped() throws Exception {
+        simulation = Simulation.start(TestScenes.compile(TestScenes.PENDULUM));
+        List<SimulationEvent> events = new CopyOnWriteArrayList<>();
+        simulation.addListener(events::add);
+        awaitState(s -> s.time() > 1);
+        double ran = simulation.snapshot().time();
+
+        simulation.submit(new SimCommand.ApplyForce(1, new double[] {1e300, 0, 0}, new double[3]));
+        Awaitility.await().atMost(Duration.ofMinutes(1))
+                .until(() -> events.stream().anyMatch(SimulationEvent.Diverged.class::isInstance));
+        // The reset takes time back to 0 while the batch's due time is still past 1 s: not a backlog to skip.
+        assertThat(simulation.snapshot().skippedSeconds())
+                .as("real time skipped, with %.2f s simulated before the divergence", ran).isLessThan(ran);
+    }
+
+    @Test
     void aSceneThatDivergesFromItsInitialStateIsPausedRatherThanResetOverAndOver() throws Exception {
         String hopeless = """
                 <mujoco>
