@@ -9,6 +9,7 @@ import io.simcast.sim.physics.SimulationSnapshot;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import javafx.event.Event;
 import javafx.event.EventType;
@@ -122,13 +123,31 @@ class LiveViewUiTest extends ConsoleUiTest {
         Eventually.await("the picture to turn", () -> differing(before, picture()) > 0.05);
     }
 
+    /**
+     * A loaded machine can hold the FX thread between the two clicks past the double-click time (or before the
+     * camera key took effect), as a busy desktop would: the click is then two single clicks, so it is made again.
+     */
+    private void doubleClickUntilTheBoxIsSelected(Point2D at) {
+        for (int attempt = 1; ; attempt++) {
+            robot().moveTo(at).doubleClickOn(MouseButton.PRIMARY);
+            try {
+                Eventually.await("the box to be selected", () -> snapshot().perturbation().body() == 1,
+                        Duration.ofSeconds(15));
+                return;
+            } catch (AssertionError e) {
+                if (attempt == 8) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     @Test
     void aDoubleClickedBodyIsLiftedByCtrlRightDragInTheSimulation() {
         click("#live-view");
         press(KeyCode.CLOSE_BRACKET); // camera "front": the box in the middle of the picture
         Point2D centre = viewCentre();
-        robot().moveTo(centre).doubleClickOn(MouseButton.PRIMARY);
-        Eventually.await("the box to be selected", () -> snapshot().perturbation().body() == 1);
+        doubleClickUntilTheBoxIsSelected(centre);
         awaitFx("its name in the view's corner", () -> lookup("#live-view-selected", Label.class).isVisible()
                 && lookup("#live-view-selected", Label.class).getText().equals("Selected: box"));
         double restingHeight = snapshot().qpos()[2];
