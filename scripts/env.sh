@@ -19,13 +19,13 @@ export JAVA_HOME
 # Memory a long-running host gives back (docs/PERFORMANCE.md, "Resident size"): after 20 s without a collection G1
 # runs one and returns the heap it does not need, but only while the machine's load average is under 1 (an idle
 # host): a serving host allocates so little that these would be its only collections, a concurrent cycle every 20 s
-# whose pauses, on a busy machine, stopped the physics for up to 0.35 s. Freed native memory goes back to the kernel
-# the same way, once a minute while the machine is idle (io.simcast.sim.core.IdleTrim, not the JVM's
-# TrimNativeHeapInterval, which trims at any load). With the renderer's smaller MuJoCo buffer: 386 -> 284 MiB idle
-# after 90 s; no slower.
+# whose pauses, on a busy machine, stopped the physics for up to 0.35 s. Once a minute the JVM has glibc return freed
+# native memory to the kernel (malloc_trim, a few ms: what start-up left behind in the JVM, LLVM and MuJoCo). With
+# the renderer's smaller MuJoCo buffer: 386 -> 284 MiB idle after 90 s; no slower.
 # The installer's pom.xml passes the same options to the packaged launcher.
 SIMCAST_JVM_FLAGS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
 SIMCAST_JVM_FLAGS="$SIMCAST_JVM_FLAGS -XX:G1PeriodicGCInterval=20000 -XX:G1PeriodicGCSystemLoadThreshold=1"
+SIMCAST_JVM_FLAGS="$SIMCAST_JVM_FLAGS -XX:TrimNativeHeapInterval=60000"
 # One malloc arena per thread makes native WebRTC threads balloon the resident size.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # The .deb (installer/): dpkg's default xz takes nearly three minutes on Simcast's 180 MB of jars and runtime, zstd

@@ -247,8 +247,7 @@ final class StreamingBenchCommands {
     static final class Memory implements Callable<Integer> {
         /**
          * Long enough for what an idle host does to give memory back: G1's periodic collection after 20 s without
-         * one, and the first trim of the native heap after 60 s (scripts/env.sh, IdleTrim), both only while the
-         * machine's load average is under 1.
+         * one, and the JVM's first trim of the native heap after 60 s (scripts/env.sh).
          */
         private static final int SETTLE_SECONDS = 90;
 

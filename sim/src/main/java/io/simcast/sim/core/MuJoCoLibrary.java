@@ -39,7 +39,6 @@ public final class MuJoCoLibrary {
             return;
         }
         NativeHeap.fixMmapThreshold(); // before MuJoCo allocates its first scene's data
-        IdleTrim.start();
         Loader.load(MuJoCo.class);
         simcast_install_error_handler();
         warningHandler = new WarningHandler();
