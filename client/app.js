@@ -18,6 +18,8 @@ import { RecordButton } from './record.js';
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 15000;
 const FULL_RETRY_MS = 10000;
+/** ICE restarts tried after a failed path before the page reconnects from scratch (each waits for libwebrtc's ~15 s). */
+const MAX_ICE_RESTARTS = 3;
 const STATS_PERIOD_MS = 1000;
 const SMALL_SCREEN = '(max-width: 600px)';
 const STATS = ['fps', 'latency', 'bitrate', 'codec', 'rtf', 'viewers'];
@@ -58,6 +60,9 @@ let welcomed = null;
 let peer = null;
 let retryDelay = RETRY_MIN_MS;
 let retryTimer = null;
+/** ICE restarts since the connection last worked, and whether one waits for its answer. */
+let iceRestarts = 0;
+let restartPending = false;
 let statsTimer = null;
 let countdownTimer = null;
 let cameraNameTimer = null;
@@ -121,6 +126,8 @@ function closePeer() {
   clearInterval(statsTimer);
   if (peer) peer.close();
   peer = null;
+  iceRestarts = 0;
+  restartPending = false;
 }
 
 async function startPeer(welcome) {
@@ -140,6 +147,9 @@ async function startPeer(welcome) {
         hint = '';
         simcast.log('info', say.connected());
         retryDelay = RETRY_MIN_MS;
+        iceRestarts = 0;
+      } else if (state === 'failed' && iceRestarts < MAX_ICE_RESTARTS) {
+        restartIce();
       } else if (state === 'failed') {
         setConnection('failed', 'connection failed');
         simcast.log('error', say.connectionFailed());
@@ -150,6 +160,26 @@ async function startPeer(welcome) {
   signaling.send({ type: 'offer', sdp: await peer.offer() });
   mark('offer');
   statsTimer = setInterval(updateStats, STATS_PERIOD_MS);
+}
+
+/**
+ * The media path failed (this page's libwebrtc or the host's gave it up, about 15 s into an outage) while the page and
+ * its socket are fine: an offer with new ICE credentials on the same connection brings the video back as the same
+ * viewer, without a new admission. One at a time; the host or this page may ask first.
+ */
+async function restartIce() {
+  if (!peer || restartPending) return;
+  restartPending = true;
+  iceRestarts += 1;
+  simcast.iceRestarts += 1;
+  setConnection('reconnecting', 'restoring video');
+  simcast.log('info', say.restartingVideo());
+  try {
+    signaling.send({ type: 'restart', sdp: await peer.offer({ iceRestart: true }) });
+  } catch (error) {
+    restartPending = false;
+    showMessage(say.webRtcFailed(error.message));
+  }
 }
 
 /** The host's video over a connection of this page's own, or, following the host view, the broadcast from the SFU. */
@@ -230,7 +260,11 @@ function onMessage(message) {
       break;
     case 'answer':
       mark('answer');
+      restartPending = false;
       peer?.answer(message.sdp).catch((error) => showMessage(say.answerRefused(error.message)));
+      break;
+    case 'restart':
+      restartIce();
       break;
     case 'candidate':
       peer?.addCandidate(message).catch(() => {});

@@ -3,6 +3,7 @@
 
 export const connected = () => 'Connected: video is arriving';
 export const connectionFailed = () => 'The video connection failed; reconnecting';
+export const restartingVideo = () => 'The video path was lost; restoring it on the same connection';
 export const webRtcFailed = (why) => `Could not start WebRTC: ${why}`;
 export const sfuFailed = (why) => `Could not play from the SFU: ${why}`;
 export const answerRefused = (why) => `The host's answer was refused: ${why}`;

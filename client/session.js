@@ -26,6 +26,8 @@ const LOG_LINES = 200;
 export class Session extends EventTarget {
   state = 'connecting';
   viewerId = null;
+  /** ICE restarts this page sent after its media path failed (each kept it the same viewer). */
+  iceRestarts = 0;
   role = null;
   viewMode = 'own';
   scene = null;

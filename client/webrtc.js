@@ -22,8 +22,9 @@ export class PeerConnection {
     this.#pc.addEventListener('connectionstatechange', () => handlers.onState(this.#pc.connectionState));
   }
 
-  async offer() {
-    const offer = await this.#pc.createOffer();
+  /** The offer, or with `{ iceRestart: true }` one with new ICE credentials on this connection (its path failed). */
+  async offer(options = {}) {
+    const offer = await this.#pc.createOffer(options);
     await this.#pc.setLocalDescription(offer);
     return offer.sdp;
   }

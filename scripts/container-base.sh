@@ -33,8 +33,18 @@ if [ ! -s "$archive" ]; then
   mirror="$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)"
   # minbase, then apt inside it: debootstrap's own --include cannot order the configuration of a package set this
   # large (dconf-service fails), apt can. Packages apt already downloaded for this machine are used as they are.
-  debootstrap --variant=minbase --cache-dir=/var/cache/apt/archives bookworm "$work/root" \
-      "${mirror:-http://deb.debian.org/debian}" >"$log" 2>&1 || fail debootstrap
+  # Three tries: a mirror that drops one request (a clean clone's CI run once failed on "Failed getting release
+  # file") should not fail the build.
+  for try in 1 2 3; do
+    rm -rf "$work/root"
+    if debootstrap --variant=minbase --cache-dir=/var/cache/apt/archives bookworm "$work/root" \
+        "${mirror:-http://deb.debian.org/debian}" >"$log" 2>&1; then
+      break
+    fi
+    [ "$try" = 3 ] && fail debootstrap
+    echo "simcast: debootstrap failed (try $try of 3), trying again in 10 s" >&2
+    sleep 10
+  done
   cp /etc/resolv.conf "$work/root/etc/resolv.conf"
   mount -t proc proc "$work/root/proc"
   # No daemon starts while packages are installed (nginx would).

@@ -285,6 +285,10 @@ public final class StreamingMessages {
         return "Input is arriving faster than the host can apply it; some events were dropped";
     }
 
+    public static String nothingToRestart() {
+        return "This viewer has no connection to restart; send an offer first";
+    }
+
     public static String alreadyConnected() {
         return "This viewer is already connected; open a new signalling connection to reconnect";
     }

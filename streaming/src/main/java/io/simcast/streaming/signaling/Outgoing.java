@@ -46,6 +46,16 @@ public final class Outgoing {
         }
     }
 
+    /**
+     * The host's side of the viewer's media path failed (libwebrtc gave it up): the page should restart ICE, an
+     * offer of type {@code restart} on the same connection; the viewer is kept meanwhile.
+     */
+    public record Restart(String type) {
+        public Restart() {
+            this("restart");
+        }
+    }
+
     public record Candidate(String type, String candidate, String sdpMid, int sdpMLineIndex) {
         public Candidate(String candidate, String sdpMid, int sdpMLineIndex) {
             this("candidate", candidate, sdpMid, sdpMLineIndex);

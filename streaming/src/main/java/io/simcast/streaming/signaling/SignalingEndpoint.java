@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -215,7 +216,8 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         }
         String type = message.path("type").asText("");
         switch (type) {
-            case "offer" -> offer(viewer, channel, message);
+            case "offer" -> offer(viewer, channel, message, false);
+            case "restart" -> offer(viewer, channel, message, true);
             case "candidate", "ice-candidate" -> candidate(viewer, message); // the original viewer's name
             case "view" -> view(viewer, channel, message);
             case "broadcast" -> {
@@ -237,7 +239,8 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
         }
     }
 
-    private void offer(Viewer viewer, SocketChannel channel, JsonNode message) {
+    /** An offer, or with {@code restart} an ICE-restart offer on the viewer's connection: answered on the socket. */
+    private void offer(Viewer viewer, SocketChannel channel, JsonNode message, boolean restart) {
         String sdp;
         try {
             sdp = SdpOffer.check(message.path("sdp").isTextual() ? message.get("sdp").asText() : null);
@@ -245,7 +248,8 @@ public final class SignalingEndpoint implements WebSocketConnectionCallback {
             viewers.refuse(viewer, "bad_sdp", e.getMessage());
             return;
         }
-        viewers.connect(viewer, sdp, false).whenComplete((answer, failure) -> {
+        CompletableFuture<String> answered = restart ? viewers.restart(viewer, sdp) : viewers.connect(viewer, sdp, false);
+        answered.whenComplete((answer, failure) -> {
             if (failure == null) {
                 channel.send(new Outgoing.Answer(answer));
             } else {

@@ -45,6 +45,11 @@ final class SocketChannel implements ViewerChannel {
     }
 
     @Override
+    public void restartIce() {
+        send(new Outgoing.Restart());
+    }
+
+    @Override
     public void error(String code, String message) {
         send(new Outgoing.Error(code, message));
     }

@@ -21,10 +21,16 @@ record ConnectionHealth(PeerState state, boolean everConnected, boolean silent, 
     static final ConnectionHealth NEW = new ConnectionHealth(PeerState.NEW, false, false, -1, 0, PeerStats.NONE, 0,
             0, 0);
 
-    /** After libwebrtc reported {@code next} at {@code now}. */
+    /**
+     * After libwebrtc reported {@code next} at {@code now}. Connected means ICE has just heard the viewer: it is not
+     * silent, whatever the last sample said (after an outage the grace must not run out between the path coming back
+     * and the next sample).
+     */
     ConnectionHealth withState(PeerState next, long now) {
-        return new ConnectionHealth(next, everConnected || next == PeerState.CONNECTED, silent,
-                troubleSince(next, silent, now), lastInboundNanos, stats, statsNanos, bitrateKbps, fpsSent);
+        boolean connected = next == PeerState.CONNECTED;
+        boolean quiet = silent && !connected;
+        return new ConnectionHealth(next, everConnected || connected, quiet, troubleSince(next, quiet, now),
+                connected ? now : lastInboundNanos, stats, statsNanos, bitrateKbps, fpsSent);
     }
 
     /**
@@ -47,6 +53,12 @@ record ConnectionHealth(PeerState state, boolean everConnected, boolean silent, 
         }
         return new ConnectionHealth(state, everConnected, quiet, troubleSince(state, quiet, now), inbound, sample, now,
                 bitrate, fps);
+    }
+
+    /** After the viewer asked to restart ICE at {@code now}: it is there, so any trouble counts from now. */
+    ConnectionHealth restarted(long now) {
+        return new ConnectionHealth(state, everConnected, silent, troubleSinceNanos < 0 ? -1 : now, lastInboundNanos,
+                stats, statsNanos, bitrateKbps, fpsSent);
     }
 
     /** Nanos since the viewer went silent, disconnected or failed, or -1 while it is fine. */

@@ -106,6 +106,25 @@ final class Connections {
         }
     }
 
+    /**
+     * Applies a connected viewer's ICE-restart offer ({@link PeerSession#restart}) and gives it a fresh grace: a page
+     * that asks is still there, however long its media path has been down.
+     *
+     * @return completes with the answer SDP, or exceptionally with IllegalArgumentException (bad offer) or
+     *     IllegalStateException (not connected, or closed)
+     */
+    CompletableFuture<String> restart(Viewer viewer, String offer) {
+        return viewer.queue().submit(() -> {
+            if (viewer.isClosed() || !(viewer.media() instanceof Connected connected)) {
+                throw new IllegalStateException(StreamingMessages.nothingToRestart());
+            }
+            String answer = connected.session().restart(offer);
+            monitor.restarted(viewer);
+            log.info("Viewer {} restarted ICE after its media path failed", viewer.id());
+            return answer;
+        });
+    }
+
     /** Completes when the viewer's candidates are gathered, after two seconds at most, or at once if it left. */
     private static CompletableFuture<Void> gathered(Viewer viewer) {
         CompletableFuture<Void> gathered = viewer.media() instanceof Connected connected

@@ -20,6 +20,8 @@ final class SessionEvents implements PeerSession.Listener {
     private final InputDispatch input;
     /** The connection's previous state, to see it come back; libwebrtc's signalling thread only. */
     private PeerState last = PeerState.NEW;
+    /** Whether it was ever connected: connected again after that is a return from an outage (or an ICE restart). */
+    private boolean connectedBefore;
 
     SessionEvents(Viewer viewer, ViewerMonitor monitor, Admission admission, InputDispatch input) {
         this.viewer = viewer;
@@ -36,10 +38,11 @@ final class SessionEvents implements PeerSession.Listener {
     @Override
     public void onConnectionState(PeerState state) {
         log.debug("Viewer {} connection {}", viewer.id(), state);
-        if (state == PeerState.CONNECTED && last == PeerState.DISCONNECTED) {
+        if (state == PeerState.CONNECTED && last != PeerState.CONNECTED && connectedBefore) {
             resumeVideo();
         }
         last = state;
+        connectedBefore |= state == PeerState.CONNECTED;
         monitor.stateChanged(viewer, state);
     }
 

@@ -15,6 +15,9 @@ public interface ViewerChannel {
         public void candidate(String candidate, String sdpMid, int sdpMLineIndex) {}
 
         @Override
+        public void restartIce() {}
+
+        @Override
         public void error(String code, String message) {}
 
         @Override
@@ -29,6 +32,9 @@ public interface ViewerChannel {
 
     /** A local ICE candidate to trickle. */
     void candidate(String candidate, String sdpMid, int sdpMLineIndex);
+
+    /** The media path failed while the viewer stays: it should send an ICE-restart offer on the same connection. */
+    void restartIce();
 
     /** Something the viewer sent was refused, or its connection broke; {@code code} is machine-readable. */
     void error(String code, String message);

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the admitted viewers on its own thread, {@code simcast-viewer-monitor}: twice a second it samples each
  * connected viewer's statistics (asked for on the viewer's queue), and ends viewers whose share link was revoked or
- * expired, whose connection failed, went silent or stayed disconnected past a grace (short for a WHEP player, long
- * enough to ride out an outage for a page whose signalling socket is open), or that never connected
- * (a viewer playing the broadcast from the SFU has no connection to judge).
+ * expired, whose connection went silent, disconnected or failed past a grace (short for a WHEP player, long enough
+ * to ride out an outage for a page whose signalling socket is open), or that never connected (a viewer playing the
+ * broadcast from the SFU has no connection to judge).
  *
  * <p>It is the only writer of each viewer's {@link ConnectionHealth}: libwebrtc's state callbacks and the statistics
  * hand their news to this thread ({@link #stateChanged}), which also ends a failed viewer at once.
@@ -39,8 +39,9 @@ final class ViewerMonitor implements AutoCloseable {
     /**
      * The grace of a page whose signalling socket is still open: its person is still there (a closed tab closes the
      * socket, which ends the viewer at once), only the media path is down. A ten-second outage must end in the same
-     * connection recovering (NACK, PLI, a key frame), not in the viewer thrown out and reconnecting; libwebrtc itself
-     * gives up on the path (FAILED, which still ends the viewer at once) only after about 30 seconds.
+     * connection recovering (NACK, PLI, a key frame), not in the viewer thrown out and reconnecting. libwebrtc gives
+     * the path up (FAILED) about 15 s into an outage; such a page is then asked to restart ICE on the same
+     * connection, and each restart it sends starts its grace again ({@link ConnectionHealth#restarted}).
      */
     static final long SIGNALLED_GRACE_NANOS = 15_000_000_000L;
     /** A viewer that has not connected this long after admission (no ICE path) frees its place. */
@@ -74,16 +75,31 @@ final class ViewerMonitor implements AutoCloseable {
 
     /**
      * libwebrtc says the viewer's connection is now {@code state}: noted on the monitor thread (this never blocks,
-     * so libwebrtc's thread may call it). Failed ICE will not recover by itself: that viewer is ended at once.
+     * so libwebrtc's thread may call it). Failed ICE will not recover by itself: a page whose connection once worked
+     * and whose socket is open is asked to restart it (its grace runs meanwhile); any other failed viewer is ended at
+     * once, saying why.
      */
     void stateChanged(Viewer viewer, PeerState state) {
         long now = System.nanoTime();
         later(() -> {
+            boolean worked = viewer.health().everConnected();
             viewer.health(viewer.health().withState(state, now));
-            if (state == PeerState.FAILED) {
+            if (state != PeerState.FAILED) {
+                return;
+            }
+            if (worked && viewer.door() == Door.WEBSOCKET) {
+                log.info("Viewer {}: its media path failed; asking its page to restart ICE", viewer.id());
+                viewer.channel().restartIce();
+            } else {
                 departures.end(viewer, StreamingMessages.connectionFailed(), true);
             }
         });
+    }
+
+    /** The viewer sent an ICE-restart offer: it is still there, so its grace starts again. Any thread. */
+    void restarted(Viewer viewer) {
+        long now = System.nanoTime();
+        later(() -> viewer.health(viewer.health().restarted(now)));
     }
 
     /** Monitor thread: end what is gone, sample what is alive. */

@@ -93,6 +93,11 @@ public final class Viewers implements AutoCloseable {
         return connections().connect(viewer, offer, gatherAll);
     }
 
+    /** A connected viewer's ICE-restart offer: completes with the answer SDP. Any thread. */
+    public CompletableFuture<String> restart(Viewer viewer, String offer) {
+        return connections().restart(viewer, offer);
+    }
+
     /** A remote ICE candidate from the viewer. Any thread. */
     public void addCandidate(Viewer viewer, String candidate, String sdpMid, int sdpMLineIndex) {
         connections().addCandidate(viewer, candidate, sdpMid, sdpMLineIndex);

@@ -96,8 +96,7 @@ public final class PeerSession {
      * @throws IllegalArgumentException when the offer is refused, with the reason a user can act on
      */
     public String answer(String offer, VideoTrack track) {
-        RTCSessionDescription remote = new RTCSessionDescription(RTCSdpType.OFFER, CodecPreferences.preferInOffer(offer));
-        await(Descriptions.set(connection, remote, false), "apply the offer");
+        applyOffer(offer);
         remoteApplied = true;
         RTCRtpTransceiver video = null;
         for (RTCRtpTransceiver transceiver : connection.getTransceivers()) {
@@ -115,12 +114,39 @@ public final class PeerSession {
         video.setCodecPreferences(CodecPreferences.order(codecs));
         videoSender = video.getSender();
         videoSender.replaceTrack(track);
-        RTCSessionDescription answer = await(Descriptions.answer(connection), "create the answer");
-        await(Descriptions.set(connection, answer, true), "apply the answer");
+        String answer = applyAnswer();
         for (RTCIceCandidate candidate : pendingCandidates) {
             connection.addIceCandidate(candidate);
         }
         pendingCandidates.clear();
+        return answer;
+    }
+
+    /**
+     * Applies the viewer's ICE-restart offer to this connection and returns the answer: new ICE credentials and
+     * candidates (which follow through {@link Listener#onLocalCandidate}), the same media, DTLS and data channel. A
+     * page whose path failed (an outage longer than libwebrtc's 15 s) gets its video back this way without becoming a
+     * new viewer. The owner's queue.
+     *
+     * @throws IllegalStateException before the first offer, or when closed
+     * @throws IllegalArgumentException when the offer is refused, with the reason a user can act on
+     */
+    public String restart(String offer) {
+        if (!remoteApplied || closed) {
+            throw new IllegalStateException(StreamingMessages.nothingToRestart());
+        }
+        applyOffer(offer);
+        return applyAnswer();
+    }
+
+    private void applyOffer(String offer) {
+        RTCSessionDescription remote = new RTCSessionDescription(RTCSdpType.OFFER, CodecPreferences.preferInOffer(offer));
+        await(Descriptions.set(connection, remote, false), "apply the offer");
+    }
+
+    private String applyAnswer() {
+        RTCSessionDescription answer = await(Descriptions.answer(connection), "create the answer");
+        await(Descriptions.set(connection, answer, true), "apply the answer");
         return answer.sdp;
     }
 

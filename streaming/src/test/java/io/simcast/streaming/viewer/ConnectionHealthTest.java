@@ -52,6 +52,34 @@ class ConnectionHealthTest {
     }
 
     @Test
+    void aSilentViewerWhosePathComesBackIsFineAtOnceNotAtTheNextSample() {
+        ConnectionHealth silent = ConnectionHealth.NEW.withState(PeerState.CONNECTED, 0)
+                .sampled(sent(30, 1000, 100), SECOND, SILENCE)
+                .sampled(sent(60, 2000, 100), 3 * SECOND, SILENCE)
+                .withState(PeerState.DISCONNECTED, 5 * SECOND);
+        assertThat(silent.troubleFor(20 * SECOND)).isEqualTo(17 * SECOND);
+
+        ConnectionHealth back = silent.withState(PeerState.CONNECTED, 20 * SECOND);
+
+        assertThat(back.silent()).isFalse();
+        assertThat(back.troubleFor(20 * SECOND)).isEqualTo(-1);
+        // the next sample's silence counts from the moment ICE heard the viewer, not from before the outage
+        assertThat(back.sampled(sent(90, 3000, 100), 21 * SECOND, SILENCE).silent()).isFalse();
+    }
+
+    @Test
+    void anIceRestartStartsTheTroubleAgainFromTheRestartAndLeavesAHealthyViewerAlone() {
+        ConnectionHealth failed = ConnectionHealth.NEW.withState(PeerState.CONNECTED, 0)
+                .withState(PeerState.DISCONNECTED, SECOND)
+                .withState(PeerState.FAILED, 11 * SECOND);
+
+        assertThat(failed.restarted(12 * SECOND).troubleFor(13 * SECOND)).isEqualTo(SECOND);
+        assertThat(failed.restarted(12 * SECOND).state()).isEqualTo(PeerState.FAILED);
+        assertThat(ConnectionHealth.NEW.withState(PeerState.CONNECTED, 0).restarted(SECOND).troubleFor(2 * SECOND))
+                .isEqualTo(-1);
+    }
+
+    @Test
     void aViewerIsNotSilentWhileNoVideoWasSentToItYet() {
         ConnectionHealth health = ConnectionHealth.NEW.withState(PeerState.CONNECTED, 0);
         for (long second = 1; second <= 5; second++) {
