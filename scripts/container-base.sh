@@ -7,7 +7,8 @@
 # KEY is a digest of the package list, so a changed list makes new images. The root's archive is cached in
 # ~/.cache/simcast/containers (debootstrap takes minutes; importing it seconds); the images are made only when podman
 # lacks them. Prints RUNTIME_BASE=... and NGINX_IMAGE=... for the caller. Needs root, podman and debootstrap
-# (scripts/setup.sh --test installs them); podman runs with scripts/podman/containers.conf (see there why).
+# (scripts/setup.sh --test installs them and runs this, since the tests run where no mirror is reachable); podman runs
+# with scripts/podman/containers.conf (see there why).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$root/scripts/podman/containers.conf}"
@@ -33,18 +34,9 @@ if [ ! -s "$archive" ]; then
   mirror="$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)"
   # minbase, then apt inside it: debootstrap's own --include cannot order the configuration of a package set this
   # large (dconf-service fails), apt can. Packages apt already downloaded for this machine are used as they are.
-  # Three tries: a mirror that drops one request (a clean clone's CI run once failed on "Failed getting release
-  # file") should not fail the build.
-  for try in 1 2 3; do
-    rm -rf "$work/root"
-    if debootstrap --variant=minbase --cache-dir=/var/cache/apt/archives bookworm "$work/root" \
-        "${mirror:-http://deb.debian.org/debian}" >"$log" 2>&1; then
-      break
-    fi
-    [ "$try" = 3 ] && fail debootstrap
-    echo "simcast: debootstrap failed (try $try of 3), trying again in 10 s" >&2
-    sleep 10
-  done
+  debootstrap --variant=minbase --cache-dir=/var/cache/apt/archives bookworm "$work/root" \
+      "${mirror:-http://deb.debian.org/debian}" >"$log" 2>&1 \
+      || fail "debootstrap from ${mirror:-http://deb.debian.org/debian} (unreachable from a network namespace: run scripts/setup.sh --test first)"
   cp /etc/resolv.conf "$work/root/etc/resolv.conf"
   mount -t proc proc "$work/root/proc"
   # No daemon starts while packages are installed (nginx would).

@@ -56,7 +56,14 @@ whip_server() {
   if [ "${1:-}" = --test ]; then
     "$(dirname "${BASH_SOURCE[0]}")/whip-server-setup.sh"
     mcp_client
+    container_base
   fi
+}
+# The container test's Debian base (debootstrap, a few minutes the first time, cached after): made here, where Debian's
+# mirror is reachable, because ContainerImageIT runs in the tests' private network namespace, which reaches nothing.
+container_base() {
+  [ "$(id -u)" -eq 0 ] && command -v podman >/dev/null && command -v debootstrap >/dev/null || return 0
+  "$(dirname "${BASH_SOURCE[0]}")/container-base.sh" >/dev/null
 }
 # The MCP TypeScript SDK's client that drives `simcast mcp` in McpTypeScriptClientTest, from its committed lock file.
 mcp_client() {
