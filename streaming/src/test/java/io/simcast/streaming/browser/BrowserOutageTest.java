@@ -3,15 +3,18 @@ package io.simcast.streaming.browser;
 import static io.simcast.streaming.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simcast.streaming.Role;
 import io.simcast.streaming.TestHost;
 import io.simcast.testkit.HeadlessChromium;
 import io.simcast.testkit.HeadlessChromium.Page;
 import io.simcast.testkit.LinkImpairment;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * dropped, both ways; the page's signalling socket stays up, as a real page's would) ends with video arriving again
  * on the same viewer. A ten-second one recovers through the same ICE session (the page asked for a key frame when its
  * frames stopped, so the answer negotiated PLI); one longer than libwebrtc's give-up (about 15 s) through an ICE
- * restart on the same connection. Asserts only eventual recovery: how fast it recovers is
+ * restart on the same connection. The first watches on the operator's page, the second on a viewer link's (every role's
+ * page restarts the same way). Asserts only eventual recovery: how fast it recovers is
  * {@code simcast bench network}'s job.
  */
 @Tag("e2e")
@@ -32,7 +36,7 @@ class BrowserOutageTest {
 
     @Test
     void videoComesBackOnTheSameViewerAfterATenSecondOutage() throws Exception {
-        Recovery recovery = watchThroughAnOutage(10_000);
+        Recovery recovery = watchThroughAnOutage(TestHost::operatorPage, 10_000);
 
         assertThat(recovery.viewerAfter()).as("the same viewer rode the outage out").isEqualTo(recovery.viewer());
         assertThat(recovery.stateAfter()).isEqualTo("connected");
@@ -40,7 +44,7 @@ class BrowserOutageTest {
 
     @Test
     void aPathLibwebrtcGaveUpComesBackThroughAnIceRestartOnTheSameViewer() throws Exception {
-        Recovery recovery = watchThroughAnOutage(20_000);
+        Recovery recovery = watchThroughAnOutage(BrowserOutageTest::viewerLinkPage, 20_000);
 
         assertThat(recovery.iceRestarts()).as("ICE restarts the page sent").isPositive();
         assertThat(recovery.viewerAfter()).as("the same viewer, not a new admission").isEqualTo(recovery.viewer());
@@ -51,14 +55,14 @@ class BrowserOutageTest {
     private record Recovery(String viewer, String viewerAfter, String stateAfter, long iceRestarts) {}
 
     /**
-     * The operator's page plays video through an outage of {@code millis}. The page asked for a key frame when its
-     * frames stopped, so the host's answer negotiated PLI (checked here for every outage).
+     * The page at {@code address} plays video through an outage of {@code millis}. The page asked for a key frame
+     * when its frames stopped, so the host's answer negotiated PLI (checked here for every outage).
      */
-    private static Recovery watchThroughAnOutage(long millis) throws Exception {
+    private static Recovery watchThroughAnOutage(Function<TestHost, URI> address, long millis) throws Exception {
         try (TestHost host = TestHost.start("pendulum");
              HeadlessChromium browser = HeadlessChromium.launch();
              LinkImpairment link = LinkImpairment.install()) {
-            Page page = browser.open(host.operatorPage("").toString());
+            Page page = browser.open(address.apply(host).toString());
             page.waitFor("window.simcast && simcast.state === 'connected' && simcast.stats && " + FRAMES + " > 10",
                     CONNECT);
             String viewer = page.evaluate("simcast.viewerId").asText();
@@ -98,6 +102,11 @@ class BrowserOutageTest {
         }
         long restoredAt = frames(page);
         waitFor(() -> frames(page) > restoredAt + 30, RECOVER_MILLIS);
+    }
+
+    /** A new viewer link's page: the role that watches only. */
+    private static URI viewerLinkPage(TestHost host) {
+        return host.uri("/?token=" + host.host.links().create(Role.VIEWER, null, 0).token().orElseThrow());
     }
 
     private static long frames(Page page) {
