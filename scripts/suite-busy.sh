@@ -7,7 +7,6 @@ set -u
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=${1:-3}
 logs=${2:-/tmp/suite-busy}
-head=$(git -C "$root" rev-parse HEAD)
 mkdir -p "$logs"
 summary="$logs/summary"
 echo "$runs runs of .ci/run on $(git -C "$root" rev-parse --short HEAD), $(nproc) hogs, from $(date -u +%FT%H:%MZ)" \
@@ -19,7 +18,7 @@ done
 trap 'kill "${hogs[@]}" 2>/dev/null' EXIT
 for i in $(seq "$runs"); do
   clone=$(mktemp -d /tmp/suite-busy-clone.XXXXXX)
-  git clone -q "$root" "$clone" && git -C "$clone" checkout -q "$head"
+  git clone -q "$root" "$clone"   # at the checkout's HEAD, committed files only
   (while sleep 60; do
      echo "$(date -u +%H:%M) load $(cut -d' ' -f1 /proc/loadavg) idle $(vmstat 1 2 | tail -1 | awk '{print $15}')%"
    done) > "$logs/run-$i.load" &

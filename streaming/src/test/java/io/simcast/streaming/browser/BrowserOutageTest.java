@@ -106,7 +106,7 @@ class BrowserOutageTest {
 
     /** A new viewer link's page: the role that watches only. */
     private static URI viewerLinkPage(TestHost host) {
-        return host.uri("/?token=" + host.host.links().create(Role.VIEWER, null, 0).token().orElseThrow());
+        return host.host.links().create(Role.VIEWER, null, 0).address(host.host.address());
     }
 
     private static long frames(Page page) {
